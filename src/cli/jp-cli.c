@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
+#include "jp-cli.h"
+#include "model/jp-contacts-pdf.h"
+#include "model/jp-database.h"
+#include "model/jp-xml.h"
+#include "jp-i18n.h"
+
+typedef struct {
+  char     *database;
+  char     *import;
+  char     *export;
+  char     *chapter;
+  char     *section;
+  gboolean  contacts;
+  char     *contacts_pdf;
+  gboolean  dry_run;
+  gboolean  version;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->database);
+  g_free (o->import);
+  g_free (o->export);
+  g_free (o->chapter);
+  g_free (o->section);
+  g_free (o->contacts_pdf);
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("jaarplan: %s\n", error->message);
+  return 1;
+}
+
+static JpItem *
+export_scope (JpDatabase  *db,
+              Options     *o,
+              GError     **error)
+{
+  if (o->chapter)
+    {
+      JpItem *item = jp_database_find_numbered (db, JP_KIND_CHAPTER, o->chapter);
+      if (item == NULL)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("The plan has no chapter %s."), o->chapter);
+      return item;
+    }
+  if (o->section)
+    {
+      JpItem *item = jp_database_find_numbered (db, JP_KIND_SECTION, o->section);
+      if (item == NULL)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("The plan has no section %s."), o->section);
+      return item;
+    }
+  if (o->contacts)
+    {
+      g_autoptr(JpItem) root = jp_database_get_root (db);
+      return jp_database_find_child (db, root, JP_KIND_CONTACTS);
+    }
+  return jp_database_get_root (db);
+}
+
+static int
+run_actions (Options *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDatabase) db = NULL;
+  g_autofree char *path = o->database ? g_strdup (o->database) : jp_database_default_path ();
+
+  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return fail (error);
+  jp_database_set_language (db, jp_i18n_get_plan_language ());
+
+  if (o->import)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->import);
+      g_autoptr(JpImportReport) report = NULL;
+      g_autofree char *summary = NULL;
+
+      if (!jp_xml_import (db, file, o->dry_run, &report, NULL, &error))
+        return fail (error);
+      summary = jp_import_report_describe (report);
+      if (o->dry_run)
+        /* Translators: a trial import; %s is what it would do. */
+        g_print (_("Import of %s would have: %s (nothing was changed)\n"), o->import, summary);
+      else
+        g_print (_("Imported %s: %s\n"), o->import, summary);
+    }
+
+  if (o->export)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->export);
+      g_autoptr(JpItem) scope = export_scope (db, o, &error);
+
+      if (scope == NULL)
+        return fail (error);
+      if (!jp_xml_export (db, scope, file, NULL, &error))
+        return fail (error);
+      g_print (_("Exported %s to %s\n"), jp_item_get_label (scope), o->export);
+    }
+
+  if (o->contacts_pdf)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->contacts_pdf);
+      guint n_pages = 0;
+
+      if (!jp_contacts_pdf_export (db, file, &n_pages, &error))
+        return fail (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the contacts to %s (%u page)\n",
+                            "Wrote the contacts to %s (%u pages)\n", n_pages),
+               o->contacts_pdf, n_pages);
+    }
+  return 0;
+}
+
+gboolean
+jp_cli_run (int          argc,
+            char       **argv,
+            JpCliResult *result)
+{
+  Options o = { 0, };
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &o.database,
+      N_("Use the plan database at PATH (default: the user’s own)"), N_("PATH") },
+    { "import", 'i', 0, G_OPTION_ARG_FILENAME, &o.import,
+      N_("Import a plan, chapter, section or contacts file"), N_("FILE") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &o.dry_run,
+      N_("With --import: report what would change, change nothing"), NULL },
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export,
+      N_("Export the plan (or the scope below) to FILE"), N_("FILE") },
+    { "chapter", 0, 0, G_OPTION_ARG_STRING, &o.chapter,
+      N_("With --export: only chapter N"), N_("N") },
+    { "section", 0, 0, G_OPTION_ARG_STRING, &o.section,
+      N_("With --export: only section N.N"), N_("N.N") },
+    { "contacts", 0, 0, G_OPTION_ARG_NONE, &o.contacts,
+      N_("With --export: only the contacts"), NULL },
+    { "export-contacts-pdf", 0, 0, G_OPTION_ARG_FILENAME, &o.contacts_pdf,
+      N_("Write the contacts page as PDF to FILE"), N_("FILE") },
+    { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version,
+      N_("Show the version"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  int n_scopes;
+
+  result->database = NULL;
+  result->exit_status = 0;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Jaarplan keeps the annual plan of the Benelux Secretariat-General. "
+                                           "Without options it opens the window."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      result->exit_status = fail (error);
+      options_clear (&o);
+      return TRUE;
+    }
+
+  if (o.version)
+    {
+      g_print ("jaarplan %s\n", PACKAGE_VERSION);
+      options_clear (&o);
+      return TRUE;
+    }
+
+  n_scopes = (o.chapter != NULL) + (o.section != NULL) + (o.contacts != FALSE);
+  if (n_scopes > 1 || (n_scopes == 1 && o.export == NULL) || (o.dry_run && o.import == NULL))
+    {
+      g_printerr ("jaarplan: %s\n",
+                  _("--chapter, --section and --contacts go with --export, one at a time; --dry-run goes with --import."));
+      result->exit_status = 2;
+      options_clear (&o);
+      return TRUE;
+    }
+  if (args[1] != NULL)
+    {
+      g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), args[1]);
+      result->exit_status = 2;
+      options_clear (&o);
+      return TRUE;
+    }
+
+  if (o.import == NULL && o.export == NULL && o.contacts_pdf == NULL)
+    {
+      result->database = g_steal_pointer (&o.database);
+      options_clear (&o);
+      return FALSE;
+    }
+
+  result->exit_status = run_actions (&o);
+  options_clear (&o);
+  return TRUE;
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-i18n"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-i18n.h"
+
+/* The language the system asked for, before any switch. */
+static char *system_language;
+
+void
+jp_i18n_init (void)
+{
+  const char *localedir = LOCALEDIR;
+  g_autofree char *build_mo = g_build_filename (BUILD_LOCALEDIR, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *installed_mo = g_build_filename (LOCALEDIR, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  setlocale (LC_ALL, "");
+  if (g_getenv ("JAARPLAN_LOCALEDIR"))
+    localedir = g_getenv ("JAARPLAN_LOCALEDIR");
+  else if (!g_file_test (installed_mo, G_FILE_TEST_EXISTS) && g_file_test (build_mo, G_FILE_TEST_EXISTS))
+    localedir = BUILD_LOCALEDIR;
+
+  /* Not textdomain(): GLib's g_dgettext() and GtkBuilder use the domain
+   * given to them, and must not see translations switched off. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_free (system_language);
+  system_language = g_strdup (g_getenv ("LANGUAGE"));
+}
+
+void
+jp_i18n_set_language (const char *language)
+{
+  if (language && *language)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else if (system_language)
+    g_setenv ("LANGUAGE", system_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  /* Re-reading the locale drops gettext's cached translations. */
+  setlocale (LC_ALL, "");
+}
+
+JpLang
+jp_i18n_get_plan_language (void)
+{
+  /* Translators: the language of the plan's texts to show first: "nl" or
+   * "fr".  Translate as "fr" in French and "nl" in Dutch. */
+  const char *lang = C_("plan-language", "nl");
+
+  return strcmp (lang, "fr") == 0 ? JP_LANG_FR : JP_LANG_NL;
+}

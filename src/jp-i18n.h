@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "model/jp-types.h"
+
+G_BEGIN_DECLS
+
+/* Sets up gettext: the locale, and where the translations are (the build
+ * tree when run uninstalled). */
+void        jp_i18n_init              (void);
+/* Switches the messages to @language ("nl", "fr", or "" for the system's).
+ * Main thread only. */
+void        jp_i18n_set_language      (const char *language);
+/* The language of the interface's messages, for the plan's texts. */
+JpLang      jp_i18n_get_plan_language (void);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jp-database.h"
+
+G_BEGIN_DECLS
+
+/* Writes the contacts page (chapter 8) as an A4 PDF, in the interface
+ * language; no display is needed.  *n_pages says how many pages. */
+gboolean jp_contacts_pdf_export (JpDatabase  *db,
+                                 GFile       *file,
+                                 guint       *n_pages,
+                                 GError     **error);
+
+G_END_DECLS

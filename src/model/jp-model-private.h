@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "jp-database.h"
+
+G_BEGIN_DECLS
+
+/* The values of one row, as the database reads them. */
+typedef struct {
+  gint64    id;
+  gint64    parent_id;
+  gint64    revision;
+  guint     position;
+  JpKind    kind;
+  JpPhase   phase;
+  JpStatus  status;
+  char     *uid;
+  char     *fields[JP_N_FIELDS];
+  char     *texts[JP_N_TEXTS][JP_N_LANGS];
+} JpItemData;
+
+void        _jp_item_data_clear     (JpItemData  *data);
+
+JpItem     *_jp_item_new            (JpItemData  *data,
+                                     JpLang       lang);
+/* Takes the values of @data (which is cleared) and notifies what changed. */
+void        _jp_item_update         (JpItem      *self,
+                                     JpItemData  *data);
+void        _jp_item_set_text       (JpItem      *self,
+                                     JpTextField  field,
+                                     JpLang       lang,
+                                     const char  *value,
+                                     gint64       revision);
+void        _jp_item_set_lang       (JpItem      *self,
+                                     JpLang       lang);
+void        _jp_item_set_removed    (JpItem      *self);
+
+typedef enum {
+  JP_LIST_CHILDREN,
+  JP_LIST_AREA_SECTIONS,
+  JP_LIST_UNLINKED_SECTIONS,
+  JP_LIST_SECTION_AREAS,
+} JpListQuery;
+
+JpItemList *_jp_item_list_new       (JpDatabase  *db,
+                                     JpListQuery  query,
+                                     JpItem      *parent,
+                                     guint        kinds);
+JpListQuery _jp_item_list_get_query (JpItemList  *self);
+gint64      _jp_item_list_get_parent_id (JpItemList *self);
+/* Re-reads the list and emits items-changed for the part that differs. */
+void        _jp_item_list_refresh   (JpItemList  *self);
+
+sqlite3    *_jp_database_get_handle (JpDatabase  *self);
+/* A GDestroyNotify for prepared statements. */
+void        _jp_statement_free      (gpointer     stmt);
+/* A cached prepared statement, reset and with its bindings cleared. */
+sqlite3_stmt *_jp_database_prepare  (JpDatabase  *self,
+                                     const char  *sql,
+                                     GError     **error);
+/* Reads the ids of a list's items. */
+GArray     *_jp_database_list_ids   (JpDatabase  *self,
+                                     JpListQuery  query,
+                                     gint64       parent_id,
+                                     guint        kinds);
+gboolean    _jp_database_set_error  (JpDatabase  *self,
+                                     int          rc,
+                                     GError     **error);
+/* Maps an SQLite result code to an error in words a user understands. */
+void        _jp_sqlite_error        (sqlite3     *db,
+                                     int          rc,
+                                     GError     **error);
+
+/* Connection set-up shared by the database and worker threads. */
+sqlite3    *_jp_database_connect    (const char  *path,
+                                     GError     **error);
+
+/* Undo steps: everything between begin and commit is one step. */
+gboolean    _jp_database_begin_step (sqlite3     *db,
+                                     gboolean     log_undo,
+                                     GError     **error);
+gboolean    _jp_database_commit_step (sqlite3    *db,
+                                     GError     **error);
+void        _jp_database_rollback   (sqlite3     *db);
+
+/* Fills a new database: an import that is not a step of undo. */
+gboolean    _jp_xml_import_seed     (JpDatabase  *db,
+                                     GBytes      *bytes,
+                                     const char  *name,
+                                     GError     **error);
+
+G_END_DECLS

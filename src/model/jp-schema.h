@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Migration N (1-based) takes a database from user_version N-1 to N. */
+extern const char * const jp_schema_migrations[];
+extern const guint jp_schema_n_migrations;
+
+/* Written into PRAGMA application_id so other SQLite files are told apart. */
+#define JP_SCHEMA_APPLICATION_ID 0x4a504c4e /* "JPLN" */
+
+G_END_DECLS

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Every node of the plan is an item of one of these kinds.  The tree:
+ *
+ *   plan
+ *   ├── programme (Gemeenschappelijk Werkprogramma)
+ *   │   ├── part (its chapters; parts nest) ── objective, item
+ *   │   └── area (the seven policy areas) ── objective ── item …
+ *   ├── chapter (jaarplan chapters) ── item
+ *   │   └── section ── objective, item, project ── item …, group ── group …
+ *   └── contacts ── team ── subject ── contact
+ */
+typedef enum {
+  JP_KIND_PLAN,
+  JP_KIND_PROGRAMME,
+  JP_KIND_PART,
+  JP_KIND_AREA,
+  JP_KIND_CHAPTER,
+  JP_KIND_SECTION,
+  JP_KIND_OBJECTIVE,
+  JP_KIND_PROJECT,
+  JP_KIND_ITEM,
+  JP_KIND_GROUP,
+  JP_KIND_CONTACTS,
+  JP_KIND_TEAM,
+  JP_KIND_SUBJECT,
+  JP_KIND_CONTACT,
+  JP_N_KINDS
+} JpKind;
+
+#define JP_KIND_MASK(k) (1u << (k))
+#define JP_KIND_MASK_ALL ((1u << JP_N_KINDS) - 1)
+
+typedef enum {
+  JP_PHASE_NONE,
+  JP_PHASE_ONGOING,
+  JP_PHASE_NEW,
+} JpPhase;
+
+typedef enum {
+  JP_STATUS_NONE,
+  JP_STATUS_PLANNED,
+  JP_STATUS_IN_PROGRESS,
+  JP_STATUS_DONE,
+  JP_STATUS_POSTPONED,
+  JP_STATUS_DROPPED,
+} JpStatus;
+
+/* The bilingual texts an item can hold. */
+typedef enum {
+  JP_TEXT_TITLE,
+  JP_TEXT_BODY,
+  JP_TEXT_NOTE,
+  JP_TEXT_AMBITION,
+  JP_TEXT_LEGITIMATION,
+  JP_TEXT_REFERENCE,
+  JP_N_TEXTS
+} JpTextField;
+
+/* The language-neutral values an item can hold. */
+typedef enum {
+  JP_FIELD_NUMBER,
+  JP_FIELD_CODE,
+  JP_FIELD_PERSON,
+  JP_FIELD_EMAIL,
+  JP_FIELD_PHONE,
+  JP_FIELD_VALID_FROM,   /* ISO 8601 date, YYYY-MM-DD */
+  JP_FIELD_VALID_UNTIL,
+  JP_FIELD_TEAM,         /* a chapter's owning team: the team's uid */
+  JP_N_FIELDS
+} JpField;
+
+typedef enum {
+  JP_LANG_NL,
+  JP_LANG_FR,
+  JP_N_LANGS
+} JpLang;
+
+const char *jp_kind_to_string      (JpKind       kind);
+gboolean    jp_kind_from_string    (const char  *str,
+                                    JpKind      *kind);
+const char *jp_phase_to_string     (JpPhase      phase);
+gboolean    jp_phase_from_string   (const char  *str,
+                                    JpPhase     *phase);
+const char *jp_status_to_string    (JpStatus     status);
+gboolean    jp_status_from_string  (const char  *str,
+                                    JpStatus    *status);
+const char *jp_text_field_to_string (JpTextField field);
+gboolean    jp_text_field_from_string (const char *str,
+                                    JpTextField *field);
+const char *jp_field_to_string     (JpField      field);
+const char *jp_lang_to_string      (JpLang       lang);
+gboolean    jp_lang_from_string    (const char  *str,
+                                    JpLang      *lang);
+
+/* May an item of kind @child live directly under one of kind @parent? */
+gboolean    jp_kind_allows_child   (JpKind       parent,
+                                    JpKind       child);
+
+G_END_DECLS

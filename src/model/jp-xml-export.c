@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-xml"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "jp-model-private.h"
+#include "jp-xml.h"
+
+/* The order in which the schema wants an element's children, by kind. */
+static const guint8 kind_rank[JP_N_KINDS] = {
+  [JP_KIND_PLAN] = 9,
+  [JP_KIND_PROGRAMME] = 0,
+  [JP_KIND_OBJECTIVE] = 1,
+  [JP_KIND_ITEM] = 2,
+  [JP_KIND_SECTION] = 3,
+  [JP_KIND_PROJECT] = 3,
+  [JP_KIND_GROUP] = 4,
+  [JP_KIND_PART] = 5,
+  [JP_KIND_AREA] = 5,
+  [JP_KIND_CHAPTER] = 6,
+  [JP_KIND_CONTACTS] = 7,
+  [JP_KIND_TEAM] = 8,
+  [JP_KIND_SUBJECT] = 8,
+  [JP_KIND_CONTACT] = 8,
+};
+
+/* The order of text elements inside an element. */
+static const JpTextField text_order[] = {
+  JP_TEXT_TITLE, JP_TEXT_REFERENCE, JP_TEXT_AMBITION, JP_TEXT_LEGITIMATION,
+  JP_TEXT_BODY, JP_TEXT_NOTE,
+};
+
+/* The ids of the subtree under ?1, as a common table "sub". */
+#define SUBTREE \
+  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id)"
+
+typedef struct {
+  JpItemData  data;
+  GPtrArray  *children;   /* Row*, in export order */
+  GPtrArray  *areas;      /* uids of the areas a section serves */
+} Row;
+
+typedef struct {
+  sqlite3    *db;
+  GHashTable *rows;       /* id → Row */
+} Snapshot;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  _jp_item_data_clear (&row->data);
+  g_clear_pointer (&row->children, g_ptr_array_unref);
+  g_clear_pointer (&row->areas, g_ptr_array_unref);
+  g_free (row);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const Row *ra = *(const Row * const *) a;
+  const Row *rb = *(const Row * const *) b;
+
+  if (kind_rank[ra->data.kind] != kind_rank[rb->data.kind])
+    return kind_rank[ra->data.kind] < kind_rank[rb->data.kind] ? -1 : 1;
+  if (ra->data.position != rb->data.position)
+    return ra->data.position < rb->data.position ? -1 : 1;
+  return ra->data.id < rb->data.id ? -1 : ra->data.id > rb->data.id;
+}
+
+/* Reads the subtree under @root_id in three queries. */
+static gboolean
+snapshot_load (Snapshot  *snap,
+               gint64     root_id,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  snap->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, row_free);
+
+  rc = sqlite3_prepare_v2 (snap->db,
+                           SUBTREE " SELECT item.id, uid, kind, parent, position, phase, status, number, code,"
+                           " person, email, phone, valid_from, valid_until, team, revision FROM item JOIN sub USING (id)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, root_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Row *row = g_new0 (Row, 1);
+
+      row->data.id = sqlite3_column_int64 (stmt, 0);
+      row->data.uid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &row->data.kind);
+      row->data.parent_id = sqlite3_column_int64 (stmt, 3);
+      row->data.position = sqlite3_column_int (stmt, 4);
+      if (!jp_phase_from_string ((const char *) sqlite3_column_text (stmt, 5), &row->data.phase))
+        row->data.phase = JP_PHASE_NONE;
+      if (!jp_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &row->data.status))
+        row->data.status = JP_STATUS_NONE;
+      for (guint f = 0; f < JP_N_FIELDS; f++)
+        row->data.fields[f] = g_strdup ((const char *) sqlite3_column_text (stmt, 7 + f));
+      row->children = g_ptr_array_new ();
+      g_hash_table_insert (snap->rows, &row->data.id, row);
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  sqlite3_finalize (stmt);
+
+  rc = sqlite3_prepare_v2 (snap->db,
+                           SUBTREE " SELECT item, field, lang, value FROM text JOIN sub ON text.item = sub.id",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, root_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Row *row = g_hash_table_lookup (snap->rows, &id);
+      JpTextField field;
+      JpLang lang;
+
+      if (row && jp_text_field_from_string ((const char *) sqlite3_column_text (stmt, 1), &field) &&
+          jp_lang_from_string ((const char *) sqlite3_column_text (stmt, 2), &lang))
+        row->data.texts[field][lang] = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  sqlite3_finalize (stmt);
+
+  rc = sqlite3_prepare_v2 (snap->db,
+                           SUBTREE " SELECT link.section, area.uid FROM link JOIN sub ON link.section = sub.id"
+                           " JOIN item area ON area.id = link.area ORDER BY link.section, area.position, area.id",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, root_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Row *row = g_hash_table_lookup (snap->rows, &id);
+
+      if (row == NULL)
+        continue;
+      if (row->areas == NULL)
+        row->areas = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (row->areas, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    goto fail;
+  sqlite3_finalize (stmt);
+
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, snap->rows);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        Row *row = value;
+        Row *parent = row->data.id == root_id ? NULL
+                      : g_hash_table_lookup (snap->rows, &row->data.parent_id);
+        if (parent)
+          g_ptr_array_add (parent->children, row);
+      }
+    g_hash_table_iter_init (&iter, snap->rows);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_ptr_array_sort (((Row *) value)->children, compare_rows);
+  }
+  return TRUE;
+
+fail:
+  _jp_sqlite_error (snap->db, rc, error);
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+G_DEFINE_QUARK (jp-xml-error-quark, jp_xml_error)
+
+static int
+write_attr (xmlTextWriterPtr  w,
+            const char       *name,
+            const char       *value)
+{
+  if (value == NULL || *value == '\0')
+    return 0;
+  return xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST value);
+}
+
+static int
+write_texts (xmlTextWriterPtr  w,
+             const Row        *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_order); i++)
+    for (guint l = 0; l < JP_N_LANGS; l++)
+      {
+        const char *value = row->data.texts[text_order[i]][l];
+
+        if (value == NULL)
+          continue;
+        if (xmlTextWriterStartElement (w, BAD_CAST jp_text_field_to_string (text_order[i])) < 0 ||
+            xmlTextWriterWriteAttribute (w, BAD_CAST "xml:lang", BAD_CAST jp_lang_to_string (l)) < 0 ||
+            xmlTextWriterWriteString (w, BAD_CAST value) < 0 ||
+            xmlTextWriterEndElement (w) < 0)
+          return -1;
+      }
+  return 0;
+}
+
+static int
+write_row (xmlTextWriterPtr  w,
+           const Row        *row)
+{
+  const JpItemData *d = &row->data;
+  int rc = 0;
+
+  if (d->kind != JP_KIND_PLAN &&
+      xmlTextWriterStartElement (w, BAD_CAST jp_kind_to_string (d->kind)) < 0)
+    return -1;
+
+  if (d->kind != JP_KIND_PLAN && d->kind != JP_KIND_CONTACTS)
+    rc |= write_attr (w, "id", d->uid);
+
+  switch (d->kind)
+    {
+    case JP_KIND_PART:
+    case JP_KIND_AREA:
+      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
+      break;
+    case JP_KIND_CHAPTER:
+      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
+      rc |= write_attr (w, "team", d->fields[JP_FIELD_TEAM]);
+      break;
+    case JP_KIND_SECTION:
+      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
+      if (row->areas)
+        {
+          g_autoptr(GString) areas = g_string_new (NULL);
+          for (guint i = 0; i < row->areas->len; i++)
+            g_string_append_printf (areas, "%s%s", i ? " " : "", (char *) row->areas->pdata[i]);
+          rc |= write_attr (w, "areas", areas->str);
+        }
+      break;
+    case JP_KIND_PROJECT:
+      rc |= write_attr (w, "phase", jp_phase_to_string (d->phase ? d->phase : JP_PHASE_NEW));
+      rc |= write_attr (w, "status", jp_status_to_string (d->status ? d->status : JP_STATUS_PLANNED));
+      break;
+    case JP_KIND_GROUP:
+      rc |= write_attr (w, "code", d->fields[JP_FIELD_CODE]);
+      break;
+    case JP_KIND_CONTACT:
+      rc |= write_attr (w, "person", d->fields[JP_FIELD_PERSON] ? d->fields[JP_FIELD_PERSON] : "?");
+      rc |= write_attr (w, "email", d->fields[JP_FIELD_EMAIL]);
+      rc |= write_attr (w, "phone", d->fields[JP_FIELD_PHONE]);
+      rc |= write_attr (w, "valid-from", d->fields[JP_FIELD_VALID_FROM]);
+      rc |= write_attr (w, "valid-until", d->fields[JP_FIELD_VALID_UNTIL]);
+      break;
+    case JP_KIND_PLAN:
+    case JP_KIND_PROGRAMME:
+    case JP_KIND_OBJECTIVE:
+    case JP_KIND_ITEM:
+    case JP_KIND_CONTACTS:
+    case JP_KIND_TEAM:
+    case JP_KIND_SUBJECT:
+    case JP_N_KINDS:
+    default:
+      break;
+    }
+  if (rc < 0 || write_texts (w, row) < 0)
+    return -1;
+
+  for (guint i = 0; i < row->children->len; i++)
+    if (write_row (w, row->children->pdata[i]) < 0)
+      return -1;
+
+  if (d->kind != JP_KIND_PLAN && xmlTextWriterEndElement (w) < 0)
+    return -1;
+  return 0;
+}
+
+static const char *
+scope_name (JpKind kind)
+{
+  switch (kind)
+    {
+    case JP_KIND_PLAN:
+      return "plan";
+    case JP_KIND_CHAPTER:
+      return "chapter";
+    case JP_KIND_SECTION:
+      return "section";
+    case JP_KIND_CONTACTS:
+      return "contacts";
+    default:
+      return NULL;
+    }
+}
+
+static char *
+plan_year (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *year = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT number FROM item WHERE parent IS NULL ORDER BY id LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    year = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return year;
+}
+
+GBytes *
+jp_xml_export_bytes (JpDatabase  *db,
+                     JpItem      *item,
+                     GError     **error)
+{
+  Snapshot snap = { _jp_database_get_handle (db), NULL };
+  g_autofree char *year = NULL;
+  xmlBufferPtr buffer = NULL;
+  xmlTextWriterPtr w = NULL;
+  const char *scope;
+  GBytes *bytes = NULL;
+  Row *root;
+  gint64 root_id;
+  gboolean in_txn = FALSE;
+
+  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (item), NULL);
+
+  scope = scope_name (jp_item_get_kind (item));
+  if (scope == NULL)
+    {
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                   _("Only the whole plan, a chapter, a section or the contacts can be exported."));
+      return NULL;
+    }
+
+  /* One read transaction: a consistent snapshot even if another program
+   * writes meanwhile. */
+  in_txn = sqlite3_exec (snap.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  root_id = jp_item_get_id (item);
+  year = plan_year (snap.db);
+  if (!snapshot_load (&snap, root_id, error))
+    goto out;
+  root = g_hash_table_lookup (snap.rows, &root_id);
+  if (root == NULL)
+    {
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                   _("“%s” no longer exists."), jp_item_get_label (item));
+      goto out;
+    }
+
+  buffer = xmlBufferCreate ();
+  w = xmlNewTextWriterMemory (buffer, 0);
+  if (w == NULL ||
+      xmlTextWriterSetIndent (w, 1) < 0 ||
+      xmlTextWriterSetIndentString (w, BAD_CAST "  ") < 0 ||
+      xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL) < 0 ||
+      xmlTextWriterStartElementNS (w, NULL, BAD_CAST "plan", BAD_CAST JP_XML_NAMESPACE) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "version", BAD_CAST G_STRINGIFY (JP_XML_VERSION)) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "scope", BAD_CAST scope) < 0 ||
+      write_attr (w, "year", year) < 0 ||
+      write_row (w, root) < 0 ||
+      xmlTextWriterEndDocument (w) < 0)
+    {
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE, _("The plan could not be written as XML."));
+      goto out;
+    }
+  xmlFreeTextWriter (w);
+  w = NULL;
+  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+
+out:
+  if (in_txn)
+    sqlite3_exec (snap.db, "COMMIT", NULL, NULL, NULL);
+  if (w)
+    xmlFreeTextWriter (w);
+  if (buffer)
+    xmlBufferFree (buffer);
+  g_clear_pointer (&snap.rows, g_hash_table_unref);
+  return bytes;
+}
+
+gboolean
+jp_xml_export (JpDatabase    *db,
+               JpItem        *item,
+               GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = jp_xml_export_bytes (db, item, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  /* g_file_replace_contents writes a temporary file and renames it over
+   * the target: a crash never leaves half a file. */
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                   _("“%s” could not be written: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

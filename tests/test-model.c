@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "model/jp-database.h"
+
+typedef struct {
+  char       *dir;
+  char       *path;
+  JpDatabase *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "plan.db", NULL);
+  f->db = jp_database_open (f->path, GPOINTER_TO_INT (data), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->db);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+reopen (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->db);
+  f->db = jp_database_open (f->path, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+}
+
+typedef struct {
+  guint position, removed, added, count;
+} Changes;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+  changes->count++;
+}
+
+/* A chapter with one section, in an empty plan. */
+static JpItem *
+add_section (JpDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) root = jp_database_get_root (db);
+  g_autoptr(JpItem) chapter = jp_database_add_item (db, root, JP_KIND_CHAPTER, NULL, &error);
+  JpItem *section;
+
+  g_assert_no_error (error);
+  section = jp_database_add_item (db, chapter, JP_KIND_SECTION, NULL, &error);
+  g_assert_no_error (error);
+  return section;
+}
+
+static void
+test_file_mode (Fixture       *f,
+                gconstpointer  data)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_add_remove_move (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(GListModel) projects = jp_database_get_children (f->db, section, JP_KIND_MASK (JP_KIND_PROJECT));
+  g_autoptr(JpItem) a = NULL;
+  g_autoptr(JpItem) b = NULL;
+  g_autoptr(JpItem) c = NULL;
+  g_autoptr(JpItem) first = NULL;
+  Changes changes = { 0, };
+
+  g_signal_connect (projects, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  a = jp_database_add_item (f->db, section, JP_KIND_PROJECT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 1);
+  g_assert_cmpint (jp_item_get_phase (a), ==, JP_PHASE_NEW);
+  g_assert_cmpint (jp_item_get_status (a), ==, JP_STATUS_PLANNED);
+
+  b = jp_database_add_item (f->db, section, JP_KIND_PROJECT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 1);
+
+  /* Inserted before a: at the top. */
+  c = jp_database_add_item (f->db, section, JP_KIND_PROJECT, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.count, ==, 3);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 3);
+  first = g_list_model_get_item (projects, 0);
+  g_assert_true (first == c);
+
+  /* A group is not a project: the list does not change. */
+  {
+    g_autoptr(JpItem) group = jp_database_add_item (f->db, section, JP_KIND_GROUP, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes.count, ==, 3);
+  }
+
+  /* Move c to the end: c a b → a b c. */
+  g_assert_true (jp_database_move_item (f->db, c, section, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.count, ==, 4);
+  {
+    g_autoptr(JpItem) last = g_list_model_get_item (projects, 2);
+    g_autoptr(JpItem) head = g_list_model_get_item (projects, 0);
+    g_assert_true (last == c);
+    g_assert_true (head == a);
+  }
+
+  /* Remove b, in the middle. */
+  g_assert_true (jp_database_remove_item (f->db, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.count, ==, 5);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_true (jp_item_get_removed (b));
+
+  /* A project cannot hold a chapter, nor move under its own sub-item. */
+  g_assert_null (jp_database_add_item (f->db, a, JP_KIND_CHAPTER, NULL, &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(JpItem) sub = jp_database_add_item (f->db, a, JP_KIND_ITEM, NULL, &error);
+    g_autoptr(JpItem) subsub = jp_database_add_item (f->db, sub, JP_KIND_ITEM, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (jp_database_move_item (f->db, sub, subsub, NULL, &error));
+    g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+  }
+}
+
+static void
+test_texts_and_fields (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  guint notified = 0;
+
+  g_signal_connect_swapped (section, "notify::title", G_CALLBACK (g_atomic_int_inc), &notified);
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "Energiebeleid", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Energiebeleid");
+
+  g_assert_true (jp_database_set_field (f->db, section, JP_FIELD_NUMBER, "3.1", &error));
+  g_assert_cmpstr (jp_item_get_label (section), ==, "3.1 Energiebeleid");
+
+  /* The French title is missing: the Dutch one is shown, marked. */
+  {
+    gboolean fallback = FALSE;
+    g_assert_cmpstr (jp_item_get_display_text (section, JP_TEXT_TITLE, JP_LANG_FR, &fallback), ==, "Energiebeleid");
+    g_assert_true (fallback);
+  }
+  jp_database_set_language (f->db, JP_LANG_FR);
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_FR, "Politique énergétique", &error));
+  g_assert_cmpstr (jp_item_get_label (section), ==, "3.1 Politique énergétique");
+
+  /* Bad values are refused and change nothing. */
+  {
+    g_autoptr(JpItem) root = jp_database_get_root (f->db);
+    g_autoptr(JpItem) contacts = jp_database_find_child (f->db, root, JP_KIND_CONTACTS);
+    g_autoptr(JpItem) team = jp_database_add_item (f->db, contacts, JP_KIND_TEAM, NULL, &error);
+    g_autoptr(JpItem) subject = jp_database_add_item (f->db, team, JP_KIND_SUBJECT, NULL, &error);
+    g_autoptr(JpItem) contact = jp_database_add_item (f->db, subject, JP_KIND_CONTACT, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (jp_database_set_field (f->db, contact, JP_FIELD_EMAIL, "not an address", &error));
+    g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (jp_database_set_field (f->db, contact, JP_FIELD_VALID_UNTIL, "2013-02-30", &error));
+    g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_null (jp_item_get_field (contact, JP_FIELD_EMAIL));
+    g_assert_true (jp_database_set_field (f->db, contact, JP_FIELD_EMAIL, "a.b@benelux.int", &error));
+    g_assert_true (jp_database_set_field (f->db, contact, JP_FIELD_VALID_UNTIL, "2013-03-01", &error));
+    g_assert_no_error (error);
+  }
+
+  reopen (f);
+  {
+    g_autoptr(JpItem) again = jp_database_find_numbered (f->db, JP_KIND_SECTION, "3.1");
+    g_assert_nonnull (again);
+    g_assert_cmpstr (jp_item_get_text (again, JP_TEXT_TITLE, JP_LANG_FR), ==, "Politique énergétique");
+  }
+}
+
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(JpItem) project = NULL;
+  gint64 project_id;
+
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "E", &error));
+  /* Typing the same text merges into one step. */
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "En", &error));
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "Energie", &error));
+  project = jp_database_add_item (f->db, section, JP_KIND_PROJECT, NULL, &error);
+  g_assert_true (jp_database_set_text (f->db, project, JP_TEXT_BODY, JP_LANG_NL, "Marktkoppeling", &error));
+  {
+    g_autoptr(JpItem) sub = jp_database_add_item (f->db, project, JP_KIND_ITEM, NULL, &error);
+    g_assert_true (jp_database_set_text (f->db, sub, JP_TEXT_BODY, JP_LANG_NL, "Gas", &error));
+  }
+  g_assert_no_error (error);
+  project_id = jp_item_get_id (project);
+
+  /* Remove the whole section, then undo it after a restart. */
+  g_assert_true (jp_database_remove_item (f->db, section, &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  g_clear_object (&section);
+  reopen (f);
+  g_assert_null (jp_database_lookup (f->db, project_id));
+  g_assert_true (jp_database_can_undo (f->db));
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_no_error (error);
+  project = jp_database_lookup (f->db, project_id);
+  g_assert_nonnull (project);
+  g_assert_cmpstr (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL), ==, "Marktkoppeling");
+  {
+    g_autoptr(GListModel) subs = jp_database_get_children (f->db, project, 0);
+    g_autoptr(JpItem) sub = g_list_model_get_item (subs, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (subs), ==, 1);
+    g_assert_cmpstr (jp_item_get_text (sub, JP_TEXT_BODY, JP_LANG_NL), ==, "Gas");
+  }
+
+  /* Redo removes it again; undo once more brings it back. */
+  g_assert_true (jp_database_can_redo (f->db));
+  g_assert_true (jp_database_redo (f->db, &error));
+  g_assert_true (jp_item_get_removed (project));
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_clear_object (&project);
+  project = jp_database_lookup (f->db, project_id);
+  g_assert_nonnull (project);
+
+  /* Undo the sub-item's text, the sub-item, the project's text, the
+   * project, then the title as typed: one step. */
+  for (int i = 0; i < 4; i++)
+    g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_true (jp_item_get_removed (project));
+  section = jp_database_lookup (f->db, jp_item_get_parent_id (project));
+  g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Energie");
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_null (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL));
+  g_assert_no_error (error);
+}
+
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(JpDatabase) other = jp_database_open (f->path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(JpItem) theirs = NULL;
+
+  g_assert_no_error (error);
+  theirs = jp_database_lookup (other, jp_item_get_id (section));
+  g_assert_true (jp_database_set_text (other, theirs, JP_TEXT_TITLE, JP_LANG_NL, "Theirs", &error));
+  g_assert_no_error (error);
+
+  /* Our copy is stale: refused, not overwritten. */
+  g_assert_false (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "Ours", &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  jp_database_reload (f->db);
+  g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Theirs");
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "Ours", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(JpItem) group = jp_database_add_item (f->db, section, JP_KIND_GROUP, NULL, &error);
+  g_autoptr(JpItem) project = jp_database_add_item (f->db, section, JP_KIND_PROJECT, NULL, &error);
+  g_autoptr(GArray) hits = NULL;
+
+  jp_database_set_field (f->db, group, JP_FIELD_CODE, "SENN/POL-STRAT", &error);
+  jp_database_set_text (f->db, project, JP_TEXT_BODY, JP_LANG_NL, "Samenwerking rond elektrische voertuigen", &error);
+  jp_database_set_text (f->db, project, JP_TEXT_BODY, JP_LANG_FR, "Coopération sur les véhicules électriques", &error);
+  g_assert_no_error (error);
+
+  hits = jp_database_search (f->db, "SENN", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, jp_item_get_id (group));
+  g_clear_pointer (&hits, g_array_unref);
+
+  hits = jp_database_search (f->db, "senn/pol", 0, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_array_unref);
+
+  /* Both languages, accents folded, prefixes. */
+  hits = jp_database_search (f->db, "voertuig", 0, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_array_unref);
+  hits = jp_database_search (f->db, "vehicules electr", 0, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, jp_item_get_id (project));
+  g_clear_pointer (&hits, g_array_unref);
+
+  /* FTS syntax is taken literally. */
+  hits = jp_database_search (f->db, "\"NEAR( OR *", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_array_unref);
+
+  /* After removal nothing is found. */
+  jp_database_remove_item (f->db, group, &error);
+  hits = jp_database_search (f->db, "SENN", 0, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+static void
+test_newer_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  gsize before_len, after_len;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1246776398; CREATE TABLE future (x);"
+                                     "PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  g_assert_null (jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  remove_dir (dir);
+}
+
+static void
+test_other_files_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.db", NULL);
+  sqlite3 *db;
+
+  g_assert_true (g_file_set_contents (garbage, "this is not a database at all, just some text ........"
+                                      "................................................", -1, NULL));
+  g_assert_null (jp_database_open (garbage, JP_DATABASE_OPEN_DEFAULT, &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_null (jp_database_open (foreign, JP_DATABASE_OPEN_DEFAULT, &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT);
+  remove_dir (dir);
+}
+
+static void
+test_migration_from_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(JpDatabase) db = NULL;
+  sqlite3 *raw;
+  sqlite3_stmt *stmt;
+
+  /* A version-0 file (empty) is brought to the current schema. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, JP_DATABASE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_NO_SEED), fixture_set_up, func, fixture_tear_down)
+  ADD ("/model/file-mode", test_file_mode);
+  ADD ("/model/add-remove-move", test_add_remove_move);
+  ADD ("/model/texts-and-fields", test_texts_and_fields);
+  ADD ("/model/undo-redo-across-reopen", test_undo_redo);
+  ADD ("/model/revision-conflict", test_conflict);
+  ADD ("/model/search", test_search);
+#undef ADD
+  g_test_add_func ("/model/open/newer-refused", test_newer_refused);
+  g_test_add_func ("/model/open/other-files-refused", test_other_files_refused);
+  g_test_add_func ("/model/open/migration", test_migration_from_empty);
+
+  return g_test_run ();
+}
