@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/jp-database.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_CONTACTS_PAGE (jp_contacts_page_get_type ())
+G_DECLARE_FINAL_TYPE (JpContactsPage, jp_contacts_page, JP, CONTACTS_PAGE, AdwBin)
+
+/* The contacts of the Secretariat-General (chapter 8): view, edit, print. */
+GtkWidget *jp_contacts_page_new (JpDatabase *database);
+
+G_END_DECLS
