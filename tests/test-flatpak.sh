@@ -8,15 +8,22 @@
 # Usage: test-flatpak.sh MANIFEST
 
 set -u
-manifest=$1
+case $1 in
+  /*) manifest=$1 ;;
+  *) manifest=$(pwd)/$1 ;;
+esac
 
 if ! command -v flatpak-builder > /dev/null; then
   echo "SKIP: flatpak-builder is not installed (Debian: flatpak-builder)"
   exit 77
 fi
 
+# flatpak-builder leaves a .flatpak-builder folder where it runs.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/jaarplan-flatpak-XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
 # Unknown keys are warnings, made fatal here; syntax errors fail anyway.
-if ! G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$manifest" > /dev/null; then
+if ! (cd "$tmp" && G_DEBUG=fatal-warnings flatpak-builder --show-manifest "$manifest" > /dev/null); then
   echo "FAIL: flatpak-builder cannot read $manifest"
   exit 1
 fi
