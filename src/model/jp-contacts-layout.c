@@ -28,6 +28,9 @@
 #define INDENT           12.0  /* people under their subject line */
 #define GUTTER           12.0  /* between columns */
 #define FOOTER_GAP       12.0
+/* Text stays this far inside the printable area: some glyphs (a "J")
+ * reach left of their origin. */
+#define INSET             1.5
 
 /* The Benelux blue of headings, and the greys of secondary text. */
 #define COLOR_ACCENT 0.12, 0.27, 0.52
@@ -552,7 +555,7 @@ add_box (JpContactsLayout *self,
   x1 = MAX (ink.x + ink.width, logical.x + logical.width);
   y1 = MAX (ink.y + ink.height, logical.y + logical.height);
   box.page = page;
-  box.x = x + (double) x0 / PANGO_SCALE;
+  box.x = INSET + x + (double) x0 / PANGO_SCALE;
   box.y = y + (double) y0 / PANGO_SCALE;
   box.width = (double) (x1 - x0) / PANGO_SCALE;
   box.height = (double) (y1 - y0) / PANGO_SCALE;
@@ -622,13 +625,22 @@ jp_contacts_layout_new (JpDatabase            *db,
   g_autoptr(JpItem) root = NULL;
   g_autoptr(JpItem) contacts = NULL;
   g_autoptr(PangoLayout) probe = NULL;
+  cairo_font_options_t *options;
 
   g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
+  /* Paper is not a screen: no hinting, so that what is measured is what
+   * is printed, whatever the resolution. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
   self = g_new0 (JpContactsLayout, 1);
   self->context = g_object_ref (context);
-  self->width = width;
+  self->width = width - 2 * INSET;
   self->height = height;
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->placed = g_ptr_array_new ();
@@ -642,11 +654,11 @@ jp_contacts_layout_new (JpDatabase            *db,
 
   /* Translators: the title of the printed contacts page. */
   self->title = new_text (self, FONT_TITLE, _("Contacts Benelux Secretariat-General"));
-  set_width (self->title, width);
+  set_width (self->title, self->width);
   self->date = new_text (self, FONT_DATE, self->date_text);
-  set_width (self->date, width);
+  set_width (self->date, self->width);
   self->footer_date = new_text (self, FONT_FOOTER, self->date_text);
-  set_width (self->footer_date, width / 2);
+  set_width (self->footer_date, self->width / 2);
   self->header_height = text_height (self->title) + 3 + text_height (self->date) + 7 + 1.2 + 16;
   probe = new_text (self, FONT_FOOTER, "Page 0 of 0");
   self->footer_height = FOOTER_GAP + text_height (probe) + 5;
@@ -692,16 +704,16 @@ show (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* A rule across the whole printable area. */
 static void
-rule (cairo_t *cr,
-      double   x0,
-      double   x1,
-      double   y,
-      double   line_width)
+rule (JpContactsLayout *self,
+      cairo_t          *cr,
+      double            y,
+      double            line_width)
 {
   cairo_set_line_width (cr, line_width);
-  cairo_move_to (cr, x0, y + line_width / 2);
-  cairo_line_to (cr, x1, y + line_width / 2);
+  cairo_move_to (cr, -INSET, y + line_width / 2);
+  cairo_line_to (cr, self->width + INSET, y + line_width / 2);
   cairo_stroke (cr);
 }
 
@@ -719,7 +731,7 @@ draw_row (JpContactsLayout *self,
       cairo_set_source_rgb (cr, COLOR_ACCENT);
       show (cr, row->cells[0], 0, row->y);
       cairo_set_source_rgb (cr, COLOR_RULE);
-      rule (cr, 0, self->width, row->y + h + HEADING_RULE_GAP - 0.75, 0.75);
+      rule (self, cr, row->y + h + HEADING_RULE_GAP - 0.75, 0.75);
       break;
     case ROW_SUBJECT:
       cairo_set_source_rgb (cr, COLOR_TEXT);
@@ -750,6 +762,7 @@ jp_contacts_layout_draw_page (JpContactsLayout *self,
   g_return_if_fail (page < self->n_pages);
 
   cairo_save (cr);
+  cairo_translate (cr, INSET, 0);
   if (page == 0)
     {
       cairo_set_source_rgb (cr, COLOR_ACCENT);
@@ -759,7 +772,7 @@ jp_contacts_layout_draw_page (JpContactsLayout *self,
       show (cr, self->date, 0, y);
       y += text_height (self->date) + 7;
       cairo_set_source_rgb (cr, COLOR_ACCENT);
-      rule (cr, 0, self->width, y, 1.2);
+      rule (self, cr, y, 1.2);
     }
 
   for (guint i = 0; i < self->placed->len; i++)
@@ -773,7 +786,7 @@ jp_contacts_layout_draw_page (JpContactsLayout *self,
   footer = self->footers->pdata[page];
   y = footer_text_y (self, footer);
   cairo_set_source_rgb (cr, COLOR_RULE);
-  rule (cr, 0, self->width, y - 4.5, 0.5);
+  rule (self, cr, y - 4.5, 0.5);
   cairo_set_source_rgb (cr, COLOR_DIM);
   show (cr, footer, self->width - text_width (footer), y);
   show (cr, self->footer_date, 0, y);
