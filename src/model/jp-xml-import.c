@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -33,6 +34,7 @@ typedef struct {
   char       *texts[JP_N_TEXTS][JP_N_LANGS];
   char      **areas;        /* a section's policy areas (uids) */
   gint64      id;           /* in the database, once known */
+  gboolean    moved;        /* changed place among its siblings */
 } Record;
 
 typedef struct {
@@ -152,6 +154,44 @@ clean_message (const char *message)
 
 /* ---------------------------------------------------------------- parsing */
 
+static gboolean
+is_blank (const char *data,
+          gsize       size)
+{
+  for (gsize i = 0; i < size; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Plan files are UTF-8 (with or without a byte order mark).  UTF-16 and
+ * UTF-32 files are refused up front with a message that says so, rather
+ * than whatever their first zero byte makes of them; zero bytes never
+ * occur in an XML text at all. */
+static gboolean
+check_encoding (Reader      *reader,
+                const char  *data,
+                gsize        size,
+                GError     **error)
+{
+  const guchar *u = (const guchar *) data;
+
+  if (size >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0xfe && u[3] == 0xff) ||
+                    (u[0] == 0xff && u[1] == 0xfe && u[2] == 0 && u[3] == 0) ||
+                    (u[0] == 0 && u[1] == 0 && u[2] == 0 && u[3] == '<') ||
+                    (u[0] == '<' && u[1] == 0 && u[2] == 0 && u[3] == 0)))
+    return fail_at (reader, error, JP_XML_ERROR_FORMAT, 0,
+                    _("the file is in UTF-32; plan files are in UTF-8. Save it as UTF-8 and import it again."));
+  if (size >= 2 && ((u[0] == 0xfe && u[1] == 0xff) || (u[0] == 0xff && u[1] == 0xfe) ||
+                    (u[0] == 0 && u[1] == '<') || (u[0] == '<' && u[1] == 0)))
+    return fail_at (reader, error, JP_XML_ERROR_FORMAT, 0,
+                    _("the file is in UTF-16; plan files are in UTF-8. Save it as UTF-8 and import it again."));
+  if (memchr (data, 0, size) != NULL)
+    return fail_at (reader, error, JP_XML_ERROR_MALFORMED, 0,
+                    _("the file holds binary data, not text: it is not a plan file."));
+  return TRUE;
+}
+
 static xmlDocPtr
 parse (Reader      *reader,
        const char  *data,
@@ -161,17 +201,19 @@ parse (Reader      *reader,
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
 
-  if (size == 0)
+  if (is_blank (data, size))
     {
       fail_at (reader, error, JP_XML_ERROR_MALFORMED, 0, _("the file is empty."));
       return NULL;
     }
   if (size > JP_XML_MAX_SIZE)
     {
-      fail_at (reader, error, JP_XML_ERROR_READ, 0, _("the file is too large to be a plan (%s)."),
-               g_format_size (size));
+      g_autofree char *human = g_format_size (size);
+      fail_at (reader, error, JP_XML_ERROR_READ, 0, _("the file is too large to be a plan (%s)."), human);
       return NULL;
     }
+  if (!check_encoding (reader, data, size, error))
+    return NULL;
 
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
@@ -180,40 +222,287 @@ parse (Reader      *reader,
       return NULL;
     }
   doc = xmlCtxtReadMemory (ctxt, data, (int) size, reader->name, NULL, PARSE_OPTIONS);
-  if (doc == NULL || !ctxt->wellFormed)
+  /* A namespace error leaves the document "well-formed"; a text node over
+   * libxml2's limit stops the parser without saying so: both count. */
+  if (doc == NULL || !ctxt->wellFormed || !ctxt->nsWellFormed || ctxt->errNo != XML_ERR_OK)
     {
       xmlErrorPtr err = xmlCtxtGetLastError (ctxt);
       g_autofree char *what = clean_message (err ? err->message : NULL);
 
-      if (err)
+      if (err && strstr (what, "huge text node"))
+        {
+          g_free (what);
+          what = g_strdup (_("a text in it is larger than 10 MB"));
+        }
+      else if (err && strstr (what, "Excessive depth"))
+        {
+          g_free (what);
+          what = g_strdup (_("its elements are nested more than 256 deep"));
+        }
+      if (err && err->line > 0)
         g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_MALFORMED,
                      _("%s, line %d, column %d: the file is not well-formed XML: %s."),
                      reader->name, err->line, err->int2, what);
+      else if (err)
+        fail_at (reader, error, JP_XML_ERROR_MALFORMED, 0, _("the file is not well-formed XML: %s."), what);
       else
         fail_at (reader, error, JP_XML_ERROR_MALFORMED, 0, _("the file is not well-formed XML."));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      /* The node of a DTD has no line: find it in the text. */
+      const char *doctype = g_strstr_len (data, size, "<!DOCTYPE");
+      int line = 0;
+
+      if (doctype)
+        {
+          line = 1;
+          for (const char *c = data; c < doctype; c++)
+            line += *c == '\n';
+        }
+      fail_at (reader, error, JP_XML_ERROR_FORMAT, line,
+               _("the file declares a document type (<!DOCTYPE>); plan files may not."));
       g_clear_pointer (&doc, xmlFreeDoc);
     }
   xmlFreeParserCtxt (ctxt);
   return doc;
 }
 
+/* libxml2's RELAX NG validator reports an error in a deep element as
+ * "extra content" in an ancestor.  To say what is wrong and where, a
+ * failing document is searched for the deepest element that fails on its
+ * own, against the same schema started at any single element, and that
+ * element's attributes and text are checked in words a user reads. */
+
 typedef struct {
-  Reader  *reader;
-  GError **error;
-} ValidationErrors;
+  xmlRelaxNGPtr schema;
+  GPtrArray    *messages;   /* what the validator said, in order */
+  int           line;       /* of the first message */
+} Validator;
 
 static void
 on_validation_error (void        *user_data,
                      xmlErrorPtr  err)
 {
-  ValidationErrors *ve = user_data;
-  g_autofree char *what = NULL;
+  Validator *v = user_data;
 
-  if (*ve->error != NULL || err == NULL)
+  if (err == NULL)
     return;
-  what = clean_message (err->message);
-  fail_at (ve->reader, ve->error, JP_XML_ERROR_INVALID, err->line,
-           _("the file does not follow the plan format: %s."), what);
+  if (v->messages->len == 0)
+    v->line = err->line;
+  g_ptr_array_add (v->messages, clean_message (err->message));
+}
+
+static gboolean
+validator_init (Validator   *v,
+                const char  *schema_text,
+                gsize        schema_size)
+{
+  xmlRelaxNGParserCtxtPtr pctxt;
+
+  pctxt = xmlRelaxNGNewMemParserCtxt (schema_text, (int) schema_size);
+  v->schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  v->messages = g_ptr_array_new_with_free_func (g_free);
+  return v->schema != NULL;
+}
+
+static void
+validator_clear (Validator *v)
+{
+  g_clear_pointer (&v->schema, xmlRelaxNGFree);
+  g_clear_pointer (&v->messages, g_ptr_array_unref);
+}
+
+static gboolean
+validator_run (Validator *v,
+               xmlDocPtr  doc)
+{
+  xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (v->schema);
+  int rc;
+
+  g_ptr_array_set_size (v->messages, 0);
+  v->line = 0;
+  xmlRelaxNGSetValidStructuredErrors (vctxt, on_validation_error, v);
+  rc = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  return rc == 0;
+}
+
+/* Validates @node alone against the fragment schema. */
+static gboolean
+validate_fragment (Validator  *v,
+                   xmlNodePtr  node)
+{
+  xmlDocPtr doc = xmlNewDoc (BAD_CAST "1.0");
+  xmlNodePtr copy = xmlDocCopyNode (node, doc, 1);
+  gboolean ok;
+
+  if (copy == NULL)
+    {
+      xmlFreeDoc (doc);
+      return TRUE;
+    }
+  xmlDocSetRootElement (doc, copy);
+  ok = validator_run (v, doc);
+  xmlFreeDoc (doc);
+  return ok;
+}
+
+/* The schema with its start replaced: any one element of the format. */
+static char *
+fragment_schema (const char *schema)
+{
+  static const char *const elements[] = {
+    "programme", "part", "area", "chapter", "section", "objective", "item", "project", "group",
+    "contacts", "team", "subject", "contact", "title", "text", "note", "reference", "ambition",
+    "legitimation",
+  };
+  const char *start = strstr (schema, "<start>");
+  const char *end = strstr (schema, "</start>");
+  GString *s;
+
+  if (start == NULL || end == NULL || end < start)
+    return NULL;
+  s = g_string_new_len (schema, start - schema);
+  g_string_append (s, "<start><choice>");
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    g_string_append_printf (s, "<ref name=\"%s\"/>", elements[i]);
+  g_string_append (s, "</choice></start>");
+  g_string_append (s, end + strlen ("</start>"));
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+matches (const char *pattern,
+         const char *value)
+{
+  return g_regex_match_simple (pattern, value, G_REGEX_ANCHORED | G_REGEX_DOLLAR_ENDONLY, G_REGEX_MATCH_ANCHORED);
+}
+
+static gboolean
+valid_date (const char *value)
+{
+  int y, m, d;
+  char tail;
+
+  return value && sscanf (value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen (value) == 10 &&
+         g_date_valid_dmy (d, m, y);
+}
+
+/* What is wrong with one element, in words, or NULL. */
+static char *
+explain (xmlNodePtr node)
+{
+  const char *name = (const char *) node->name;
+  JpTextField field;
+  JpKind kind;
+  g_autofree char *id = NULL;
+  g_autofree char *number = NULL;
+
+  if (node->ns == NULL || strcmp ((const char *) node->ns->href, JP_XML_NAMESPACE) != 0)
+    return g_strdup_printf (_("<%s> in the namespace “%s” is not an element of the plan format"), name,
+                            node->ns ? (const char *) node->ns->href : "");
+  if (jp_text_field_from_string (name, &field))
+    {
+      g_autofree char *lang = (char *) xmlGetNsProp (node, BAD_CAST "lang", BAD_CAST XML_LANG_NS);
+      g_autofree char *content = NULL;
+
+      if (lang == NULL)
+        return g_strdup_printf (_("<%s> has no language (xml:lang must be “nl” or “fr”)"), name);
+      if (strcmp (lang, "nl") != 0 && strcmp (lang, "fr") != 0)
+        return g_strdup_printf (_("<%s> is in the language “%s”; plan texts are in Dutch (nl) or French (fr)"),
+                                name, lang);
+      content = (char *) xmlNodeGetContent (node);
+      if (content && g_utf8_strlen (content, -1) > 65536)
+        return g_strdup_printf (_("<%s> is longer than 65536 characters"), name);
+      for (xmlNodePtr child = node->children; child; child = child->next)
+        if (child->type == XML_ELEMENT_NODE)
+          return g_strdup_printf (_("<%s> holds an element <%s>; a text holds only text"), name,
+                                  (const char *) child->name);
+      return NULL;
+    }
+  if (!jp_kind_from_string (name, &kind) || kind == JP_KIND_PLAN)
+    return g_strdup_printf (_("<%s> is not an element of the plan format"), name);
+
+  id = (char *) xmlGetNoNsProp (node, BAD_CAST "id");
+  if (kind != JP_KIND_CONTACTS && id == NULL)
+    return g_strdup_printf (_("<%s> has no id"), name);
+  if (id && !matches ("[A-Za-z][A-Za-z0-9._\\-]{0,63}$", id))
+    return g_strdup_printf (_("the id “%s” of <%s> is not valid (an id is a letter, then up to 63 letters, "
+                              "digits, “.”, “_” or “-”)"), id, name);
+  number = (char *) xmlGetNoNsProp (node, BAD_CAST "number");
+  if (number == NULL && (kind == JP_KIND_AREA || kind == JP_KIND_CHAPTER || kind == JP_KIND_SECTION))
+    return g_strdup_printf (_("<%s> “%s” has no number"), name, id);
+  if (number && !matches ("[0-9]{1,3}(\\.[0-9]{1,3}){0,3}$", number))
+    return g_strdup_printf (_("the number “%s” of <%s> “%s” is not a number such as 5 or 5.7"), number, name, id);
+
+  if (kind == JP_KIND_PROJECT)
+    {
+      g_autofree char *phase = (char *) xmlGetNoNsProp (node, BAD_CAST "phase");
+      g_autofree char *status = (char *) xmlGetNoNsProp (node, BAD_CAST "status");
+      JpPhase p;
+      JpStatus st;
+
+      if (phase == NULL || !jp_phase_from_string (phase, &p) || p == JP_PHASE_NONE)
+        return g_strdup_printf (_("the phase of project “%s” is “%s”; it must be “ongoing” or “new”"),
+                                id, phase ? phase : "");
+      if (status == NULL || !jp_status_from_string (status, &st) || st == JP_STATUS_NONE)
+        return g_strdup_printf (_("the status of project “%s” is “%s”; it must be “planned”, “in-progress”, "
+                                  "“done”, “postponed” or “dropped”"), id, status ? status : "");
+    }
+  if (kind == JP_KIND_CONTACT)
+    {
+      static const char *const dates[] = { "valid-from", "valid-until" };
+      g_autofree char *person = (char *) xmlGetNoNsProp (node, BAD_CAST "person");
+      g_autofree char *email = (char *) xmlGetNoNsProp (node, BAD_CAST "email");
+      g_autofree char *phone = (char *) xmlGetNoNsProp (node, BAD_CAST "phone");
+
+      if (person == NULL || *person == '\0')
+        return g_strdup_printf (_("contact “%s” has no person"), id);
+      if (email && !matches ("[^@\\s]+@[^@\\s]+$", email))
+        return g_strdup_printf (_("the email “%s” of contact “%s” is not an e-mail address"), email, id);
+      if (phone && !matches ("[+0-9() .\\-/]{1,64}$", phone))
+        return g_strdup_printf (_("the phone “%s” of contact “%s” is not a telephone number"), phone, id);
+      for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+        {
+          g_autofree char *date = (char *) xmlGetNoNsProp (node, BAD_CAST dates[i]);
+
+          if (date && !valid_date (date))
+            return g_strdup_printf (_("the date %s=“%s” of contact “%s” is not a date of the calendar "
+                                      "(YYYY-MM-DD)"), dates[i], date, id);
+        }
+    }
+  return NULL;
+}
+
+static char *
+explain_root (xmlNodePtr root)
+{
+  static const char *const scopes[] = { "plan", "chapter", "section", "contacts" };
+  g_autofree char *scope = (char *) xmlGetNoNsProp (root, BAD_CAST "scope");
+  g_autofree char *year = (char *) xmlGetNoNsProp (root, BAD_CAST "year");
+  gint64 y;
+  guint n_children = 0;
+  xmlNodePtr first = NULL;
+
+  if (scope == NULL)
+    return g_strdup (_("<plan> has no scope (it must say scope=\"plan\", \"chapter\", \"section\" or \"contacts\")"));
+  if (!g_strv_contains ((const char * const *) scopes, scope))
+    return g_strdup_printf (_("the scope “%s” is not “plan”, “chapter”, “section” or “contacts”"), scope);
+  if (year && !g_ascii_string_to_signed (year, 10, 1944, 9999, &y, NULL))
+    return g_strdup_printf (_("the year “%s” is not a year between 1944 and 9999"), year);
+  if (year == NULL && strcmp (scope, "plan") == 0)
+    return g_strdup (_("the plan has no year"));
+  if (strcmp (scope, "plan") == 0)
+    return NULL;
+  for (xmlNodePtr child = root->children; child; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && n_children++ == 0)
+      first = child;
+  if (n_children != 1 || strcmp ((const char *) first->name, scope) != 0)
+    return g_strdup_printf (_("a file of scope “%s” holds exactly one <%s>, and nothing else"), scope, scope);
+  return NULL;
 }
 
 static gboolean
@@ -222,32 +511,87 @@ validate (Reader     *reader,
           GError    **error)
 {
   g_autoptr(GBytes) schema_bytes = NULL;
-  xmlRelaxNGParserCtxtPtr pctxt;
-  xmlRelaxNGPtr schema;
-  xmlRelaxNGValidCtxtPtr vctxt;
-  ValidationErrors ve = { reader, error };
-  int rc;
+  g_autofree char *fragment = NULL;
+  Validator full = { 0, }, part = { 0, };
+  xmlNodePtr culprit = NULL, node;
+  g_autofree char *what = NULL;
+  int line;
 
   schema_bytes = g_resources_lookup_data (SCHEMA_RESOURCE, 0, NULL);
   if (schema_bytes == NULL)
     return fail_at (reader, error, JP_XML_ERROR_INVALID, 0, _("the plan format’s schema is missing."));
 
-  pctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL),
-                                      (int) g_bytes_get_size (schema_bytes));
-  schema = xmlRelaxNGParse (pctxt);
-  xmlRelaxNGFreeParserCtxt (pctxt);
-  if (schema == NULL)
-    return fail_at (reader, error, JP_XML_ERROR_INVALID, 0, _("the plan format’s schema cannot be read."));
+  if (!validator_init (&full, g_bytes_get_data (schema_bytes, NULL), g_bytes_get_size (schema_bytes)))
+    {
+      validator_clear (&full);
+      return fail_at (reader, error, JP_XML_ERROR_INVALID, 0, _("the plan format’s schema cannot be read."));
+    }
+  if (validator_run (&full, doc))
+    {
+      validator_clear (&full);
+      return TRUE;
+    }
 
-  vctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (vctxt, on_validation_error, &ve);
-  rc = xmlRelaxNGValidateDoc (vctxt, doc);
-  xmlRelaxNGFreeValidCtxt (vctxt);
-  xmlRelaxNGFree (schema);
+  /* Look for the deepest element that is wrong by itself. */
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (schema_bytes, NULL), g_bytes_get_size (schema_bytes));
+    fragment = fragment_schema (text);
+  }
+  if (fragment && validator_init (&part, fragment, strlen (fragment)))
+    {
+      for (node = xmlDocGetRootElement (doc)->children; node; )
+        {
+          xmlNodePtr next = NULL;
 
-  if (rc != 0 && *error == NULL)
-    fail_at (reader, error, JP_XML_ERROR_INVALID, 0, _("the file does not follow the plan format."));
-  return rc == 0;
+          for (; node; node = node->next)
+            if (node->type == XML_ELEMENT_NODE && !validate_fragment (&part, node))
+              break;
+          if (node == NULL)
+            break;
+          culprit = node;
+          for (xmlNodePtr child = node->children; child && next == NULL; child = child->next)
+            if (child->type == XML_ELEMENT_NODE && !validate_fragment (&part, child))
+              next = child;
+          node = next;
+        }
+      if (culprit)
+        validate_fragment (&part, culprit);   /* its own messages */
+    }
+
+  if (culprit)
+    {
+      g_autofree char *why = explain (culprit);
+
+      line = xmlGetLineNo (culprit);
+      if (why)
+        what = g_steal_pointer (&why);
+      else if (part.messages->len > 0)
+        {
+          g_autofree char *id = (char *) xmlGetNoNsProp (culprit, BAD_CAST "id");
+
+          if (id)
+            what = g_strdup_printf (_("in <%s> “%s”: %s"), (const char *) culprit->name, id,
+                                    (const char *) part.messages->pdata[0]);
+          else
+            what = g_strdup_printf (_("in <%s>: %s"), (const char *) culprit->name,
+                                    (const char *) part.messages->pdata[0]);
+        }
+    }
+  else
+    {
+      /* The root itself: its attributes, or what it holds. */
+      line = full.line > 0 ? full.line : xmlGetLineNo (xmlDocGetRootElement (doc));
+      what = explain_root (xmlDocGetRootElement (doc));
+      if (what == NULL && full.messages->len > 0)
+        what = g_strdup (full.messages->pdata[0]);
+    }
+  if (what)
+    fail_at (reader, error, JP_XML_ERROR_INVALID, line, _("the file does not follow the plan format: %s."), what);
+  else
+    fail_at (reader, error, JP_XML_ERROR_INVALID, line, _("the file does not follow the plan format."));
+  validator_clear (&full);
+  validator_clear (&part);
+  return FALSE;
 }
 
 static gboolean
@@ -316,7 +660,7 @@ read_text (Reader      *reader,
   xmlFree (lang_attr);
 
   if (record->texts[field][lang] != NULL)
-    return fail_at (reader, error, JP_XML_ERROR_CONFLICT, xmlGetLineNo (node),
+    return fail_at (reader, error, JP_XML_ERROR_INVALID, xmlGetLineNo (node),
                     _("<%s> is given twice in the same language."), (const char *) node->name);
 
   content = xmlNodeGetContent (node);
@@ -434,7 +778,7 @@ read_document (Reader      *reader,
   gint64 v;
 
   if (doc->intSubset != NULL || doc->extSubset != NULL)
-    return fail_at (reader, error, JP_XML_ERROR_FORMAT, doc->intSubset ? xmlGetLineNo ((xmlNodePtr) doc->intSubset) : 0,
+    return fail_at (reader, error, JP_XML_ERROR_FORMAT, 0,
                     _("the file declares a document type (<!DOCTYPE>); plan files may not."));
   if (root == NULL)
     return fail_at (reader, error, JP_XML_ERROR_FORMAT, 0, _("the file has no content."));
@@ -446,7 +790,15 @@ read_document (Reader      *reader,
                     JP_XML_NAMESPACE);
 
   version = get_attr (root, "version");
-  if (version && g_ascii_string_to_signed (version, 10, 1, G_MAXINT, &v, NULL) && v > JP_XML_VERSION)
+  if (version == NULL)
+    return fail_at (reader, error, JP_XML_ERROR_FORMAT, xmlGetLineNo (root),
+                    _("the file does not say which version of the plan format it follows "
+                      "(<plan> has no version attribute)."));
+  if (!g_ascii_string_to_signed (version, 10, 1, G_MAXINT, &v, NULL))
+    return fail_at (reader, error, JP_XML_ERROR_FORMAT, xmlGetLineNo (root),
+                    _("the file gives “%s” as the version of its format, which is not a version of the plan format."),
+                    version);
+  if (v > JP_XML_VERSION)
     return fail_at (reader, error, JP_XML_ERROR_FORMAT, xmlGetLineNo (root),
                     _("the file was written by a newer version of Jaarplan (format %s; this version reads format %d)."),
                     version, JP_XML_VERSION);
@@ -732,7 +1084,7 @@ record_differs (const Record   *r,
                 const Existing *e,
                 gint64          parent_id)
 {
-  if (e->data.kind != r->kind || e->data.parent_id != parent_id || e->data.position != r->position ||
+  if (e->data.kind != r->kind || e->data.parent_id != parent_id ||
       e->data.phase != r->phase || e->data.status != r->status)
     return TRUE;
   for (guint f = 0; f < JP_N_FIELDS; f++)
@@ -815,6 +1167,83 @@ write_links (Apply     *apply,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Marks the items that changed place among the siblings they keep: all
+ * but a longest run that is still in the same order.  Items added or
+ * removed around an item renumber it, but do not change it. */
+static void
+mark_moved (Apply  *apply,
+            gint64  scope_parent)
+{
+  GArray *records = apply->reader->records;
+  g_autoptr(GHashTable) groups = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  groups = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < records->len; i++)
+    {
+      Record *r = &g_array_index (records, Record, i);
+      Existing *e = g_hash_table_lookup (apply->existing, r->uid);
+      gint64 parent_id = scope_parent;
+      GArray *group;
+
+      if (e == NULL)
+        continue;
+      if (r->parent >= 0)
+        {
+          Existing *pe = g_hash_table_lookup (apply->existing,
+                                              g_array_index (records, Record, r->parent).uid);
+          if (pe == NULL)
+            continue;
+          parent_id = pe->id;
+        }
+      if (e->data.parent_id != parent_id)
+        continue;   /* a new parent: changed anyway */
+      group = g_hash_table_lookup (groups, GINT_TO_POINTER (r->parent + 1));
+      if (group == NULL)
+        {
+          group = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (groups, GINT_TO_POINTER (r->parent + 1), group);
+        }
+      g_array_append_val (group, i);
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray *group = value;
+      guint n = group->len, best = 0;
+      g_autofree guint *length = g_new0 (guint, n);
+      g_autofree int *previous = g_new0 (int, n);
+      guint *index = (guint *) (gpointer) group->data;
+
+      /* Longest subsequence of increasing old positions, in file order. */
+      for (guint i = 0; i < n; i++)
+        {
+          Existing *ei = g_hash_table_lookup (apply->existing, g_array_index (records, Record, index[i]).uid);
+
+          length[i] = 1;
+          previous[i] = -1;
+          for (guint j = 0; j < i; j++)
+            {
+              Existing *ej = g_hash_table_lookup (apply->existing, g_array_index (records, Record, index[j]).uid);
+
+              if (ej->data.position < ei->data.position && length[j] + 1 > length[i])
+                {
+                  length[i] = length[j] + 1;
+                  previous[i] = j;
+                }
+            }
+          if (length[i] > length[best])
+            best = i;
+        }
+      for (guint i = 0; i < n; i++)
+        g_array_index (records, Record, index[i]).moved = TRUE;
+      for (int i = n > 0 ? (int) best : -1; i >= 0; i = previous[i])
+        g_array_index (records, Record, index[i]).moved = FALSE;
+    }
 }
 
 /* Finds the item the file replaces, and its parent. */
@@ -920,6 +1349,7 @@ apply_records (Apply   *apply,
 
   if (!load_existing (apply, root_id, error))
     return FALSE;
+  mark_moved (apply, scope_parent);
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -927,6 +1357,7 @@ apply_records (Apply   *apply,
       gint64 parent_id = r->parent >= 0 ? g_array_index (records, Record, r->parent).id : scope_parent;
       Existing *e = g_hash_table_lookup (apply->existing, r->uid);
       gboolean links_changed = FALSE;
+      gboolean differs;
 
       if (e)
         {
@@ -936,22 +1367,16 @@ apply_records (Apply   *apply,
             return fail_at (apply->reader, error, JP_XML_ERROR_CONFLICT, r->line,
                             _("the id “%s” belongs to a %s in the plan, but to a %s in the file."),
                             r->uid, jp_kind_to_string (e->data.kind), jp_kind_to_string (r->kind));
-          if (record_differs (r, e, parent_id))
-            {
-              if (!write_row_values (apply, r, parent_id, FALSE, error) ||
-                  !write_texts (apply, r, e, error))
-                return FALSE;
-              apply->report->changed[r->kind]++;
-              if (r->kind == JP_KIND_SECTION && !write_links (apply, r, &links_changed, error))
-                return FALSE;
-            }
-          else if (r->kind == JP_KIND_SECTION)
-            {
-              if (!write_links (apply, r, &links_changed, error))
-                return FALSE;
-              if (links_changed)
-                apply->report->changed[r->kind]++;
-            }
+          differs = r->moved || record_differs (r, e, parent_id);
+          /* A new position alone is stored, but is not a change. */
+          if ((differs || e->data.position != r->position) &&
+              (!write_row_values (apply, r, parent_id, FALSE, error) ||
+               !write_texts (apply, r, e, error)))
+            return FALSE;
+          if (r->kind == JP_KIND_SECTION && !write_links (apply, r, &links_changed, error))
+            return FALSE;
+          if (differs || links_changed)
+            apply->report->changed[r->kind]++;
         }
       else
         {
