@@ -7,48 +7,128 @@
 
 #include "jp-application.h"
 #include "jp-i18n.h"
+#include "jp-window.h"
 
 struct _JpApplication
 {
   AdwApplication  parent_instance;
   char           *database_path;
   JpDatabase     *database;
+  GError         *error;
   GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (JpApplication, jp_application, ADW_TYPE_APPLICATION)
 
 static void
+open_database (JpApplication *self)
+{
+  if (self->database != NULL || self->error != NULL)
+    return;
+  self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_DEFAULT, &self->error);
+  if (self->database)
+    jp_database_set_language (self->database, jp_i18n_get_plan_language ());
+}
+
+static void
+on_language_changed (JpApplication *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  JpWindow *window;
+
+  jp_i18n_set_language (language);
+  if (self->database)
+    jp_database_set_language (self->database, jp_i18n_get_plan_language ());
+
+  /* Strings already in widgets keep their language: build the window
+   * anew, in the same place (size, tree and open item are remembered). */
+  if (old == NULL)
+    return;
+  gtk_window_close (old);
+  window = jp_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  JpApplication *self = user_data;
+  const char *developers[] = { _("The Benelux Secretariat-General"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Jaarplan"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("The annual plan of the Benelux Secretariat-General and the joint work programme it serves"),
+                         "developers", developers,
+                         "copyright", _("© Benelux Secretariat-General"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing lets each window store what is being typed and its size. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_cb },
+  { "quit", quit_cb },
+};
+
+static void
 jp_application_startup (GApplication *app)
 {
   JpApplication *self = JP_APPLICATION (app);
+  g_autoptr(GAction) language = NULL;
+  g_autofree char *lang = NULL;
+  struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+    { "win.export-plan", { "<Control>e", NULL } },
+    { "win.export-section", { "<Control><Shift>e", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
 
   G_APPLICATION_CLASS (jp_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
-  jp_i18n_set_language (g_settings_get_string (self->settings, "language"));
+  lang = g_settings_get_string (self->settings, "language");
+  jp_i18n_set_language (lang);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  language = g_settings_create_action (self->settings, "language");
+  g_action_map_add_action (G_ACTION_MAP (app), language);
+  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void
 jp_application_activate (GApplication *app)
 {
   JpApplication *self = JP_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     {
-      GtkWidget *status;
-
-      if (self->database == NULL)
-        self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_DEFAULT, &error);
-      window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("Jaarplan"));
-      status = adw_status_page_new ();
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Jaarplan"));
-      if (error)
-        adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
-      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), status);
+      open_database (self);
+      window = GTK_WINDOW (jp_window_new (self));
     }
   gtk_window_present (window);
 }
@@ -60,6 +140,7 @@ jp_application_finalize (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_error (&self->error);
   g_free (self->database_path);
 
   G_OBJECT_CLASS (jp_application_parent_class)->finalize (object);
@@ -95,6 +176,13 @@ jp_application_get_database (JpApplication *self)
 {
   g_return_val_if_fail (JP_IS_APPLICATION (self), NULL);
   return self->database;
+}
+
+const GError *
+jp_application_get_error (JpApplication *self)
+{
+  g_return_val_if_fail (JP_IS_APPLICATION (self), NULL);
+  return self->error;
 }
 
 GSettings *

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (JpApplication, jp_application, JP, APPLICATION, AdwApplica
 JpApplication *jp_application_new          (const char    *database_path);
 /* The open plan database, or NULL when it could not be opened. */
 JpDatabase    *jp_application_get_database (JpApplication *self);
+/* Why the database could not be opened, or NULL. */
+const GError  *jp_application_get_error    (JpApplication *self);
 GSettings     *jp_application_get_settings (JpApplication *self);
 
 G_END_DECLS

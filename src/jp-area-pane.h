@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/jp-database.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_AREA_PANE (jp_area_pane_get_type ())
+G_DECLARE_FINAL_TYPE (JpAreaPane, jp_area_pane, JP, AREA_PANE, AdwBin)
+
+/* A policy area of the work programme: ambition, legitimation, its
+ * objectives and the sections that serve it. */
+GtkWidget *jp_area_pane_new (JpDatabase *db,
+                             JpItem     *area);
+
+G_END_DECLS

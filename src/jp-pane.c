@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-pane"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-item-row.h"
+#include "jp-pane.h"
+#include "jp-text-row.h"
+#include "jp-window.h"
+
+#define EDIT_DELAY_MS 300
+
+typedef struct {
+  GtkWidget  *widget;      /* unowned: the binding lives as its data */
+  GObject    *source;      /* the GtkEditable or GtkTextBuffer */
+  GtkWidget  *window;      /* weak: where errors go */
+  JpDatabase *db;
+  JpItem     *item;
+  gboolean    is_text;
+  int         field;
+  JpLang      lang;
+  char       *pending;
+  guint       timeout_id;
+  gulong      changed_id;
+  gulong      notify_id;
+} Binding;
+
+JpLang
+jp_pane_get_language (JpDatabase *db)
+{
+  return jp_database_get_language (db);
+}
+
+static void
+report_error (GtkWidget    *window,
+              const GError *error)
+{
+  if (window != NULL && JP_IS_WINDOW (window))
+    jp_window_report_error (JP_WINDOW (window), error);
+  else
+    g_warning ("%s", error->message);
+}
+
+static void
+binding_write (Binding *b)
+{
+  g_autofree char *value = g_steal_pointer (&b->pending);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_clear_handle_id (&b->timeout_id, g_source_remove);
+  if (value == NULL || jp_item_get_removed (b->item))
+    return;
+  if (b->is_text)
+    ok = jp_database_set_text (b->db, b->item, b->field, b->lang, value, &error);
+  else
+    ok = jp_database_set_field (b->db, b->item, b->field, *value ? value : NULL, &error);
+  if (!ok)
+    report_error (b->window, error);
+}
+
+static gboolean
+binding_timeout (gpointer data)
+{
+  Binding *b = data;
+
+  b->timeout_id = 0;
+  binding_write (b);
+  return G_SOURCE_REMOVE;
+}
+
+static const char *
+binding_stored_value (Binding  *b,
+                      gboolean *fallback)
+{
+  const char *value;
+
+  *fallback = FALSE;
+  if (b->is_text)
+    return jp_item_get_display_text (b->item, b->field, b->lang, fallback);
+  value = jp_item_get_field (b->item, b->field);
+  return value ? value : "";
+}
+
+static char *
+binding_widget_text (Binding *b)
+{
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (b->source))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (b->source)));
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (b->source), &start, &end);
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (b->source), &start, &end, FALSE);
+}
+
+static void
+binding_show_fallback (Binding  *b,
+                       gboolean  fallback)
+{
+  if (fallback)
+    {
+      g_autofree char *tip = NULL;
+
+      /* Translators: %s is a language, e.g. "French"; shown on a field
+       * whose text exists only in the other language. */
+      tip = g_strdup_printf (_("Not translated yet: this is the %s text"),
+                             jp_lang_get_title (b->lang == JP_LANG_NL ? JP_LANG_FR : JP_LANG_NL));
+      gtk_widget_add_css_class (b->widget, "jp-fallback");
+      gtk_widget_set_tooltip_text (b->widget, tip);
+    }
+  else if (gtk_widget_has_css_class (b->widget, "jp-fallback"))
+    {
+      gtk_widget_remove_css_class (b->widget, "jp-fallback");
+      gtk_widget_set_tooltip_text (b->widget, NULL);
+    }
+}
+
+static void
+binding_load (Binding *b)
+{
+  gboolean fallback;
+  const char *value = binding_stored_value (b, &fallback);
+  g_autofree char *shown = NULL;
+
+  if (b->pending != NULL)
+    return;
+  shown = binding_widget_text (b);
+  if (g_strcmp0 (shown, value) != 0)
+    {
+      g_signal_handler_block (b->source, b->changed_id);
+      if (GTK_IS_EDITABLE (b->source))
+        gtk_editable_set_text (GTK_EDITABLE (b->source), value);
+      else
+        gtk_text_buffer_set_text (GTK_TEXT_BUFFER (b->source), value, -1);
+      g_signal_handler_unblock (b->source, b->changed_id);
+    }
+  binding_show_fallback (b, fallback);
+}
+
+static void
+on_source_changed (Binding *b)
+{
+  g_free (b->pending);
+  b->pending = binding_widget_text (b);
+  binding_show_fallback (b, FALSE);
+  if (b->window == NULL)
+    g_set_weak_pointer (&b->window, GTK_WIDGET (gtk_widget_get_root (b->widget)));
+  g_clear_handle_id (&b->timeout_id, g_source_remove);
+  b->timeout_id = g_timeout_add (EDIT_DELAY_MS, binding_timeout, b);
+}
+
+static void
+on_item_revision (Binding *b)
+{
+  binding_load (b);
+}
+
+static void
+on_widget_destroy (GtkWidget *widget,
+                   Binding   *b)
+{
+  binding_write (b);
+  g_clear_signal_handler (&b->notify_id, b->item);
+  g_clear_signal_handler (&b->changed_id, b->source);
+}
+
+static void
+binding_free (gpointer data)
+{
+  Binding *b = data;
+
+  g_clear_handle_id (&b->timeout_id, g_source_remove);
+  g_clear_signal_handler (&b->notify_id, b->item);
+  g_clear_signal_handler (&b->changed_id, b->source);
+  g_clear_weak_pointer (&b->window);
+  g_clear_object (&b->source);
+  g_clear_object (&b->db);
+  g_clear_object (&b->item);
+  g_free (b->pending);
+  g_free (b);
+}
+
+static void
+bind (GtkWidget  *widget,
+      JpDatabase *db,
+      JpItem     *item,
+      gboolean    is_text,
+      int         field)
+{
+  Binding *b = g_new0 (Binding, 1);
+  GtkEventController *focus;
+
+  b->widget = widget;
+  b->db = g_object_ref (db);
+  b->item = g_object_ref (item);
+  b->is_text = is_text;
+  b->field = field;
+  b->lang = jp_pane_get_language (db);
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      b->source = G_OBJECT (g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))));
+      gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (b->source), FALSE);
+    }
+  else
+    {
+      g_return_if_fail (GTK_IS_EDITABLE (widget));
+      b->source = G_OBJECT (g_object_ref (widget));
+      /* One undo history, the plan's: Ctrl+Z reaches the window. */
+      gtk_editable_set_enable_undo (GTK_EDITABLE (widget), FALSE);
+    }
+  g_object_set_data_full (G_OBJECT (widget), "jp-binding", b, binding_free);
+
+  b->changed_id = g_signal_connect_swapped (b->source, "changed", G_CALLBACK (on_source_changed), b);
+  b->notify_id = g_signal_connect_swapped (item, "notify::revision", G_CALLBACK (on_item_revision), b);
+  g_signal_connect (widget, "destroy", G_CALLBACK (on_widget_destroy), b);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (binding_write), b);
+  gtk_widget_add_controller (widget, focus);
+
+  binding_load (b);
+}
+
+void
+jp_pane_bind_text (GtkWidget   *widget,
+                   JpDatabase  *db,
+                   JpItem      *item,
+                   JpTextField  field)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (JP_IS_ITEM (item));
+
+  bind (widget, db, item, TRUE, field);
+}
+
+void
+jp_pane_bind_field (GtkWidget  *widget,
+                    JpDatabase *db,
+                    JpItem     *item,
+                    JpField     field)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (JP_IS_ITEM (item));
+
+  bind (widget, db, item, FALSE, field);
+}
+
+void
+jp_pane_flush (GtkWidget *widget)
+{
+  Binding *b;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if ((b = g_object_get_data (G_OBJECT (widget), "jp-binding")))
+    binding_write (b);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    jp_pane_flush (child);
+}
+
+const char *
+jp_kind_get_icon_name (JpKind kind)
+{
+  switch (kind)
+    {
+    case JP_KIND_AREA:      return "view-grid-symbolic";
+    case JP_KIND_PART:
+    case JP_KIND_PROGRAMME: return "view-paged-symbolic";
+    case JP_KIND_CHAPTER:   return "folder-documents-symbolic";
+    case JP_KIND_SECTION:   return "x-office-document-symbolic";
+    case JP_KIND_OBJECTIVE: return "object-select-symbolic";
+    case JP_KIND_PROJECT:   return "task-due-symbolic";
+    case JP_KIND_GROUP:     return "system-users-symbolic";
+    case JP_KIND_CONTACTS:
+    case JP_KIND_TEAM:
+    case JP_KIND_SUBJECT:
+    case JP_KIND_CONTACT:   return "x-office-address-book-symbolic";
+    case JP_KIND_ITEM:      return "view-list-bullet-symbolic";
+    case JP_KIND_PLAN:
+    case JP_N_KINDS:
+    default:                return "text-x-generic-symbolic";
+    }
+}
+
+const char *
+jp_kind_get_title (JpKind kind)
+{
+  switch (kind)
+    {
+    case JP_KIND_PLAN:      return _("Plan");
+    case JP_KIND_PROGRAMME: return _("Work Programme");
+    case JP_KIND_PART:      return _("Part");
+    case JP_KIND_AREA:      return _("Policy Area");
+    case JP_KIND_CHAPTER:   return _("Chapter");
+    case JP_KIND_SECTION:   return _("Section");
+    case JP_KIND_OBJECTIVE: return _("Objective");
+    case JP_KIND_PROJECT:   return _("Project");
+    case JP_KIND_ITEM:      return _("Item");
+    case JP_KIND_GROUP:     return _("Working Group");
+    case JP_KIND_CONTACTS:  return _("Contacts");
+    case JP_KIND_TEAM:      return _("Team");
+    case JP_KIND_SUBJECT:   return _("Subject");
+    case JP_KIND_CONTACT:   return _("Contact");
+    case JP_N_KINDS:
+    default:                return "";
+    }
+}
+
+const char *
+jp_status_get_title (JpStatus status)
+{
+  switch (status)
+    {
+    case JP_STATUS_PLANNED:     return _("Planned");
+    case JP_STATUS_IN_PROGRESS: return _("In Progress");
+    case JP_STATUS_DONE:        return _("Done");
+    case JP_STATUS_POSTPONED:   return _("Postponed");
+    case JP_STATUS_DROPPED:     return _("Dropped");
+    case JP_STATUS_NONE:
+    default:                    return _("No Status");
+    }
+}
+
+const char *
+jp_phase_get_title (JpPhase phase)
+{
+  switch (phase)
+    {
+    case JP_PHASE_ONGOING: return _("Ongoing");
+    case JP_PHASE_NEW:     return _("New");
+    case JP_PHASE_NONE:
+    default:               return "";
+    }
+}
+
+const char *
+jp_lang_get_title (JpLang lang)
+{
+  return lang == JP_LANG_FR ? _("French") : _("Dutch");
+}
+
+static GtkWidget *
+create_item_row (gpointer item,
+                 gpointer user_data)
+{
+  return jp_item_row_new (item, GPOINTER_TO_INT (user_data));
+}
+
+void
+jp_pane_bind_item_list (GtkListBox *list,
+                        GListModel *model,
+                        gboolean    reorderable)
+{
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  gtk_list_box_bind_model (list, model, create_item_row, GINT_TO_POINTER (reorderable), NULL);
+}
+
+typedef struct {
+  JpDatabase *db;
+  guint       kinds;
+} TextListData;
+
+static void
+text_list_data_free (gpointer data)
+{
+  TextListData *d = data;
+
+  g_clear_object (&d->db);
+  g_free (d);
+}
+
+static GListModel *
+create_text_children (gpointer item,
+                      gpointer user_data)
+{
+  TextListData *d = user_data;
+
+  return jp_database_get_children (d->db, item, JP_KIND_MASK (JP_KIND_ITEM));
+}
+
+static GtkWidget *
+create_text_row (gpointer item,
+                 gpointer user_data)
+{
+  TextListData *d = user_data;
+  GtkTreeListRow *row = item;
+  g_autoptr(JpItem) jp_item = gtk_tree_list_row_get_item (row);
+
+  return jp_text_row_new (d->db, jp_item, gtk_tree_list_row_get_depth (row));
+}
+
+void
+jp_pane_bind_text_list (GtkListBox *list,
+                        JpDatabase *db,
+                        JpItem     *parent,
+                        guint       kinds)
+{
+  TextListData *d = g_new0 (TextListData, 1);
+  GListModel *children;
+  g_autoptr(GtkTreeListModel) tree = NULL;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  d->db = g_object_ref (db);
+  d->kinds = kinds;
+  children = jp_database_get_children (db, parent, kinds);
+  tree = gtk_tree_list_model_new (children, FALSE, TRUE, create_text_children, d, NULL);
+  g_object_set_data_full (G_OBJECT (list), "jp-text-list", d, text_list_data_free);
+  gtk_list_box_bind_model (list, G_LIST_MODEL (tree), create_text_row, d, NULL);
+}

@@ -1,0 +1,766 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-item-row.h"
+#include "jp-pane.h"
+#include "jp-text-row.h"
+#include "jp-window-private.h"
+#include "model/jp-xml.h"
+
+/* ------------------------------------------------------------ targets */
+
+/* The item an action with an int64 parameter means: the one with that id,
+ * or for 0 the one the focus is on (a row of a pane's list), or else the
+ * item shown. */
+JpItem *
+_jp_window_get_target (JpWindow *self,
+                       GVariant *parameter)
+{
+  gint64 id = parameter ? g_variant_get_int64 (parameter) : 0;
+  GtkWidget *focus;
+
+  if (self->db == NULL)
+    return NULL;
+  if (id != 0)
+    return jp_database_lookup (self->db, id);
+
+  for (focus = gtk_root_get_focus (GTK_ROOT (self)); focus; focus = gtk_widget_get_parent (focus))
+    {
+      if (JP_IS_TEXT_ROW (focus))
+        return g_object_ref (jp_text_row_get_item (JP_TEXT_ROW (focus)));
+      if (JP_IS_ITEM_ROW (focus))
+        return g_object_ref (jp_item_row_get_item (JP_ITEM_ROW (focus)));
+    }
+  return self->item ? g_object_ref (self->item) : NULL;
+}
+
+static void
+flush (JpWindow *self)
+{
+  GtkWidget *pane = adw_bin_get_child (self->content_bin);
+
+  if (pane != NULL)
+    jp_pane_flush (pane);
+}
+
+/* The siblings an item moves among: those of its kind (and, for a
+ * project, of its phase, as the section lists them apart). */
+static GPtrArray *
+siblings (JpWindow *self,
+          JpItem   *item,
+          JpItem  **parent_out)
+{
+  g_autoptr(JpItem) parent = jp_database_get_parent (self->db, item);
+  g_autoptr(GListModel) children = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  if (parent == NULL)
+    return result;
+  children = jp_database_get_children (self->db, parent, JP_KIND_MASK (jp_item_get_kind (item)));
+  n = g_list_model_get_n_items (children);
+  for (guint i = 0; i < n; i++)
+    {
+      JpItem *sibling = g_list_model_get_item (children, i);
+
+      if (jp_item_get_kind (item) == JP_KIND_PROJECT &&
+          jp_item_get_phase (sibling) != jp_item_get_phase (item))
+        g_object_unref (sibling);
+      else
+        g_ptr_array_add (result, sibling);
+    }
+  if (parent_out)
+    *parent_out = g_steal_pointer (&parent);
+  return result;
+}
+
+static void
+move_by (JpWindow *self,
+         GVariant *parameter,
+         int       delta)
+{
+  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  JpItem *before = NULL;
+  guint index;
+
+  if (item == NULL)
+    return;
+  flush (self);
+  list = siblings (self, item, &parent);
+  if (parent == NULL || !g_ptr_array_find (list, item, &index))
+    return;
+  if (delta < 0)
+    {
+      if (index == 0)
+        return;
+      before = list->pdata[index - 1];
+    }
+  else
+    {
+      if (index + 1 >= list->len)
+        return;
+      /* After the next one: before the one after it, or else at the end
+       * of the next one's own run. */
+      if (index + 2 < list->len)
+        before = list->pdata[index + 2];
+      else
+        {
+          g_autoptr(GListModel) all = jp_database_get_children (self->db, parent, JP_KIND_MASK_ALL);
+          guint n = g_list_model_get_n_items (all);
+          JpItem *next = list->pdata[index + 1];
+
+          for (guint i = 0; i + 1 < n; i++)
+            {
+              g_autoptr(JpItem) child = g_list_model_get_item (all, i);
+              if (child == next)
+                {
+                  g_autoptr(JpItem) after = g_list_model_get_item (all, i + 1);
+                  if (!g_ptr_array_find (list, after, NULL))
+                    before = after;  /* borrowed: the list holds a ref */
+                  break;
+                }
+            }
+        }
+    }
+  if (!jp_database_move_item (self->db, item, parent, before, &error))
+    jp_window_report_error (self, error);
+}
+
+static void
+move_up_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  move_by (JP_WINDOW (widget), parameter, -1);
+}
+
+static void
+move_down_cb (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  move_by (JP_WINDOW (widget), parameter, +1);
+}
+
+static void
+indent_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  JpItem *into;
+  guint index;
+
+  if (item == NULL)
+    return;
+  flush (self);
+  list = siblings (self, item, &parent);
+  if (!g_ptr_array_find (list, item, &index) || index == 0)
+    return;
+  into = list->pdata[index - 1];
+  if (!jp_kind_allows_child (jp_item_get_kind (into), jp_item_get_kind (item)))
+    return;
+  if (!jp_database_move_item (self->db, item, into, NULL, &error))
+    jp_window_report_error (self, error);
+}
+
+static void
+outdent_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(JpItem) grandparent = NULL;
+  g_autoptr(GListModel) uncles = NULL;
+  g_autoptr(JpItem) before = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (item == NULL)
+    return;
+  flush (self);
+  parent = jp_database_get_parent (self->db, item);
+  grandparent = parent ? jp_database_get_parent (self->db, parent) : NULL;
+  if (grandparent == NULL ||
+      jp_item_get_kind (parent) != jp_item_get_kind (item) ||
+      !jp_kind_allows_child (jp_item_get_kind (grandparent), jp_item_get_kind (item)))
+    return;
+  uncles = jp_database_get_children (self->db, grandparent, JP_KIND_MASK_ALL);
+  n = g_list_model_get_n_items (uncles);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(JpItem) uncle = g_list_model_get_item (uncles, i);
+      if (uncle == parent)
+        {
+          before = g_list_model_get_item (uncles, i + 1);
+          break;
+        }
+    }
+  if (!jp_database_move_item (self->db, item, grandparent, before, &error))
+    jp_window_report_error (self, error);
+}
+
+static void
+remove_item_cb (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (item == NULL)
+    return;
+  flush (self);
+  label = g_strdup (jp_item_get_label (item));
+  if (g_utf8_strlen (label, -1) > 40)
+    {
+      char *end = g_utf8_offset_to_pointer (label, 39);
+      *end = '\0';
+      title = g_strdup_printf (_("“%s…” removed"), label);
+    }
+  else if (*label == '\0')
+    title = g_strdup_printf (_("%s removed"), jp_kind_get_title (jp_item_get_kind (item)));
+  else
+    title = g_strdup_printf (_("“%s” removed"), label);
+
+  if (!jp_database_remove_item (self->db, item, &error))
+    {
+      jp_window_report_error (self, error);
+      return;
+    }
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_item_cb (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
+
+  if (item != NULL)
+    jp_window_open_item (self, item);
+}
+
+static void
+add_item_cb (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(JpItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *what;
+  gint64 id;
+  JpKind kind;
+  JpPhase phase = JP_PHASE_NONE;
+
+  g_variant_get (parameter, "(x&s)", &id, &what);
+  parent = _jp_window_get_target (self, g_variant_new_int64 (id));
+  if (parent == NULL)
+    return;
+  flush (self);
+
+  if (g_str_equal (what, "project-new"))
+    kind = JP_KIND_PROJECT, phase = JP_PHASE_NEW;
+  else if (g_str_equal (what, "project-ongoing"))
+    kind = JP_KIND_PROJECT, phase = JP_PHASE_ONGOING;
+  else if (!jp_kind_from_string (what, &kind))
+    return;
+
+  item = jp_database_add_item (self->db, parent, kind, NULL, &error);
+  if (item == NULL)
+    {
+      jp_window_report_error (self, error);
+      return;
+    }
+  if (phase != JP_PHASE_NONE &&
+      (!jp_database_set_phase (self->db, item, phase, &error) ||
+       !jp_database_set_status (self->db, item, phase == JP_PHASE_NEW ? JP_STATUS_PLANNED
+                                                                      : JP_STATUS_IN_PROGRESS, &error)))
+    jp_window_report_error (self, error);
+
+  switch (kind)
+    {
+    case JP_KIND_PROJECT:
+    case JP_KIND_GROUP:
+    case JP_KIND_SECTION:
+      jp_window_open_item (self, item);
+      break;
+    default:
+      break;
+    }
+}
+
+/* ---------------------------------------------------------- undo, redo */
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action,
+         GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  flush (self);
+  if (!jp_database_undo (self->db, &error))
+    jp_window_report_error (self, error);
+}
+
+static void
+redo_cb (GtkWidget  *widget,
+         const char *action,
+         GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  flush (self);
+  if (!jp_database_redo (self->db, &error))
+    jp_window_report_error (self, error);
+}
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  jp_sidebar_set_search_mode (self->sidebar, TRUE);
+}
+
+static void
+go_back_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_contacts_cb (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  _jp_window_show_contacts (JP_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------- export */
+
+static JpItem *
+scope_of_kind (JpWindow *self,
+               JpKind    kind)
+{
+  g_autoptr(JpItem) current = NULL;
+
+  if (self->item == NULL)
+    return NULL;
+  current = g_object_ref (self->item);
+  while (current != NULL && jp_item_get_kind (current) != kind)
+    {
+      JpItem *parent = jp_database_get_parent (self->db, current);
+      g_object_unref (current);
+      current = parent;
+    }
+  return g_steal_pointer (&current);
+}
+
+static void
+export_write_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
+      g_task_return_new_error (task, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                               _("Could not write “%s”: %s"), name, error->message);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+jp_window_export (JpWindow            *self,
+                  JpItem              *scope,
+                  GFile               *file,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (JP_IS_WINDOW (self));
+  g_return_if_fail (JP_IS_ITEM (scope));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, jp_window_export);
+  g_task_set_task_data (task, g_strdup (jp_item_get_label (scope)), g_free);
+
+  /* Reading the plan is quick and needs the window's connection; the
+   * writing runs off the main loop, atomically. */
+  bytes = jp_xml_export_bytes (self->db, scope, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       self->cancellable, export_write_cb, g_steal_pointer (&task));
+}
+
+gboolean
+jp_window_export_finish (JpWindow      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JpWindow *self = JP_WINDOW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  if (!jp_window_export_finish (self, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        jp_window_report_error (self, error);
+      return;
+    }
+  title = g_strdup_printf (_("Exported to “%s”"), name);
+  _jp_window_show_toast (self, title);
+}
+
+static GtkFileFilter *
+xml_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Jaarplan XML Files"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+  return filter;
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    JpWindow        *self)
+{
+  JpItem *scope = g_object_get_data (G_OBJECT (chooser), "jp-scope");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      jp_window_export (self, scope, file, export_done_cb, g_object_ref (file));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_with_chooser (JpWindow *self,
+                     JpItem   *scope)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+  g_autofree char *name = NULL;
+  const char *number = jp_item_get_field (scope, JP_FIELD_NUMBER);
+
+  switch (jp_item_get_kind (scope))
+    {
+    case JP_KIND_SECTION:
+      /* Translators: a file name; %s is the section's number. */
+      name = g_strdup_printf (_("section-%s.xml"), number ? number : "");
+      break;
+    case JP_KIND_CHAPTER:
+      /* Translators: a file name; %s is the chapter's number. */
+      name = g_strdup_printf (_("chapter-%s.xml"), number ? number : "");
+      break;
+    default:
+      /* Translators: a file name. */
+      name = g_strdup (_("jaarplan.xml"));
+      break;
+    }
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "jp-scope", g_object_ref (scope), g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) scope = NULL;
+
+  if (g_str_equal (action, "win.export-section"))
+    scope = scope_of_kind (self, JP_KIND_SECTION);
+  else if (g_str_equal (action, "win.export-chapter"))
+    scope = scope_of_kind (self, JP_KIND_CHAPTER);
+  else
+    scope = jp_database_get_root (self->db);
+  if (scope != NULL)
+    export_with_chooser (self, scope);
+}
+
+/* ------------------------------------------------------------- import */
+
+static void
+set_busy (JpWindow   *self,
+          const char *title)
+{
+  if (self->busy_toast)
+    {
+      adw_toast_dismiss (self->busy_toast);
+      g_clear_object (&self->busy_toast);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), title != NULL);
+  gtk_spinner_set_spinning (self->spinner, title != NULL);
+  if (title != NULL)
+    {
+      self->busy_toast = g_object_ref (adw_toast_new (title));
+      adw_toast_set_timeout (self->busy_toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
+    }
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JpWindow) self = user_data;
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+
+  set_busy (self, NULL);
+  if (!jp_xml_import_finish (JP_DATABASE (source), result, &report, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        jp_window_report_error (self, error);
+      return;
+    }
+  jp_sidebar_refresh (self->sidebar);
+  what = jp_import_report_describe (report);
+  /* Translators: %s says what changed, e.g. "added 3, changed 5,
+   * removed 1 in 4.2 Natuur". */
+  title = g_strdup_printf (_("Imported: %s"), what);
+  _jp_window_show_toast (self, title);
+}
+
+static void
+on_import_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    JpWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "jp-file");
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+  flush (self);
+  name = g_file_get_basename (file);
+  title = g_strdup_printf (_("Importing “%s”…"), name);
+  set_busy (self, title);
+  jp_xml_import_async (self->db, file, FALSE, self->cancellable, import_done_cb, g_object_ref (self));
+}
+
+static void
+dry_run_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  JpWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  set_busy (self, NULL);
+  if (!jp_xml_import_finish (JP_DATABASE (source), result, &report, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        jp_window_report_error (self, error);
+      return;
+    }
+  name = g_file_get_basename (file);
+  heading = g_strdup_printf (_("Import “%s”?"), name);
+  what = jp_import_report_describe (report);
+  /* Translators: %s says what would change, e.g. "added 3, changed 5,
+   * removed 1 in 4.2 Natuur". */
+  body = g_strdup_printf (_("This file changes the plan: %s. You can undo the import afterwards."), what);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "jp-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+jp_window_import (JpWindow *self,
+                  GFile    *file)
+{
+  GTask *task;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (JP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->db == NULL)
+    return;
+  name = g_file_get_basename (file);
+  title = g_strdup_printf (_("Reading “%s”…"), name);
+  set_busy (self, title);
+  /* The task only carries the window and the file to the callback. */
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  jp_xml_import_async (self->db, file, TRUE, self->cancellable, dry_run_cb, task);
+}
+
+static void
+on_import_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            JpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      jp_window_import (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = xml_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------ wiring */
+
+void
+_jp_window_update_actions (JpWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_db = self->db != NULL;
+  g_autoptr(JpItem) section = has_db ? scope_of_kind (self, JP_KIND_SECTION) : NULL;
+  g_autoptr(JpItem) chapter = has_db ? scope_of_kind (self, JP_KIND_CHAPTER) : NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", has_db && jp_database_can_undo (self->db));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_db && jp_database_can_redo (self->db));
+  gtk_widget_action_set_enabled (widget, "win.export-section", section != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-chapter", chapter != NULL);
+  for (const char * const *name = (const char * const[]) {
+         "win.import", "win.export-plan", "win.show-contacts", "win.search", "win.open-item",
+         "win.remove-item", "win.move-up", "win.move-down", "win.indent", "win.outdent",
+         "win.add-item", NULL };
+       *name; name++)
+    gtk_widget_action_set_enabled (widget, *name, has_db);
+}
+
+void
+_jp_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-chapter", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-section", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-item", "x", open_item_cb);
+  gtk_widget_class_install_action (widget_class, "win.remove-item", "x", remove_item_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-up", "x", move_up_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-down", "x", move_down_cb);
+  gtk_widget_class_install_action (widget_class, "win.indent", "x", indent_cb);
+  gtk_widget_class_install_action (widget_class, "win.outdent", "x", outdent_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-item", "(xs)", add_item_cb);
+
+  /* Keys that act on the row with the focus (or the open item).  They are
+   * the window's own, so that a text field keeps its Delete and arrows. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.remove-item", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.move-up", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.move-down", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.indent", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.outdent", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+}

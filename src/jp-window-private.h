@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "jp-window.h"
+
+G_BEGIN_DECLS
+
+struct _JpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  JpDatabase           *db;
+  GSettings            *settings;
+  JpItem               *item;
+  GCancellable         *cancellable;
+  AdwToast             *busy_toast;
+  /* Set while the window itself changes the selection. */
+  gboolean              restoring;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  AdwBin               *sidebar_bin;
+  JpSidebar            *sidebar;
+  GtkToggleButton      *search_button;
+  AdwWindowTitle       *content_title;
+  AdwBin               *content_bin;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *error_page;
+};
+
+/* jp-window-actions.c */
+void    _jp_window_class_add_actions (GtkWidgetClass *widget_class);
+void    _jp_window_update_actions    (JpWindow       *self);
+void    _jp_window_show_contacts     (JpWindow       *self);
+JpItem *_jp_window_get_target        (JpWindow       *self,
+                                      GVariant       *parameter);
+void    _jp_window_show_toast        (JpWindow       *self,
+                                      const char     *title);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "jp-application.h"
+#include "jp-sidebar.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_WINDOW (jp_window_get_type ())
+G_DECLARE_FINAL_TYPE (JpWindow, jp_window, JP, WINDOW, AdwApplicationWindow)
+
+/* The main window: the plan's tree beside the open item's pane.  When the
+ * application has no database, it shows why instead. */
+JpWindow   *jp_window_new            (JpApplication *application);
+JpDatabase *jp_window_get_database   (JpWindow      *self);
+JpSidebar  *jp_window_get_sidebar    (JpWindow      *self);
+/* The item whose pane is shown, or NULL. */
+JpItem     *jp_window_get_item       (JpWindow      *self);
+/* The pane shown (a detail pane, the contacts page or an empty state). */
+GtkWidget  *jp_window_get_pane       (JpWindow      *self);
+/* Opens @item's pane and selects it in the tree. */
+void        jp_window_open_item      (JpWindow      *self,
+                                      JpItem        *item);
+/* Tells the user what went wrong, in the window: a toast, or for a
+ * conflict a dialog offering to reload. */
+void        jp_window_report_error   (JpWindow      *self,
+                                      const GError  *error);
+/* Asks (after a dry run) and imports @file, off the main loop. */
+void        jp_window_import         (JpWindow      *self,
+                                      GFile         *file);
+/* Exports @scope (the plan's root, a chapter or a section) to @file,
+ * writing off the main loop; a toast tells the result. */
+void        jp_window_export         (JpWindow      *self,
+                                      JpItem        *scope,
+                                      GFile         *file,
+                                      GAsyncReadyCallback callback,
+                                      gpointer       user_data);
+gboolean    jp_window_export_finish  (JpWindow      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error);
+
+G_END_DECLS
