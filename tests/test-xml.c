@@ -906,6 +906,11 @@ static const BadInput bad_inputs[] = {
     JP_XML_ERROR_MALFORMED, "UTF-8", 3 },
   { "invalid-utf8-element-name", BAD_PLAN ("  <chap\xe9ter id=\"c1\" number=\"1\"/>\n"), NULL,
     JP_XML_ERROR_MALFORMED, "UTF-8", 3 },
+  /* Found by fuzzing: libxml2 quotes the bad bytes in its message. */
+  { "invalid-utf8-end-tag", BAD_PLAN ("  <title xml:lang=\"nl\">Proef</title\xd9>\n"), NULL,
+    JP_XML_ERROR_MALFORMED, "Opening and ending tag mismatch: title line 3 and title\xef\xbf\xbd", 3 },
+  { "invalid-utf8-prefix", BAD_PLAN ("  <xml\xff\xff:title xml:lang=\"nl\">Proef</xml\xff\xff:title>\n"), NULL,
+    JP_XML_ERROR_MALFORMED, "not well-formed XML", 3 },
   { "overlong-utf8", BAD_PLAN ("  <title xml:lang=\"nl\">\xc0\xbc</title>\n"), NULL,
     JP_XML_ERROR_MALFORMED, "UTF-8", 3 },
   { "utf16le-bom-declared-utf8", NULL, make_utf16le_bom, JP_XML_ERROR_FORMAT, "UTF-16", 0 },

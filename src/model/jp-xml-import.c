@@ -145,10 +145,12 @@ fail_at (Reader     *reader,
   return FALSE;
 }
 
+/* libxml2 quotes names from the file as they are, even when they are
+ * not UTF-8: a message is made valid before it reaches a user. */
 static char *
 clean_message (const char *message)
 {
-  char *copy = g_strdup (message ? message : "");
+  char *copy = g_utf8_make_valid (message ? message : "", -1);
   return g_strstrip (copy);
 }
 
@@ -1501,7 +1503,10 @@ read_file (GFile         *file,
   char *contents = NULL;
   gsize length = 0;
 
-  *name = g_file_get_basename (file);
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+    *name = g_filename_display_name (basename);
+  }
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   if (info && g_file_info_get_size (info) > JP_XML_MAX_SIZE)
     {
@@ -1527,10 +1532,13 @@ jp_xml_import_bytes (JpDatabase      *db,
                      JpImportReport **report,
                      GError         **error)
 {
+  g_autofree char *valid_name = NULL;
+
   g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  if (!import_on_connection (_jp_database_get_handle (db), bytes, name ? name : "?", dry_run,
+  valid_name = g_utf8_make_valid (name ? name : "?", -1);
+  if (!import_on_connection (_jp_database_get_handle (db), bytes, valid_name, dry_run,
                              TRUE, report, error))
     return FALSE;
   if (!dry_run)
