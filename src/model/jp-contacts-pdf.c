@@ -32,6 +32,16 @@ jp_contacts_pdf_export (JpDatabase  *db,
                         guint       *n_pages,
                         GError     **error)
 {
+  return jp_contacts_pdf_export_with_flags (db, file, JP_CONTACTS_LAYOUT_DEFAULT, n_pages, error);
+}
+
+gboolean
+jp_contacts_pdf_export_with_flags (JpDatabase            *db,
+                                   GFile                 *file,
+                                   JpContactsLayoutFlags  flags,
+                                   guint                 *n_pages,
+                                   GError               **error)
+{
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(JpContactsLayout) layout = NULL;
   PangoContext *context;
@@ -58,7 +68,7 @@ jp_contacts_pdf_export (JpDatabase  *db,
   layout = jp_contacts_layout_new (db, context,
                                    A4_WIDTH - 2 * MARGIN_SIDE,
                                    A4_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-                                   JP_CONTACTS_LAYOUT_DEFAULT, NULL);
+                                   flags, NULL);
   g_object_unref (context);
   pages = jp_contacts_layout_get_n_pages (layout);
   for (guint p = 0; p < pages; p++)

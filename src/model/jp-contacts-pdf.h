@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "jp-contacts-layout.h"
 #include "jp-database.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,11 @@ gboolean jp_contacts_pdf_export (JpDatabase  *db,
                                  GFile       *file,
                                  guint       *n_pages,
                                  GError     **error);
+/* The same, leaving out who is not valid today when @flags say so. */
+gboolean jp_contacts_pdf_export_with_flags (JpDatabase            *db,
+                                            GFile                 *file,
+                                            JpContactsLayoutFlags  flags,
+                                            guint                 *n_pages,
+                                            GError               **error);
 
 G_END_DECLS
