@@ -51,7 +51,7 @@ binding_write (Binding *b)
   gboolean ok;
 
   g_clear_handle_id (&b->timeout_id, g_source_remove);
-  if (value == NULL || jp_item_get_removed (b->item))
+  if (value == NULL)
     return;
   if (b->is_text)
     ok = jp_database_set_text (b->db, b->item, b->field, b->lang, value, &error);

@@ -236,6 +236,8 @@ add_with_ancestors (JpSidebar *self,
     }
 }
 
+static void on_search_changed (JpSidebar *self);
+
 void
 jp_sidebar_set_search_text (JpSidebar  *self,
                             const char *text)
@@ -262,7 +264,12 @@ jp_sidebar_set_search_text (JpSidebar  *self,
         }
     }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+    {
+      /* Setting the text empties the entry first, which must not search. */
+      g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+      g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+    }
   rebuild (self);
 }
 
@@ -364,8 +371,11 @@ static void
 jp_sidebar_dispose (GObject *object)
 {
   JpSidebar *self = JP_SIDEBAR (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->filter);

@@ -258,6 +258,8 @@ jp_window_dispose (GObject *object)
   JpWindow *self = JP_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* The settings' action outlives the window's action group otherwise. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "tree-view");
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
   if (self->item)
     g_signal_handlers_disconnect_by_func (self->item, update_title, self);

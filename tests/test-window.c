@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "jp-application.h"
+#include "jp-group-pane.h"
+#include "jp-pane.h"
+#include "jp-section-pane.h"
+#include "jp-sidebar.h"
+#include "jp-window.h"
+
+typedef struct {
+  char          *dir;
+  char          *path;
+  JpApplication *app;
+  JpWindow      *window;
+  JpDatabase    *db;
+} Fixture;
+
+static void
+open_window (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->app = jp_application_new (f->path);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = JP_WINDOW (gtk_application_get_windows (GTK_APPLICATION (f->app))->data);
+  f->db = jp_window_get_database (f->window);
+  g_assert_nonnull (f->db);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  f->db = NULL;
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->app);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "tree-view");
+  g_settings_reset (settings, "last-item");
+  f->dir = g_dir_make_tmp ("jaarplan-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "plan.db", NULL);
+  open_window (f);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window)
+    close_window (f);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static JpItem *
+row_item (GListModel *model,
+          guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, position);
+  GObject *item = gtk_tree_list_row_get_item (row);
+
+  return JP_IS_ITEM (item) ? JP_ITEM (item) : (g_object_unref (item), NULL);
+}
+
+static guint
+count_kind (GListModel *model,
+            JpKind      kind)
+{
+  guint n = g_list_model_get_n_items (model), count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) item = row_item (model, i);
+      if (item && jp_item_get_kind (item) == kind)
+        count++;
+    }
+  return count;
+}
+
+/* The first AdwEntryRow titled @title inside @widget. */
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_tree_areas (Fixture       *f,
+                 gconstpointer  data)
+{
+  JpSidebar *sidebar = jp_window_get_sidebar (f->window);
+  GListModel *model = jp_sidebar_get_model (sidebar);
+  g_autoptr(JpItem) first = NULL;
+  g_autoptr(JpItem) last = NULL;
+
+  /* Seven areas and the sections serving none. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  g_assert_cmpuint (count_kind (model, JP_KIND_AREA), ==, 7);
+  first = row_item (model, 0);
+  g_assert_cmpstr (jp_item_get_label (first), ==, "1 Energie");
+  last = row_item (model, 7);
+  g_assert_null (last);
+}
+
+static void
+test_select_section (Fixture       *f,
+                     gconstpointer  data)
+{
+  JpSidebar *sidebar = jp_window_get_sidebar (f->window);
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+
+  g_assert_true (jp_sidebar_select_item (sidebar, section));
+  g_assert_true (jp_sidebar_get_selected_item (sidebar) == section);
+  g_assert_true (jp_window_get_item (f->window) == section);
+  g_assert_true (JP_IS_SECTION_PANE (jp_window_get_pane (f->window)));
+  /* Its area was opened to show it: more rows than the eight. */
+  g_assert_cmpuint (g_list_model_get_n_items (jp_sidebar_get_model (sidebar)), >, 8);
+}
+
+static void
+test_edit_persists (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JpItem) group = jp_database_lookup_uid (f->db, "sec-3.2-g1");
+  g_autoptr(JpDatabase) db = NULL;
+  g_autoptr(JpItem) again = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *code;
+
+  g_assert_nonnull (group);
+  g_assert_cmpstr (jp_item_get_field (group, JP_FIELD_CODE), ==, "VET-CVO");
+  jp_window_open_item (f->window, group);
+  g_assert_true (JP_IS_GROUP_PANE (jp_window_get_pane (f->window)));
+  code = find_entry_row (jp_window_get_pane (f->window), "Code");
+  g_assert_nonnull (code);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "VET-CVO");
+
+  gtk_editable_set_text (GTK_EDITABLE (code), "VET-CVO/2013");
+  /* Typing is stored after a pause, or at once on a flush. */
+  jp_pane_flush (jp_window_get_pane (f->window));
+  g_assert_cmpstr (jp_item_get_field (group, JP_FIELD_CODE), ==, "VET-CVO/2013");
+
+  g_clear_object (&group);
+  close_window (f);
+  db = jp_database_open (f->path, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  again = jp_database_lookup_uid (db, "sec-3.2-g1");
+  g_assert_cmpstr (jp_item_get_field (again, JP_FIELD_CODE), ==, "VET-CVO/2013");
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_autoptr(GListModel) projects = jp_database_get_children (f->db, section, JP_KIND_MASK (JP_KIND_PROJECT));
+  guint n = g_list_model_get_n_items (projects);
+
+  jp_window_open_item (f->window, section);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x",
+                                             jp_item_get_id (project)));
+  g_assert_true (jp_item_get_removed (project));
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, n - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, n);
+  {
+    g_autoptr(JpItem) back = g_list_model_get_item (projects, 2);
+    g_assert_cmpstr (jp_item_get_uid (back), ==, "sec-5.7-p3");
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, n - 1);
+}
+
+static void
+test_move (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) p2 = jp_database_lookup_uid (f->db, "sec-5.7-p2");
+  g_autoptr(JpItem) p3 = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_autoptr(JpItem) p4 = jp_database_lookup_uid (f->db, "sec-5.7-p4");
+
+  jp_window_open_item (f->window, section);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.move-up", "x", jp_item_get_id (p3)));
+  g_assert_cmpuint (jp_item_get_position (p3), <, jp_item_get_position (p2));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.move-down", "x", jp_item_get_id (p3)));
+  g_assert_cmpuint (jp_item_get_position (p3), >, jp_item_get_position (p2));
+  g_assert_cmpuint (jp_item_get_position (p3), <, jp_item_get_position (p4));
+}
+
+static void
+test_add_project (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(GListModel) items = NULL;
+  JpItem *project;
+
+  jp_window_open_item (f->window, section);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)",
+                                             (gint64) 0, "project-new"));
+  /* The new project opens, ready to be written. */
+  project = jp_window_get_item (f->window);
+  g_assert_nonnull (project);
+  g_assert_cmpint (jp_item_get_kind (project), ==, JP_KIND_PROJECT);
+  g_assert_cmpint (jp_item_get_phase (project), ==, JP_PHASE_NEW);
+  g_assert_true (jp_sidebar_get_selected_item (jp_window_get_sidebar (f->window)) == project);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)", (gint64) 0, "item"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)", (gint64) 0, "item"));
+  items = jp_database_get_children (f->db, project, JP_KIND_MASK (JP_KIND_ITEM));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  JpSidebar *sidebar = jp_window_get_sidebar (f->window);
+  GListModel *model;
+  g_autoptr(GArray) matches = NULL;
+  gboolean found_group = FALSE;
+  guint n;
+
+  jp_sidebar_set_search_mode (sidebar, TRUE);
+  jp_sidebar_set_search_text (sidebar, "SENN");
+  model = jp_sidebar_get_model (sidebar);
+  n = g_list_model_get_n_items (model);
+  /* Only the areas that lead to a match, opened down to the matches. */
+  g_assert_cmpuint (count_kind (model, JP_KIND_AREA), >, 0);
+  g_assert_cmpuint (count_kind (model, JP_KIND_AREA), <, 7);
+  g_assert_cmpuint (count_kind (model, JP_KIND_GROUP), >, 0);
+  /* Projects and groups (leaves here) show only when they match. */
+  matches = jp_database_search (f->db, "SENN", 2000, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) item = row_item (model, i);
+      gboolean match = FALSE;
+
+      if (item == NULL || jp_item_get_kind (item) != JP_KIND_PROJECT)
+        continue;
+      for (guint m = 0; m < matches->len; m++)
+        match |= g_array_index (matches, gint64, m) == jp_item_get_id (item);
+      g_assert_true (match);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) item = row_item (model, i);
+      if (item && g_strcmp0 (jp_item_get_uid (item), "sec-5.1-g1") == 0)
+        found_group = TRUE;
+    }
+  g_assert_true (found_group);
+
+  jp_sidebar_set_search_text (sidebar, "zzzzqqqq");
+  g_assert_cmpuint (g_list_model_get_n_items (jp_sidebar_get_model (sidebar)), ==, 0);
+
+  jp_sidebar_set_search_mode (sidebar, FALSE);
+  model = jp_sidebar_get_model (sidebar);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+}
+
+static void
+test_chapter_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  GSettings *settings = jp_application_get_settings (f->app);
+  JpSidebar *sidebar = jp_window_get_sidebar (f->window);
+  GListModel *model;
+  g_autoptr(JpItem) first = NULL;
+
+  g_settings_set_string (settings, "tree-view", "chapters");
+  g_assert_cmpint (jp_sidebar_get_view (sidebar), ==, JP_SIDEBAR_VIEW_CHAPTERS);
+  model = jp_sidebar_get_model (sidebar);
+  g_assert_cmpuint (count_kind (model, JP_KIND_CHAPTER), ==, g_list_model_get_n_items (model));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 7);
+  first = row_item (model, 0);
+  g_assert_cmpstr (jp_item_get_field (first, JP_FIELD_NUMBER), ==, "1");
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jp_window_export_finish (JP_WINDOW (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_export_section (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autofree char *out = g_build_filename (f->dir, "section-5.7.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *schema = g_getenv ("JAARPLAN_SCHEMA");
+  const char *argv[] = { "xmllint", "--noout", "--relaxng", schema, out, NULL };
+  gboolean done = FALSE;
+  int status;
+
+  jp_window_open_item (f->window, section);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
+  jp_window_export (f->window, section, file, on_exported, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (out, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "scope=\"section\""));
+  g_assert_nonnull (strstr (contents, "sec-5.7"));
+  g_assert_null (strstr (contents, "sec-5.8"));
+
+  g_assert_nonnull (schema);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Each test starts an application of its own: with no session bus,
+   * none is left registered on it from the test before. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/tree/areas", test_tree_areas);
+  ADD ("/window/tree/select-section", test_select_section);
+  ADD ("/window/edit/persists", test_edit_persists);
+  ADD ("/window/edit/delete-undo", test_delete_undo);
+  ADD ("/window/edit/move", test_move);
+  ADD ("/window/edit/add-project", test_add_project);
+  ADD ("/window/tree/search", test_search);
+  ADD ("/window/tree/chapter-view", test_chapter_view);
+  ADD ("/window/export/section", test_export_section);
+#undef ADD
+
+  return g_test_run ();
+}
