@@ -70,6 +70,19 @@ _jp_sqlite_error (sqlite3  *db,
                   GError  **error)
 {
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int sys_errno = db ? sqlite3_system_errno (db) : 0;
+
+  /* A write that fails for want of quota or over the file size limit is
+   * an I/O error to SQLite, not a full disk. */
+  if ((rc & 0xff) == SQLITE_IOERR && (sys_errno == ENOSPC || sys_errno == EFBIG || sys_errno == EDQUOT))
+    rc = SQLITE_FULL;
+  if (rc == SQLITE_IOERR_WRITE)
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_FULL,
+                   _("The plan file could not be written (%s): the disk may be full. The change was not "
+                     "stored."), detail);
+      return;
+    }
 
   switch (rc & 0xff)
     {
