@@ -359,6 +359,21 @@ load_teams (JpContactsPage *self)
   update_teams (self);
 }
 
+/* Items and lists are live: they followed the undo or reload already.
+ * Only a different contacts item (an import replaced it) needs a new
+ * start. */
+static void
+on_reloaded (JpContactsPage *self)
+{
+  g_autoptr(JpItem) root = jp_database_get_root (self->database);
+  g_autoptr(JpItem) contacts = root ? jp_database_find_child (self->database, root, JP_KIND_CONTACTS) : NULL;
+
+  if (contacts != self->contacts)
+    load_teams (self);
+  else
+    update_teams (self);
+}
+
 static void
 add_team_cb (GtkWidget  *widget,
              const char *action,
@@ -498,6 +513,9 @@ jp_contacts_page_dispose (GObject *object)
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* Through AdwBin, which would otherwise unparent its child a second
+   * time after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_CONTACTS_PAGE);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
@@ -549,7 +567,7 @@ jp_contacts_page_new (JpDatabase *database)
 
   self = g_object_new (JP_TYPE_CONTACTS_PAGE, NULL);
   self->database = g_object_ref (database);
-  g_signal_connect_object (database, "reloaded", G_CALLBACK (load_teams), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (database, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
   load_teams (self);
   return GTK_WIDGET (self);
 }
