@@ -284,6 +284,8 @@ test_undo_redo (Fixture       *f,
   g_assert_true (jp_database_redo (f->db, &error));
   g_assert_true (jp_item_get_removed (project));
   g_assert_true (jp_database_undo (f->db, &error));
+  /* The same shared object is back, no longer marked removed. */
+  g_assert_false (jp_item_get_removed (project));
   g_clear_object (&project);
   project = jp_database_lookup (f->db, project_id);
   g_assert_nonnull (project);

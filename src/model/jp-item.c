@@ -217,6 +217,12 @@ _jp_item_update (JpItem     *self,
   memset (data, 0, sizeof *data);
 
   g_object_freeze_notify (G_OBJECT (self));
+  /* The row is back (an undo of its removal). */
+  if (self->removed)
+    {
+      self->removed = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOVED]);
+    }
   if (old.parent_id != self->data.parent_id)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ID]);
   if (old.position != self->data.position)
