@@ -7,6 +7,7 @@
 
 #include "jp-application.h"
 #include "jp-i18n.h"
+#include "jp-pane.h"
 #include "jp-window.h"
 
 struct _JpApplication
@@ -34,20 +35,25 @@ static void
 on_language_changed (JpApplication *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "language");
-  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
-  JpWindow *window;
+  GList *windows;
 
   jp_i18n_set_language (language);
   if (self->database)
-    jp_database_set_language (self->database, jp_i18n_get_plan_language ());
+    {
+      jp_database_set_language (self->database, jp_i18n_get_plan_language ());
+      /* The panes edit the new interface language's texts. */
+      jp_pane_set_language (self->database, -1);
+    }
 
-  /* Strings already in widgets keep their language: build the window
-   * anew, in the same place (size, tree and open item are remembered). */
-  if (old == NULL)
-    return;
-  gtk_window_close (old);
-  window = jp_window_new (self);
-  gtk_window_present (GTK_WINDOW (window));
+  /* Strings already in widgets keep their language: each window is built
+   * anew, in the same state (size, tree, search, open item, dialogs). */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l; l = l->next)
+    if (JP_IS_WINDOW (l->data) && gtk_window_get_application (l->data) != NULL)
+      jp_window_rebuild (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -19,6 +19,7 @@ struct _JpChapterPane
 
   GtkWidget   *number_row;
   GtkWidget   *title_row;
+  AdwActionRow *translation_row;
   AdwComboRow *team_row;
   GtkWidget   *body_view;
   GtkListBox  *sections_list;
@@ -85,6 +86,7 @@ jp_chapter_pane_class_init (JpChapterPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-chapter-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, JpChapterPane, number_row);
   gtk_widget_class_bind_template_child (widget_class, JpChapterPane, title_row);
+  gtk_widget_class_bind_template_child (widget_class, JpChapterPane, translation_row);
   gtk_widget_class_bind_template_child (widget_class, JpChapterPane, team_row);
   gtk_widget_class_bind_template_child (widget_class, JpChapterPane, body_view);
   gtk_widget_class_bind_template_child (widget_class, JpChapterPane, sections_list);
@@ -114,6 +116,7 @@ jp_chapter_pane_new (JpDatabase *db,
 
   jp_pane_bind_field (self->number_row, db, chapter, JP_FIELD_NUMBER);
   jp_pane_bind_text (self->title_row, db, chapter, JP_TEXT_TITLE);
+  jp_pane_bind_translation_status (self->translation_row, db, chapter);
   jp_pane_bind_text (self->body_view, db, chapter, JP_TEXT_BODY);
 
   root = jp_database_get_root (db);

@@ -25,12 +25,32 @@ typedef struct {
   guint       timeout_id;
   gulong      changed_id;
   gulong      notify_id;
+  GtkWidget  *mark;        /* the "Not translated" tag, owned by @widget */
 } Binding;
+
+#define EDIT_LANGUAGE_KEY "jp-edit-language"
 
 JpLang
 jp_pane_get_language (JpDatabase *db)
 {
+  gpointer lang = g_object_get_data (G_OBJECT (db), EDIT_LANGUAGE_KEY);
+
+  /* Stored as lang + 1: no data means the interface's language. */
+  if (lang != NULL)
+    return GPOINTER_TO_INT (lang) - 1;
   return jp_database_get_language (db);
+}
+
+void
+jp_pane_set_language (JpDatabase *db,
+                      int         lang)
+{
+  g_return_if_fail (JP_IS_DATABASE (db));
+
+  if (lang < 0 || lang >= JP_N_LANGS)
+    g_object_set_data (G_OBJECT (db), EDIT_LANGUAGE_KEY, NULL);
+  else
+    g_object_set_data (G_OBJECT (db), EDIT_LANGUAGE_KEY, GINT_TO_POINTER (lang + 1));
 }
 
 static void
@@ -109,12 +129,49 @@ binding_show_fallback (Binding  *b,
                              jp_lang_get_title (b->lang == JP_LANG_NL ? JP_LANG_FR : JP_LANG_NL));
       gtk_widget_add_css_class (b->widget, "jp-fallback");
       gtk_widget_set_tooltip_text (b->widget, tip);
+      if (b->mark)
+        gtk_widget_set_tooltip_text (b->mark, tip);
     }
   else if (gtk_widget_has_css_class (b->widget, "jp-fallback"))
     {
       gtk_widget_remove_css_class (b->widget, "jp-fallback");
       gtk_widget_set_tooltip_text (b->widget, NULL);
     }
+  if (b->mark)
+    gtk_widget_set_visible (b->mark, fallback);
+}
+
+/* The tag that says, beside the text, that it is the other language's. */
+static void
+binding_add_mark (Binding *b)
+{
+  GtkWidget *mark;
+
+  if (!b->is_text)
+    return;
+  /* Translators: a tag beside a text of the plan that exists only in the
+   * other language; the text shown is that other language's. */
+  mark = gtk_label_new (_("Not translated"));
+  gtk_widget_add_css_class (mark, "jp-tag");
+  gtk_widget_add_css_class (mark, "jp-untranslated");
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (mark, FALSE);
+  if (ADW_IS_ENTRY_ROW (b->widget))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (b->widget), mark);
+  else if (GTK_IS_TEXT_VIEW (b->widget))
+    {
+      gtk_widget_set_halign (mark, GTK_ALIGN_END);
+      gtk_widget_set_margin_top (mark, 6);
+      gtk_widget_set_margin_end (mark, 6);
+      gtk_text_view_set_gutter (GTK_TEXT_VIEW (b->widget), GTK_TEXT_WINDOW_TOP, mark);
+    }
+  else
+    {
+      g_object_ref_sink (mark);
+      g_object_unref (mark);
+      return;
+    }
+  b->mark = mark;
 }
 
 static void
@@ -214,6 +271,7 @@ bind (GtkWidget  *widget,
 
   b->changed_id = g_signal_connect_swapped (b->source, "changed", G_CALLBACK (on_source_changed), b);
   b->notify_id = g_signal_connect_swapped (item, "notify::revision", G_CALLBACK (on_item_revision), b);
+  binding_add_mark (b);
   g_signal_connect (widget, "destroy", G_CALLBACK (on_widget_destroy), b);
 
   focus = gtk_event_controller_focus_new ();
@@ -341,6 +399,209 @@ const char *
 jp_lang_get_title (JpLang lang)
 {
   return lang == JP_LANG_FR ? _("French") : _("Dutch");
+}
+
+static gboolean
+item_needs_translation (JpItem *item)
+{
+  guint texts, translated;
+
+  jp_item_count_texts (item, &texts, &translated);
+  return translated < texts;
+}
+
+static void
+count_below (JpDatabase *db,
+             JpItem     *item,
+             guint      *n_texts,
+             guint      *n_translated,
+             GPtrArray  *items,
+             GPtrArray  *models)
+{
+  g_autoptr(GListModel) children = jp_database_get_children (db, item, JP_KIND_MASK_ALL);
+  guint texts, translated, n;
+
+  jp_item_count_texts (item, &texts, &translated);
+  *n_texts += texts;
+  *n_translated += translated;
+  if (items)
+    g_ptr_array_add (items, g_object_ref (item));
+  if (models)
+    g_ptr_array_add (models, g_object_ref (children));
+  n = g_list_model_get_n_items (children);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) child = g_list_model_get_item (children, i);
+      count_below (db, child, n_texts, n_translated, items, models);
+    }
+}
+
+void
+jp_pane_count_translations (JpDatabase *db,
+                            JpItem     *item,
+                            guint      *n_texts,
+                            guint      *n_translated,
+                            GPtrArray  *items)
+{
+  guint texts = 0, translated = 0;
+
+  g_return_if_fail (JP_IS_DATABASE (db));
+  g_return_if_fail (JP_IS_ITEM (item));
+
+  count_below (db, item, &texts, &translated, items, NULL);
+  if (n_texts)
+    *n_texts = texts;
+  if (n_translated)
+    *n_translated = translated;
+}
+
+static void
+collect_untranslated (JpDatabase *db,
+                      JpItem     *item,
+                      GPtrArray  *result)
+{
+  g_autoptr(GListModel) children = jp_database_get_children (db, item, JP_KIND_MASK_ALL);
+  guint n = g_list_model_get_n_items (children);
+
+  if (item_needs_translation (item))
+    g_ptr_array_add (result, g_object_ref (item));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) child = g_list_model_get_item (children, i);
+      collect_untranslated (db, child, result);
+    }
+}
+
+GPtrArray *
+jp_pane_find_untranslated (JpDatabase *db)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JpItem) root = NULL;
+
+  g_return_val_if_fail (JP_IS_DATABASE (db), result);
+
+  root = jp_database_get_root (db);
+  if (root != NULL)
+    collect_untranslated (db, root, result);
+  return result;
+}
+
+gboolean
+jp_pane_needs_translation (JpItem *item)
+{
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+  return item_needs_translation (item);
+}
+
+/* The translation status of @item and everything under it, in a row that
+ * follows the edits. */
+typedef struct {
+  JpDatabase *db;
+  JpItem     *item;
+  AdwActionRow *row;       /* weak */
+  GtkLevelBar  *bar;
+  GPtrArray  *watched;
+  GPtrArray  *models;
+  guint       idle_id;
+} Status;
+
+static void status_update (Status *s);
+
+static gboolean
+status_idle (gpointer data)
+{
+  Status *s = data;
+
+  s->idle_id = 0;
+  status_update (s);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+status_queue (Status *s)
+{
+  if (s->idle_id == 0)
+    s->idle_id = g_idle_add (status_idle, s);
+}
+
+static void
+status_unwatch (Status *s)
+{
+  for (guint i = 0; i < s->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (s->watched->pdata[i], status_queue, s);
+  for (guint i = 0; i < s->models->len; i++)
+    g_signal_handlers_disconnect_by_func (s->models->pdata[i], status_queue, s);
+  g_ptr_array_set_size (s->watched, 0);
+  g_ptr_array_set_size (s->models, 0);
+}
+
+static void
+status_update (Status *s)
+{
+  guint texts = 0, translated = 0;
+  g_autofree char *subtitle = NULL;
+
+  status_unwatch (s);
+  count_below (s->db, s->item, &texts, &translated, s->watched, s->models);
+  for (guint i = 0; i < s->watched->len; i++)
+    g_signal_connect_swapped (s->watched->pdata[i], "notify::revision", G_CALLBACK (status_queue), s);
+  for (guint i = 0; i < s->models->len; i++)
+    g_signal_connect_swapped (s->models->pdata[i], "items-changed", G_CALLBACK (status_queue), s);
+  /* Translators: the translation status of a section or chapter and all
+   * it holds: "12 of 40 texts translated" (have both a Dutch and a French
+   * version). */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u text translated",
+                                           "%1$u of %2$u texts translated", texts),
+                              translated, texts);
+  adw_action_row_set_subtitle (s->row, subtitle);
+  gtk_level_bar_set_max_value (s->bar, MAX (texts, 1));
+  gtk_level_bar_set_value (s->bar, texts ? translated : 1);
+}
+
+static void
+status_free (gpointer data)
+{
+  Status *s = data;
+
+  g_clear_handle_id (&s->idle_id, g_source_remove);
+  status_unwatch (s);
+  g_ptr_array_unref (s->watched);
+  g_ptr_array_unref (s->models);
+  g_signal_handlers_disconnect_by_func (s->db, status_queue, s);
+  g_clear_object (&s->db);
+  g_clear_object (&s->item);
+  g_free (s);
+}
+
+void
+jp_pane_bind_translation_status (AdwActionRow *row,
+                                 JpDatabase   *db,
+                                 JpItem       *item)
+{
+  Status *s;
+  GtkWidget *bar;
+
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+  g_return_if_fail (JP_IS_ITEM (item));
+
+  s = g_new0 (Status, 1);
+  s->db = g_object_ref (db);
+  s->item = g_object_ref (item);
+  s->row = row;
+  s->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  s->models = g_ptr_array_new_with_free_func (g_object_unref);
+  bar = gtk_level_bar_new ();
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (bar, 120, -1);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  s->bar = GTK_LEVEL_BAR (bar);
+  adw_action_row_add_suffix (row, bar);
+  g_object_set_data_full (G_OBJECT (row), "jp-translation-status", s, status_free);
+  /* A child added, removed or moved: count again. */
+  g_signal_connect_swapped (db, "reloaded", G_CALLBACK (status_queue), s);
+  status_update (s);
 }
 
 static GtkWidget *

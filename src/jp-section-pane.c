@@ -19,6 +19,7 @@ struct _JpSectionPane
 
   GtkWidget   *number_row;
   GtkWidget   *title_row;
+  AdwActionRow *translation_row;
   GtkListBox  *objectives_list;
   GtkListBox  *areas_list;
   GtkListBox  *ongoing_list;
@@ -152,6 +153,7 @@ jp_section_pane_class_init (JpSectionPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-section-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, JpSectionPane, number_row);
   gtk_widget_class_bind_template_child (widget_class, JpSectionPane, title_row);
+  gtk_widget_class_bind_template_child (widget_class, JpSectionPane, translation_row);
   gtk_widget_class_bind_template_child (widget_class, JpSectionPane, objectives_list);
   gtk_widget_class_bind_template_child (widget_class, JpSectionPane, areas_list);
   gtk_widget_class_bind_template_child (widget_class, JpSectionPane, ongoing_list);
@@ -186,6 +188,7 @@ jp_section_pane_new (JpDatabase *db,
 
   jp_pane_bind_field (self->number_row, db, section, JP_FIELD_NUMBER);
   jp_pane_bind_text (self->title_row, db, section, JP_TEXT_TITLE);
+  jp_pane_bind_translation_status (self->translation_row, db, section);
   jp_pane_bind_text_list (self->objectives_list, db, section, JP_KIND_MASK (JP_KIND_OBJECTIVE));
 
   self->linked = jp_database_get_section_areas (db, section);

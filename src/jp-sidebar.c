@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jp-pane.h"
 #include "jp-sidebar.h"
 #include "jp-sidebar-row.h"
 
@@ -25,11 +26,16 @@ struct _JpSidebar
   GtkSingleSelection *selection;
   JpItem             *selected;
   guint               selecting;
+  gboolean            untranslated_only;
+  /* A scroll position to restore once the list has its height. */
+  double              pending_scroll;
 
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
   GtkListView        *list_view;
+  GtkScrolledWindow  *scrolled;
+  AdwStatusPage      *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (JpSidebar, jp_sidebar, GTK_TYPE_WIDGET)
@@ -259,9 +265,32 @@ jp_sidebar_set_search_text (JpSidebar  *self,
       for (guint i = 0; ids && i < ids->len; i++)
         {
           g_autoptr(JpItem) item = jp_database_lookup (self->db, g_array_index (ids, gint64, i));
-          if (item)
+          if (item && (!self->untranslated_only || jp_pane_needs_translation (item)))
             add_with_ancestors (self, item);
         }
+    }
+  else if (self->untranslated_only)
+    {
+      g_autoptr(GPtrArray) items = jp_pane_find_untranslated (self->db);
+
+      self->visible = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < items->len; i++)
+        add_with_ancestors (self, items->pdata[i]);
+    }
+  if (self->untranslated_only && *query == '\0')
+    {
+      adw_status_page_set_icon_name (self->empty_page, "emblem-ok-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Everything Is Translated"));
+      adw_status_page_set_description (self->empty_page, _("Every text of the plan has a Dutch and a French version."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results"));
+      adw_status_page_set_description (self->empty_page,
+                                       self->untranslated_only
+                                       ? _("No untranslated text, code or person of the plan matches the search.")
+                                       : _("No text, code or person of the plan matches the search."));
     }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
     {
@@ -271,6 +300,63 @@ jp_sidebar_set_search_text (JpSidebar  *self,
       g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
     }
   rebuild (self);
+}
+
+const char *
+jp_sidebar_get_search_text (JpSidebar *self)
+{
+  g_return_val_if_fail (JP_IS_SIDEBAR (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+gboolean
+jp_sidebar_get_untranslated_only (JpSidebar *self)
+{
+  g_return_val_if_fail (JP_IS_SIDEBAR (self), FALSE);
+  return self->untranslated_only;
+}
+
+void
+jp_sidebar_set_untranslated_only (JpSidebar *self,
+                                  gboolean   untranslated_only)
+{
+  g_return_if_fail (JP_IS_SIDEBAR (self));
+
+  untranslated_only = !!untranslated_only;
+  if (self->untranslated_only == untranslated_only)
+    return;
+  self->untranslated_only = untranslated_only;
+  jp_sidebar_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+double
+jp_sidebar_get_scroll_position (JpSidebar *self)
+{
+  g_return_val_if_fail (JP_IS_SIDEBAR (self), 0);
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled));
+}
+
+static void
+apply_pending_scroll (JpSidebar *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled);
+
+  if (self->pending_scroll < 0)
+    return;
+  gtk_adjustment_set_value (adj, self->pending_scroll);
+  /* Done once the list is tall enough to hold the position. */
+  if (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) >= self->pending_scroll)
+    self->pending_scroll = -1;
+}
+
+void
+jp_sidebar_set_scroll_position (JpSidebar *self,
+                                double     position)
+{
+  g_return_if_fail (JP_IS_SIDEBAR (self));
+
+  self->pending_scroll = MAX (position, 0);
+  apply_pending_scroll (self);
 }
 
 static void
@@ -414,6 +500,8 @@ jp_sidebar_class_init (JpSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JpSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, JpSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, JpSidebar, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, JpSidebar, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
@@ -441,6 +529,10 @@ jp_sidebar_init (JpSidebar *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  self->pending_scroll = -1;
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "changed",
+                           G_CALLBACK (apply_pending_scroll), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -644,7 +736,7 @@ jp_sidebar_refresh (JpSidebar *self)
 {
   g_return_if_fail (JP_IS_SIDEBAR (self));
 
-  if (self->visible != NULL)
+  if (self->visible != NULL || self->untranslated_only)
     jp_sidebar_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   else
     rebuild (self);

@@ -31,6 +31,17 @@ gboolean       jp_sidebar_select_item       (JpSidebar     *self,
                                              JpItem        *item);
 void           jp_sidebar_set_search_text   (JpSidebar     *self,
                                              const char    *text);
+const char    *jp_sidebar_get_search_text   (JpSidebar     *self);
+/* Shows only the items with a text that lacks a Dutch or a French
+ * version (and the rows above them); combines with the search. */
+gboolean       jp_sidebar_get_untranslated_only (JpSidebar *self);
+void           jp_sidebar_set_untranslated_only (JpSidebar *self,
+                                                 gboolean   untranslated_only);
+/* The list's vertical scroll position; setting it waits, if need be,
+ * until the list is tall enough. */
+double         jp_sidebar_get_scroll_position (JpSidebar   *self);
+void           jp_sidebar_set_scroll_position (JpSidebar   *self,
+                                               double       position);
 gboolean       jp_sidebar_get_search_mode   (JpSidebar     *self);
 void           jp_sidebar_set_search_mode   (JpSidebar     *self,
                                              gboolean       search_mode);

@@ -490,6 +490,7 @@ on_export_response (GtkNativeDialog *chooser,
 {
   JpItem *scope = g_object_get_data (G_OBJECT (chooser), "jp-scope");
 
+  _jp_window_set_chooser (self, NULL, NULL);
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -500,8 +501,9 @@ on_export_response (GtkNativeDialog *chooser,
 }
 
 static void
-export_with_chooser (JpWindow *self,
-                     JpItem   *scope)
+export_with_chooser (JpWindow   *self,
+                     JpItem     *scope,
+                     const char *action)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = xml_filter ();
@@ -530,6 +532,7 @@ export_with_chooser (JpWindow *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "jp-scope", g_object_ref (scope), g_object_unref);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  _jp_window_set_chooser (self, GTK_NATIVE_DIALOG (chooser), action);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -548,7 +551,7 @@ export_cb (GtkWidget  *widget,
   else
     scope = jp_database_get_root (self->db);
   if (scope != NULL)
-    export_with_chooser (self, scope);
+    export_with_chooser (self, scope, action);
 }
 
 /* ------------------------------------------------------------- import */
@@ -570,6 +573,8 @@ set_busy (JpWindow   *self,
       adw_toast_set_timeout (self->busy_toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
     }
+  else
+    _jp_window_rebuild_if_pending (self);
 }
 
 static void
@@ -685,6 +690,7 @@ on_import_chooser_response (GtkNativeDialog *chooser,
                             int              response,
                             JpWindow        *self)
 {
+  _jp_window_set_chooser (self, NULL, NULL);
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -708,10 +714,21 @@ import_cb (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_chooser_response), self);
+  _jp_window_set_chooser (self, GTK_NATIVE_DIALOG (chooser), action);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ------------------------------------------------------------ wiring */
+
+void
+_jp_window_set_chooser (JpWindow        *self,
+                        GtkNativeDialog *chooser,
+                        const char      *action)
+{
+  g_set_object (&self->chooser, chooser);
+  g_free (self->chooser_action);
+  self->chooser_action = g_strdup (action);
+}
 
 void
 _jp_window_update_actions (JpWindow *self)

@@ -16,6 +16,11 @@ struct _JpWindow
   AdwToast             *busy_toast;
   /* Set while the window itself changes the selection. */
   gboolean              restoring;
+  /* The language changed during an import: rebuild when it is done. */
+  gboolean              rebuild_pending;
+  /* The open file chooser and the action that opened it. */
+  GtkNativeDialog      *chooser;
+  char                 *chooser_action;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -26,6 +31,7 @@ struct _JpWindow
   AdwWindowTitle       *content_title;
   AdwBin               *content_bin;
   GtkSpinner           *spinner;
+  GtkWidget            *language_box;
   AdwStatusPage        *error_page;
 };
 
@@ -37,5 +43,10 @@ JpItem *_jp_window_get_target        (JpWindow       *self,
                                       GVariant       *parameter);
 void    _jp_window_show_toast        (JpWindow       *self,
                                       const char     *title);
+void    _jp_window_set_chooser       (JpWindow        *self,
+                                      GtkNativeDialog *chooser,
+                                      const char      *action);
+/* jp-window.c */
+void    _jp_window_rebuild_if_pending (JpWindow      *self);
 
 G_END_DECLS

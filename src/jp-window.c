@@ -61,6 +61,22 @@ update_title (JpWindow *self)
   adw_window_title_set_subtitle (self->content_title, jp_kind_get_title (jp_item_get_kind (self->item)));
 }
 
+static gboolean
+has_texts_pane (JpItem *item)
+{
+  switch (item ? jp_item_get_kind (item) : JP_N_KINDS)
+    {
+    case JP_KIND_AREA:
+    case JP_KIND_CHAPTER:
+    case JP_KIND_SECTION:
+    case JP_KIND_PROJECT:
+    case JP_KIND_GROUP:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 set_content (JpWindow  *self,
              JpItem    *item,
@@ -77,8 +93,75 @@ set_content (JpWindow  *self,
   if (self->item)
     g_signal_connect_object (self->item, "notify::label", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->content_bin, pane);
+  gtk_widget_set_visible (self->language_box, has_texts_pane (self->item));
   update_title (self);
   _jp_window_update_actions (self);
+}
+
+/* ---------------------------------------------------- scroll positions */
+
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  if (widget == NULL)
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+get_scroll (GtkWidget *widget)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (widget);
+
+  return scrolled ? gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled)) : 0;
+}
+
+static void
+on_adjustment_changed (GtkAdjustment *adj,
+                       gpointer       data)
+{
+  double *wanted = g_object_get_data (G_OBJECT (adj), "jp-wanted-value");
+
+  if (wanted == NULL)
+    return;
+  gtk_adjustment_set_value (adj, *wanted);
+  /* Done once the content is tall enough to hold the position. */
+  if (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) >= *wanted)
+    {
+      g_signal_handlers_disconnect_by_func (adj, on_adjustment_changed, data);
+      g_object_set_data (G_OBJECT (adj), "jp-wanted-value", NULL);
+    }
+}
+
+/* Scrolls @widget's first scrolled window to @value, at once or as soon
+ * as its content has grown tall enough. */
+static void
+set_scroll (GtkWidget *widget,
+            double     value)
+{
+  GtkScrolledWindow *scrolled = find_scrolled (widget);
+  GtkAdjustment *adj;
+  double *wanted;
+
+  if (scrolled == NULL || value <= 0)
+    return;
+  adj = gtk_scrolled_window_get_vadjustment (scrolled);
+  wanted = g_new (double, 1);
+  *wanted = value;
+  g_object_set_data_full (G_OBJECT (adj), "jp-wanted-value", wanted, g_free);
+  g_signal_handlers_disconnect_by_func (adj, on_adjustment_changed, NULL);
+  g_signal_connect (adj, "changed", G_CALLBACK (on_adjustment_changed), NULL);
+  on_adjustment_changed (adj, NULL);
 }
 
 static void
@@ -121,6 +204,41 @@ on_item_activated (JpWindow *self,
                    JpItem   *item)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_untranslated_changed (JpWindow *self)
+{
+  jp_sidebar_set_untranslated_only (self->sidebar,
+                                    g_settings_get_boolean (self->settings, "show-untranslated-only"));
+}
+
+static void
+on_edit_language (GSimpleAction *action,
+                  GVariant      *state,
+                  gpointer       user_data)
+{
+  JpWindow *self = user_data;
+  GtkWidget *pane = adw_bin_get_child (self->content_bin);
+  JpLang lang;
+  double scroll;
+
+  if (!jp_lang_from_string (g_variant_get_string (state, NULL), &lang))
+    return;
+  g_simple_action_set_state (action, state);
+  if (lang == jp_pane_get_language (self->db))
+    return;
+  /* The fields edit the chosen language: what was typed is stored in the
+   * other one first, then the pane is built again. */
+  if (pane != NULL)
+    jp_pane_flush (pane);
+  jp_pane_set_language (self->db, lang);
+  if (!has_texts_pane (self->item))
+    return;
+  scroll = get_scroll (pane);
+  pane = create_pane (self, self->item);
+  set_content (self, self->item, pane);
+  set_scroll (pane, scroll);
 }
 
 static void
@@ -260,6 +378,17 @@ jp_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   /* The settings' action outlives the window's action group otherwise. */
   g_action_map_remove_action (G_ACTION_MAP (self), "tree-view");
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-untranslated-only");
+  if (self->chooser)
+    {
+      GtkNativeDialog *chooser = g_steal_pointer (&self->chooser);
+
+      g_signal_handlers_disconnect_by_data (chooser, self);
+      gtk_native_dialog_destroy (chooser);
+      g_object_unref (chooser);  /* the reference its response drops */
+      g_object_unref (chooser);
+    }
+  g_clear_pointer (&self->chooser_action, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
   if (self->item)
     g_signal_handlers_disconnect_by_func (self->item, update_title, self);
@@ -292,6 +421,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, content_bin);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, language_box);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, error_page);
 
   _jp_window_class_add_actions (widget_class);
@@ -324,11 +454,18 @@ static void
 setup_plan (JpWindow *self)
 {
   g_autoptr(GAction) tree_view = g_settings_create_action (self->settings, "tree-view");
+  g_autoptr(GAction) untranslated = g_settings_create_action (self->settings, "show-untranslated-only");
+  g_autoptr(GSimpleAction) edit_language = NULL;
   g_autofree char *last = g_settings_get_string (self->settings, "last-item");
   g_autoptr(JpItem) item = NULL;
   g_autoptr(GtkWidget) empty = create_empty_page ();
 
   g_action_map_add_action (G_ACTION_MAP (self), tree_view);
+  g_action_map_add_action (G_ACTION_MAP (self), untranslated);
+  edit_language = g_simple_action_new_stateful ("edit-language", G_VARIANT_TYPE_STRING,
+                                                g_variant_new_string (jp_lang_to_string (jp_pane_get_language (self->db))));
+  g_signal_connect_object (edit_language, "change-state", G_CALLBACK (on_edit_language), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (edit_language));
 
   self->sidebar = JP_SIDEBAR (jp_sidebar_new (self->db));
   adw_bin_set_child (self->sidebar_bin, GTK_WIDGET (self->sidebar));
@@ -337,11 +474,13 @@ setup_plan (JpWindow *self)
   g_signal_connect_object (self->sidebar, "notify::selected-item", G_CALLBACK (on_selected_item), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::tree-view", G_CALLBACK (on_tree_view_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::show-untranslated-only", G_CALLBACK (on_untranslated_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "notify::can-undo", G_CALLBACK (_jp_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "notify::can-redo", G_CALLBACK (_jp_window_update_actions), self, G_CONNECT_SWAPPED);
 
   set_content (self, NULL, empty);
   on_tree_view_changed (self);
+  on_untranslated_changed (self);
 
   self->restoring = TRUE;
   if (*last != '\0' && (item = jp_database_lookup_uid (self->db, last)))
@@ -375,6 +514,151 @@ jp_window_new (JpApplication *application)
   self->db = g_object_ref (db);
   setup_plan (self);
   return self;
+}
+
+/* ------------------------------------------------- a new language */
+
+typedef enum {
+  REOPEN_NONE,
+  REOPEN_ABOUT,
+  REOPEN_SHORTCUTS,
+} Reopen;
+
+JpWindow *
+jp_window_rebuild (JpWindow *self)
+{
+  GtkApplication *app;
+  JpWindow *window;
+  GtkWidget *pane;
+  g_autoptr(GListModel) toplevels = NULL;
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *chooser_action = NULL;
+  guint reopen = REOPEN_NONE;
+  int width, height;
+  gboolean contacts, searching;
+  double sidebar_scroll = 0, pane_scroll;
+
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  g_return_val_if_fail (JP_IS_APPLICATION (app), NULL);
+
+  if (self->busy_toast != NULL)
+    {
+      /* An import runs in this window: it finishes here first. */
+      self->rebuild_pending = TRUE;
+      return self;
+    }
+
+  pane = adw_bin_get_child (self->content_bin);
+  if (pane != NULL)
+    jp_pane_flush (pane);
+  contacts = pane != NULL && JP_IS_CONTACTS_PAGE (pane);
+  pane_scroll = get_scroll (pane);
+
+  /* The dialogs of this window: those that can be shown again in the new
+   * language are, the others (messages about what just happened) close. */
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);
+      GFile *file;
+
+      if (gtk_window_get_transient_for (dialog) != GTK_WINDOW (self))
+        continue;
+      if (!gtk_widget_get_visible (GTK_WIDGET (dialog)))
+        continue;
+      if (ADW_IS_ABOUT_WINDOW (dialog))
+        reopen |= 1 << REOPEN_ABOUT;
+      else if (GTK_IS_SHORTCUTS_WINDOW (dialog))
+        reopen |= 1 << REOPEN_SHORTCUTS;
+      else if ((file = g_object_get_data (G_OBJECT (dialog), "jp-file")))
+        g_ptr_array_add (imports, g_object_ref (file));
+      if (!GTK_IS_SHORTCUTS_WINDOW (dialog))
+        g_ptr_array_add (dialogs, g_object_ref (dialog));
+    }
+  if (self->chooser)
+    {
+      GtkNativeDialog *chooser = g_object_ref (self->chooser);
+
+      chooser_action = g_strdup (self->chooser_action);
+      _jp_window_set_chooser (self, NULL, NULL);
+      g_signal_handlers_disconnect_by_data (chooser, self);
+      gtk_native_dialog_destroy (chooser);
+      g_object_unref (chooser);  /* the reference its response drops */
+      g_object_unref (chooser);
+    }
+
+  window = jp_window_new (JP_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    gtk_window_maximize (GTK_WINDOW (window));
+  else
+    gtk_window_unmaximize (GTK_WINDOW (window));
+  if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    gtk_window_fullscreen (GTK_WINDOW (window));
+
+  if (self->db != NULL && window->db != NULL)
+    {
+      sidebar_scroll = jp_sidebar_get_scroll_position (self->sidebar);
+      searching = jp_sidebar_get_search_mode (self->sidebar);
+      jp_sidebar_set_search_mode (window->sidebar, searching);
+      jp_sidebar_set_search_text (window->sidebar, jp_sidebar_get_search_text (self->sidebar));
+
+      window->restoring = TRUE;
+      if (contacts)
+        _jp_window_show_contacts (window);
+      else if (self->item != NULL)
+        jp_window_open_item (window, self->item);
+      else
+        jp_window_open_item (window, NULL);
+      window->restoring = FALSE;
+      adw_leaflet_set_visible_child_name (window->leaflet, adw_leaflet_get_visible_child_name (self->leaflet));
+      if (!searching && jp_sidebar_get_selected_item (window->sidebar) != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (window->sidebar));
+    }
+
+  for (guint i = 0; i < dialogs->len; i++)
+    gtk_window_destroy (dialogs->pdata[i]);
+  /* Pending edits are stored: closing needs no more. */
+  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (window->db != NULL)
+    {
+      jp_sidebar_set_scroll_position (window->sidebar, sidebar_scroll);
+      set_scroll (adw_bin_get_child (window->content_bin), pane_scroll);
+    }
+  if (reopen & (1 << REOPEN_SHORTCUTS))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (reopen & (1 << REOPEN_ABOUT))
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  for (guint i = 0; i < imports->len; i++)
+    jp_window_import (window, imports->pdata[i]);
+  if (chooser_action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), chooser_action, NULL);
+  return window;
+}
+
+static gboolean
+rebuild_idle (gpointer data)
+{
+  g_autoptr(JpWindow) self = data;
+
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    jp_window_rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_jp_window_rebuild_if_pending (JpWindow *self)
+{
+  if (!self->rebuild_pending)
+    return;
+  self->rebuild_pending = FALSE;
+  g_idle_add (rebuild_idle, g_object_ref (self));
 }
 
 JpDatabase *

@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (JpWindow, jp_window, JP, WINDOW, AdwApplicationWindow)
 JpWindow   *jp_window_new            (JpApplication *application);
 JpDatabase *jp_window_get_database   (JpWindow      *self);
 JpSidebar  *jp_window_get_sidebar    (JpWindow      *self);
+/* Replaces @self by a window built anew in the current interface language,
+ * with the same size, tree, search, open item or contacts page, scroll
+ * positions and dialogs.  During an import it waits for the end. */
+JpWindow   *jp_window_rebuild        (JpWindow      *self);
 /* The item whose pane is shown, or NULL. */
 JpItem     *jp_window_get_item       (JpWindow      *self);
 /* The pane shown (a detail pane, the contacts page or an empty state). */
