@@ -121,12 +121,11 @@ binding_show_fallback (Binding  *b,
 {
   if (fallback)
     {
-      g_autofree char *tip = NULL;
+      /* Translators: on a field whose text exists only in the other
+       * language, which the field shows instead. */
+      const char *tip = b->lang == JP_LANG_NL ? _("Not translated yet: this is the French text")
+                                              : _("Not translated yet: this is the Dutch text");
 
-      /* Translators: %s is a language, e.g. "French"; shown on a field
-       * whose text exists only in the other language. */
-      tip = g_strdup_printf (_("Not translated yet: this is the %s text"),
-                             jp_lang_get_title (b->lang == JP_LANG_NL ? JP_LANG_FR : JP_LANG_NL));
       gtk_widget_add_css_class (b->widget, "jp-fallback");
       gtk_widget_set_tooltip_text (b->widget, tip);
       if (b->mark)
@@ -347,6 +346,10 @@ jp_kind_get_icon_name (JpKind kind)
 const char *
 jp_kind_get_title (JpKind kind)
 {
+  /* Translators: the kinds of item of the plan, shown as a pane's
+   * subtitle and a row's title.  "Part" is a part (chapter) of the work
+   * programme, "Item" a point of a list (e.g. under a project), "Subject"
+   * a subject line of the contacts page (a role under a team). */
   switch (kind)
     {
     case JP_KIND_PLAN:      return _("Plan");
@@ -371,6 +374,7 @@ jp_kind_get_title (JpKind kind)
 const char *
 jp_status_get_title (JpStatus status)
 {
+  /* Translators: the status of a project of the plan. */
   switch (status)
     {
     case JP_STATUS_PLANNED:     return _("Planned");
@@ -386,6 +390,8 @@ jp_status_get_title (JpStatus status)
 const char *
 jp_phase_get_title (JpPhase phase)
 {
+  /* Translators: the phase of a project: an ongoing project
+   * (voortgangsproject, projet en cours) or a new project of the year. */
   switch (phase)
     {
     case JP_PHASE_ONGOING: return _("Ongoing");

@@ -530,7 +530,7 @@ jp_window_rebuild (JpWindow *self)
   GtkApplication *app;
   JpWindow *window;
   GtkWidget *pane;
-  g_autoptr(GListModel) toplevels = NULL;
+  GListModel *toplevels;
   g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *chooser_action = NULL;
