@@ -263,10 +263,11 @@ validate_with_xmllint (GBytes     *bytes,
   g_autofree char *path = write_temp (name, bytes);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   const char *argv[] = { "xmllint", "--noout", "--relaxng", g_getenv ("JAARPLAN_SCHEMA"), path, NULL };
   int status = -1;
 
-  if (g_find_program_in_path ("xmllint") == NULL)
+  if (xmllint == NULL)
     {
       g_test_skip ("xmllint is not installed");
       g_remove (path);

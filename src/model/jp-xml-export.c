@@ -3,9 +3,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
 
 #include "jp-model-private.h"
@@ -390,6 +395,63 @@ out:
   return bytes;
 }
 
+static gboolean
+write_atomically (GFile   *file,
+                  GBytes  *bytes,
+                  GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  GStatBuf st;
+  int fd, saved;
+
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0)
+    goto fail;
+  /* Keep the mode of the file replaced. */
+  if (g_stat (path, &st) == 0)
+    fchmod (fd, st.st_mode & 07777);
+  while (size > 0)
+    {
+      gssize n = write (fd, data, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        goto fail_close;
+      data += n;
+      size -= n;
+    }
+  if (fsync (fd) != 0)
+    goto fail_close;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail_unlink;
+    }
+  fd = -1;
+  if (g_rename (tmp, path) != 0)
+    goto fail_unlink;
+  return TRUE;
+
+fail_close:
+  saved = errno;
+  close (fd);
+  errno = saved;
+fail_unlink:
+  saved = errno;
+  g_unlink (tmp);
+  errno = saved;
+fail:
+  saved = errno;
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+  return FALSE;
+}
+
 gboolean
 jp_xml_export (JpDatabase    *db,
                JpItem        *item,
@@ -407,10 +469,14 @@ jp_xml_export (JpDatabase    *db,
   if (bytes == NULL)
     return FALSE;
 
-  /* g_file_replace_contents writes a temporary file and renames it over
-   * the target: a crash never leaves half a file. */
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, &local_error))
+  /* A temporary file renamed over the target: a crash or a full disk
+   * never leaves half a file.  (g_file_replace_contents renames even
+   * after a failed write, in GLib 2.74.) */
+  if (!(g_file_is_native (file) ? write_atomically (file, bytes, &local_error)
+                                : g_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
+                                                           g_bytes_get_size (bytes), NULL, FALSE,
+                                                           G_FILE_CREATE_NONE, NULL, cancellable,
+                                                           &local_error)))
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
