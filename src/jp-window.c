@@ -194,7 +194,14 @@ _jp_window_show_contacts (JpWindow *self)
 static void
 on_selected_item (JpWindow *self)
 {
-  show_item (self, jp_sidebar_get_selected_item (self->sidebar));
+  JpItem *selected = jp_sidebar_get_selected_item (self->sidebar);
+
+  /* A search or the filter of untranslated items hiding the open item
+   * does not close it. */
+  if (selected == NULL && self->item != NULL && !self->restoring &&
+      (jp_sidebar_get_search_mode (self->sidebar) || jp_sidebar_get_untranslated_only (self->sidebar)))
+    return;
+  show_item (self, selected);
   if (!self->restoring && self->item != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -206,11 +213,23 @@ on_item_activated (JpWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Once the tree shows the open item again, its row is selected. */
+static void
+reselect_open_item (JpWindow *self)
+{
+  if (self->item == NULL || jp_sidebar_get_selected_item (self->sidebar) != NULL)
+    return;
+  self->restoring = TRUE;
+  jp_sidebar_select_item (self->sidebar, self->item);
+  self->restoring = FALSE;
+}
+
 static void
 on_untranslated_changed (JpWindow *self)
 {
   jp_sidebar_set_untranslated_only (self->sidebar,
                                     g_settings_get_boolean (self->settings, "show-untranslated-only"));
+  reselect_open_item (self);
 }
 
 static void
@@ -472,6 +491,7 @@ setup_plan (JpWindow *self)
   g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->sidebar, "notify::selected-item", G_CALLBACK (on_selected_item), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "notify::search-mode", G_CALLBACK (reselect_open_item), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::tree-view", G_CALLBACK (on_tree_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::show-untranslated-only", G_CALLBACK (on_untranslated_changed), self, G_CONNECT_SWAPPED);

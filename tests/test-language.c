@@ -38,7 +38,7 @@ static const Words dutch = {
 
 static const Words french = {
   "fr", JP_LANG_FR, "Plan annuel", "_Importer…", "_Langue", "C_ontacts", "_Domaines politiques",
-  "Projets en cours", "Groupes de travail et commissions", "Numéro", "textes traduits sur", "A_nnuler",
+  "Projets en cours", "Groupes de travail et commissions", "Numéro", "Textes traduits : ", "A_nnuler",
 };
 
 typedef struct {
