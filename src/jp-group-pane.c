@@ -27,14 +27,23 @@ static void
 show_parent (JpGroupPane *self)
 {
   g_autoptr(JpItem) parent = jp_database_get_parent (self->db, self->group);
-  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+  const char *code;
 
   if (parent == NULL)
     return;
-  label = g_markup_escape_text (jp_item_get_label (parent), -1);
-  adw_action_row_set_subtitle (self->parent_row, label);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->parent_row),
-                                 jp_kind_get_title (jp_item_get_kind (parent)));
+  code = jp_item_get_field (parent, JP_FIELD_CODE);
+  /* The parent by its name: a section's number and title, a group's code
+   * and name. */
+  if (jp_item_get_kind (parent) == JP_KIND_GROUP && code != NULL && *code != '\0')
+    title = g_markup_printf_escaped ("%s — %s", code, jp_item_get_label (parent));
+  else
+    title = g_markup_escape_text (jp_item_get_label (parent), -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->parent_row), title);
+  adw_action_row_set_subtitle (self->parent_row,
+                               jp_item_get_kind (parent) == JP_KIND_GROUP
+                               ? _("Part of the working group")
+                               : _("Part of the section"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->parent_row), "x", jp_item_get_id (parent));
 }
 

@@ -155,7 +155,9 @@ binding_add_mark (Binding *b)
   gtk_widget_add_css_class (mark, "jp-untranslated");
   gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (mark, FALSE);
-  if (ADW_IS_ENTRY_ROW (b->widget))
+  if (g_object_get_data (G_OBJECT (b->widget), "jp-mark-box") != NULL)
+    gtk_box_append (g_object_get_data (G_OBJECT (b->widget), "jp-mark-box"), mark);
+  else if (ADW_IS_ENTRY_ROW (b->widget))
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (b->widget), mark);
   else if (GTK_IS_TEXT_VIEW (b->widget))
     {

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "jp-pane.h"
@@ -242,6 +244,34 @@ add_with_ancestors (JpSidebar *self,
     }
 }
 
+/* A team head looks for "5.7": numbers are not among the texts searched,
+ * so a query that is a number also finds the section, chapter or policy
+ * area of that number. */
+static void
+add_numbered (JpSidebar  *self,
+              const char *query)
+{
+  static const JpKind kinds[] = { JP_KIND_SECTION, JP_KIND_CHAPTER, JP_KIND_AREA };
+  g_autofree char *number = g_strdup (query);
+  gsize len = strlen (number);
+
+  /* "5.7." and "5.7" alike. */
+  while (len > 0 && number[len - 1] == '.')
+    number[--len] = '\0';
+  if (len == 0 || !g_ascii_isdigit (number[0]))
+    return;
+  for (const char *p = number; *p; p++)
+    if (!g_ascii_isdigit (*p) && !(*p == '.' && g_ascii_isdigit (p[1])))
+      return;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(JpItem) item = jp_database_find_numbered (self->db, kinds[i], number);
+
+      if (item && (!self->untranslated_only || jp_pane_needs_translation (item)))
+        add_with_ancestors (self, item);
+    }
+}
+
 static void on_search_changed (JpSidebar *self);
 
 void
@@ -268,6 +298,7 @@ jp_sidebar_set_search_text (JpSidebar  *self,
           if (item && (!self->untranslated_only || jp_pane_needs_translation (item)))
             add_with_ancestors (self, item);
         }
+      add_numbered (self, query);
     }
   else if (self->untranslated_only)
     {

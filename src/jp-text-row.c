@@ -12,17 +12,55 @@
 
 struct _JpTextRow
 {
-  AdwEntryRow  parent_instance;
+  AdwPreferencesRow  parent_instance;
 
-  JpItem      *item;
+  JpItem        *item;
 
-  GtkWidget   *indent;
-  GtkImage    *icon;
-  GtkWidget   *remove;
+  GtkWidget     *indent;
+  GtkImage      *icon;
+  GtkLabel      *title_label;
+  GtkTextView   *text_view;
+  GtkWidget     *mark_box;
+  GtkWidget     *remove;
   GtkMenuButton *menu_button;
 };
 
-G_DEFINE_FINAL_TYPE (JpTextRow, jp_text_row, ADW_TYPE_ENTRY_ROW)
+G_DEFINE_FINAL_TYPE (JpTextRow, jp_text_row, ADW_TYPE_PREFERENCES_ROW)
+
+/* An objective or a sub-item is one paragraph: Enter stores it instead of
+ * starting a new line. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                JpTextRow             *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    {
+      jp_pane_flush (GTK_WIDGET (self->text_view));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* GtkTextView 4.8 measures its text before it is shown and, in a list
+ * box row, does not ask for its height again: it would stay 0 px high. */
+static gboolean
+resize_idle (gpointer data)
+{
+  g_autoptr(GtkWidget) text_view = data;
+
+  gtk_widget_queue_resize (text_view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_text_view_map (GtkWidget *text_view)
+{
+  g_idle_add (resize_idle, g_object_ref (text_view));
+}
 
 static void
 jp_text_row_dispose (GObject *object)
@@ -46,6 +84,9 @@ jp_text_row_class_init (JpTextRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-text-row.ui");
   gtk_widget_class_bind_template_child (widget_class, JpTextRow, indent);
   gtk_widget_class_bind_template_child (widget_class, JpTextRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, JpTextRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, JpTextRow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, JpTextRow, mark_box);
   gtk_widget_class_bind_template_child (widget_class, JpTextRow, remove);
   gtk_widget_class_bind_template_child (widget_class, JpTextRow, menu_button);
 }
@@ -53,7 +94,16 @@ jp_text_row_class_init (JpTextRowClass *klass)
 static void
 jp_text_row_init (JpTextRow *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+  g_signal_connect (self->text_view, "map", G_CALLBACK (on_text_view_map), NULL);
+  /* The binding puts its "Not translated" tag here. */
+  g_object_set_data (G_OBJECT (self->text_view), "jp-mark-box", self->mark_box);
 }
 
 static void
@@ -67,6 +117,7 @@ append_action (GMenu      *menu,
   g_menu_item_set_action_and_target_value (item, action, target);
   g_menu_append_item (menu, item);
 }
+
 
 GtkWidget *
 jp_text_row_new (JpDatabase *db,
@@ -91,6 +142,10 @@ jp_text_row_new (JpDatabase *db,
   gtk_widget_set_visible (self->indent, depth > 0);
   gtk_image_set_from_icon_name (self->icon, jp_kind_get_icon_name (jp_item_get_kind (item)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), jp_kind_get_title (jp_item_get_kind (item)));
+  gtk_label_set_label (self->title_label, jp_kind_get_title (jp_item_get_kind (item)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, jp_kind_get_title (jp_item_get_kind (item)),
+                                  -1);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove), target);
 
   append_action (order, _("Move _Up"), "win.move-up", target);
@@ -102,7 +157,7 @@ jp_text_row_new (JpDatabase *db,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (nest));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 
-  jp_pane_bind_text (GTK_WIDGET (self), db, item, JP_TEXT_BODY);
+  jp_pane_bind_text (GTK_WIDGET (self->text_view), db, item, JP_TEXT_BODY);
   return GTK_WIDGET (self);
 }
 
@@ -111,4 +166,11 @@ jp_text_row_get_item (JpTextRow *self)
 {
   g_return_val_if_fail (JP_IS_TEXT_ROW (self), NULL);
   return self->item;
+}
+
+GtkWidget *
+jp_text_row_get_text_view (JpTextRow *self)
+{
+  g_return_val_if_fail (JP_IS_TEXT_ROW (self), NULL);
+  return GTK_WIDGET (self->text_view);
 }

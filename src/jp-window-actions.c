@@ -214,19 +214,14 @@ outdent_cb (GtkWidget  *widget,
 }
 
 static void
-remove_item_cb (GtkWidget  *widget,
-                const char *action,
-                GVariant   *parameter)
+remove_now (JpWindow *self,
+            JpItem   *item)
 {
-  JpWindow *self = JP_WINDOW (widget);
-  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (item == NULL)
-    return;
   flush (self);
   label = g_strdup (jp_item_get_label (item));
   if (g_utf8_strlen (label, -1) > 40)
@@ -250,6 +245,117 @@ remove_item_cb (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Whether removing @item takes much with it, and so asks first. */
+static gboolean
+is_large (JpItem *item)
+{
+  switch (jp_item_get_kind (item))
+    {
+    case JP_KIND_PROGRAMME:
+    case JP_KIND_PART:
+    case JP_KIND_AREA:
+    case JP_KIND_CHAPTER:
+    case JP_KIND_SECTION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* "3 sections, 11 projects and 11 working groups": what @item holds. */
+static char *
+describe_contents (JpWindow *self,
+                   JpItem   *item)
+{
+  guint sections = jp_database_count_descendants (self->db, item, JP_KIND_MASK (JP_KIND_SECTION));
+  guint projects = jp_database_count_descendants (self->db, item, JP_KIND_MASK (JP_KIND_PROJECT));
+  guint groups = jp_database_count_descendants (self->db, item, JP_KIND_MASK (JP_KIND_GROUP));
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  char *result;
+
+  if (sections > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections", sections),
+                                             sections));
+  if (projects > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", projects),
+                                             projects));
+  if (groups > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working group",
+                                                          "%u working groups", groups),
+                                             groups));
+  if (parts->len == 0)
+    return NULL;
+  result = g_strdup (parts->pdata[0]);
+  for (guint i = 1; i < parts->len; i++)
+    {
+      char *joined;
+
+      if (i + 1 < parts->len)
+        /* Translators: joins the first items of a list: "3 sections, 11 projects". */
+        joined = g_strdup_printf (_("%s, %s"), result, (char *) parts->pdata[i]);
+      else
+        /* Translators: joins the last item of a list: "11 projects and 4 working groups". */
+        joined = g_strdup_printf (_("%s and %s"), result, (char *) parts->pdata[i]);
+      g_free (result);
+      result = joined;
+    }
+  return result;
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    JpWindow         *self)
+{
+  JpItem *item = g_object_get_data (G_OBJECT (dialog), "jp-item");
+
+  if (g_strcmp0 (response, "remove") == 0 && !jp_item_get_removed (item))
+    remove_now (self, item);
+}
+
+static void
+remove_item_cb (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
+  g_autofree char *heading = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (item == NULL)
+    return;
+  if (!is_large (item))
+    {
+      remove_now (self, item);
+      return;
+    }
+
+  /* A section or chapter takes much with it: ask first. */
+  /* Translators: %s is e.g. "Section" and %s "5.7 Fiscale samenwerking". */
+  heading = g_strdup_printf (_("Remove %s “%s”?"), jp_kind_get_title (jp_item_get_kind (item)),
+                             jp_item_get_label (item));
+  contents = describe_contents (self, item);
+  if (contents != NULL)
+    /* Translators: %s is what goes, e.g. "11 projects and 11 working groups". */
+    body = g_strdup_printf (_("Its %s and all its texts are removed with it. You can undo this."), contents);
+  else
+    body = g_strdup (_("All its texts are removed with it. You can undo this."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "jp-item", g_steal_pointer (&item), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
