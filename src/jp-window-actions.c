@@ -335,16 +335,15 @@ remove_item_cb (GtkWidget  *widget,
       return;
     }
 
-  /* A section or chapter takes much with it: ask first. */
-  /* Translators: %s is e.g. "Section" and %s "5.7 Fiscale samenwerking". */
-  heading = g_strdup_printf (_("Remove %s “%s”?"), jp_kind_get_title (jp_item_get_kind (item)),
-                             jp_item_get_label (item));
+  /* A section or chapter takes much with it: ask first.
+   * Translators: %s is e.g. "5.7 Fiscale samenwerking". */
+  heading = g_strdup_printf (_("Remove “%s”?"), jp_item_get_label (item));
   contents = describe_contents (self, item);
   if (contents != NULL)
     /* Translators: %s is what goes, e.g. "11 projects and 11 working groups". */
-    body = g_strdup_printf (_("Its %s and all its texts are removed with it. You can undo this."), contents);
+    body = g_strdup_printf (_("Removed with it: %s. You can undo this."), contents);
   else
-    body = g_strdup (_("All its texts are removed with it. You can undo this."));
+    body = g_strdup (_("Its texts are removed with it. You can undo this."));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
