@@ -1194,6 +1194,45 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+  *out = g_object_ref (result);
+}
+
+/* The window exports through a worker thread on a connection of its own:
+ * the same bytes as the plain export, and the file complete. */
+static void
+test_export_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (tmp_dir, "async.db", NULL);
+  g_autofree char *out_path = g_build_filename (tmp_dir, "async.xml", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(JpDatabase) db = jp_database_open (db_path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(JpItem) section = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *written = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  expected = export_item (db, section);
+
+  jp_xml_export_async (db, section, out, NULL, on_async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (jp_xml_export_finish (db, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (out_path, &written, &len, NULL));
+  g_assert_cmpmem (written, len, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1207,6 +1246,7 @@ main (int    argc,
 
   g_test_add_func ("/xml/export/valid", test_export_valid);
   g_test_add_func ("/xml/export/deterministic", test_export_deterministic);
+  g_test_add_func ("/xml/export/async-in-thread", test_export_async);
   g_test_add_func ("/xml/export/bundled-normal-form", test_export_bundled);
   g_test_add_func ("/xml/roundtrip/new-database", test_roundtrip_new_db);
   g_test_add_func ("/xml/roundtrip/import-export-twice", test_roundtrip_twice);

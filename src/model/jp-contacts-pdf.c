@@ -9,6 +9,7 @@
 
 #include "jp-contacts-layout.h"
 #include "jp-contacts-pdf.h"
+#include "jp-file.h"
 
 /* A4 portrait, in points, with the margins printing uses by default. */
 #define A4_WIDTH      595.276
@@ -43,6 +44,7 @@ jp_contacts_pdf_export_with_flags (JpDatabase            *db,
                                    GError               **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) pdf = NULL;
   g_autoptr(JpContactsLayout) layout = NULL;
   PangoContext *context;
   g_autofree char *name = NULL;
@@ -54,8 +56,8 @@ jp_contacts_pdf_export_with_flags (JpDatabase            *db,
   g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* Rendered in memory, then written with g_file_replace_contents(): a
-   * temporary file renamed over the target, so no half PDF is ever left. */
+  /* Rendered in memory, then written through a temporary file renamed
+   * over the target, so no half PDF is ever left. */
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Contacts Benelux Secretariat-General"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jaarplan " PACKAGE_VERSION);
@@ -91,8 +93,8 @@ jp_contacts_pdf_export_with_flags (JpDatabase            *db,
                    _("Could not make the PDF “%s”: %s."), name, cairo_status_to_string (status));
       return FALSE;
     }
-  if (!g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, error))
+  pdf = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  if (!jp_file_write_atomically (file, pdf, NULL, error))
     {
       g_prefix_error (error, _("Could not write “%s”: "), name);
       return FALSE;

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
 
+#include "jp-file.h"
 #include "jp-model-private.h"
 #include "jp-xml.h"
 
@@ -323,25 +324,24 @@ plan_year (sqlite3 *db)
   return year;
 }
 
-GBytes *
-jp_xml_export_bytes (JpDatabase  *db,
-                     JpItem      *item,
-                     GError     **error)
+/* Exports the subtree under @root_id, read on connection @db. */
+static GBytes *
+export_on_connection (sqlite3     *db,
+                      gint64       root_id,
+                      JpKind       kind,
+                      const char  *label,
+                      GError     **error)
 {
-  Snapshot snap = { _jp_database_get_handle (db), NULL };
+  Snapshot snap = { db, NULL };
   g_autofree char *year = NULL;
   xmlBufferPtr buffer = NULL;
   xmlTextWriterPtr w = NULL;
   const char *scope;
   GBytes *bytes = NULL;
   Row *root;
-  gint64 root_id;
   gboolean in_txn = FALSE;
 
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (JP_IS_ITEM (item), NULL);
-
-  scope = scope_name (jp_item_get_kind (item));
+  scope = scope_name (kind);
   if (scope == NULL)
     {
       g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
@@ -352,7 +352,6 @@ jp_xml_export_bytes (JpDatabase  *db,
   /* One read transaction: a consistent snapshot even if another program
    * writes meanwhile. */
   in_txn = sqlite3_exec (snap.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-  root_id = jp_item_get_id (item);
   year = plan_year (snap.db);
   if (!snapshot_load (&snap, root_id, error))
     goto out;
@@ -360,7 +359,7 @@ jp_xml_export_bytes (JpDatabase  *db,
   if (root == NULL)
     {
       g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
-                   _("“%s” no longer exists."), jp_item_get_label (item));
+                   _("“%s” no longer exists."), label);
       goto out;
     }
 
@@ -395,61 +394,126 @@ out:
   return bytes;
 }
 
-static gboolean
-write_atomically (GFile   *file,
-                  GBytes  *bytes,
-                  GError **error)
+GBytes *
+jp_xml_export_bytes (JpDatabase  *db,
+                     JpItem      *item,
+                     GError     **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  GStatBuf st;
-  int fd, saved;
+  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (item), NULL);
 
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
-    goto fail;
-  /* Keep the mode of the file replaced. */
-  if (g_stat (path, &st) == 0)
-    fchmod (fd, st.st_mode & 07777);
-  while (size > 0)
-    {
-      gssize n = write (fd, data, size);
+  return export_on_connection (_jp_database_get_handle (db), jp_item_get_id (item),
+                               jp_item_get_kind (item), jp_item_get_label (item), error);
+}
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        goto fail_close;
-      data += n;
-      size -= n;
-    }
-  if (fsync (fd) != 0)
-    goto fail_close;
-  if (close (fd) != 0)
+static gboolean
+write_export (GFile         *file,
+              GBytes        *bytes,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!jp_file_write_atomically (file, bytes, cancellable, &local_error))
     {
-      fd = -1;
-      goto fail_unlink;
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                   _("“%s” could not be written: %s"), name, local_error->message);
+      return FALSE;
     }
-  fd = -1;
-  if (g_rename (tmp, path) != 0)
-    goto fail_unlink;
   return TRUE;
+}
 
-fail_close:
-  saved = errno;
-  close (fd);
-  errno = saved;
-fail_unlink:
-  saved = errno;
-  g_unlink (tmp);
-  errno = saved;
-fail:
-  saved = errno;
-  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
-  return FALSE;
+typedef struct {
+  char   *path;
+  gint64  root_id;
+  JpKind  kind;
+  char   *label;
+  GFile  *file;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->path);
+  g_free (job->label);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  sqlite3 *db;
+
+  db = _jp_database_connect (job->path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  bytes = export_on_connection (db, job->root_id, job->kind, job->label, &error);
+  sqlite3_close (db);
+  if (bytes == NULL || !write_export (job->file, bytes, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+jp_xml_export_async (JpDatabase          *db,
+                     JpItem              *item,
+                     GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (JP_IS_DATABASE (db));
+  g_return_if_fail (JP_IS_ITEM (item));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jp_xml_export_async);
+  job = g_new0 (ExportJob, 1);
+  job->path = g_strdup (jp_database_get_path (db));
+  job->root_id = jp_item_get_id (item);
+  job->kind = jp_item_get_kind (item);
+  job->label = g_strdup (jp_item_get_label (item));
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, export_job_free);
+
+  if (g_strcmp0 (job->path, ":memory:") == 0)
+    {
+      /* A private in-memory database has no second connection. */
+      GError *error = NULL;
+
+      if (jp_xml_export (db, item, file, cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+jp_xml_export_finish (JpDatabase    *db,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean
@@ -460,28 +524,10 @@ jp_xml_export (JpDatabase    *db,
                GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = jp_xml_export_bytes (db, item, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  /* A temporary file renamed over the target: a crash or a full disk
-   * never leaves half a file.  (g_file_replace_contents renames even
-   * after a failed write, in GLib 2.74.) */
-  if (!(g_file_is_native (file) ? write_atomically (file, bytes, &local_error)
-                                : g_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
-                                                           g_bytes_get_size (bytes), NULL, FALSE,
-                                                           G_FILE_CREATE_NONE, NULL, cancellable,
-                                                           &local_error)))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
-                   _("“%s” could not be written: %s"), name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return bytes != NULL && write_export (file, bytes, cancellable, error);
 }

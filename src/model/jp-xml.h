@@ -57,6 +57,17 @@ gboolean  jp_xml_export             (JpDatabase   *db,
                                      GFile        *file,
                                      GCancellable *cancellable,
                                      GError      **error);
+/* The same in a worker thread, on a connection of its own, so that a
+ * large plan never stalls the main loop. */
+void      jp_xml_export_async       (JpDatabase          *db,
+                                     JpItem              *item,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+gboolean  jp_xml_export_finish      (JpDatabase          *db,
+                                     GAsyncResult        *result,
+                                     GError             **error);
 GBytes   *jp_xml_export_bytes       (JpDatabase   *db,
                                      JpItem       *item,
                                      GError      **error);

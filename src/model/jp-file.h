@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes @bytes to @file through a temporary file in the same folder,
+ * synced and renamed over the target only when complete: a crash or a
+ * full disk never leaves half a file.  (GLib 2.74's
+ * g_file_replace_contents renames its temporary file even after a failed
+ * write.)  Files that are not local go through g_file_replace_contents. */
+gboolean jp_file_write_atomically (GFile         *file,
+                                   GBytes        *bytes,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+G_END_DECLS
