@@ -31,6 +31,10 @@ struct _JpSidebar
   gboolean            untranslated_only;
   /* A scroll position to restore once the list has its height. */
   double              pending_scroll;
+  /* The selected row is to be scrolled into view once the list has its
+   * height. */
+  gboolean            scroll_to_selected;
+  guint               scroll_idle_id;
 
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
@@ -367,13 +371,37 @@ jp_sidebar_get_scroll_position (JpSidebar *self)
   return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled));
 }
 
+static gboolean
+scroll_idle (gpointer data)
+{
+  JpSidebar *self = data;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  self->scroll_idle_id = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 apply_pending_scroll (JpSidebar *self)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled);
 
   if (self->pending_scroll < 0)
-    return;
+    {
+      /* GtkListView scrolls to a row only once it knows its own height:
+       * a row selected before (at start, in a tree just rebuilt) is
+       * brought into view now, once the list has settled. */
+      if (self->scroll_to_selected && gtk_adjustment_get_page_size (adj) > 0)
+        {
+          self->scroll_to_selected = FALSE;
+          if (self->scroll_idle_id == 0)
+            self->scroll_idle_id = g_idle_add_full (G_PRIORITY_LOW, scroll_idle, self, NULL);
+        }
+      return;
+    }
+  self->scroll_to_selected = FALSE;
   gtk_adjustment_set_value (adj, self->pending_scroll);
   /* Done once the list is tall enough to hold the position. */
   if (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) >= self->pending_scroll)
@@ -490,6 +518,7 @@ jp_sidebar_dispose (GObject *object)
   JpSidebar *self = JP_SIDEBAR (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -741,6 +770,10 @@ jp_sidebar_select_item (JpSidebar *self,
   position = gtk_tree_list_row_get_position (row);
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* And again once the list has its height and its rows, if it has
+   * them not yet. */
+  self->scroll_to_selected = TRUE;
+  apply_pending_scroll (self);
   return TRUE;
 }
 
