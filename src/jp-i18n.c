@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "jp-i18n.h"
@@ -46,6 +47,23 @@ jp_i18n_set_language (const char *language)
     g_unsetenv ("LANGUAGE");
   /* Re-reading the locale drops gettext's cached translations. */
   setlocale (LC_ALL, "");
+}
+
+void
+jp_i18n_apply_saved_language (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+
+  /* Run uninstalled, without the schema: the system's language. */
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  language = g_settings_get_string (settings, "language");
+  if (*language)
+    jp_i18n_set_language (language);
 }
 
 JpLang

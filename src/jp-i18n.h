@@ -13,6 +13,9 @@ void        jp_i18n_init              (void);
 /* Switches the messages to @language ("nl", "fr", or "" for the system's).
  * Main thread only. */
 void        jp_i18n_set_language      (const char *language);
+/* Switches to the language chosen in the application's settings, if
+ * any: the command line speaks the window's language. */
+void        jp_i18n_apply_saved_language (void);
 /* The language of the interface's messages, for the plan's texts. */
 JpLang      jp_i18n_get_plan_language (void);
 

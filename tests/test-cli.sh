@@ -97,5 +97,14 @@ if grep -q '^msgid "%s cannot be read: %s"' "$src/po/fr.po"; then
   check "errors in French" "! grep -q 'cannot be read' $tmp/err"
 fi
 
+# The command line speaks the language chosen in the window.
+if grep -q '^msgid "The plan has no section %s."' "$src/po/fr.po"; then
+  mkdir -p "$tmp/config"
+  XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=keyfile gsettings set int.benelux.Jaarplan language fr
+  XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=keyfile LANGUAGE= \
+    "$bin" --database "$tmp/a.db" --export "$tmp/x.xml" --section 9.9 2> "$tmp/err"
+  check "the saved interface language is used" "grep -q 'Le plan' $tmp/err"
+fi
+
 echo "1..$n"
 [ $failures -eq 0 ]

@@ -78,6 +78,9 @@ run_actions (Options *o)
   g_autoptr(JpDatabase) db = NULL;
   g_autofree char *path = o->database ? g_strdup (o->database) : jp_database_default_path ();
 
+  /* Messages, the contacts PDF and the plan's texts follow the language
+   * chosen in the window. */
+  jp_i18n_apply_saved_language ();
   db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL)
     return fail (error);
