@@ -9,6 +9,7 @@
 #include "jp-section-pane.h"
 #include "jp-sidebar.h"
 #include "jp-window.h"
+#include "model/jp-xml.h"
 
 typedef struct {
   char          *dir;
@@ -120,6 +121,76 @@ find_entry_row (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_entry_row (child, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog the window shows, or NULL. */
+static AdwMessageDialog *
+find_dialog (JpWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (dialog) &&
+          gtk_window_get_transient_for (dialog) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (dialog)))
+        return ADW_MESSAGE_DIALOG (dialog);
+    }
+  return NULL;
+}
+
+/* Runs the main loop until the window shows a message dialog. */
+static AdwMessageDialog *
+wait_for_dialog (JpWindow *window)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_dialog (window)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return dialog;
+}
+
+/* What a click on the dialog's button does: the response, then closing. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Whether a label inside @widget starts with @prefix. */
+static gboolean
+has_label_starting (GtkWidget  *widget,
+                    const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_starting (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first AdwActionRow inside @widget whose title starts with @prefix. */
+static AdwActionRow *
+find_action_row (GtkWidget  *widget,
+                 const char *prefix)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_action_row (child, prefix);
       if (found)
         return found;
     }
@@ -369,6 +440,200 @@ test_export_section (Fixture       *f,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+static void
+test_remove_section_asks (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) objective = jp_database_lookup_uid (f->db, "sec-5.7-o1");
+  AdwMessageDialog *dialog;
+
+  jp_window_open_item (f->window, section);
+  /* Delete with the focus in the tree means the open section. */
+  gtk_widget_grab_focus (GTK_WIDGET (jp_window_get_sidebar (f->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x", (gint64) 0));
+  dialog = find_dialog (f->window);
+  g_assert_nonnull (dialog);
+  g_assert_false (jp_item_get_removed (section));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "5.7 Fiscale samenwerking"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "11 projects and 11 working groups"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+
+  respond (dialog, "cancel");
+  g_assert_false (jp_item_get_removed (section));
+  g_assert_null (find_dialog (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x", (gint64) 0));
+  dialog = find_dialog (f->window);
+  g_assert_nonnull (dialog);
+  respond (dialog, "remove");
+  g_assert_true (jp_item_get_removed (section));
+  g_assert_true (has_label_starting (GTK_WIDGET (f->window), "“5.7 Fiscale"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_false (jp_item_get_removed (section));
+
+  /* A small item goes at once, the toast's Undo its only guard. */
+  g_assert_nonnull (objective);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x",
+                                             jp_item_get_id (objective)));
+  g_assert_null (find_dialog (f->window));
+  g_assert_true (jp_item_get_removed (objective));
+}
+
+static void
+test_group_parent (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JpItem) group = jp_database_lookup_uid (f->db, "sec-5.7-g9");
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  AdwActionRow *row;
+
+  jp_window_open_item (f->window, group);
+  g_assert_true (JP_IS_GROUP_PANE (jp_window_get_pane (f->window)));
+  row = find_action_row (jp_window_get_pane (f->window), "5.7 Fiscale samenwerking");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Part of the section");
+  /* It opens the section. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_true (jp_window_get_item (f->window) == section);
+}
+
+static void
+test_search_number (Fixture       *f,
+                    gconstpointer  data)
+{
+  JpSidebar *sidebar = jp_window_get_sidebar (f->window);
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  GListModel *model;
+  gboolean found = FALSE;
+
+  jp_sidebar_set_search_mode (sidebar, TRUE);
+  jp_sidebar_set_search_text (sidebar, "5.7");
+  model = jp_sidebar_get_model (sidebar);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JpItem) item = row_item (model, i);
+      found |= item == section;
+    }
+  g_assert_true (found);
+  g_assert_true (jp_sidebar_select_item (sidebar, section));
+  g_assert_true (jp_window_get_item (f->window) == section);
+}
+
+static void
+test_contacts_shortcut (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.show-contacts");
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Shift><Control>c");
+}
+
+static void
+wait_export (JpWindow *window,
+             JpItem   *scope,
+             GFile    *file)
+{
+  gboolean done = FALSE;
+
+  jp_window_export (window, scope, file, on_exported, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+on_reloaded (JpDatabase *db,
+             gboolean   *reloaded)
+{
+  *reloaded = TRUE;
+}
+
+/* Export 5.7 after some edits, import it into another database through
+ * the window: the question tells what it does, the import does it. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) group = jp_database_lookup_uid (f->db, "sec-5.7-g1");
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_autoptr(JpItem) added = NULL;
+  g_autoptr(JpItem) imported = NULL;
+  g_autoptr(JpItem) other_section = NULL;
+  g_autoptr(JpItem) gone = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "section-5.7.xml", NULL);
+  g_autofree char *uid = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gboolean reloaded = FALSE;
+  const char *body;
+
+  /* One project added, one removed, a group's code changed. */
+  jp_window_open_item (f->window, section);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)",
+                                             (gint64) 0, "project-new"));
+  added = g_object_ref (jp_window_get_item (f->window));
+  g_assert_true (jp_database_set_text (f->db, added, JP_TEXT_BODY, JP_LANG_NL, "Nieuw project uit de test", &error));
+  g_assert_no_error (error);
+  uid = g_strdup (jp_item_get_uid (added));
+  g_assert_true (jp_database_set_field (f->db, group, JP_FIELD_CODE, "FISC-STRAT/2014", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x",
+                                             jp_item_get_id (project)));
+  wait_export (f->window, section, file);
+  g_clear_object (&section);
+  g_clear_object (&group);
+  g_clear_object (&project);
+  g_clear_object (&added);
+  close_window (f);
+
+  /* Another database, with the plan as it was. */
+  g_free (f->path);
+  f->path = g_build_filename (f->dir, "other.db", NULL);
+  open_window (f);
+  other_section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  jp_window_open_item (f->window, other_section);
+  g_assert_null (jp_database_lookup_uid (f->db, uid));
+
+  jp_window_import (f->window, file);
+  dialog = wait_for_dialog (f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “section-5.7.xml”?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "added 1, changed 1, removed 1 in 5.7 Fiscale samenwerking"));
+  /* Nothing changed yet. */
+  g_assert_null (jp_database_lookup_uid (f->db, uid));
+
+  g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  respond (dialog, "import");
+  while (!reloaded || !has_label_starting (GTK_WIDGET (f->window), "Imported: "))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
+
+  imported = jp_database_lookup_uid (f->db, uid);
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (jp_item_get_text (imported, JP_TEXT_BODY, JP_LANG_NL), ==, "Nieuw project uit de test");
+  gone = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_assert_true (gone == NULL || jp_item_get_removed (gone));
+  {
+    g_autoptr(JpItem) changed = jp_database_lookup_uid (f->db, "sec-5.7-g1");
+    g_assert_cmpstr (jp_item_get_field (changed, JP_FIELD_CODE), ==, "FISC-STRAT/2014");
+  }
+  /* The tree shows the new project. */
+  g_assert_true (jp_sidebar_select_item (jp_window_get_sidebar (f->window), imported));
+  g_assert_true (jp_window_get_item (f->window) == imported);
+  /* And the import is one step of undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  {
+    g_autoptr(JpItem) undone = jp_database_lookup_uid (f->db, uid);
+    g_assert_true (undone == NULL || jp_item_get_removed (undone));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +654,11 @@ main (int   argc,
   ADD ("/window/tree/search", test_search);
   ADD ("/window/tree/chapter-view", test_chapter_view);
   ADD ("/window/export/section", test_export_section);
+  ADD ("/window/edit/remove-section-asks", test_remove_section_asks);
+  ADD ("/window/pane/group-parent", test_group_parent);
+  ADD ("/window/tree/search-number", test_search_number);
+  ADD ("/window/shortcuts/contacts", test_contacts_shortcut);
+  ADD ("/window/import/section", test_import);
 #undef ADD
 
   return g_test_run ();
