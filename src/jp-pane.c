@@ -321,6 +321,38 @@ jp_pane_flush (GtkWidget *widget)
     jp_pane_flush (child);
 }
 
+static GtkWidget *
+find_text (GtkWidget *widget,
+           JpItem    *item)
+{
+  Binding *b = g_object_get_data (G_OBJECT (widget), "jp-binding");
+
+  if (b != NULL && b->is_text && (item == NULL || b->item == item) &&
+      gtk_widget_is_sensitive (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, item);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+jp_pane_focus_text (GtkWidget *widget,
+                    JpItem    *item)
+{
+  GtkWidget *text;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  text = find_text (widget, item);
+  return text != NULL && gtk_widget_grab_focus (text);
+}
+
 const char *
 jp_kind_get_icon_name (JpKind kind)
 {

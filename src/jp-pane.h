@@ -30,6 +30,10 @@ void         jp_pane_bind_field     (GtkWidget   *widget,
                                      JpField      field);
 /* Stores every pending edit of the fields inside @widget. */
 void         jp_pane_flush          (GtkWidget   *widget);
+/* Puts the focus in the first text field inside @widget that edits a
+ * text of @item (or of any item, for NULL). */
+gboolean     jp_pane_focus_text     (GtkWidget   *widget,
+                                     JpItem      *item);
 
 const char  *jp_kind_get_icon_name  (JpKind       kind);
 const char  *jp_kind_get_title      (JpKind       kind);

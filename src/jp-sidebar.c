@@ -248,6 +248,26 @@ add_with_ancestors (JpSidebar *self,
     }
 }
 
+static void
+add_descendants (JpSidebar *self,
+                 JpItem    *item)
+{
+  g_autoptr(GListModel) children = jp_database_get_children (self->db, item,
+                                                             JP_KIND_MASK (JP_KIND_PROJECT) |
+                                                             JP_KIND_MASK (JP_KIND_GROUP));
+  guint n = g_list_model_get_n_items (children);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) child = g_list_model_get_item (children, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = jp_item_get_id (child);
+      g_hash_table_add (self->visible, id);
+      add_descendants (self, child);
+    }
+}
+
 /* A team head looks for "5.7": numbers are not among the texts searched,
  * so a query that is a number also finds the section, chapter or policy
  * area of that number. */
@@ -272,7 +292,12 @@ add_numbered (JpSidebar  *self,
       g_autoptr(JpItem) item = jp_database_find_numbered (self->db, kinds[i], number);
 
       if (item && (!self->untranslated_only || jp_pane_needs_translation (item)))
-        add_with_ancestors (self, item);
+        {
+          add_with_ancestors (self, item);
+          /* The section found shows what it holds. */
+          if (kinds[i] == JP_KIND_SECTION && !self->untranslated_only)
+            add_descendants (self, item);
+        }
     }
 }
 

@@ -408,14 +408,18 @@ add_item_cb (GtkWidget  *widget,
                                                                       : JP_STATUS_IN_PROGRESS, &error)))
     jp_window_report_error (self, error);
 
+  /* The new item is ready to be written: its pane opens, or its row in
+   * the open pane, with the focus in its text. */
   switch (kind)
     {
     case JP_KIND_PROJECT:
     case JP_KIND_GROUP:
     case JP_KIND_SECTION:
       jp_window_open_item (self, item);
+      jp_pane_focus_text (adw_bin_get_child (self->content_bin), NULL);
       break;
     default:
+      jp_pane_focus_text (adw_bin_get_child (self->content_bin), item);
       break;
     }
 }
