@@ -360,6 +360,13 @@ jp_sidebar_set_search_text (JpSidebar  *self,
       g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
     }
   rebuild (self);
+  /* New results are read from the top, unless they hold the open row. */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > 0)
+    {
+      self->scroll_to_selected = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+    }
 }
 
 const char *

@@ -384,7 +384,12 @@ add_item_cb (GtkWidget  *widget,
   JpPhase phase = JP_PHASE_NONE;
 
   g_variant_get (parameter, "(x&s)", &id, &what);
-  parent = _jp_window_get_target (self, g_variant_new_int64 (id));
+  /* 0 is the open item (the "+" of its pane's lists), whatever row has
+   * the focus. */
+  if (id != 0)
+    parent = jp_database_lookup (self->db, id);
+  else if (self->item != NULL)
+    parent = g_object_ref (self->item);
   if (parent == NULL)
     return;
   flush (self);

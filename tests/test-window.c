@@ -8,6 +8,7 @@
 #include "jp-pane.h"
 #include "jp-section-pane.h"
 #include "jp-sidebar.h"
+#include "jp-text-row.h"
 #include "jp-window.h"
 #include "model/jp-xml.h"
 
@@ -321,8 +322,17 @@ test_add_project (Fixture       *f,
   g_assert_cmpint (jp_item_get_kind (project), ==, JP_KIND_PROJECT);
   g_assert_cmpint (jp_item_get_phase (project), ==, JP_PHASE_NEW);
   g_assert_true (jp_sidebar_get_selected_item (jp_window_get_sidebar (f->window)) == project);
+  /* The focus is in its text. */
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (f->window))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)", (gint64) 0, "item"));
+  /* A new sub-item's row has the focus; the next "+" adds another
+   * sub-item of the project, not of the row with the focus. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), JP_TYPE_TEXT_ROW);
+    g_assert_nonnull (row);
+    g_assert_cmpint (jp_item_get_kind (jp_text_row_get_item (JP_TEXT_ROW (row))), ==, JP_KIND_ITEM);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)", (gint64) 0, "item"));
   items = jp_database_get_children (f->db, project, JP_KIND_MASK (JP_KIND_ITEM));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
