@@ -507,21 +507,17 @@ scope_of_kind (JpWindow *self,
 }
 
 static void
-export_write_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+export_thread_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
-      g_task_return_new_error (task, JP_XML_ERROR, JP_XML_ERROR_WRITE,
-                               _("Could not write “%s”: %s"), name, error->message);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  if (!jp_xml_export_finish (JP_DATABASE (source), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -532,8 +528,6 @@ jp_window_export (JpWindow            *self,
                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (JP_IS_WINDOW (self));
   g_return_if_fail (JP_IS_ITEM (scope));
@@ -543,16 +537,10 @@ jp_window_export (JpWindow            *self,
   g_task_set_source_tag (task, jp_window_export);
   g_task_set_task_data (task, g_strdup (jp_item_get_label (scope)), g_free);
 
-  /* Reading the plan is quick and needs the window's connection; the
-   * writing runs off the main loop, atomically. */
-  bytes = jp_xml_export_bytes (self->db, scope, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, export_write_cb, g_steal_pointer (&task));
+  /* Reading and writing both run in a worker thread on a connection of
+   * its own; the file is replaced atomically. */
+  jp_xml_export_async (self->db, scope, file, self->cancellable, export_thread_done_cb,
+                       g_steal_pointer (&task));
 }
 
 gboolean
