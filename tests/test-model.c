@@ -302,6 +302,47 @@ test_undo_redo (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A new project made ongoing and in progress is one thing to undo; a
+ * later change of its status is another.  Texts a kind cannot hold
+ * (and the exchange format would refuse) are refused. */
+static void
+test_new_item_one_step (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(JpItem) project = jp_database_add_item (f->db, section, JP_KIND_PROJECT, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_phase (f->db, project, JP_PHASE_ONGOING, &error));
+  g_assert_true (jp_database_set_status (f->db, project, JP_STATUS_IN_PROGRESS, &error));
+  g_assert_true (jp_database_set_text (f->db, project, JP_TEXT_BODY, JP_LANG_NL, "Tekst", &error));
+  g_assert_no_error (error);
+
+  /* The text is its own step... */
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_false (jp_item_get_removed (project));
+  g_assert_null (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL));
+  /* ...adding with its phase and status one more. */
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_true (jp_item_get_removed (project));
+  g_assert_true (jp_database_redo (f->db, &error));
+  g_assert_false (jp_item_get_removed (project));
+  g_assert_cmpint (jp_item_get_phase (project), ==, JP_PHASE_ONGOING);
+  g_assert_cmpint (jp_item_get_status (project), ==, JP_STATUS_IN_PROGRESS);
+
+  /* Later changes of values are steps of their own. */
+  g_assert_true (jp_database_set_status (f->db, project, JP_STATUS_DONE, &error));
+  g_assert_true (jp_database_set_status (f->db, project, JP_STATUS_POSTPONED, &error));
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_cmpint (jp_item_get_status (project), ==, JP_STATUS_DONE);
+  g_assert_no_error (error);
+
+  g_assert_false (jp_database_set_text (f->db, project, JP_TEXT_TITLE, JP_LANG_NL, "Titel", &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+  g_assert_null (jp_item_get_text (project, JP_TEXT_TITLE, JP_LANG_NL));
+}
+
 static void
 test_conflict (Fixture       *f,
                gconstpointer  data)
@@ -460,6 +501,7 @@ main (int   argc,
   ADD ("/model/texts-and-fields", test_texts_and_fields);
   ADD ("/model/undo-redo-across-reopen", test_undo_redo);
   ADD ("/model/revision-conflict", test_conflict);
+  ADD ("/model/new-item-one-undo-step", test_new_item_one_step);
   ADD ("/model/search", test_search);
 #undef ADD
   g_test_add_func ("/model/open/newer-refused", test_newer_refused);

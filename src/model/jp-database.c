@@ -1047,16 +1047,25 @@ _jp_database_commit_step (sqlite3  *db,
   return TRUE;
 }
 
-/* Begins a user's change: one transaction, one undo step.  @merge_key
- * names a text being typed; the same text again extends the last step. */
+/* What a change does to one item, for merging undo steps: a text's key
+ * is field * JP_N_LANGS + lang (0 or more). */
+#define MERGE_ADDED  (-1)   /* the item was just added */
+#define MERGE_VALUES (-2)   /* its phase, status or a field changed */
+
+/* Begins a user's change: one transaction, one undo step.  Typing into
+ * the same text again extends the last step, and so does setting the
+ * values of an item just added (a new project made ongoing): one undo
+ * takes back what the user did as one thing. */
 static gboolean
 begin_change (JpDatabase  *self,
               gint64       merge_item,
               int          merge_field,
               GError     **error)
 {
+  gboolean same_text = merge_field >= 0 && merge_field == self->merge_field;
+  gboolean values_of_new = merge_field == MERGE_VALUES && self->merge_field == MERGE_ADDED;
   gboolean merge = merge_item != 0 && merge_item == self->merge_item &&
-                   merge_field == self->merge_field &&
+                   (same_text || values_of_new) &&
                    query_int (self, "SELECT max (step) FROM undo_log WHERE stack = ?", 0, -1) == self->merge_step &&
                    query_int (self, "SELECT count(*) FROM undo_log WHERE stack = ?", 1, 0) == 0;
 
@@ -1086,7 +1095,8 @@ begin_change (JpDatabase  *self,
         }
     }
   self->merge_item = merge_item;
-  self->merge_field = merge_field;
+  if (!values_of_new)
+    self->merge_field = merge_field;
   return TRUE;
 }
 
@@ -1374,6 +1384,8 @@ jp_database_add_item (JpDatabase  *self,
 
   if (!commit_change (self, error))
     return NULL;
+  self->merge_item = id;
+  self->merge_field = MERGE_ADDED;
 
   refresh_item (self, jp_item_get_id (parent));
   refresh_after_structure (self, jp_item_get_id (parent), 0, id);
@@ -1505,6 +1517,12 @@ jp_database_set_text (JpDatabase   *self,
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID, _("The text is not valid UTF-8."));
       return FALSE;
     }
+  if (value && *value && !jp_kind_allows_text (jp_item_get_kind (item), field))
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID,
+                   _("This kind of item has no such text."));
+      return FALSE;
+    }
   if (g_strcmp0 (jp_item_get_text (item, field, lang), (value && *value) ? value : NULL) == 0)
     return TRUE;
   empty = value == NULL || *value == '\0';
@@ -1610,7 +1628,7 @@ update_column (JpDatabase  *self,
   sqlite3_stmt *stmt;
   JpItemData data;
 
-  if (!begin_change (self, 0, 0, error))
+  if (!begin_change (self, jp_item_get_id (item), MERGE_VALUES, error))
     return FALSE;
   if (!claim_revision (self, item, error))
     return fail_change (self, error);

@@ -111,3 +111,52 @@ jp_kind_allows_child (JpKind parent,
       return FALSE;
     }
 }
+
+gboolean
+jp_kind_allows_text (JpKind      kind,
+                     JpTextField field)
+{
+  guint mask = 1u << field;
+  guint allowed;
+
+#define T(f) (1u << JP_TEXT_##f)
+  switch (kind)
+    {
+    case JP_KIND_PLAN:
+      allowed = T (TITLE) | T (REFERENCE);
+      break;
+    case JP_KIND_PROGRAMME:
+      allowed = T (TITLE) | T (BODY);
+      break;
+    case JP_KIND_PART:
+    case JP_KIND_AREA:
+      allowed = T (TITLE) | T (AMBITION) | T (LEGITIMATION) | T (BODY) | T (NOTE);
+      break;
+    case JP_KIND_CHAPTER:
+    case JP_KIND_SECTION:
+      allowed = T (TITLE) | T (BODY) | T (NOTE);
+      break;
+    case JP_KIND_OBJECTIVE:
+    case JP_KIND_PROJECT:
+    case JP_KIND_ITEM:
+      allowed = T (BODY) | T (NOTE);
+      break;
+    case JP_KIND_GROUP:
+      allowed = T (TITLE) | T (NOTE);
+      break;
+    case JP_KIND_TEAM:
+    case JP_KIND_SUBJECT:
+      allowed = T (TITLE);
+      break;
+    case JP_KIND_CONTACT:
+      allowed = T (NOTE);
+      break;
+    case JP_KIND_CONTACTS:
+    case JP_N_KINDS:
+    default:
+      allowed = 0;
+      break;
+    }
+#undef T
+  return (allowed & mask) != 0;
+}

@@ -102,4 +102,9 @@ gboolean    jp_lang_from_string    (const char  *str,
 gboolean    jp_kind_allows_child   (JpKind       parent,
                                     JpKind       child);
 
+/* May an item of kind @kind hold a text @field (as the exchange format
+ * allows)? */
+gboolean    jp_kind_allows_text    (JpKind       kind,
+                                    JpTextField  field);
+
 G_END_DECLS
