@@ -78,6 +78,13 @@ jp_sidebar_row_update (JpSidebarRow *self)
 }
 
 static void
+on_structure_changed (JpSidebarRow *self)
+{
+  if (self->item && jp_item_get_kind (self->item) == JP_KIND_SECTION)
+    jp_sidebar_row_update (self);
+}
+
+static void
 jp_sidebar_row_unbind (JpSidebarRow *self)
 {
   g_clear_pointer (&self->label_binding, g_binding_unbind);
@@ -160,5 +167,7 @@ jp_sidebar_row_new (JpDatabase *db)
   JpSidebarRow *self = g_object_new (JP_TYPE_SIDEBAR_ROW, NULL);
 
   self->db = g_object_ref (db);
+  /* A section's counts cover nested groups: any move may change them. */
+  g_signal_connect_object (db, "structure-changed", G_CALLBACK (on_structure_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }

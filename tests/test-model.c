@@ -115,8 +115,10 @@ test_add_remove_move (Fixture       *f,
   g_autoptr(JpItem) c = NULL;
   g_autoptr(JpItem) first = NULL;
   Changes changes = { 0, };
+  guint structure = 0;
 
   g_signal_connect (projects, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_signal_connect_swapped (f->db, "structure-changed", G_CALLBACK (g_atomic_int_inc), &structure);
 
   a = jp_database_add_item (f->db, section, JP_KIND_PROJECT, NULL, &error);
   g_assert_no_error (error);
@@ -124,6 +126,7 @@ test_add_remove_move (Fixture       *f,
   g_assert_cmpuint (changes.position, ==, 0);
   g_assert_cmpuint (changes.removed, ==, 0);
   g_assert_cmpuint (changes.added, ==, 1);
+  g_assert_cmpuint (structure, ==, 1);
   g_assert_cmpint (jp_item_get_phase (a), ==, JP_PHASE_NEW);
   g_assert_cmpint (jp_item_get_status (a), ==, JP_STATUS_PLANNED);
 

@@ -55,6 +55,7 @@ enum {
 
 enum {
   RELOADED,
+  STRUCTURE_CHANGED,
   N_SIGNALS
 };
 
@@ -535,6 +536,10 @@ jp_database_class_init (JpDatabaseClass *klass)
    * list has been re-read. */
   signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Emitted after items were added, removed or moved anywhere (and after
+   * ::reloaded): what counts descendants counts again. */
+  signals[STRUCTURE_CHANGED] = g_signal_new ("structure-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1002,6 +1007,7 @@ jp_database_reload (JpDatabase *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
   g_signal_emit (self, signals[RELOADED], 0);
+  g_signal_emit (self, signals[STRUCTURE_CHANGED], 0);
 }
 
 /* ------------------------------------------------------------ undo steps */
@@ -1325,6 +1331,7 @@ refresh_after_structure (JpDatabase *self,
   if (parent_b == 0)
     parents[1] = 0;
   refresh_lists (self, parents);
+  g_signal_emit (self, signals[STRUCTURE_CHANGED], 0);
 }
 
 JpItem *
