@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "jp-test-util.h"
+
 #include <string.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
@@ -20,20 +22,6 @@ typedef struct {
 } Fixture;
 
 static PangoContext *new_context (void);
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -56,7 +44,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->db);
   g_clear_object (&f->context);
-  remove_dir (f->dir);
+  jp_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

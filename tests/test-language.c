@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "jp-test-util.h"
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -67,20 +69,6 @@ iterate (void)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -119,7 +107,7 @@ fixture_tear_down (Fixture       *f,
   /* The next test starts in the language of the environment again. */
   g_settings_reset (settings, "language");
   jp_i18n_set_language ("");
-  remove_dir (f->dir);
+  jp_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

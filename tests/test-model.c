@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "jp-test-util.h"
+
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
@@ -28,25 +30,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->db);
-  remove_dir (f->dir);
+  jp_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -439,7 +427,7 @@ test_newer_refused (void)
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
-  remove_dir (dir);
+  jp_test_remove_dir (dir);
 }
 
 static void
@@ -462,7 +450,7 @@ test_other_files_refused (void)
   sqlite3_close (db);
   g_assert_null (jp_database_open (foreign, JP_DATABASE_OPEN_DEFAULT, &error));
   g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT);
-  remove_dir (dir);
+  jp_test_remove_dir (dir);
 }
 
 static void
@@ -488,7 +476,7 @@ test_migration_from_empty (void)
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, JP_DATABASE_SCHEMA_VERSION);
   sqlite3_finalize (stmt);
   sqlite3_close (raw);
-  remove_dir (dir);
+  jp_test_remove_dir (dir);
 }
 
 int

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "jp-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "jp-application.h"
@@ -62,26 +64,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->window)
     close_window (f);
-  remove_dir (f->dir);
+  jp_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "jp-test-util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -1181,20 +1183,6 @@ test_missing_file (void)
 /* ---------------------------------------------------------------- main */
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 on_async_done (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -1274,7 +1262,7 @@ main (int    argc,
   g_clear_object (&shared.db);
   g_clear_pointer (&shared.export, g_bytes_unref);
   g_clear_pointer (&shared.undo, g_free);
-  remove_dir (tmp_dir);
+  jp_test_remove_dir (tmp_dir);
   g_free (tmp_dir);
   xmlCleanupParser ();
   return rc;
