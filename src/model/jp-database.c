@@ -641,9 +641,7 @@ read_item (JpDatabase  *self,
   int rc;
 
   memset (data, 0, sizeof *data);
-  stmt = _jp_database_prepare (self, "SELECT id, uid, kind, parent, position, phase, status, number, code, person,"
-                                     " email, phone, valid_from, valid_until, team, revision"
-                                     " FROM item WHERE id = ?", NULL);
+  stmt = _jp_database_prepare (self, "SELECT " JP_ITEM_COLUMNS " FROM item WHERE id = ?", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -653,19 +651,7 @@ read_item (JpDatabase  *self,
       sqlite3_reset (stmt);
       return FALSE;
     }
-
-  data->id = sqlite3_column_int64 (stmt, 0);
-  data->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &data->kind);
-  data->parent_id = sqlite3_column_int64 (stmt, 3);
-  data->position = sqlite3_column_int (stmt, 4);
-  if (!jp_phase_from_string ((const char *) sqlite3_column_text (stmt, 5), &data->phase))
-    data->phase = JP_PHASE_NONE;
-  if (!jp_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &data->status))
-    data->status = JP_STATUS_NONE;
-  for (guint f = 0; f < JP_N_FIELDS; f++)
-    data->fields[f] = g_strdup ((const char *) sqlite3_column_text (stmt, 7 + f));
-  data->revision = sqlite3_column_int64 (stmt, 15);
+  _jp_item_data_read (data, stmt);
   sqlite3_reset (stmt);
 
   stmt = _jp_database_prepare (self, "SELECT field, lang, value FROM text WHERE item = ?", NULL);
@@ -673,14 +659,7 @@ read_item (JpDatabase  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JpTextField field;
-      JpLang lang;
-
-      if (jp_text_field_from_string ((const char *) sqlite3_column_text (stmt, 0), &field) &&
-          jp_lang_from_string ((const char *) sqlite3_column_text (stmt, 1), &lang))
-        data->texts[field][lang] = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-    }
+    _jp_item_data_read_text (data, stmt, 0);
   sqlite3_reset (stmt);
   return TRUE;
 }

@@ -23,6 +23,20 @@ typedef struct {
 
 void        _jp_item_data_clear     (JpItemData  *data);
 
+/* The columns _jp_item_data_read() expects, in this order. */
+#define JP_ITEM_COLUMNS \
+  "item.id, item.uid, item.kind, item.parent, item.position, item.phase, item.status, item.number, " \
+  "item.code, item.person, item.email, item.phone, item.valid_from, item.valid_until, item.team, item.revision"
+
+/* Reads a row of JP_ITEM_COLUMNS into @data. */
+void        _jp_item_data_read      (JpItemData   *data,
+                                     sqlite3_stmt *stmt);
+/* Stores one row of the text table (field, lang, value columns from
+ * @column on); unknown fields or languages are ignored. */
+void        _jp_item_data_read_text (JpItemData   *data,
+                                     sqlite3_stmt *stmt,
+                                     int           column);
+
 JpItem     *_jp_item_new            (JpItemData  *data,
                                      JpLang       lang);
 /* Takes the values of @data (which is cleared) and notifies what changed. */

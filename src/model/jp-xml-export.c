@@ -93,8 +93,7 @@ snapshot_load (Snapshot  *snap,
   snap->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, row_free);
 
   rc = sqlite3_prepare_v2 (snap->db,
-                           SUBTREE " SELECT item.id, uid, kind, parent, position, phase, status, number, code,"
-                           " person, email, phone, valid_from, valid_until, team, revision FROM item JOIN sub USING (id)",
+                           SUBTREE " SELECT " JP_ITEM_COLUMNS " FROM item JOIN sub USING (id)",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     goto fail;
@@ -103,17 +102,7 @@ snapshot_load (Snapshot  *snap,
     {
       Row *row = g_new0 (Row, 1);
 
-      row->data.id = sqlite3_column_int64 (stmt, 0);
-      row->data.uid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &row->data.kind);
-      row->data.parent_id = sqlite3_column_int64 (stmt, 3);
-      row->data.position = sqlite3_column_int (stmt, 4);
-      if (!jp_phase_from_string ((const char *) sqlite3_column_text (stmt, 5), &row->data.phase))
-        row->data.phase = JP_PHASE_NONE;
-      if (!jp_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &row->data.status))
-        row->data.status = JP_STATUS_NONE;
-      for (guint f = 0; f < JP_N_FIELDS; f++)
-        row->data.fields[f] = g_strdup ((const char *) sqlite3_column_text (stmt, 7 + f));
+      _jp_item_data_read (&row->data, stmt);
       row->children = g_ptr_array_new ();
       g_hash_table_insert (snap->rows, &row->data.id, row);
     }
@@ -131,12 +120,9 @@ snapshot_load (Snapshot  *snap,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       Row *row = g_hash_table_lookup (snap->rows, &id);
-      JpTextField field;
-      JpLang lang;
 
-      if (row && jp_text_field_from_string ((const char *) sqlite3_column_text (stmt, 1), &field) &&
-          jp_lang_from_string ((const char *) sqlite3_column_text (stmt, 2), &lang))
-        row->data.texts[field][lang] = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      if (row)
+        _jp_item_data_read_text (&row->data, stmt, 1);
     }
   if (rc != SQLITE_DONE)
     goto fail;

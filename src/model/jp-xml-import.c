@@ -929,8 +929,7 @@ load_existing (Apply   *apply,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (apply, SUBTREE " SELECT item.id, uid, kind, parent, position, phase, status, number, code, person,"
-                                 " email, phone, valid_from, valid_until, team FROM item JOIN sub USING (id)", error);
+  stmt = prepare (apply, SUBTREE " SELECT " JP_ITEM_COLUMNS " FROM item JOIN sub USING (id)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, root_id);
@@ -938,17 +937,8 @@ load_existing (Apply   *apply,
     {
       Existing *e = g_new0 (Existing, 1);
 
-      e->id = e->data.id = sqlite3_column_int64 (stmt, 0);
-      e->data.uid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &e->data.kind);
-      e->data.parent_id = sqlite3_column_int64 (stmt, 3);
-      e->data.position = sqlite3_column_int (stmt, 4);
-      if (!jp_phase_from_string ((const char *) sqlite3_column_text (stmt, 5), &e->data.phase))
-        e->data.phase = JP_PHASE_NONE;
-      if (!jp_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &e->data.status))
-        e->data.status = JP_STATUS_NONE;
-      for (guint f = 0; f < JP_N_FIELDS; f++)
-        e->data.fields[f] = g_strdup ((const char *) sqlite3_column_text (stmt, 7 + f));
+      _jp_item_data_read (&e->data, stmt);
+      e->id = e->data.id;
       g_hash_table_insert (apply->existing, e->data.uid, e);
       g_hash_table_insert (by_id, &e->id, e);
     }
@@ -967,12 +957,9 @@ load_existing (Apply   *apply,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       Existing *e = g_hash_table_lookup (by_id, &id);
-      JpTextField field;
-      JpLang lang;
 
-      if (e && jp_text_field_from_string ((const char *) sqlite3_column_text (stmt, 1), &field) &&
-          jp_lang_from_string ((const char *) sqlite3_column_text (stmt, 2), &lang))
-        e->data.texts[field][lang] = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      if (e)
+        _jp_item_data_read_text (&e->data, stmt, 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
