@@ -3,12 +3,15 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "jp-application.h"
 #include "jp-i18n.h"
 #include "jp-pane.h"
 #include "jp-window.h"
+#include "jp-settings.h"
 
 struct _JpApplication
 {
@@ -113,7 +116,14 @@ jp_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (jp_application_parent_class)->startup (app);
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = jp_settings_new ();
+  if (self->settings == NULL)
+    {
+      /* Nothing can be remembered or shown without the schema. */
+      g_printerr ("jaarplan: %s\n", _("The settings of Jaarplan are not installed. Install Jaarplan, or run it "
+                                       "from the folder it was built in."));
+      exit (1);
+    }
   lang = g_settings_get_string (self->settings, "language");
   jp_i18n_set_language (lang);
 

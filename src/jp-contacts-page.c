@@ -11,6 +11,7 @@
 #include "jp-contacts-print.h"
 #include "jp-contacts-private.h"
 #include "jp-contacts-team.h"
+#include "jp-settings.h"
 
 struct _JpContactsPage
 {
@@ -552,7 +553,7 @@ jp_contacts_page_init (JpContactsPage *self)
   if (JP_IS_APPLICATION (app) && jp_application_get_settings (JP_APPLICATION (app)))
     self->settings = g_object_ref (jp_application_get_settings (JP_APPLICATION (app)));
   else
-    self->settings = g_settings_new (APP_ID);
+    self->settings = jp_settings_new ();
   g_settings_bind (self->settings, "hide-expired-contacts", self->hide_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::hide-expired-contacts",
                            G_CALLBACK (update_teams), self, G_CONNECT_SWAPPED);

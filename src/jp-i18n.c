@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-i18n.h"
+#include "jp-settings.h"
 
 /* The language the system asked for, before any switch. */
 static char *system_language;
@@ -52,15 +53,12 @@ jp_i18n_set_language (const char *language)
 void
 jp_i18n_apply_saved_language (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = jp_settings_new ();
   g_autofree char *language = NULL;
 
-  /* Run uninstalled, without the schema: the system's language. */
-  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+  /* Without the schema: the system's language. */
+  if (settings == NULL)
     return;
-  settings = g_settings_new_full (schema, NULL, NULL);
   language = g_settings_get_string (settings, "language");
   if (*language)
     jp_i18n_set_language (language);

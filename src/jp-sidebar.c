@@ -817,6 +817,17 @@ jp_sidebar_get_search_mode (JpSidebar *self)
 }
 
 void
+jp_sidebar_set_key_capture_widget (JpSidebar *self,
+                                   GtkWidget *widget)
+{
+  g_return_if_fail (JP_IS_SIDEBAR (self));
+
+  /* Typing where no field takes the keys starts a search, and what is
+   * typed right after Ctrl+F, before the search bar is shown, is kept. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
+}
+
+void
 jp_sidebar_set_search_mode (JpSidebar *self,
                             gboolean   search_mode)
 {

@@ -43,6 +43,8 @@ double         jp_sidebar_get_scroll_position (JpSidebar   *self);
 void           jp_sidebar_set_scroll_position (JpSidebar   *self,
                                                double       position);
 gboolean       jp_sidebar_get_search_mode   (JpSidebar     *self);
+void           jp_sidebar_set_key_capture_widget (JpSidebar *self,
+                                                GtkWidget     *widget);
 void           jp_sidebar_set_search_mode   (JpSidebar     *self,
                                              gboolean       search_mode);
 /* Rebuilds the tree (after an import or an undo changed its shape). */

@@ -488,6 +488,7 @@ setup_plan (JpWindow *self)
 
   self->sidebar = JP_SIDEBAR (jp_sidebar_new (self->db));
   adw_bin_set_child (self->sidebar_bin, GTK_WIDGET (self->sidebar));
+  jp_sidebar_set_key_capture_widget (self->sidebar, GTK_WIDGET (self));
   g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->sidebar, "notify::selected-item", G_CALLBACK (on_selected_item), self, G_CONNECT_SWAPPED);
