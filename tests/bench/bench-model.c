@@ -271,6 +271,9 @@ cmd_tree (const char *path)
   if (added == NULL)
     die ("adding a project", error);
   t_change = g_get_monotonic_time () - start;
+  /* The plan is left as it was, for the next benchmark. */
+  if (!jp_database_undo (db, &error))
+    die ("undoing the new project", error);
 
   printf ("area_sections=%u\n", g_list_model_get_n_items (sections));
   printf ("rows=%u\n", rows);
