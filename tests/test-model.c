@@ -3,6 +3,8 @@
 
 #include "jp-test-util.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
@@ -359,6 +361,84 @@ test_conflict (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static char *self_path;
+
+/* Another process changes the section's title while this one holds a
+ * copy: this one's change is refused as "changed elsewhere", nothing is
+ * overwritten, and after a reload it goes through. */
+static void
+test_two_processes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autofree char *err = NULL;
+  int status = -1;
+  const char *argv[] = { self_path, "--edit", f->path, NULL, "Theirs", NULL };
+
+  argv[3] = jp_item_get_uid (section);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "Ours", &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "changed elsewhere"));
+  g_clear_error (&error);
+
+  jp_database_reload (f->db);
+  g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Theirs");
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "Ours", &error));
+  g_assert_no_error (error);
+
+  /* And the other way round: the other process's copy is now stale. */
+  {
+    const char *again[] = { self_path, "--edit-stale", f->path, jp_item_get_uid (section), "Late", NULL };
+    g_clear_pointer (&err, g_free);
+    g_assert_true (g_spawn_sync (NULL, (char **) again, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, NULL));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "changed elsewhere"));
+  }
+  jp_database_reload (f->db);
+  g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Ours");
+}
+
+/* The other process of /model/two-processes: edits one title.  With
+ * --edit-stale it reads the item, waits for its copy to be stale (the
+ * revision known to the parent process was bumped before), and tries. */
+static int
+edit_child (const char *mode,
+            const char *path,
+            const char *uid,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_autoptr(JpItem) item = NULL;
+
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  item = jp_database_lookup_uid (db, uid);
+  if (g_strcmp0 (mode, "--edit-stale") == 0)
+    {
+      /* Another connection changes it after this copy was read. */
+      g_autoptr(JpDatabase) other = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, NULL);
+      g_autoptr(JpItem) theirs = jp_database_lookup_uid (other, uid);
+      jp_database_set_text (other, theirs, JP_TEXT_NOTE, JP_LANG_NL, "bump", NULL);
+      jp_database_set_text (other, theirs, JP_TEXT_NOTE, JP_LANG_NL, NULL, NULL);
+    }
+  if (!jp_database_set_text (db, item, JP_TEXT_TITLE, JP_LANG_NL, text, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -483,6 +563,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 5 && g_str_has_prefix (argv[1], "--edit"))
+    return edit_child (argv[1], argv[2], argv[3], argv[4]);
+
+  self_path = g_canonicalize_filename (argv[0], NULL);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -493,6 +577,7 @@ main (int   argc,
   ADD ("/model/undo-redo-across-reopen", test_undo_redo);
   ADD ("/model/revision-conflict", test_conflict);
   ADD ("/model/new-item-one-undo-step", test_new_item_one_step);
+  ADD ("/model/two-processes", test_two_processes);
   ADD ("/model/search", test_search);
 #undef ADD
   g_test_add_func ("/model/open/newer-refused", test_newer_refused);
