@@ -3,7 +3,11 @@
 
 #include "jp-test-util.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "jp-application.h"
 #include "jp-group-pane.h"
@@ -632,6 +636,101 @@ test_import (Fixture       *f,
   }
 }
 
+static char *self_path;
+
+/* The child of /window/crash/kill-while-editing: opens the window on
+ * @path and types working group codes into the pane, storing each, until
+ * it is killed. */
+static int
+edit_until_killed (const char *path)
+{
+  Fixture f = { 0, };
+  g_autoptr(JpItem) group = NULL;
+  GtkWidget *code;
+
+  f.path = g_strdup (path);
+  open_window (&f);
+  group = jp_database_lookup_uid (f.db, "sec-3.2-g1");
+  jp_window_open_item (f.window, group);
+  code = find_entry_row (jp_window_get_pane (f.window), "Code");
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *text = g_strdup_printf ("CODE-%u", n);
+
+      gtk_editable_set_text (GTK_EDITABLE (code), text);
+      jp_pane_flush (jp_window_get_pane (f.window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  return 0;
+}
+
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* The window killed (SIGKILL) at random moments while edits are being
+ * stored: every time the database is intact, holds the whole plan, and
+ * the code is the original or one that was typed in full. */
+static void
+test_kill_while_editing (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "killed.db", NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20131);
+  gint64 items;
+  guint edited = 0;
+  const guint kills = 30;
+
+  /* The database, made once. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+  }
+  items = count_rows (path, "SELECT count(*) FROM item");
+
+  for (guint i = 0; i < kills; i++)
+    {
+      const char *argv[] = { self_path, "--edit-until-killed", path, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *code = NULL;
+      GPid pid;
+      int status;
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                                    G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 400, 1600) * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+
+      g_assert_cmpint (count_rows (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), ==, 0);
+      g_assert_cmpint (count_rows (path, "SELECT count(*) FROM item"), ==, items);
+      g_assert_cmpint (count_rows (path, "SELECT count(*) FROM item WHERE uid = 'sec-3.2-g1'"
+                                         " AND (code = 'VET-CVO' OR code GLOB 'CODE-[1-9]*')"), ==, 1);
+      edited += count_rows (path, "SELECT count(*) FROM item WHERE uid = 'sec-3.2-g1' AND code <> 'VET-CVO'") > 0;
+    }
+  g_test_message ("%u kills, edits stored before %u of them", kills, edited);
+  /* The kills landed while the window was storing edits. */
+  g_assert_cmpuint (edited, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +738,13 @@ main (int   argc,
   /* Each test starts an application of its own: with no session bus,
    * none is left registered on it from the test before. */
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  self_path = g_canonicalize_filename (argv[0], NULL);
+  if (argc == 3 && g_strcmp0 (argv[1], "--edit-until-killed") == 0)
+    {
+      gtk_init ();
+      adw_init ();
+      return edit_until_killed (argv[2]);
+    }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -657,6 +763,7 @@ main (int   argc,
   ADD ("/window/tree/search-number", test_search_number);
   ADD ("/window/shortcuts/contacts", test_contacts_shortcut);
   ADD ("/window/import/section", test_import);
+  ADD ("/window/crash/kill-while-editing", test_kill_while_editing);
 #undef ADD
 
   return g_test_run ();
