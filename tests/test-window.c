@@ -638,6 +638,59 @@ test_import (Fixture       *f,
 
 static char *self_path;
 
+/* A shown status page inside @widget whose description holds @text. */
+static gboolean
+shows_status (GtkWidget  *widget,
+              const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (ADW_IS_STATUS_PAGE (widget) &&
+      g_strstr_len (adw_status_page_get_description (ADW_STATUS_PAGE (widget)), -1, text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_status (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A database made by a newer version: the window says so in words, and
+ * the file is left as it was. */
+static void
+test_newer_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "newer.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(JpApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+  JpWindow *window;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1246776398; CREATE TABLE future (x);"
+                                     "PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  app = jp_application_new (path);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = JP_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_null (jp_window_get_database (window));
+  g_assert_true (shows_status (GTK_WIDGET (window), "newer version"));
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
 /* The child of /window/crash/kill-while-editing: opens the window on
  * @path and types working group codes into the pane, storing each, until
  * it is killed. */
@@ -764,6 +817,7 @@ main (int   argc,
   ADD ("/window/shortcuts/contacts", test_contacts_shortcut);
   ADD ("/window/import/section", test_import);
   ADD ("/window/crash/kill-while-editing", test_kill_while_editing);
+  ADD ("/window/open/newer-database", test_newer_database);
 #undef ADD
 
   return g_test_run ();
