@@ -220,7 +220,7 @@ cmd_tree (const char *path)
   g_autoptr(JpItem) area = NULL;
   g_autoptr(JpItem) first = NULL;
   g_autoptr(JpItem) added = NULL;
-  guint best = 0, rows = 0;
+  guint best = 0, rows = 0, n_changes;
   gint64 start, t_sections, t_items, t_children, t_change;
   const guint child_kinds = JP_KIND_MASK (JP_KIND_OBJECTIVE) | JP_KIND_MASK (JP_KIND_PROJECT) |
                             JP_KIND_MASK (JP_KIND_GROUP) | JP_KIND_MASK (JP_KIND_ITEM);
@@ -271,6 +271,7 @@ cmd_tree (const char *path)
   if (added == NULL)
     die ("adding a project", error);
   t_change = g_get_monotonic_time () - start;
+  n_changes = changes;
   /* The plan is left as it was, for the next benchmark. */
   if (!jp_database_undo (db, &error))
     die ("undoing the new project", error);
@@ -282,7 +283,7 @@ cmd_tree (const char *path)
   printf ("children_ms=%.3f\n", t_children / 1e3);
   printf ("expand_all_ms=%.3f\n", (t_sections + t_items + t_children) / 1e3);
   printf ("edit_ms=%.3f\n", t_change / 1e3);
-  printf ("items_changed=%u\n", changes);
+  printf ("items_changed=%u\n", n_changes);
   printf ("rss_kib=%ld\n", peak_rss_kib ());
   return 0;
 }
