@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "model/jp-database.h"
+#include "model/jp-schema.h"
 
 typedef struct {
   char       *dir;
@@ -533,6 +534,57 @@ test_other_files_refused (void)
   jp_test_remove_dir (dir);
 }
 
+/* A database of the first schema (no prefix indexes for the search) is
+ * upgraded in place, keeping its plan, and finds what it found before. */
+static void
+test_migration_from_1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autoptr(JpDatabase) db = NULL;
+  g_autoptr(GArray) hits = NULL;
+  sqlite3 *raw;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, jp_schema_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "PRAGMA user_version = 1; PRAGMA application_id = 1246776398;"
+                                 "INSERT INTO item (id, uid, kind) VALUES (1, 'plan', 'plan');"
+                                 "INSERT INTO item (id, uid, kind, parent) VALUES (2, 'contacts', 'contacts', 1);"
+                                 "INSERT INTO item (id, uid, kind, parent, number) VALUES (3, 'c5', 'chapter', 1, '5');"
+                                 "INSERT INTO item (id, uid, kind, parent, number) VALUES (4, 's57', 'section', 3, '5.7');"
+                                 "INSERT INTO item (id, uid, kind, parent, code) VALUES (5, 'g1', 'group', 4, 'FISC-MTIC BENELUX');"
+                                 "INSERT INTO text (item, field, lang, value) VALUES (4, 'title', 'nl', 'Fiscale samenwerking');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+    g_assert_nonnull (section);
+    g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Fiscale samenwerking");
+  }
+  hits = jp_database_search (db, "fi", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);   /* the title, and the code "FISC-…" */
+  g_clear_pointer (&hits, g_array_unref);
+  hits = jp_database_search (db, "MTIC", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_object (&db);
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT sql LIKE '%prefix%' FROM sqlite_schema WHERE name = 'text_fts'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  jp_test_remove_dir (dir);
+}
+
 static void
 test_migration_from_empty (void)
 {
@@ -583,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/model/open/newer-refused", test_newer_refused);
   g_test_add_func ("/model/open/other-files-refused", test_other_files_refused);
   g_test_add_func ("/model/open/migration", test_migration_from_empty);
+  g_test_add_func ("/model/open/migration-from-1", test_migration_from_1);
 
   return g_test_run ();
 }

@@ -1794,17 +1794,21 @@ jp_database_search (JpDatabase  *self,
   if (match == NULL)
     return ids;
 
+  /* Only a bounded number of matches is ranked: a word found in most
+   * texts ("de") would otherwise rank them all.  With a limit, the best
+   * of the first candidates come first; without one, all are ranked. */
   stmt = _jp_database_prepare (self,
                                "SELECT id FROM ("
-                               "  SELECT text.item AS id, text_fts.rank AS rank FROM text_fts"
-                               "    JOIN text ON text.id = text_fts.rowid WHERE text_fts MATCH ?1"
+                               "  SELECT * FROM (SELECT text.item AS id, text_fts.rank AS rank FROM text_fts"
+                               "    JOIN text ON text.id = text_fts.rowid WHERE text_fts MATCH ?1 LIMIT ?3)"
                                "  UNION ALL"
-                               "  SELECT rowid AS id, rank FROM item_fts WHERE item_fts MATCH ?1)"
+                               "  SELECT * FROM (SELECT rowid AS id, rank FROM item_fts WHERE item_fts MATCH ?1 LIMIT ?3))"
                                " GROUP BY id ORDER BY min (rank), id LIMIT ?2", error);
   if (stmt == NULL)
     return ids;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, limit ? MAX (2 * (gint64) limit, 4000) : G_MAXINT64);
   for (;;)
     {
       int rc = sqlite3_step (stmt);

@@ -24,7 +24,7 @@ typedef enum {
 } JpDatabaseError;
 
 /* The newest schema this version reads and writes (PRAGMA user_version). */
-#define JP_DATABASE_SCHEMA_VERSION 1
+#define JP_DATABASE_SCHEMA_VERSION 2
 
 typedef enum {
   JP_DATABASE_OPEN_DEFAULT = 0,
@@ -142,7 +142,9 @@ gboolean     jp_database_redo          (JpDatabase          *self,
 void         jp_database_reload        (JpDatabase          *self);
 
 /* Full-text search over every text (both languages), code, person and
- * e-mail.  Returns the ids (gint64) of the matching items, best first. */
+ * e-mail.  Returns the ids (gint64) of the matching items, best first;
+ * with a @limit (0: none), the best among the first 2 × @limit matches
+ * (at least 4000), so that a word found everywhere stays quick. */
 GArray      *jp_database_search        (JpDatabase          *self,
                                         const char          *query,
                                         guint                limit,

@@ -117,8 +117,22 @@ static const char migration_1[] =
   UNDO_TARGET "'INSERT INTO link (section,area) VALUES (' || old.section || ',' || old.area || ')'"
   " FROM undo_state; END;";
 
+/* Prefix indexes for the full-text search: a search as you type asks
+ * for prefixes of one to three letters, which otherwise scan every
+ * token of the index. */
+static const char migration_2[] =
+  "DROP TABLE text_fts;"
+  "CREATE VIRTUAL TABLE text_fts USING fts5 (value, content='text', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "INSERT INTO text_fts (text_fts) VALUES ('rebuild');"
+  "DROP TABLE item_fts;"
+  "CREATE VIRTUAL TABLE item_fts USING fts5 (code, person, email, content='item', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "INSERT INTO item_fts (item_fts) VALUES ('rebuild');";
+
 const char * const jp_schema_migrations[] = {
   migration_1,
+  migration_2,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);
