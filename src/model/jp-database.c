@@ -1796,7 +1796,8 @@ jp_database_search (JpDatabase  *self,
 
   /* Only a bounded number of matches is ranked: a word found in most
    * texts ("de") would otherwise rank them all.  With a limit, the best
-   * of the first candidates come first; without one, all are ranked. */
+   * of the first @limit matches of each table come first; without one,
+   * all are ranked. */
   stmt = _jp_database_prepare (self,
                                "SELECT id FROM ("
                                "  SELECT * FROM (SELECT text.item AS id, text_fts.rank AS rank FROM text_fts"
@@ -1808,7 +1809,7 @@ jp_database_search (JpDatabase  *self,
     return ids;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 3, limit ? MAX (2 * (gint64) limit, 4000) : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, limit ? (gint64) limit : G_MAXINT64);
   for (;;)
     {
       int rc = sqlite3_step (stmt);

@@ -143,8 +143,9 @@ void         jp_database_reload        (JpDatabase          *self);
 
 /* Full-text search over every text (both languages), code, person and
  * e-mail.  Returns the ids (gint64) of the matching items, best first;
- * with a @limit (0: none), the best among the first 2 × @limit matches
- * (at least 4000), so that a word found everywhere stays quick. */
+ * with a @limit (0: none), the best among the first @limit matches of
+ * the texts and of the codes, so that a word found everywhere stays
+ * quick. */
 GArray      *jp_database_search        (JpDatabase          *self,
                                         const char          *query,
                                         guint                limit,
