@@ -746,7 +746,7 @@ test_kill_while_editing (Fixture       *f,
   g_autoptr(GRand) rand = g_rand_new_with_seed (20131);
   gint64 items;
   guint edited = 0;
-  const guint kills = 30;
+  const guint kills = 100;
 
   /* The database, made once. */
   {
