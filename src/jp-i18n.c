@@ -28,8 +28,9 @@ jp_i18n_init (void)
   else if (!g_file_test (installed_mo, G_FILE_TEST_EXISTS) && g_file_test (build_mo, G_FILE_TEST_EXISTS))
     localedir = BUILD_LOCALEDIR;
 
-  /* Not textdomain(): GLib's g_dgettext() and GtkBuilder use the domain
-   * given to them, and must not see translations switched off. */
+  /* The default text domain is left alone: GLib's g_dgettext() and
+   * GtkBuilder use the domain given to them, and must not see
+   * translations switched off. */
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
