@@ -77,6 +77,17 @@ has_texts_pane (JpItem *item)
     }
 }
 
+static void show_item (JpWindow *self, JpItem *item);
+
+/* The open item went away (removed, or its adding undone): its pane
+ * gives way to the empty page rather than editing nothing. */
+static void
+on_open_item_removed (JpWindow *self)
+{
+  if (self->item != NULL && jp_item_get_removed (self->item))
+    show_item (self, NULL);
+}
+
 static void
 set_content (JpWindow  *self,
              JpItem    *item,
@@ -88,10 +99,17 @@ set_content (JpWindow  *self,
   if (old != NULL)
     jp_pane_flush (old);
   if (self->item)
-    g_signal_handlers_disconnect_by_func (self->item, update_title, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->item, update_title, self);
+      g_signal_handlers_disconnect_by_func (self->item, on_open_item_removed, self);
+    }
   g_set_object (&self->item, item);
   if (self->item)
-    g_signal_connect_object (self->item, "notify::label", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->item, "notify::label", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->item, "notify::removed", G_CALLBACK (on_open_item_removed), self,
+                               G_CONNECT_SWAPPED);
+    }
   adw_bin_set_child (self->content_bin, pane);
   gtk_widget_set_visible (self->language_box, has_texts_pane (self->item));
   update_title (self);

@@ -12,6 +12,7 @@
 #include "jp-application.h"
 #include "jp-group-pane.h"
 #include "jp-pane.h"
+#include "jp-project-pane.h"
 #include "jp-section-pane.h"
 #include "jp-sidebar.h"
 #include "jp-text-row.h"
@@ -638,6 +639,26 @@ test_import (Fixture       *f,
 
 static char *self_path;
 
+/* Undoing the adding of the open item closes its pane. */
+static void
+test_undo_add_closes_pane (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) project = jp_database_add_item (f->db, section, JP_KIND_PROJECT, NULL, &error);
+
+  g_assert_no_error (error);
+  jp_window_open_item (f->window, project);
+  g_assert_true (JP_IS_PROJECT_PANE (jp_window_get_pane (f->window)));
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_no_error (error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (jp_item_get_removed (project));
+  g_assert_false (JP_IS_PROJECT_PANE (jp_window_get_pane (f->window)));
+}
+
 /* A shown status page inside @widget whose description holds @text. */
 static gboolean
 shows_status (GtkWidget  *widget,
@@ -818,6 +839,7 @@ main (int   argc,
   ADD ("/window/import/section", test_import);
   ADD ("/window/crash/kill-while-editing", test_kill_while_editing);
   ADD ("/window/open/newer-database", test_newer_database);
+  ADD ("/window/edit/undo-add-closes-pane", test_undo_add_closes_pane);
 #undef ADD
 
   return g_test_run ();
