@@ -1656,19 +1656,19 @@ jp_xml_import_finish (JpDatabase       *db,
                       JpImportReport  **report,
                       GError          **error)
 {
+  ImportJob *job;
   JpImportReport *r;
 
   g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
 
+  job = g_task_get_task_data (G_TASK (result));
   r = g_task_propagate_pointer (G_TASK (result), error);
   if (r == NULL)
     return FALSE;
-  if (!g_task_get_task_data (G_TASK (result)) ||
-      g_strcmp0 (((ImportJob *) g_task_get_task_data (G_TASK (result)))->path, ":memory:") != 0)
-    {
-      if (!((ImportJob *) g_task_get_task_data (G_TASK (result)))->dry_run)
-        jp_database_reload (db);
-    }
+  /* The worker wrote through a connection of its own: re-read what this
+   * one shows.  (An in-memory import ran here and re-read already.) */
+  if (!job->dry_run && g_strcmp0 (job->path, ":memory:") != 0)
+    jp_database_reload (db);
   if (report)
     *report = r;
   else
