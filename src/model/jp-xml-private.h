@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jp-xml.h"
+
+G_BEGIN_DECLS
+
+/* One item read from the file. */
+typedef struct {
+  JpKind      kind;
+  char       *uid;
+  int         parent;       /* index of the parent record, -1 for the top */
+  guint       position;
+  int         line;
+  JpPhase     phase;
+  JpStatus    status;
+  char       *fields[JP_N_FIELDS];
+  char       *texts[JP_N_TEXTS][JP_N_LANGS];
+  char      **areas;        /* a section's policy areas (uids) */
+  gint64      id;           /* in the database, once known */
+  gboolean    moved;        /* changed place among its siblings */
+} JpXmlRecord;
+
+typedef struct {
+  const char *name;         /* for messages */
+  GArray     *records;      /* Record */
+  GHashTable *uids;         /* uid → index */
+  JpScope     scope;
+  char       *year;
+  GError     *error;
+} JpXmlReader;
+
+void        _jp_xml_record_clear  (gpointer      record);
+void        _jp_xml_reader_init   (JpXmlReader  *reader,
+                                   const char   *name);
+void        _jp_xml_reader_clear  (JpXmlReader  *reader);
+/* Parses, validates and reads @bytes into @reader's records. */
+gboolean    _jp_xml_read          (JpXmlReader  *reader,
+                                   GBytes       *bytes,
+                                   GError      **error);
+/* Reads a whole plan file, bounded by JP_XML_MAX_SIZE. */
+GBytes     *_jp_xml_read_file     (GFile        *file,
+                                   GCancellable *cancellable,
+                                   char        **name,
+                                   GError      **error);
+gboolean    _jp_xml_fail_at       (JpXmlReader  *reader,
+                                   GError      **error,
+                                   int           code,
+                                   int           line,
+                                   const char   *format,
+                                   ...) G_GNUC_PRINTF (5, 6);
+
+G_END_DECLS
