@@ -312,12 +312,59 @@ check_version (JpDatabase  *self,
                    _("“%s” is a database of another program, not a plan."), self->path);
       return FALSE;
     }
-  if (*version > JP_DATABASE_SCHEMA_VERSION)
+  /* A version no migration leads to says nothing of what the file holds:
+   * nothing may be run on it. */
+  if (*version < 0)
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
+                   _("“%s” has an unknown format (%" G_GINT64_FORMAT "): it is not a plan database this "
+                     "version of Jaarplan can read. It has not been changed."),
+                   self->path, *version);
+      return FALSE;
+    }
+  if (*version > JP_DATABASE_SCHEMA_VERSION || *version > (gint64) jp_schema_n_migrations)
     {
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NEWER,
                    _("“%s” was made by a newer version of Jaarplan (format %d; this version reads up to %d). "
                      "It has not been changed. Update Jaarplan to open it."),
-                   self->path, (int) *version, JP_DATABASE_SCHEMA_VERSION);
+                   self->path, (int) MIN (*version, G_MAXINT), JP_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  /* Format 0 is an empty file about to be made a plan; one that already
+   * has tables was made by something else. */
+  if (*version == 0 && n_tables > 0)
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is not a Jaarplan database: it holds tables, but no plan format. It has not "
+                     "been changed."), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A file whose tables, indexes or triggers are not those its version
+ * gives would run without undo, search stale texts or fail half way:
+ * it is refused before anything is written. */
+static gboolean
+check_schema (JpDatabase  *self,
+              gint64       version,
+              GError     **error)
+{
+  g_autofree char *problem = NULL;
+  int rc;
+
+  rc = jp_schema_compare (self->db, (guint) version, &problem);
+  if (rc != SQLITE_OK)
+    return _jp_database_set_error (self, rc, error);
+  if (problem == NULL && version > 0 &&
+      query_int (self, "SELECT count(*) FROM undo_state WHERE id = 1", 0, 0) != 1)
+    problem = g_strdup (_("the state of the undo history is missing"));
+  if (problem != NULL)
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
+                   /* Translators: the second %s says what is wrong, e.g. "the trigger “x” is missing". */
+                   _("The plan file “%s” is damaged: %s. It has not been changed; restore it from a backup "
+                     "or import an exported plan into a new file."), self->path, problem);
       return FALSE;
     }
   return TRUE;
@@ -582,6 +629,8 @@ jp_database_open (const char           *path,
   if (!check_version (self, &version, error))
     return NULL;
   if (version > 0 && !check_integrity (self, error))
+    return NULL;
+  if (!check_schema (self, version, error))
     return NULL;
   if (!memory && !exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error))
     return NULL;
