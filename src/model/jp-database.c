@@ -6,11 +6,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "jp-file.h"
 #include "jp-model-private.h"
 #include "jp-schema.h"
 #include "jp-xml.h"
@@ -24,6 +26,7 @@ struct _JpDatabase
 
   char       *path;
   sqlite3    *db;
+  gpointer    protection;   /* keeps exports off the file */
   GHashTable *statements;   /* SQL → sqlite3_stmt* */
   GHashTable *items;        /* id → ItemRef: the live items */
   GHashTable *lists;        /* key string → JpItemList* (weak) */
@@ -514,6 +517,7 @@ jp_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close (self->db);
+  g_clear_pointer (&self->protection, jp_file_unprotect_database);
   g_free (self->path);
 
   G_OBJECT_CLASS (jp_database_parent_class)->finalize (object);
@@ -604,25 +608,87 @@ jp_database_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "jaarplan", "jaarplan.db", NULL);
 }
 
+/* Reads the file at @path into a private in-memory database; the file
+ * is only read. */
+static sqlite3 *
+connect_copy (const char  *path,
+              GError     **error)
+{
+  sqlite3 *file, *copy;
+  sqlite3_backup *backup;
+  int rc;
+
+  file = _jp_database_connect (path, error);
+  if (file == NULL)
+    return NULL;
+  copy = _jp_database_connect (":memory:", error);
+  if (copy == NULL)
+    {
+      sqlite3_close (file);
+      return NULL;
+    }
+  backup = sqlite3_backup_init (copy, "main", file, "main");
+  if (backup == NULL)
+    rc = sqlite3_errcode (copy);
+  else
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      _jp_sqlite_error (file, rc, error);
+      sqlite3_close (copy);
+      copy = NULL;
+    }
+  sqlite3_close (file);
+  return copy;
+}
+
+static gboolean
+check_file (const char  *path,
+            gboolean     may_create,
+            GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (may_create)
+        return create_private_file (path, error);
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_OPEN,
+                   _("The plan file “%s” does not exist. A trial run does not create it."), path);
+      return FALSE;
+    }
+  /* Reading a pipe or a device could wait forever. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_OPEN,
+                   _("“%s” is not a plan file: it is a folder, a device or a pipe."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 JpDatabase *
 jp_database_open (const char           *path,
                   JpDatabaseOpenFlags   flags,
                   GError              **error)
 {
   g_autoptr(JpDatabase) self = NULL;
-  gboolean memory;
+  gboolean memory, copy;
   gint64 version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   memory = g_strcmp0 (path, ":memory:") == 0;
-  if (!memory && !g_file_test (path, G_FILE_TEST_EXISTS) &&
-      !create_private_file (path, error))
+  copy = !memory && (flags & JP_DATABASE_OPEN_COPY);
+  if (!memory && !check_file (path, !copy, error))
     return NULL;
 
   self = g_object_new (JP_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
-  self->db = _jp_database_connect (path, error);
+  self->db = copy ? connect_copy (path, error) : _jp_database_connect (path, error);
   if (self->db == NULL)
     return NULL;
 
@@ -632,7 +698,7 @@ jp_database_open (const char           *path,
     return NULL;
   if (!check_schema (self, version, error))
     return NULL;
-  if (!memory && !exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error))
+  if (!memory && !copy && !exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error))
     return NULL;
   if (sqlite3_db_readonly (self->db, "main"))
     {
@@ -643,6 +709,8 @@ jp_database_open (const char           *path,
   if (!migrate (self, version, error) || !seed (self, flags, error))
     return NULL;
 
+  if (!memory)
+    self->protection = jp_file_protect_database (path);
   return g_steal_pointer (&self);
 }
 

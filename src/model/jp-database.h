@@ -31,6 +31,11 @@ typedef enum {
   /* A new database is left empty (a bare plan) instead of holding the
    * bundled plan. */
   JP_DATABASE_OPEN_NO_SEED = 1 << 0,
+  /* A trial run: the file, which must exist, is read into memory and
+   * never written; migrations and changes stay in the copy and are gone
+   * when it closes.  Only the synchronous import and export calls use
+   * the copy (the asynchronous ones read the file). */
+  JP_DATABASE_OPEN_COPY    = 1 << 1,
 } JpDatabaseOpenFlags;
 
 #define JP_TYPE_DATABASE (jp_database_get_type ())
