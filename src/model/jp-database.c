@@ -319,10 +319,12 @@ check_version (JpDatabase  *self,
    * nothing may be run on it. */
   if (*version < 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, *version);
+
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
-                   _("“%s” has an unknown format (%" G_GINT64_FORMAT "): it is not a plan database this "
-                     "version of Jaarplan can read. It has not been changed."),
-                   self->path, *version);
+                   _("“%s” has an unknown format (%s): it is not a plan database this version of Jaarplan "
+                     "can read. It has not been changed."),
+                   self->path, number);
       return FALSE;
     }
   if (*version > JP_DATABASE_SCHEMA_VERSION || *version > (gint64) jp_schema_n_migrations)
