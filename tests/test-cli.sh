@@ -2,7 +2,7 @@
 # The command line: exit codes, messages, and what reaches the files.
 # Usage: test-cli.sh JAARPLAN_BINARY SOURCE_ROOT
 set -u
-bin=$1
+bin=$(realpath "$1")
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
