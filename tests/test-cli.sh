@@ -122,8 +122,10 @@ check "export onto a folder refused" "[ $rc -eq 1 ] && grep -q 'it is a folder' 
 check "export onto a FIFO refused, the FIFO kept" "[ $rc -eq 1 ] && grep -q 'it is a pipe' $tmp/err && [ -p $tmp/fifo ]"
 "$bin" --database "$tmp/a.db" --export-contacts-pdf "$tmp/fifo" 2> "$tmp/err"; rc=$?
 check "PDF onto a FIFO refused, the FIFO kept" "[ $rc -eq 1 ] && grep -q 'it is a pipe' $tmp/err && [ -p $tmp/fifo ]"
-"$bin" --database "$tmp/a.db" --export /dev/null 2> "$tmp/err"; rc=$?
-check "export onto /dev/null refused, the device kept" "[ $rc -eq 1 ] && grep -q 'it is a device' $tmp/err && [ -c /dev/null ]"
+if [ -c /dev/null ]; then
+  "$bin" --database "$tmp/a.db" --export /dev/null 2> "$tmp/err"; rc=$?
+  check "export onto /dev/null refused, the device kept" "[ $rc -eq 1 ] && grep -q 'it is a device' $tmp/err && [ -c /dev/null ]"
+fi
 
 # A link is written through: it stays a link, its target gets the content.
 echo old > "$tmp/sub/real.xml"

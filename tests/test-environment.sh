@@ -106,6 +106,15 @@ else
   status=$?
   expect "read-only database in a read-only folder" "cannot be written"
   same_file ro-dir/plan.db base.db "read-only database in a read-only folder"
+
+  # A dry run reads a copy: it works there, and leaves nothing behind.
+  as_other "$bin" --database ro-dir/plan.db --import big.xml --dry-run > out 2> err
+  if [ $? -eq 0 ] && grep -q 'nothing was changed' out && [ "$(ls -A ro-dir)" = plan.db ]; then
+    ok "dry run on a read-only database in a read-only folder"
+  else
+    not_ok "dry run on a read-only database in a read-only folder: $(cat err) $(ls -A ro-dir)"
+  fi
+  same_file ro-dir/plan.db base.db "dry run on a read-only database in a read-only folder"
   chmod 700 ro-dir "$work"
 fi
 

@@ -872,7 +872,13 @@ test_protected_targets (Fixture       *f,
     }
   assert_write_refused ("sub", G_IO_ERROR_IS_DIRECTORY, "a folder");
   assert_write_refused ("fifo", G_IO_ERROR_NOT_REGULAR_FILE, "a pipe");
-  assert_write_refused ("/dev/null", G_IO_ERROR_NOT_REGULAR_FILE, "a device");
+  {
+    GStatBuf null_st;
+
+    /* Another program's bug may have made it a regular file. */
+    if (g_stat ("/dev/null", &null_st) == 0 && S_ISCHR (null_st.st_mode))
+      assert_write_refused ("/dev/null", G_IO_ERROR_NOT_REGULAR_FILE, "a device");
+  }
   g_assert_cmpint (g_chdir (cwd), ==, 0);
 
   after = read_file (f->path, &after_len);

@@ -610,14 +610,53 @@ jp_database_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "jaarplan", "jaarplan.db", NULL);
 }
 
+static int
+copy_from (sqlite3 *file,
+           sqlite3 *copy)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (copy, "main", file, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_errcode (copy);
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* A file in a folder nobody may write to, without a -wal: no one can be
+ * changing it, so it is read without locks (which it could not take). */
+static int
+copy_unwritable (const char *path,
+                 sqlite3    *copy)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *dir = g_path_get_dirname (absolute);
+  sqlite3 *file = NULL;
+  int rc;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) || g_access (dir, W_OK) == 0)
+    return SQLITE_CANTOPEN;
+  escaped = g_uri_escape_string (absolute, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &file, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_from (file, copy);
+  sqlite3_close (file);
+  return rc;
+}
+
 /* Reads the file at @path into a private in-memory database; the file
- * is only read. */
+ * is only read.  (A connection that only reads would leave a -wal and a
+ * -shm behind: a writable one removes them when it closes.) */
 static sqlite3 *
 connect_copy (const char  *path,
               GError     **error)
 {
   sqlite3 *file, *copy;
-  sqlite3_backup *backup;
   int rc;
 
   file = _jp_database_connect (path, error);
@@ -629,15 +668,15 @@ connect_copy (const char  *path,
       sqlite3_close (file);
       return NULL;
     }
-  backup = sqlite3_backup_init (copy, "main", file, "main");
-  if (backup == NULL)
-    rc = sqlite3_errcode (copy);
-  else
+  rc = copy_from (file, copy);
+  if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
     {
-      rc = sqlite3_backup_step (backup, -1);
-      sqlite3_backup_finish (backup);
+      int retry = copy_unwritable (path, copy);
+
+      if (retry == SQLITE_OK)
+        rc = SQLITE_OK;
     }
-  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+  if (rc != SQLITE_OK)
     {
       _jp_sqlite_error (file, rc, error);
       sqlite3_close (copy);
