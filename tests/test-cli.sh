@@ -169,6 +169,13 @@ check "dry run did not upgrade the older format" "[ \"\$(md5sum < $tmp/v1.db)\" 
 "$bin" --database "$tmp/v1.db" --export "$tmp/v1.xml" > /dev/null; rc=$?
 check "without --dry-run the older format is upgraded" "[ $rc -eq 0 ] && [ \$(sqlite3 $tmp/v1.db 'PRAGMA user_version') -eq 2 ] && cmp -s $tmp/v1.xml $tmp/plan.xml"
 
+# A database that is a folder or a FIFO is refused at once (a FIFO would
+# wait forever).
+timeout 20 "$bin" --database "$tmp/folder" --export "$tmp/x.xml" 2> "$tmp/err"; rc=$?
+check "--database on a folder refused" "[ $rc -eq 1 ] && grep -q 'is not a plan file' $tmp/err && [ ! -e $tmp/x.xml ]"
+timeout 20 "$bin" --database "$tmp/fifo" --export "$tmp/x.xml" 2> "$tmp/err"; rc=$?
+check "--database on a FIFO refused" "[ $rc -eq 1 ] && grep -q 'is not a plan file' $tmp/err && [ -p $tmp/fifo ]"
+
 # --- :memory: and URIs are refused.
 for db in :memory: "file:$tmp/a.db" "file:memdb?mode=memory" ""; do
   timeout 20 "$bin" --database "$db" --import "$tmp/plan.xml" > "$tmp/out" 2> "$tmp/err"; rc=$?
