@@ -47,7 +47,9 @@ GQuark       jp_database_error_quark   (void);
 char        *jp_database_default_path  (void);
 
 /* Opens (or creates, mode 0600, holding the bundled plan) the database at
- * @path; ":memory:" opens a private in-memory one. */
+ * @path; ":memory:" opens a private in-memory one.  A file of an unknown
+ * or newer format, or whose tables, indexes and triggers are not those of
+ * its format, is refused before anything is written to it. */
 JpDatabase  *jp_database_open          (const char          *path,
                                         JpDatabaseOpenFlags  flags,
                                         GError             **error);
