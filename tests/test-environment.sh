@@ -106,6 +106,15 @@ else
   status=$?
   expect "read-only database in a read-only folder" "cannot be written"
   same_file ro-dir/plan.db base.db "read-only database in a read-only folder"
+
+  # A dry run reads a copy: it works there, and leaves nothing behind.
+  as_other "$bin" --database ro-dir/plan.db --import big.xml --dry-run > out 2> err
+  if [ $? -eq 0 ] && grep -q 'nothing was changed' out && [ "$(ls -A ro-dir)" = plan.db ]; then
+    ok "dry run on a read-only database in a read-only folder"
+  else
+    not_ok "dry run on a read-only database in a read-only folder: $(cat err) $(ls -A ro-dir)"
+  fi
+  same_file ro-dir/plan.db base.db "dry run on a read-only database in a read-only folder"
   chmod 700 ro-dir "$work"
 fi
 
@@ -153,6 +162,47 @@ if command -v sqlite3 > /dev/null; then
   same_file newer.db newer-copy.db "database from a newer version"
 else
   skip "newer database: no sqlite3"
+fi
+
+# --- Formats no migration leads to, and damaged schemas: refused, the
+# file's bytes as they were, nothing run on it.
+if command -v sqlite3 > /dev/null; then
+  refused_untouched() {
+    local name=$1 phrase=$2 db=$3
+    cp "$db" refused-copy.db
+    "$bin" --database "$db" --import big.xml > /dev/null 2> err
+    status=$?
+    expect "$name" "$phrase"
+    same_file "$db" refused-copy.db "$name"
+    if [ -e "$db-wal" ]; then not_ok "$name: a -wal was left"; fi
+  }
+  for v in -1 -7 -2147483648; do
+    cp base.db negative.db
+    sqlite3 negative.db "PRAGMA user_version = $v;"
+    refused_untouched "database of format $v" "has an unknown format ($v)" negative.db
+  done
+
+  rm -f v0.db
+  sqlite3 v0.db "PRAGMA application_id = 1246776398; CREATE TABLE item (x);"
+  refused_untouched "format 0 with tables" "is not a Jaarplan database" v0.db
+
+  while IFS='|' read -r sql phrase; do
+    cp base.db damaged.db
+    sqlite3 damaged.db "$sql"
+    refused_untouched "damaged: $sql" "$phrase" damaged.db
+  done <<'EOF'
+DROP TABLE text_fts;|is damaged: the table “text_fts” is missing
+DROP TABLE item_fts;|is damaged: the table “item_fts” is missing
+DROP TRIGGER item_undo_i;|is damaged: the trigger “item_undo_i” is missing
+DROP TRIGGER text_undo_u;|is damaged: the trigger “text_undo_u” is missing
+DROP TRIGGER text_fts_u;|is damaged: the trigger “text_fts_u” is missing
+DROP INDEX undo_log_by_step;|is damaged: the index “undo_log_by_step” is missing
+DROP TABLE undo_state;|is damaged: the table “undo_state” is missing
+DROP TRIGGER item_fts_d; CREATE TRIGGER item_fts_d AFTER DELETE ON item BEGIN SELECT 1; END;|is damaged: the trigger “item_fts_d” is not as this version made it
+CREATE TABLE extra (x);|is damaged: it holds a table “extra” that this version did not make
+EOF
+else
+  skip "damaged databases: no sqlite3"
 fi
 
 # --- The data folder: missing (made, private), or impossible to make.

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 
@@ -71,17 +74,87 @@ export_scope (JpDatabase  *db,
   return jp_database_get_root (db);
 }
 
+static gboolean
+is_stdout (const char *target)
+{
+  return g_strcmp0 (target, "-") == 0;
+}
+
+/* What the command did goes to standard output, unless the plan or the
+ * PDF goes there. */
+static void G_GNUC_PRINTF (2, 3)
+say (Options    *o,
+     const char *format,
+     ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (is_stdout (o->export) || is_stdout (o->contacts_pdf))
+    g_printerr ("%s", text);
+  else
+    g_print ("%s", text);
+}
+
+static gboolean
+write_stdout (GBytes  *bytes,
+              GError **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if ((size > 0 && fwrite (data, 1, size, stdout) != size) || fflush (stdout) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Standard output could not be written: %s."), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Only a plan file: an in-memory database or a URI would take the
+ * changes somewhere they are lost or not looked for. */
+static gboolean
+check_database_path (const char  *path,
+                     GError     **error)
+{
+  if (*path == '\0' || g_strcmp0 (path, ":memory:") == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--database needs the path of a plan file: an in-memory database would be thrown "
+                     "away when the command ends."));
+      return FALSE;
+    }
+  if (g_str_has_prefix (path, "file:"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--database needs the path of a plan file, not a URI (“%s”). For a file whose name "
+                     "starts with “file:”, write “./%s”."), path, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 run_actions (Options *o)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JpDatabase) db = NULL;
   g_autofree char *path = o->database ? g_strdup (o->database) : jp_database_default_path ();
+  JpDatabaseOpenFlags flags = JP_DATABASE_OPEN_DEFAULT;
 
   /* Messages, the contacts PDF and the plan's texts follow the language
    * chosen in the window. */
   jp_i18n_apply_saved_language ();
-  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+  /* A trial run works on a copy in memory: the file is neither created,
+   * nor upgraded, nor changed. */
+  if (o->dry_run)
+    flags |= JP_DATABASE_OPEN_COPY;
+  db = jp_database_open (path, flags, &error);
   if (db == NULL)
     return fail (error);
   jp_database_set_language (db, jp_i18n_get_plan_language ());
@@ -97,33 +170,64 @@ run_actions (Options *o)
       summary = jp_import_report_describe (report);
       if (o->dry_run)
         /* Translators: a trial import; %s is what it would do. */
-        g_print (_("Import of %s would have: %s (nothing was changed)\n"), o->import, summary);
+        say (o, _("Import of %s would have: %s (nothing was changed)\n"), o->import, summary);
       else
-        g_print (_("Imported %s: %s\n"), o->import, summary);
+        say (o, _("Imported %s: %s\n"), o->import, summary);
     }
 
   if (o->export)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->export);
       g_autoptr(JpItem) scope = export_scope (db, o, &error);
 
       if (scope == NULL)
         return fail (error);
-      if (!jp_xml_export (db, scope, file, NULL, &error))
-        return fail (error);
-      g_print (_("Exported %s to %s\n"), jp_item_get_label (scope), o->export);
+      if (is_stdout (o->export))
+        {
+          g_autoptr(GBytes) bytes = jp_xml_export_bytes (db, scope, &error);
+
+          if (bytes == NULL || !write_stdout (bytes, &error))
+            return fail (error);
+          say (o, _("Exported %s to standard output\n"), jp_item_get_label (scope));
+        }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->export);
+
+          if (!jp_xml_export (db, scope, file, NULL, &error))
+            return fail (error);
+          say (o, _("Exported %s to %s\n"), jp_item_get_label (scope), o->export);
+        }
     }
 
   if (o->contacts_pdf)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->contacts_pdf);
       guint n_pages = 0;
 
-      if (!jp_contacts_pdf_export (db, file, &n_pages, &error))
-        return fail (error);
-      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote the contacts to %s (%u page)\n",
-                            "Wrote the contacts to %s (%u pages)\n", n_pages),
+      if (is_stdout (o->contacts_pdf))
+        {
+          g_autoptr(GBytes) pdf = jp_contacts_pdf_render (db, JP_CONTACTS_LAYOUT_DEFAULT, &n_pages, &error);
+
+          if (pdf == NULL)
+            {
+              g_prefix_error (&error, _("Could not make the PDF: "));
+              return fail (error);
+            }
+          if (!write_stdout (pdf, &error))
+            return fail (error);
+          say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the contacts to standard output (%u page)\n",
+                               "Wrote the contacts to standard output (%u pages)\n", n_pages),
+               n_pages);
+        }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->contacts_pdf);
+
+          if (!jp_contacts_pdf_export (db, file, &n_pages, &error))
+            return fail (error);
+          say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the contacts to %s (%u page)\n",
+                               "Wrote the contacts to %s (%u pages)\n", n_pages),
                o->contacts_pdf, n_pages);
+        }
     }
   return 0;
 }
@@ -142,7 +246,7 @@ jp_cli_run (int          argc,
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &o.dry_run,
       N_("With --import: report what would change, change nothing"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export,
-      N_("Export the plan (or the scope below) to FILE"), N_("FILE") },
+      N_("Export the plan (or the scope below) to FILE; - is standard output"), N_("FILE") },
     { "chapter", 0, 0, G_OPTION_ARG_STRING, &o.chapter,
       N_("With --export: only chapter N"), N_("N") },
     { "section", 0, 0, G_OPTION_ARG_STRING, &o.section,
@@ -150,7 +254,7 @@ jp_cli_run (int          argc,
     { "contacts", 0, 0, G_OPTION_ARG_NONE, &o.contacts,
       N_("With --export: only the contacts"), NULL },
     { "export-contacts-pdf", 0, 0, G_OPTION_ARG_FILENAME, &o.contacts_pdf,
-      N_("Write the contacts page as PDF to FILE"), N_("FILE") },
+      N_("Write the contacts page as PDF to FILE; - is standard output"), N_("FILE") },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version,
       N_("Show the version"), NULL },
     { NULL }
@@ -195,10 +299,26 @@ jp_cli_run (int          argc,
       options_clear (&o);
       return TRUE;
     }
+  if (is_stdout (o.export) && is_stdout (o.contacts_pdf))
+    {
+      g_printerr ("jaarplan: %s\n", _("--export and --export-contacts-pdf cannot both write to standard output."));
+      result->exit_status = 2;
+      options_clear (&o);
+      return TRUE;
+    }
   if (args[1] != NULL)
     {
       g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), args[1]);
       result->exit_status = 2;
+      options_clear (&o);
+      return TRUE;
+    }
+
+  if (o.database && !check_database_path (o.database, NULL))
+    {
+      jp_i18n_apply_saved_language ();
+      check_database_path (o.database, &error);
+      result->exit_status = fail (error);
       options_clear (&o);
       return TRUE;
     }

@@ -36,28 +36,22 @@ jp_contacts_pdf_export (JpDatabase  *db,
   return jp_contacts_pdf_export_with_flags (db, file, JP_CONTACTS_LAYOUT_DEFAULT, n_pages, error);
 }
 
-gboolean
-jp_contacts_pdf_export_with_flags (JpDatabase            *db,
-                                   GFile                 *file,
-                                   JpContactsLayoutFlags  flags,
-                                   guint                 *n_pages,
-                                   GError               **error)
+GBytes *
+jp_contacts_pdf_render (JpDatabase            *db,
+                        JpContactsLayoutFlags  flags,
+                        guint                 *n_pages,
+                        GError               **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GBytes) pdf = NULL;
   g_autoptr(JpContactsLayout) layout = NULL;
   PangoContext *context;
-  g_autofree char *name = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   guint pages;
 
-  g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
 
-  /* Rendered in memory, then written through a temporary file renamed
-   * over the target, so no half PDF is ever left. */
   surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Contacts Benelux Secretariat-General"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jaarplan " PACKAGE_VERSION);
@@ -86,14 +80,39 @@ jp_contacts_pdf_export_with_flags (JpDatabase            *db,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  name = g_file_get_parse_name (file);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not make the PDF “%s”: %s."), name, cairo_status_to_string (status));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
+      return NULL;
+    }
+  if (n_pages)
+    *n_pages = pages;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+gboolean
+jp_contacts_pdf_export_with_flags (JpDatabase            *db,
+                                   GFile                 *file,
+                                   JpContactsLayoutFlags  flags,
+                                   guint                 *n_pages,
+                                   GError               **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *name = NULL;
+  guint pages = 0;
+
+  g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Rendered in memory, then written through a temporary file renamed
+   * over the target, so no half PDF is ever left. */
+  name = g_file_get_parse_name (file);
+  pdf = jp_contacts_pdf_render (db, flags, &pages, error);
+  if (pdf == NULL)
+    {
+      g_prefix_error (error, _("Could not make the PDF “%s”: "), name);
       return FALSE;
     }
-  pdf = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
   if (!jp_file_write_atomically (file, pdf, NULL, error))
     {
       g_prefix_error (error, _("Could not write “%s”: "), name);

@@ -21,4 +21,11 @@ gboolean jp_contacts_pdf_export_with_flags (JpDatabase            *db,
                                             guint                 *n_pages,
                                             GError               **error);
 
+/* The same PDF, in memory; an error says only what went wrong, for the
+ * caller to put in a sentence. */
+GBytes  *jp_contacts_pdf_render (JpDatabase            *db,
+                                 JpContactsLayoutFlags  flags,
+                                 guint                 *n_pages,
+                                 GError               **error);
+
 G_END_DECLS

@@ -6,11 +6,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "jp-file.h"
 #include "jp-model-private.h"
 #include "jp-schema.h"
 #include "jp-xml.h"
@@ -24,6 +26,7 @@ struct _JpDatabase
 
   char       *path;
   sqlite3    *db;
+  gpointer    protection;   /* keeps exports off the file */
   GHashTable *statements;   /* SQL → sqlite3_stmt* */
   GHashTable *items;        /* id → ItemRef: the live items */
   GHashTable *lists;        /* key string → JpItemList* (weak) */
@@ -312,12 +315,61 @@ check_version (JpDatabase  *self,
                    _("“%s” is a database of another program, not a plan."), self->path);
       return FALSE;
     }
-  if (*version > JP_DATABASE_SCHEMA_VERSION)
+  /* A version no migration leads to says nothing of what the file holds:
+   * nothing may be run on it. */
+  if (*version < 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, *version);
+
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
+                   _("“%s” has an unknown format (%s): it is not a plan database this version of Jaarplan "
+                     "can read. It has not been changed."),
+                   self->path, number);
+      return FALSE;
+    }
+  if (*version > JP_DATABASE_SCHEMA_VERSION || *version > (gint64) jp_schema_n_migrations)
     {
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NEWER,
                    _("“%s” was made by a newer version of Jaarplan (format %d; this version reads up to %d). "
                      "It has not been changed. Update Jaarplan to open it."),
-                   self->path, (int) *version, JP_DATABASE_SCHEMA_VERSION);
+                   self->path, (int) MIN (*version, G_MAXINT), JP_DATABASE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  /* Format 0 is an empty file about to be made a plan; one that already
+   * has tables was made by something else. */
+  if (*version == 0 && n_tables > 0)
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is not a Jaarplan database: it holds tables, but no plan format. It has not "
+                     "been changed."), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A file whose tables, indexes or triggers are not those its version
+ * gives would run without undo, search stale texts or fail half way:
+ * it is refused before anything is written. */
+static gboolean
+check_schema (JpDatabase  *self,
+              gint64       version,
+              GError     **error)
+{
+  g_autofree char *problem = NULL;
+  int rc;
+
+  rc = jp_schema_compare (self->db, (guint) version, &problem);
+  if (rc != SQLITE_OK)
+    return _jp_database_set_error (self, rc, error);
+  if (problem == NULL && version > 0 &&
+      query_int (self, "SELECT count(*) FROM undo_state WHERE id = 1", 0, 0) != 1)
+    problem = g_strdup (_("the state of the undo history is missing"));
+  if (problem != NULL)
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
+                   /* Translators: the second %s says what is wrong, e.g. "the trigger “x” is missing". */
+                   _("The plan file “%s” is damaged: %s. It has not been changed; restore it from a backup "
+                     "or import an exported plan into a new file."), self->path, problem);
       return FALSE;
     }
   return TRUE;
@@ -467,6 +519,7 @@ jp_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close (self->db);
+  g_clear_pointer (&self->protection, jp_file_unprotect_database);
   g_free (self->path);
 
   G_OBJECT_CLASS (jp_database_parent_class)->finalize (object);
@@ -557,25 +610,126 @@ jp_database_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "jaarplan", "jaarplan.db", NULL);
 }
 
+static int
+copy_from (sqlite3 *file,
+           sqlite3 *copy)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (copy, "main", file, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_errcode (copy);
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* A file in a folder nobody may write to, without a -wal: no one can be
+ * changing it, so it is read without locks (which it could not take). */
+static int
+copy_unwritable (const char *path,
+                 sqlite3    *copy)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *dir = g_path_get_dirname (absolute);
+  sqlite3 *file = NULL;
+  int rc;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) || g_access (dir, W_OK) == 0)
+    return SQLITE_CANTOPEN;
+  escaped = g_uri_escape_string (absolute, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &file, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_from (file, copy);
+  sqlite3_close (file);
+  return rc;
+}
+
+/* Reads the file at @path into a private in-memory database; the file
+ * is only read.  (A connection that only reads would leave a -wal and a
+ * -shm behind: a writable one removes them when it closes.) */
+static sqlite3 *
+connect_copy (const char  *path,
+              GError     **error)
+{
+  sqlite3 *file, *copy;
+  int rc;
+
+  file = _jp_database_connect (path, error);
+  if (file == NULL)
+    return NULL;
+  copy = _jp_database_connect (":memory:", error);
+  if (copy == NULL)
+    {
+      sqlite3_close (file);
+      return NULL;
+    }
+  rc = copy_from (file, copy);
+  if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)
+    {
+      int retry = copy_unwritable (path, copy);
+
+      if (retry == SQLITE_OK)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    {
+      _jp_sqlite_error (file, rc, error);
+      sqlite3_close (copy);
+      copy = NULL;
+    }
+  sqlite3_close (file);
+  return copy;
+}
+
+static gboolean
+check_file (const char  *path,
+            gboolean     may_create,
+            GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (may_create)
+        return create_private_file (path, error);
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_OPEN,
+                   _("The plan file “%s” does not exist. A trial run does not create it."), path);
+      return FALSE;
+    }
+  /* Reading a pipe or a device could wait forever. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_OPEN,
+                   _("“%s” is not a plan file: it is a folder, a device or a pipe."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 JpDatabase *
 jp_database_open (const char           *path,
                   JpDatabaseOpenFlags   flags,
                   GError              **error)
 {
   g_autoptr(JpDatabase) self = NULL;
-  gboolean memory;
+  gboolean memory, copy;
   gint64 version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   memory = g_strcmp0 (path, ":memory:") == 0;
-  if (!memory && !g_file_test (path, G_FILE_TEST_EXISTS) &&
-      !create_private_file (path, error))
+  copy = !memory && (flags & JP_DATABASE_OPEN_COPY);
+  if (!memory && !check_file (path, !copy, error))
     return NULL;
 
   self = g_object_new (JP_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
-  self->db = _jp_database_connect (path, error);
+  self->db = copy ? connect_copy (path, error) : _jp_database_connect (path, error);
   if (self->db == NULL)
     return NULL;
 
@@ -583,7 +737,9 @@ jp_database_open (const char           *path,
     return NULL;
   if (version > 0 && !check_integrity (self, error))
     return NULL;
-  if (!memory && !exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error))
+  if (!check_schema (self, version, error))
+    return NULL;
+  if (!memory && !copy && !exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error))
     return NULL;
   if (sqlite3_db_readonly (self->db, "main"))
     {
@@ -594,6 +750,8 @@ jp_database_open (const char           *path,
   if (!migrate (self, version, error) || !seed (self, flags, error))
     return NULL;
 
+  if (!memory)
+    self->protection = jp_file_protect_database (path);
   return g_steal_pointer (&self);
 }
 

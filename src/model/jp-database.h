@@ -31,6 +31,11 @@ typedef enum {
   /* A new database is left empty (a bare plan) instead of holding the
    * bundled plan. */
   JP_DATABASE_OPEN_NO_SEED = 1 << 0,
+  /* A trial run: the file, which must exist, is read into memory and
+   * never written; migrations and changes stay in the copy and are gone
+   * when it closes.  Only the synchronous import and export calls use
+   * the copy (the asynchronous ones read the file). */
+  JP_DATABASE_OPEN_COPY    = 1 << 1,
 } JpDatabaseOpenFlags;
 
 #define JP_TYPE_DATABASE (jp_database_get_type ())
@@ -42,7 +47,9 @@ GQuark       jp_database_error_quark   (void);
 char        *jp_database_default_path  (void);
 
 /* Opens (or creates, mode 0600, holding the bundled plan) the database at
- * @path; ":memory:" opens a private in-memory one. */
+ * @path; ":memory:" opens a private in-memory one.  A file of an unknown
+ * or newer format, or whose tables, indexes and triggers are not those of
+ * its format, is refused before anything is written to it. */
 JpDatabase  *jp_database_open          (const char          *path,
                                         JpDatabaseOpenFlags  flags,
                                         GError             **error);

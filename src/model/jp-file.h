@@ -15,4 +15,12 @@ gboolean jp_file_write_atomically (GFile         *file,
                                    GCancellable  *cancellable,
                                    GError       **error);
 
+/* An atomic write never replaces the database at @path while it is
+ * protected, nor its -wal, -shm or -journal, under whatever name or link;
+ * nor does it replace anything but a regular file (a link is followed and
+ * the file it leads to replaced).  The handle returned ends the
+ * protection. */
+gpointer jp_file_protect_database   (const char *path);
+void     jp_file_unprotect_database (gpointer    handle);
+
 G_END_DECLS

@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "jp-schema.h"
 
 /* Every table change is logged by triggers as the statement that reverts
@@ -136,3 +140,247 @@ const char * const jp_schema_migrations[] = {
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);
+
+/* ------------------------------------------------------ the expected schema */
+
+typedef struct {
+  char *type;
+  char *name;
+  char *sql;    /* whitespace collapsed; NULL for automatic indexes */
+  gboolean shadow;
+} SchemaEntry;
+
+typedef struct {
+  GPtrArray  *entries;   /* SchemaEntry*, in the order they were made */
+  GHashTable *by_name;   /* name → SchemaEntry* */
+} Schema;
+
+static void
+schema_entry_free (gpointer data)
+{
+  SchemaEntry *entry = data;
+
+  g_free (entry->type);
+  g_free (entry->name);
+  g_free (entry->sql);
+  g_free (entry);
+}
+
+/* The text SQLite keeps is the statement as written; only the spacing of
+ * a statement spread over lines may differ between equal schemas. */
+static char *
+normalise_sql (const char *sql)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  if (sql == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (sql));
+  for (const char *p = sql; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+schema_read (sqlite3 *db,
+             Schema  *schema)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  schema->entries = g_ptr_array_new_with_free_func (schema_entry_free);
+  schema->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  /* sqlite_stat tables are made by ANALYZE or PRAGMA optimize and are
+   * harmless. */
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT type, name, sql FROM sqlite_schema"
+                           " WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY rowid",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SchemaEntry *entry = g_new0 (SchemaEntry, 1);
+
+      entry->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->sql = normalise_sql ((const char *) sqlite3_column_text (stmt, 2));
+      if (entry->type == NULL || entry->name == NULL)
+        {
+          schema_entry_free (entry);
+          continue;
+        }
+      g_ptr_array_add (schema->entries, entry);
+      g_hash_table_insert (schema->by_name, entry->name, entry);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void
+schema_clear (Schema *schema)
+{
+  g_clear_pointer (&schema->by_name, g_hash_table_unref);
+  g_clear_pointer (&schema->entries, g_ptr_array_unref);
+}
+
+/* The full-text tables keep their data in shadow tables that SQLite
+ * defines itself: another SQLite may word them differently, so only their
+ * presence counts. */
+static int
+mark_shadows (sqlite3 *db,
+              Schema  *schema)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SchemaEntry *entry = g_hash_table_lookup (schema->by_name, sqlite3_column_text (stmt, 0));
+
+      if (entry)
+        entry->shadow = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The schema of every version, made once per process by running the
+ * migrations on an in-memory database: what a file of that version must
+ * hold, no more and no less. */
+static Schema *
+expected_schemas (void)
+{
+  static gsize schemas = 0;
+
+  if (g_once_init_enter (&schemas))
+    {
+      Schema *made = g_new0 (Schema, jp_schema_n_migrations + 1);
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        g_error ("An in-memory database cannot be opened: %s", sqlite3_errmsg (db));
+      for (guint v = 0; v <= jp_schema_n_migrations; v++)
+        {
+          if (v > 0 && sqlite3_exec (db, jp_schema_migrations[v - 1], NULL, NULL, NULL) != SQLITE_OK)
+            g_error ("Migration %u fails on an empty database: %s", v, sqlite3_errmsg (db));
+          if (schema_read (db, &made[v]) != SQLITE_OK || mark_shadows (db, &made[v]) != SQLITE_OK)
+            g_error ("The schema of migration %u cannot be read: %s", v, sqlite3_errmsg (db));
+        }
+      sqlite3_close (db);
+      g_once_init_leave (&schemas, (gsize) made);
+    }
+  return (Schema *) schemas;
+}
+
+typedef enum {
+  MISSING,
+  DIFFERENT,
+  UNEXPECTED,
+} Problem;
+
+/* Whole phrases, so that each can be translated with its own grammar. */
+static char *
+describe (Problem            problem,
+          const SchemaEntry *entry)
+{
+  const char *name = entry->name;
+  enum { TABLE, INDEX, TRIGGER, OTHER } type;
+
+  type = g_str_equal (entry->type, "table") ? TABLE :
+         g_str_equal (entry->type, "index") ? INDEX :
+         g_str_equal (entry->type, "trigger") ? TRIGGER : OTHER;
+  switch (problem)
+    {
+    case MISSING:
+      switch (type)
+        {
+        case TABLE:   return g_strdup_printf (_("the table “%s” is missing"), name);
+        case INDEX:   return g_strdup_printf (_("the index “%s” is missing"), name);
+        case TRIGGER: return g_strdup_printf (_("the trigger “%s” is missing"), name);
+        default:      return g_strdup_printf (_("the part “%s” is missing"), name);
+        }
+    case DIFFERENT:
+      switch (type)
+        {
+        case TABLE:   return g_strdup_printf (_("the table “%s” is not as this version made it"), name);
+        case INDEX:   return g_strdup_printf (_("the index “%s” is not as this version made it"), name);
+        case TRIGGER: return g_strdup_printf (_("the trigger “%s” is not as this version made it"), name);
+        default:      return g_strdup_printf (_("the part “%s” is not as this version made it"), name);
+        }
+    default:
+      switch (type)
+        {
+        case TABLE:   return g_strdup_printf (_("it holds a table “%s” that this version did not make"), name);
+        case INDEX:   return g_strdup_printf (_("it holds an index “%s” that this version did not make"), name);
+        case TRIGGER: return g_strdup_printf (_("it holds a trigger “%s” that this version did not make"), name);
+        default:      return g_strdup_printf (_("it holds a part “%s” that this version did not make"), name);
+        }
+    }
+}
+
+/* @a is the expected entry. */
+static gboolean
+same_entry (const SchemaEntry *a,
+            const SchemaEntry *b)
+{
+  return g_strcmp0 (a->type, b->type) == 0 && (a->shadow || g_strcmp0 (a->sql, b->sql) == 0);
+}
+
+int
+jp_schema_compare (sqlite3  *db,
+                   guint     version,
+                   char    **problem)
+{
+  const Schema *expected;
+  Schema found = { 0, };
+  int rc;
+
+  g_return_val_if_fail (version <= jp_schema_n_migrations, SQLITE_MISUSE);
+  g_return_val_if_fail (problem != NULL && *problem == NULL, SQLITE_MISUSE);
+
+  expected = &expected_schemas ()[version];
+  rc = schema_read (db, &found);
+  if (rc != SQLITE_OK)
+    {
+      schema_clear (&found);
+      return rc;
+    }
+
+  /* What is missing is named first: it says best what went wrong. */
+  for (guint i = 0; i < expected->entries->len && *problem == NULL; i++)
+    {
+      const SchemaEntry *want = expected->entries->pdata[i];
+      const SchemaEntry *have = g_hash_table_lookup (found.by_name, want->name);
+
+      if (have == NULL)
+        *problem = describe (MISSING, want);
+    }
+  for (guint i = 0; i < found.entries->len && *problem == NULL; i++)
+    {
+      const SchemaEntry *have = found.entries->pdata[i];
+      const SchemaEntry *want = g_hash_table_lookup (expected->by_name, have->name);
+
+      if (want == NULL)
+        *problem = describe (UNEXPECTED, have);
+      else if (!same_entry (want, have))
+        *problem = describe (DIFFERENT, want);
+    }
+  schema_clear (&found);
+  return SQLITE_OK;
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -11,5 +12,13 @@ extern const guint jp_schema_n_migrations;
 
 /* Written into PRAGMA application_id so other SQLite files are told apart. */
 #define JP_SCHEMA_APPLICATION_ID 0x4a504c4e /* "JPLN" */
+
+/* Compares the tables, indexes and triggers of @db with what the
+ * migrations make at @version.  When they differ, *@problem says the first
+ * difference in words for a message ("the trigger “x” is missing").
+ * Returns an SQLite result code. */
+int jp_schema_compare (sqlite3  *db,
+                       guint     version,
+                       char    **problem);
 
 G_END_DECLS
