@@ -23,6 +23,13 @@ typedef struct {
   gboolean    moved;        /* changed place among its siblings */
 } JpXmlRecord;
 
+/* One line of a file's record of what was sent (<sent><fingerprint>). */
+typedef struct {
+  char       *uid;          /* ref= */
+  char       *parent;       /* parent=, NULL for the chapter or section itself */
+  char       *fp;           /* value= */
+} JpXmlSent;
+
 typedef struct {
   const char *name;         /* for messages */
   GArray     *records;      /* Record */
@@ -30,7 +37,16 @@ typedef struct {
   JpScope     scope;
   char       *year;
   GError     *error;
+  /* The record of what was sent, when the file has a <sent> element
+   * (first under the root of a chapter or section file): its export=
+   * and origin= attributes, and its <fingerprint> children in order. */
+  char       *sent_export;
+  char       *sent_origin;
+  GArray     *sent;         /* JpXmlSent, NULL without <sent> */
+  int         sent_line;
 } JpXmlReader;
+
+void        _jp_xml_sent_clear    (gpointer      sent);
 
 void        _jp_xml_record_clear  (gpointer      record);
 void        _jp_xml_reader_init   (JpXmlReader  *reader,

@@ -1,0 +1,1500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-xml"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-xml-merge.h"
+
+/* A chapter or section export records what it sent: an export id, the
+ * sending database's identity (origin) and, per item in file order, its
+ * uid, its parent's uid and a fingerprint of its content.  When a file
+ * carrying a record of this database comes back, every item is compared
+ * three ways (the file, the database, what was sent) so that a change
+ * made here since is never silently reverted.
+ *
+ * The fingerprint covers what the item says and where it hangs: kind,
+ * parent uid (not for the chapter or section itself), phase, status,
+ * every value, every text in each language and a section's areas.  It
+ * leaves out the position: adding or removing an item renumbers all its
+ * later siblings, which would turn every addition on one side into a
+ * change of its neighbours and so into false conflicts.  The order of
+ * siblings is merged on its own, per parent, against the order in which
+ * they were sent (the order of the record). */
+
+void
+_jp_xml_sent_clear (gpointer data)
+{
+  JpXmlSent *s = data;
+
+  g_free (s->uid);
+  g_free (s->parent);
+  g_free (s->fp);
+}
+
+void
+_jp_xml_existing_free (gpointer data)
+{
+  JpXmlExisting *e = data;
+
+  _jp_item_data_clear (&e->data);
+  g_clear_pointer (&e->areas, g_ptr_array_unref);
+  g_free (e);
+}
+
+void
+_jp_import_conflict_free (gpointer data)
+{
+  JpImportConflict *c = data;
+
+  g_free (c->uid);
+  g_free (c->label);
+  g_free (c->theirs);
+  g_free (c->mine);
+  g_free (c);
+}
+
+static GArray *
+sent_array_new (void)
+{
+  GArray *a = g_array_new (FALSE, TRUE, sizeof (JpXmlSent));
+
+  g_array_set_clear_func (a, _jp_xml_sent_clear);
+  return a;
+}
+
+static void
+sent_append (GArray     *a,
+             const char *uid,
+             const char *parent,
+             const char *fp)
+{
+  JpXmlSent s = { g_strdup (uid), g_strdup (parent), g_strdup (fp) };
+
+  g_array_append_val (a, s);
+}
+
+/* ---------------------------------------------------------------- fingerprints */
+
+/* What the fingerprint and the conflict list see of an item. */
+typedef struct {
+  JpKind        kind;
+  const char   *parent;
+  JpPhase       phase;
+  JpStatus      status;
+  char * const *fields;
+  char * const (*texts)[JP_N_LANGS];
+  char * const *areas;
+  guint         n_areas;
+} View;
+
+static void
+feed (GChecksum  *sum,
+      const char *name,
+      const char *value)
+{
+  char head[64];
+  gsize length;
+  int n;
+
+  if (value == NULL || *value == '\0')
+    return;
+  length = strlen (value);
+  n = g_snprintf (head, sizeof head, "%s=%" G_GSIZE_FORMAT ":", name, length);
+  g_checksum_update (sum, (const guchar *) head, n);
+  g_checksum_update (sum, (const guchar *) value, length);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The areas, sorted, without duplicates, as one string. */
+static char *
+areas_string (char * const *areas,
+              guint         n_areas)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n_areas; i++)
+    if (areas[i] && *areas[i])
+      g_ptr_array_add (sorted, areas[i]);
+  g_ptr_array_sort (sorted, compare_strings);
+  for (guint i = 0; i < sorted->len; i++)
+    if (i == 0 || strcmp (sorted->pdata[i], sorted->pdata[i - 1]) != 0)
+      g_string_append_printf (s, "%s%s", s->len ? " " : "", (char *) sorted->pdata[i]);
+  return g_string_free (s, FALSE);
+}
+
+/* Exports write a project without phase or status as new and planned:
+ * the fingerprint sees what the file says. */
+static JpPhase
+view_phase (const View *v)
+{
+  return v->kind == JP_KIND_PROJECT && v->phase == JP_PHASE_NONE ? JP_PHASE_NEW : v->phase;
+}
+
+static JpStatus
+view_status (const View *v)
+{
+  return v->kind == JP_KIND_PROJECT && v->status == JP_STATUS_NONE ? JP_STATUS_PLANNED : v->status;
+}
+
+static void
+view_fingerprint (const View *v,
+                  char        fp[JP_FINGERPRINT_LEN + 1])
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *areas = areas_string (v->areas, v->n_areas);
+  JpPhase phase = view_phase (v);
+  JpStatus status = view_status (v);
+
+  feed (sum, "kind", jp_kind_to_string (v->kind));
+  feed (sum, "parent", v->parent);
+  feed (sum, "phase", phase ? jp_phase_to_string (phase) : NULL);
+  feed (sum, "status", status ? jp_status_to_string (status) : NULL);
+  for (guint f = 0; f < JP_N_FIELDS; f++)
+    feed (sum, jp_field_to_string (f), v->fields[f]);
+  for (guint t = 0; t < JP_N_TEXTS; t++)
+    for (guint l = 0; l < JP_N_LANGS; l++)
+      {
+        char name[64];
+
+        g_snprintf (name, sizeof name, "%s.%s", jp_text_field_to_string (t), jp_lang_to_string (l));
+        feed (sum, name, v->texts[t][l]);
+      }
+  feed (sum, "areas", areas);
+  memcpy (fp, g_checksum_get_string (sum), JP_FINGERPRINT_LEN);
+  fp[JP_FINGERPRINT_LEN] = '\0';
+}
+
+void
+_jp_fingerprint (char           fp[JP_FINGERPRINT_LEN + 1],
+                 JpKind         kind,
+                 const char    *parent_uid,
+                 JpPhase        phase,
+                 JpStatus       status,
+                 char * const  *fields,
+                 char * const (*texts)[JP_N_LANGS],
+                 char * const  *areas,
+                 guint          n_areas)
+{
+  View v = { kind, parent_uid, phase, status, fields, texts, areas, n_areas };
+
+  view_fingerprint (&v, fp);
+}
+
+static View
+record_view (JpXmlReader *reader,
+             guint        index)
+{
+  JpXmlRecord *r = &g_array_index (reader->records, JpXmlRecord, index);
+  View v = { r->kind, NULL, r->phase, r->status, r->fields, r->texts, r->areas, 0 };
+
+  if (r->parent >= 0)
+    v.parent = g_array_index (reader->records, JpXmlRecord, r->parent).uid;
+  v.n_areas = r->areas ? g_strv_length (r->areas) : 0;
+  return v;
+}
+
+static View
+existing_view (JpXmlExisting *e,
+               const char    *parent_uid)
+{
+  View v = { e->data.kind, parent_uid, e->data.phase, e->data.status, e->data.fields, e->data.texts,
+             e->areas ? (char * const *) e->areas->pdata : NULL, e->areas ? e->areas->len : 0 };
+  return v;
+}
+
+gboolean
+_jp_exchange_kind_has_record (JpKind kind)
+{
+  return kind == JP_KIND_CHAPTER || kind == JP_KIND_SECTION;
+}
+
+GArray *
+_jp_exchange_file_fingerprints (JpXmlReader *reader)
+{
+  GArray *fps = sent_array_new ();
+
+  for (guint i = 0; i < reader->records->len; i++)
+    {
+      View v = record_view (reader, i);
+      char fp[JP_FINGERPRINT_LEN + 1];
+
+      view_fingerprint (&v, fp);
+      sent_append (fps, g_array_index (reader->records, JpXmlRecord, i).uid, v.parent, fp);
+    }
+  return fps;
+}
+
+/* ---------------------------------------------------------------- records */
+
+char *
+_jp_exchange_origin (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *origin = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT origin FROM exchange_self WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    origin = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return origin;
+}
+
+/* Reads the rows of exchange_record_item or exchange_base for @export_id. */
+static GArray *
+load_sent (sqlite3     *db,
+           const char  *table,
+           const char  *export_id,
+           GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT uid, parent, fp FROM %s WHERE export = ? ORDER BY seq", table);
+  GArray *items = sent_array_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        sent_append (items, (const char *) sqlite3_column_text (stmt, 0),
+                     (const char *) sqlite3_column_text (stmt, 1),
+                     (const char *) sqlite3_column_text (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _jp_sqlite_error (db, rc, error);
+      g_array_unref (items);
+      items = NULL;
+    }
+  sqlite3_finalize (stmt);
+  return items;
+}
+
+static gboolean
+sent_equal (GArray *a,
+            GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      JpXmlSent *x = &g_array_index (a, JpXmlSent, i);
+      JpXmlSent *y = &g_array_index (b, JpXmlSent, i);
+
+      if (g_strcmp0 (x->uid, y->uid) != 0 || g_strcmp0 (x->parent, y->parent) != 0 ||
+          g_strcmp0 (x->fp, y->fp) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The export id: a hash of who sends what, so that the same database in
+ * the same state always writes the same file. */
+static char *
+export_id_for (const char *origin,
+               const char *scope_uid,
+               GArray     *items)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  feed (sum, "origin", origin);
+  feed (sum, "scope", scope_uid);
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpXmlSent *s = &g_array_index (items, JpXmlSent, i);
+
+      feed (sum, "uid", s->uid);
+      feed (sum, "parent", s->parent);
+      feed (sum, "fp", s->fp);
+    }
+  return g_strndup (g_checksum_get_string (sum), JP_FINGERPRINT_LEN);
+}
+
+static GArray *
+sent_copy (GArray *items)
+{
+  GArray *copy = sent_array_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpXmlSent *s = &g_array_index (items, JpXmlSent, i);
+      sent_append (copy, s->uid, s->parent, s->fp);
+    }
+  return copy;
+}
+
+gboolean
+_jp_exchange_record_for_export (sqlite3     *db,
+                                const char  *scope_uid,
+                                GArray      *fresh,
+                                char       **export_id,
+                                char       **origin,
+                                GArray     **items,
+                                GError     **error)
+{
+  g_autofree char *self = _jp_exchange_origin (db);
+  g_autofree char *last_export = NULL;
+  g_autofree char *last_origin = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (self == NULL)
+    {
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                   _("The plan database has no identity to record what it sends."));
+      return FALSE;
+    }
+
+  if (sqlite3_prepare_v2 (db, "SELECT r.export, r.origin FROM exchange_scope s JOIN exchange_record r"
+                              " USING (export) WHERE s.scope = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, scope_uid, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          last_export = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          last_origin = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  /* The scope came in with a record: another database's is passed on as
+   * it is, so that its sender can check what comes back; this
+   * database's own is written again as long as nothing changed since. */
+  if (last_export)
+    {
+      gboolean again = strcmp (last_origin, self) != 0;
+
+      if (!again)
+        {
+          g_autoptr(GArray) base = load_sent (db, "exchange_base", last_export, error);
+
+          if (base == NULL)
+            return FALSE;
+          again = sent_equal (base, fresh);
+        }
+      if (again)
+        {
+          *items = load_sent (db, "exchange_record_item", last_export, error);
+          if (*items == NULL)
+            return FALSE;
+          *export_id = g_steal_pointer (&last_export);
+          *origin = g_steal_pointer (&last_origin);
+          return TRUE;
+        }
+    }
+
+  *export_id = export_id_for (self, scope_uid, fresh);
+  *origin = g_steal_pointer (&self);
+  *items = sent_copy (fresh);
+  return TRUE;
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _jp_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_sent (sqlite3     *db,
+             const char  *table,
+             const char  *export_id,
+             GArray      *items,
+             GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (export, seq, uid, parent, fp) VALUES (?, ?, ?, ?, ?)",
+                                          table);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < items->len; i++)
+    {
+      JpXmlSent *s = &g_array_index (items, JpXmlSent, i);
+
+      sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, s->uid, -1, SQLITE_STATIC);
+      if (s->parent)
+        sqlite3_bind_text (stmt, 4, s->parent, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_text (stmt, 5, s->fp, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      sqlite3_reset (stmt);
+    }
+  if (rc != SQLITE_OK)
+    _jp_sqlite_error (db, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+/* Adds the record, with its items, unless it is known; TRUE in *added
+ * when it was not. */
+static gboolean
+insert_record (sqlite3     *db,
+               const char  *export_id,
+               const char  *origin,
+               const char  *scope_uid,
+               GArray      *items,
+               gboolean    *added,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope) VALUES (?, ?, ?)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, origin, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, scope_uid, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      _jp_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+  *added = sqlite3_changes (db) > 0;
+  return !*added || insert_sent (db, "exchange_record_item", export_id, items, error);
+}
+
+gboolean
+_jp_exchange_store_export (sqlite3     *db,
+                           const char  *scope_uid,
+                           const char  *export_id,
+                           const char  *origin,
+                           GArray      *items,
+                           GError     **error)
+{
+  gboolean added = FALSE;
+
+  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!insert_record (db, export_id, origin, scope_uid, items, &added, error) ||
+      (added && !insert_sent (db, "exchange_base", export_id, items, error)) ||
+      !exec_sql (db, "COMMIT", error))
+    {
+      _jp_database_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_jp_exchange_store_import (sqlite3     *db,
+                           JpXmlReader *reader,
+                           const char  *scope_uid,
+                           GArray      *file_fps,
+                           GError     **error)
+{
+  g_autofree char *self = _jp_exchange_origin (db);
+  sqlite3_stmt *stmt = NULL;
+  gboolean added = FALSE, same = FALSE;
+  int rc;
+
+  if (reader->sent == NULL || self == NULL)
+    return TRUE;
+  if (!insert_record (db, reader->sent_export, reader->sent_origin, scope_uid, reader->sent, &added, error))
+    return FALSE;
+
+  /* An id known with another origin or scope is not this record. */
+  rc = sqlite3_prepare_v2 (db, "SELECT origin = ?2 AND scope = ?3 FROM exchange_record WHERE export = ?1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, reader->sent_export, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, reader->sent_origin, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, scope_uid, -1, SQLITE_STATIC);
+      same = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (!same)
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO exchange_scope (scope, export) VALUES (?1, ?2)"
+                               " ON CONFLICT (scope) DO UPDATE SET export = excluded.export"
+                               " WHERE export IS NOT excluded.export", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, scope_uid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, reader->sent_export, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      _jp_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+
+  /* What came back is what the other side now has: the base of the next
+   * file derived from it. */
+  if (strcmp (reader->sent_origin, self) == 0)
+    {
+      g_autoptr(GArray) base = load_sent (db, "exchange_base", reader->sent_export, error);
+
+      if (base == NULL)
+        return FALSE;
+      if (!sent_equal (base, file_fps))
+        {
+          rc = sqlite3_prepare_v2 (db, "DELETE FROM exchange_base WHERE export = ?", -1, &stmt, NULL);
+          if (rc == SQLITE_OK)
+            {
+              sqlite3_bind_text (stmt, 1, reader->sent_export, -1, SQLITE_STATIC);
+              rc = sqlite3_step (stmt);
+              rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+            }
+          sqlite3_finalize (stmt);
+          if (rc != SQLITE_OK)
+            {
+              _jp_sqlite_error (db, rc, error);
+              return FALSE;
+            }
+          if (!insert_sent (db, "exchange_base", reader->sent_export, file_fps, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- describing */
+
+#define SHOWN_CHARS 120
+
+static char *
+shorten (const char *value)
+{
+  g_autofree char *flat = NULL;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup ("—");
+  flat = g_strdup (value);
+  g_strdelimit (flat, "\n\t\r", ' ');
+  if (g_utf8_strlen (flat, -1) <= SHOWN_CHARS)
+    return g_strdup_printf ("“%s”", flat);
+  {
+    g_autofree char *start = g_utf8_substring (flat, 0, SHOWN_CHARS);
+    return g_strdup_printf ("“%s…”", start);
+  }
+}
+
+static char *
+view_label (const View *v,
+            const char *uid)
+{
+  const char *number = v->fields[JP_FIELD_NUMBER];
+  const char *code = v->fields[JP_FIELD_CODE];
+  const char *person = v->fields[JP_FIELD_PERSON];
+  const char *title = v->texts[JP_TEXT_TITLE][JP_LANG_NL] ? v->texts[JP_TEXT_TITLE][JP_LANG_NL]
+                                                          : v->texts[JP_TEXT_TITLE][JP_LANG_FR];
+  const char *text = v->texts[JP_TEXT_BODY][JP_LANG_NL] ? v->texts[JP_TEXT_BODY][JP_LANG_NL]
+                                                        : v->texts[JP_TEXT_BODY][JP_LANG_FR];
+  const char *what = title ? title : text ? text : code ? code : person;
+  g_autofree char *shown = what ? shorten (what) : NULL;
+
+  if (number && shown)
+    return g_strdup_printf ("%s %s (%s)", number, shown, uid);
+  if (shown)
+    return g_strdup_printf ("%s (%s)", shown, uid);
+  return g_strdup (uid);
+}
+
+static void
+add_part (GString    *s,
+          const char *name,
+          const char *value)
+{
+  g_autofree char *shown = shorten (value);
+
+  if (s->len)
+    g_string_append (s, "; ");
+  g_string_append_printf (s, "%s %s", name, shown);
+}
+
+/* Both versions of an item, as the parts in which they differ. */
+static void
+describe_difference (const View *a,
+                     const View *b,
+                     char      **a_text,
+                     char      **b_text)
+{
+  GString *sa = g_string_new (NULL);
+  GString *sb = g_string_new (NULL);
+  g_autofree char *aa = areas_string (a->areas, a->n_areas);
+  g_autofree char *ab = areas_string (b->areas, b->n_areas);
+  JpPhase pa = view_phase (a), pb = view_phase (b);
+  JpStatus ta = view_status (a), tb = view_status (b);
+
+  if (g_strcmp0 (a->parent, b->parent) != 0)
+    {
+      /* Translators: where an item hangs, followed by its parent's id. */
+      add_part (sa, _("under"), a->parent);
+      add_part (sb, _("under"), b->parent);
+    }
+  if (pa != pb)
+    {
+      add_part (sa, _("phase"), pa ? jp_phase_to_string (pa) : NULL);
+      add_part (sb, _("phase"), pb ? jp_phase_to_string (pb) : NULL);
+    }
+  if (ta != tb)
+    {
+      add_part (sa, _("status"), ta ? jp_status_to_string (ta) : NULL);
+      add_part (sb, _("status"), tb ? jp_status_to_string (tb) : NULL);
+    }
+  for (guint f = 0; f < JP_N_FIELDS; f++)
+    if (g_strcmp0 (a->fields[f] && *a->fields[f] ? a->fields[f] : NULL,
+                   b->fields[f] && *b->fields[f] ? b->fields[f] : NULL) != 0)
+      {
+        add_part (sa, jp_field_to_string (f), a->fields[f]);
+        add_part (sb, jp_field_to_string (f), b->fields[f]);
+      }
+  for (guint t = 0; t < JP_N_TEXTS; t++)
+    for (guint l = 0; l < JP_N_LANGS; l++)
+      if (g_strcmp0 (a->texts[t][l], b->texts[t][l]) != 0)
+        {
+          g_autofree char *name = g_strdup_printf ("%s (%s)", jp_text_field_to_string (t), jp_lang_to_string (l));
+
+          add_part (sa, name, a->texts[t][l]);
+          add_part (sb, name, b->texts[t][l]);
+        }
+  if (g_strcmp0 (aa, ab) != 0)
+    {
+      add_part (sa, _("areas"), aa);
+      add_part (sb, _("areas"), ab);
+    }
+  *a_text = g_string_free (sa, FALSE);
+  *b_text = g_string_free (sb, FALSE);
+}
+
+/* ---------------------------------------------------------------- merging */
+
+typedef enum {
+  SRC_GONE,
+  SRC_FILE,
+  SRC_DB,
+} Source;
+
+typedef struct Node Node;
+struct Node {
+  const char    *uid;
+  int            fi;            /* the file's record, or -1 */
+  JpXmlExisting *d;             /* the database's item, or NULL */
+  int            bi;            /* the base's line, or -1 */
+  Node          *fparent;
+  Node          *dparent;
+  GPtrArray     *fkids;         /* Node*, in file order */
+  GPtrArray     *dkids;         /* Node*, in the database's order */
+  char           ffp[JP_FINGERPRINT_LEN + 1];
+  char           dfp[JP_FINGERPRINT_LEN + 1];
+  guint          fchg : 1;      /* changed or added in the file */
+  guint          dchg : 1;      /* changed or added in the database */
+  guint          fdirty : 1;    /* itself or something under it, in the file */
+  guint          ddirty : 1;    /* the same in the database */
+  guint          placed : 1;
+  guint          mark : 1;
+  Source         src;
+  int            out;           /* index among the merged records */
+  GPtrArray     *followers;     /* scratch for ordering */
+};
+
+typedef struct {
+  sqlite3        *db;
+  JpXmlReader    *reader;
+  GHashTable     *existing;     /* uid → JpXmlExisting */
+  GHashTable     *choices;
+  JpImportReport *report;
+  GArray         *base;         /* JpXmlSent */
+  GHashTable     *nodes;        /* uid → Node */
+  GPtrArray      *order;        /* Node*, file order, then the database's */
+  Node           *root;
+  GArray         *merged;       /* JpXmlRecord */
+  GHashTable     *merged_uids;
+} Merge;
+
+static void
+node_free (gpointer data)
+{
+  Node *n = data;
+
+  g_clear_pointer (&n->fkids, g_ptr_array_unref);
+  g_clear_pointer (&n->dkids, g_ptr_array_unref);
+  g_clear_pointer (&n->followers, g_ptr_array_unref);
+  g_free (n);
+}
+
+static Node *
+node_get (Merge      *m,
+          const char *uid)
+{
+  Node *n = g_hash_table_lookup (m->nodes, uid);
+
+  if (n == NULL)
+    {
+      n = g_new0 (Node, 1);
+      n->uid = uid;
+      n->fi = -1;
+      n->bi = -1;
+      g_hash_table_insert (m->nodes, (gpointer) uid, n);
+      g_ptr_array_add (m->order, n);
+    }
+  return n;
+}
+
+static void
+add_kid (GPtrArray **kids,
+         Node       *kid)
+{
+  if (*kids == NULL)
+    *kids = g_ptr_array_new ();
+  g_ptr_array_add (*kids, kid);
+}
+
+static JpXmlRecord *
+file_record (Merge *m,
+             Node  *n)
+{
+  return &g_array_index (m->reader->records, JpXmlRecord, n->fi);
+}
+
+static const JpXmlSent *
+base_of (Merge *m,
+         Node  *n)
+{
+  return n->bi >= 0 ? &g_array_index (m->base, JpXmlSent, n->bi) : NULL;
+}
+
+static int
+compare_db_order (gconstpointer a,
+                  gconstpointer b)
+{
+  const JpItemData *da = &(*(Node * const *) a)->d->data;
+  const JpItemData *db = &(*(Node * const *) b)->d->data;
+
+  if (_jp_xml_kind_rank[da->kind] != _jp_xml_kind_rank[db->kind])
+    return _jp_xml_kind_rank[da->kind] < _jp_xml_kind_rank[db->kind] ? -1 : 1;
+  if (da->position != db->position)
+    return da->position < db->position ? -1 : 1;
+  return da->id < db->id ? -1 : da->id > db->id;
+}
+
+static int
+compare_node_ids (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 ia = (*(Node * const *) a)->d->id;
+  gint64 ib = (*(Node * const *) b)->d->id;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Builds the nodes, their two trees and their fingerprints. */
+static void
+merge_build (Merge *m)
+{
+  GArray *records = m->reader->records;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) db_only = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      JpXmlRecord *r = &g_array_index (records, JpXmlRecord, i);
+      Node *n = node_get (m, r->uid);
+      View v = record_view (m->reader, i);
+
+      n->fi = i;
+      view_fingerprint (&v, n->ffp);
+      if (r->parent >= 0)
+        {
+          n->fparent = g_hash_table_lookup (m->nodes, g_array_index (records, JpXmlRecord, r->parent).uid);
+          add_kid (&n->fparent->fkids, n);
+        }
+    }
+  m->root = g_hash_table_lookup (m->nodes, g_array_index (records, JpXmlRecord, 0).uid);
+
+  g_hash_table_iter_init (&iter, m->existing);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JpXmlExisting *e = value;
+      g_hash_table_insert (by_id, &e->id, e);
+    }
+  g_hash_table_iter_init (&iter, m->existing);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JpXmlExisting *e = value;
+      Node *n = g_hash_table_lookup (m->nodes, e->data.uid);
+
+      if (n == NULL)
+        {
+          n = g_new0 (Node, 1);
+          n->uid = e->data.uid;
+          n->fi = -1;
+          n->bi = -1;
+          g_hash_table_insert (m->nodes, (gpointer) n->uid, n);
+          g_ptr_array_add (db_only, n);
+        }
+      n->d = e;
+    }
+  /* The database's own items in a stable order (as they were added). */
+  g_ptr_array_sort (db_only, compare_node_ids);
+  for (guint i = 0; i < db_only->len; i++)
+    g_ptr_array_add (m->order, db_only->pdata[i]);
+
+  for (guint i = 0; i < m->order->len; i++)
+    {
+      Node *n = m->order->pdata[i];
+      JpXmlExisting *pe;
+      View v;
+
+      if (n->d == NULL)
+        continue;
+      pe = n == m->root ? NULL : g_hash_table_lookup (by_id, &n->d->data.parent_id);
+      if (pe)
+        {
+          n->dparent = g_hash_table_lookup (m->nodes, pe->data.uid);
+          add_kid (&n->dparent->dkids, n);
+        }
+      v = existing_view (n->d, pe ? pe->data.uid : NULL);
+      view_fingerprint (&v, n->dfp);
+    }
+  for (guint i = 0; i < m->order->len; i++)
+    {
+      Node *n = m->order->pdata[i];
+      if (n->dkids)
+        g_ptr_array_sort (n->dkids, compare_db_order);
+    }
+
+  for (guint i = 0; i < m->base->len; i++)
+    {
+      JpXmlSent *s = &g_array_index (m->base, JpXmlSent, i);
+      Node *n = g_hash_table_lookup (m->nodes, s->uid);
+
+      /* Only what one side still has matters. */
+      if (n)
+        n->bi = i;
+    }
+
+  for (guint i = 0; i < m->order->len; i++)
+    {
+      Node *n = m->order->pdata[i];
+      const JpXmlSent *b = base_of (m, n);
+
+      n->fchg = n->fi >= 0 && (b == NULL || strcmp (b->fp, n->ffp) != 0);
+      n->dchg = n->d != NULL && (b == NULL || strcmp (b->fp, n->dfp) != 0);
+      n->fdirty = n->fchg;
+    }
+  /* Something changed under an item makes its removal a change too. */
+  for (guint i = records->len; i-- > 1; )
+    {
+      Node *n = g_hash_table_lookup (m->nodes, g_array_index (records, JpXmlRecord, i).uid);
+      if (n->fdirty && n->fparent)
+        n->fparent->fdirty = TRUE;
+    }
+  for (guint i = 0; i < m->order->len; i++)
+    {
+      Node *n = m->order->pdata[i];
+
+      if (!n->dchg)
+        continue;
+      for (Node *up = n; up && !up->ddirty; up = up->dparent)
+        up->ddirty = TRUE;
+    }
+}
+
+static JpImportChoice
+choice_for (Merge      *m,
+            const char *uid)
+{
+  if (m->choices == NULL)
+    return JP_CHOICE_NONE;
+  return GPOINTER_TO_INT (g_hash_table_lookup (m->choices, uid));
+}
+
+static View
+node_file_view (Merge *m,
+                Node  *n)
+{
+  return record_view (m->reader, n->fi);
+}
+
+static View
+node_db_view (Node *n)
+{
+  return existing_view (n->d, n->dparent ? n->dparent->uid : NULL);
+}
+
+static void
+add_conflict (Merge          *m,
+              Node           *n,
+              JpConflictKind  kind,
+              char           *theirs,
+              char           *mine)
+{
+  JpImportConflict *c = g_new0 (JpImportConflict, 1);
+  View v = n->fi >= 0 ? node_file_view (m, n) : node_db_view (n);
+
+  c->kind = kind;
+  c->item_kind = v.kind;
+  c->uid = g_strdup (n->uid);
+  c->label = view_label (&v, n->uid);
+  c->theirs = theirs;
+  c->mine = mine;
+  c->line = n->fi >= 0 ? file_record (m, n)->line : 0;
+  g_ptr_array_add (m->report->conflicts, c);
+}
+
+/* Decides between the two sides: the choice made for the item, or a
+ * conflict that the report lists.  Returns the source. */
+static Source
+resolve (Merge          *m,
+         Node           *n,
+         JpConflictKind  kind,
+         Source          theirs_src,
+         Source          mine_src)
+{
+  JpImportChoice choice = choice_for (m, n->uid);
+  char *theirs = NULL, *mine = NULL;
+
+  if (choice == JP_CHOICE_THEIRS)
+    return theirs_src;
+  if (choice == JP_CHOICE_MINE)
+    return mine_src;
+
+  switch (kind)
+    {
+    case JP_CONFLICT_CHANGED:
+    case JP_CONFLICT_ADDED:
+      {
+        View f = node_file_view (m, n);
+        View d = node_db_view (n);
+        describe_difference (&f, &d, &theirs, &mine);
+      }
+      break;
+    case JP_CONFLICT_REMOVED_IN_FILE:
+      {
+        theirs = g_strdup (_("removed"));
+        if (n->dchg)
+          {
+            /* The sent version is only a fingerprint: say what is here. */
+            View d = node_db_view (n);
+            g_autofree char *label = view_label (&d, n->uid);
+            mine = g_strdup_printf (_("changed since it was sent: %s"), label);
+          }
+        else
+          mine = g_strdup (_("unchanged, but something under it was changed or added since it was sent"));
+      }
+      break;
+    case JP_CONFLICT_REMOVED_IN_DATABASE:
+      {
+        View f = node_file_view (m, n);
+        g_autofree char *label = view_label (&f, n->uid);
+        if (n->fchg)
+          theirs = g_strdup_printf (_("changed since it was sent: %s"), label);
+        else
+          theirs = g_strdup (_("unchanged, but something under it was changed or added"));
+        mine = g_strdup (_("removed"));
+      }
+      break;
+    case JP_CONFLICT_ORDER:
+    default:
+      g_assert_not_reached ();
+    }
+  add_conflict (m, n, kind, theirs, mine);
+  return mine_src;
+}
+
+/* The file's items first, parents before children. */
+static void
+classify_file_side (Merge *m)
+{
+  GArray *records = m->reader->records;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      Node *n = g_hash_table_lookup (m->nodes, g_array_index (records, JpXmlRecord, i).uid);
+      Node *p = n->fparent;
+
+      if (n->d)
+        {
+          if (n->bi < 0)
+            n->src = strcmp (n->ffp, n->dfp) == 0 ? SRC_FILE
+                     : resolve (m, n, JP_CONFLICT_ADDED, SRC_FILE, SRC_DB);
+          else if (!n->fchg)
+            n->src = n->dchg ? SRC_DB : SRC_FILE;
+          else if (!n->dchg || strcmp (n->ffp, n->dfp) == 0)
+            n->src = SRC_FILE;
+          else
+            n->src = resolve (m, n, JP_CONFLICT_CHANGED, SRC_FILE, SRC_DB);
+          if (n->src == SRC_DB && !n->fchg)
+            m->report->kept++;
+        }
+      else if (n->bi < 0)
+        n->src = SRC_FILE;   /* added in the file */
+      else if (p && p->d == NULL && p->bi >= 0)
+        n->src = p->src;     /* decided with the item removed above it */
+      else if (!n->fdirty)
+        {
+          n->src = SRC_GONE;   /* removed here since, and not changed there */
+          m->report->kept++;
+        }
+      else
+        n->src = resolve (m, n, JP_CONFLICT_REMOVED_IN_DATABASE, SRC_FILE, SRC_GONE);
+    }
+}
+
+/* Then the database's items the file does not have, parents first. */
+static void
+classify_db_side (Merge *m,
+                  Node  *n)
+{
+  if (n->fi < 0)
+    {
+      Node *p = n->dparent;
+
+      if (n->bi < 0)
+        {
+          n->src = SRC_DB;   /* added in the database since */
+          m->report->kept++;
+        }
+      else if (p && p->fi < 0 && p->bi >= 0)
+        n->src = p->src;
+      else if (!n->ddirty)
+        n->src = SRC_GONE;   /* removed in the file, not changed here */
+      else
+        n->src = resolve (m, n, JP_CONFLICT_REMOVED_IN_FILE, SRC_GONE, SRC_DB);
+    }
+  for (guint i = 0; n->dkids && i < n->dkids->len; i++)
+    classify_db_side (m, n->dkids->pdata[i]);
+}
+
+static Node *
+winner_parent (Node *n)
+{
+  return n->src == SRC_FILE ? n->fparent : n->src == SRC_DB ? n->dparent : NULL;
+}
+
+static gboolean
+in_merged (Node *kid,
+           Node *parent)
+{
+  return kid->src != SRC_GONE && winner_parent (kid) == parent;
+}
+
+/* Is the order of the items both sides and the base share under @p
+ * still the base's, on the side @kids lists? */
+static gboolean
+kept_order (Merge     *m,
+            Node      *p,
+            GPtrArray *kids,
+            gboolean   file_side,
+            GArray    *seq)
+{
+  gboolean kept = TRUE;
+  int last = -1;
+
+  for (guint i = 0; kids && i < kids->len; i++)
+    {
+      Node *k = kids->pdata[i];
+      const JpXmlSent *b = base_of (m, k);
+      Node *other = file_side ? k->dparent : k->fparent;
+
+      if (b == NULL || other != p || (file_side ? k->d == NULL : k->fi < 0) ||
+          g_strcmp0 (b->parent, p->uid) != 0)
+        continue;
+      g_array_append_val (seq, k->bi);
+      if (k->bi < last)
+        kept = FALSE;
+      last = k->bi;
+    }
+  return kept;
+}
+
+static char *
+describe_order (Merge     *m,
+                GPtrArray *kids)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; kids && i < kids->len; i++)
+    {
+      Node *k = kids->pdata[i];
+      g_string_append_printf (s, "%s%s", s->len ? ", " : "", k->uid);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The merged order of @p's items: one side's order, the other side's
+ * own items each after the item it follows there. */
+static GPtrArray *
+merged_kids (Merge *m,
+             Node  *p)
+{
+  g_autoptr(GArray) fseq = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) dseq = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean file_kept = kept_order (m, p, p->fkids, TRUE, fseq);
+  gboolean db_kept = kept_order (m, p, p->dkids, FALSE, dseq);
+  gboolean file_first = !file_kept;
+  GPtrArray *primary, *secondary;
+  GPtrArray *out = g_ptr_array_new ();
+  g_autoptr(GPtrArray) head = g_ptr_array_new ();
+  GPtrArray *anchor;
+
+  if (!file_kept && !db_kept &&
+      (fseq->len != dseq->len || memcmp (fseq->data, dseq->data, fseq->len * sizeof (int)) != 0))
+    {
+      JpImportChoice choice = choice_for (m, p->uid);
+
+      if (choice == JP_CHOICE_NONE)
+        add_conflict (m, p, JP_CONFLICT_ORDER, describe_order (m, p->fkids), describe_order (m, p->dkids));
+      file_first = choice != JP_CHOICE_MINE;
+    }
+  primary = file_first ? p->fkids : p->dkids;
+  secondary = file_first ? p->dkids : p->fkids;
+
+  for (guint i = 0; primary && i < primary->len; i++)
+    ((Node *) primary->pdata[i])->mark = TRUE;
+  anchor = head;
+  for (guint i = 0; secondary && i < secondary->len; i++)
+    {
+      Node *k = secondary->pdata[i];
+
+      if (k->mark)
+        {
+          if (k->followers == NULL)
+            k->followers = g_ptr_array_new ();
+          anchor = k->followers;
+        }
+      else if (in_merged (k, p))
+        g_ptr_array_add (anchor, k);
+    }
+
+  for (guint i = 0; i < head->len; i++)
+    g_ptr_array_add (out, head->pdata[i]);
+  for (guint i = 0; primary && i < primary->len; i++)
+    {
+      Node *k = primary->pdata[i];
+
+      k->mark = FALSE;
+      if (in_merged (k, p))
+        g_ptr_array_add (out, k);
+      for (guint j = 0; k->followers && j < k->followers->len; j++)
+        g_ptr_array_add (out, k->followers->pdata[j]);
+      g_clear_pointer (&k->followers, g_ptr_array_unref);
+    }
+  return out;
+}
+
+static char **
+copy_areas (Node *n,
+            Merge *m)
+{
+  if (n->src == SRC_FILE)
+    return g_strdupv (file_record (m, n)->areas);
+  if (n->d->areas == NULL)
+    return NULL;
+  {
+    char **areas = g_new0 (char *, n->d->areas->len + 1);
+    for (guint i = 0; i < n->d->areas->len; i++)
+      areas[i] = g_strdup (n->d->areas->pdata[i]);
+    return areas;
+  }
+}
+
+static void
+emit (Merge *m,
+      Node  *n,
+      int    parent,
+      guint  position)
+{
+  JpXmlRecord r = { 0, };
+  g_autoptr(GPtrArray) kids = NULL;
+
+  r.parent = parent;
+  r.position = position;
+  r.uid = g_strdup (n->uid);
+  r.areas = copy_areas (n, m);
+  if (n->src == SRC_FILE)
+    {
+      JpXmlRecord *f = file_record (m, n);
+
+      r.kind = f->kind;
+      r.line = f->line;
+      r.phase = f->phase;
+      r.status = f->status;
+      for (guint i = 0; i < JP_N_FIELDS; i++)
+        r.fields[i] = g_strdup (f->fields[i]);
+      for (guint t = 0; t < JP_N_TEXTS; t++)
+        for (guint l = 0; l < JP_N_LANGS; l++)
+          r.texts[t][l] = g_strdup (f->texts[t][l]);
+    }
+  else
+    {
+      JpItemData *d = &n->d->data;
+
+      r.kind = d->kind;
+      r.line = n->fi >= 0 ? file_record (m, n)->line : 0;
+      r.phase = d->phase;
+      r.status = d->status;
+      for (guint i = 0; i < JP_N_FIELDS; i++)
+        r.fields[i] = g_strdup (d->fields[i]);
+      for (guint t = 0; t < JP_N_TEXTS; t++)
+        for (guint l = 0; l < JP_N_LANGS; l++)
+          r.texts[t][l] = g_strdup (d->texts[t][l]);
+    }
+  g_array_append_val (m->merged, r);
+  n->out = m->merged->len - 1;
+  n->placed = TRUE;
+  g_hash_table_insert (m->merged_uids, g_array_index (m->merged, JpXmlRecord, n->out).uid,
+                       GINT_TO_POINTER (n->out));
+
+  kids = merged_kids (m, n);
+  for (guint i = 0; i < kids->len; i++)
+    emit (m, kids->pdata[i], n->out, i);
+}
+
+static GArray *
+load_base (Merge       *m,
+           const char  *scope_uid,
+           char       **why)
+{
+  g_autofree char *self = _jp_exchange_origin (m->db);
+  JpXmlReader *reader = m->reader;
+  sqlite3_stmt *stmt = NULL;
+  gboolean known = FALSE;
+
+  if (reader->sent == NULL)
+    {
+      *why = g_strdup (_("The file does not record what was sent (it was made by hand or by an older version): "
+                         "no check for changes made here since was possible."));
+      return NULL;
+    }
+  if (self == NULL || g_strcmp0 (reader->sent_origin, self) != 0)
+    {
+      *why = g_strdup (_("The file was sent by another plan database: no check for changes made here since "
+                         "was possible."));
+      return NULL;
+    }
+  if (sqlite3_prepare_v2 (m->db, "SELECT 1 FROM exchange_record WHERE export = ? AND origin = ? AND scope = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, reader->sent_export, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, self, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, scope_uid, -1, SQLITE_STATIC);
+      known = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  if (!known)
+    {
+      *why = g_strdup (_("This database has no record of sending the file: no check for changes made here "
+                         "since was possible."));
+      return NULL;
+    }
+  return load_sent (m->db, "exchange_base", reader->sent_export, NULL);
+}
+
+gboolean
+_jp_exchange_merge (sqlite3         *db,
+                    JpXmlReader     *reader,
+                    GHashTable      *existing,
+                    GHashTable      *choices,
+                    JpImportReport  *report,
+                    GError         **error)
+{
+  JpXmlRecord *top = &g_array_index (reader->records, JpXmlRecord, 0);
+  Merge m = { db, reader, existing, choices, report, NULL, NULL, NULL, NULL, NULL, NULL };
+  gboolean ok = FALSE;
+
+  if (!_jp_exchange_kind_has_record (top->kind))
+    return TRUE;
+  m.base = load_base (&m, top->uid, &report->unchecked);
+  if (m.base == NULL)
+    return TRUE;
+  report->checked = TRUE;
+
+  m.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, node_free);
+  m.order = g_ptr_array_new ();
+  merge_build (&m);
+  classify_file_side (&m);
+  if (m.root->d)
+    classify_db_side (&m, m.root);
+
+  m.merged = g_array_new (FALSE, TRUE, sizeof (JpXmlRecord));
+  g_array_set_clear_func (m.merged, _jp_xml_record_clear);
+  m.merged_uids = g_hash_table_new (g_str_hash, g_str_equal);
+  if (m.root->src == SRC_GONE)
+    m.root->src = SRC_FILE;
+  emit (&m, m.root, -1, 0);
+
+  if (report->conflicts->len > 0)
+    {
+      guint n = report->conflicts->len;
+
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_EDIT_CONFLICT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %u item was changed both in the file and in this database since it was "
+                                "sent; nothing was imported. Choose which version to keep.",
+                                "%s: %u items were changed both in the file and in this database since they "
+                                "were sent; nothing was imported. Choose which version to keep.", n),
+                   reader->name, n);
+      goto out;
+    }
+
+  /* Items both sides moved, each under the other, hang nowhere. */
+  for (guint i = 0; i < m.order->len; i++)
+    {
+      Node *n = m.order->pdata[i];
+
+      Node *up = n;
+      guint steps = 0;
+
+      if (n->src == SRC_GONE || n->placed)
+        continue;
+      /* Under an item a choice removed, it goes with it; else it is in a
+       * loop. */
+      while (up && up->src != SRC_GONE && !up->placed && steps++ <= m.order->len)
+        up = winner_parent (up);
+      if (up == NULL || up->src != SRC_GONE)
+        {
+          _jp_xml_fail_at (reader, error, JP_XML_ERROR_EDIT_CONFLICT, n->fi >= 0 ? file_record (&m, n)->line : 0,
+                           _("the item “%s” was moved in the file and items around it were moved in this "
+                             "database so that they would hang under each other; nothing was imported."),
+                           n->uid);
+          goto out;
+        }
+    }
+
+  g_array_unref (reader->records);
+  g_hash_table_unref (reader->uids);
+  reader->records = g_steal_pointer (&m.merged);
+  reader->uids = g_steal_pointer (&m.merged_uids);
+  ok = TRUE;
+
+out:
+  g_clear_pointer (&m.merged, g_array_unref);
+  g_clear_pointer (&m.merged_uids, g_hash_table_unref);
+  g_clear_pointer (&m.order, g_ptr_array_unref);
+  g_clear_pointer (&m.nodes, g_hash_table_unref);
+  g_clear_pointer (&m.base, g_array_unref);
+  return ok;
+}
+
+/* ---------------------------------------------------------------- the scope check */
+
+typedef struct {
+  GChecksum *sum;
+} Digest;
+
+static void
+digest_step (sqlite3_context  *ctx,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  Digest *d = sqlite3_aggregate_context (ctx, sizeof (Digest));
+
+  if (d == NULL)
+    {
+      sqlite3_result_error_nomem (ctx);
+      return;
+    }
+  if (d->sum == NULL)
+    d->sum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (int i = 0; i < argc; i++)
+    {
+      int type = sqlite3_value_type (argv[i]);
+      guchar tag = (guchar) type;
+
+      g_checksum_update (d->sum, &tag, 1);
+      if (type == SQLITE_INTEGER)
+        {
+          gint64 v = GINT64_TO_LE (sqlite3_value_int64 (argv[i]));
+          g_checksum_update (d->sum, (const guchar *) &v, sizeof v);
+        }
+      else if (type != SQLITE_NULL)
+        {
+          const guchar *text = sqlite3_value_text (argv[i]);
+          guint64 length = GUINT64_TO_LE ((guint64) sqlite3_value_bytes (argv[i]));
+
+          g_checksum_update (d->sum, (const guchar *) &length, sizeof length);
+          g_checksum_update (d->sum, text, sqlite3_value_bytes (argv[i]));
+        }
+    }
+}
+
+static void
+digest_final (sqlite3_context *ctx)
+{
+  Digest *d = sqlite3_aggregate_context (ctx, 0);
+
+  if (d == NULL || d->sum == NULL)
+    {
+      sqlite3_result_text (ctx, "-", -1, SQLITE_STATIC);
+      return;
+    }
+  sqlite3_result_text (ctx, g_checksum_get_string (d->sum), -1, SQLITE_TRANSIENT);
+  g_checksum_free (d->sum);
+  d->sum = NULL;
+}
+
+#define OUTSIDE \
+  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id) " \
+  "SELECT (SELECT count(*) || ' ' || jp_digest (id, uid, kind, parent, position, phase, status, number, code," \
+  "         person, email, phone, valid_from, valid_until, team, revision) FROM item WHERE id NOT IN sub)," \
+  " (SELECT count(*) || ' ' || jp_digest (id, item, field, lang, value) FROM text WHERE item NOT IN sub)," \
+  " (SELECT count(*) || ' ' || jp_digest (section, area) FROM link WHERE section NOT IN sub)"
+
+char *
+_jp_exchange_outside_digest (sqlite3     *db,
+                             gint64       root_id,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *digest = NULL;
+  int rc;
+
+  rc = sqlite3_create_function_v2 (db, "jp_digest", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                                   NULL, digest_step, digest_final, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, OUTSIDE, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, root_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          digest = g_strdup_printf ("items %s; texts %s; links %s", sqlite3_column_text (stmt, 0),
+                                    sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    _jp_sqlite_error (db, rc, error);
+  sqlite3_finalize (stmt);
+  return digest;
+}
