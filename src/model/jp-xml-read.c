@@ -41,6 +41,9 @@ _jp_xml_reader_clear (JpXmlReader *reader)
   g_clear_pointer (&reader->uids, g_hash_table_unref);
   g_clear_pointer (&reader->year, g_free);
   g_clear_error (&reader->error);
+  g_clear_pointer (&reader->sent_export, g_free);
+  g_clear_pointer (&reader->sent_origin, g_free);
+  g_clear_pointer (&reader->sent, g_array_unref);
 }
 /* ---------------------------------------------------------------- errors */
 
@@ -421,7 +424,7 @@ explain_root (xmlNodePtr root)
   if (strcmp (scope, "plan") == 0)
     return NULL;
   for (xmlNodePtr child = root->children; child; child = child->next)
-    if (child->type == XML_ELEMENT_NODE && n_children++ == 0)
+    if (child->type == XML_ELEMENT_NODE && strcmp ((const char *) child->name, "sent") != 0 && n_children++ == 0)
       first = child;
   if (n_children != 1 || strcmp ((const char *) first->name, scope) != 0)
     return g_strdup_printf (_("a file of scope “%s” holds exactly one <%s>, and nothing else"), scope, scope);
@@ -690,6 +693,24 @@ read_item (JpXmlReader      *reader,
   return read_children (reader, index, node, error);
 }
 
+/* The record of what was sent; the schema has checked its form. */
+static void
+read_sent (JpXmlReader *reader,
+           xmlNodePtr   node)
+{
+  reader->sent_export = get_attr (node, "export");
+  reader->sent_origin = get_attr (node, "origin");
+  reader->sent_line = xmlGetLineNo (node);
+  reader->sent = g_array_new (FALSE, TRUE, sizeof (JpXmlSent));
+  g_array_set_clear_func (reader->sent, _jp_xml_sent_clear);
+  for (xmlNodePtr child = node->children; child; child = child->next)
+    if (is_element (child, "fingerprint"))
+      {
+        JpXmlSent s = { get_attr (child, "ref"), get_attr (child, "parent"), get_attr (child, "value") };
+        g_array_append_val (reader->sent, s);
+      }
+}
+
 static gboolean
 read_document (JpXmlReader      *reader,
                xmlDocPtr    doc,
@@ -756,7 +777,9 @@ read_document (JpXmlReader      *reader,
     }
 
   for (xmlNodePtr child = root->children; child; child = child->next)
-    if (is_element (child, NULL))
+    if (is_element (child, "sent"))
+      read_sent (reader, child);
+    else if (is_element (child, NULL))
       return read_item (reader, child, -1, 0, error);
   return _jp_xml_fail_at (reader, error, JP_XML_ERROR_INVALID, 0, _("the file holds nothing to import."));
 }
