@@ -827,29 +827,23 @@ error_has_report (const GError *error)
          (error->code == JP_XML_ERROR_EDIT_CONFLICT || error->code == JP_XML_ERROR_MASS_REMOVAL);
 }
 
-static gboolean
-import_on_connection (sqlite3          *db,
-                      GBytes           *bytes,
-                      const char       *name,
-                      JpImportFlags     flags,
-                      GHashTable       *choices,
-                      gboolean          log_undo,
-                      JpImportReport  **report_out,
-                      GError          **error)
+gboolean
+_jp_xml_apply (sqlite3          *db,
+               JpXmlReader      *reader,
+               JpImportFlags     flags,
+               GHashTable       *choices,
+               gboolean          log_undo,
+               JpImportReport  **report_out,
+               GError          **error)
 {
   g_autoptr(JpImportReport) report = jp_import_report_new ();
   gboolean dry_run = (flags & JP_IMPORT_DRY_RUN) != 0;
   GError *local_error = NULL;
-  Reader reader;
   Apply apply = { 0, };
   gboolean ok = FALSE;
 
-  _jp_xml_reader_init (&reader, name);
-  if (!_jp_xml_read (&reader, bytes, error))
-    goto out;
-
   apply.db = db;
-  apply.reader = &reader;
+  apply.reader = reader;
   apply.report = report;
   apply.flags = flags;
   apply.choices = choices;
@@ -879,6 +873,25 @@ import_on_connection (sqlite3          *db,
 out:
   g_clear_pointer (&apply.existing, g_hash_table_unref);
   g_clear_pointer (&apply.stmts, g_hash_table_unref);
+  return ok;
+}
+
+static gboolean
+import_on_connection (sqlite3          *db,
+                      GBytes           *bytes,
+                      const char       *name,
+                      JpImportFlags     flags,
+                      GHashTable       *choices,
+                      gboolean          log_undo,
+                      JpImportReport  **report_out,
+                      GError          **error)
+{
+  Reader reader;
+  gboolean ok;
+
+  _jp_xml_reader_init (&reader, name);
+  ok = _jp_xml_read (&reader, bytes, error) &&
+       _jp_xml_apply (db, &reader, flags, choices, log_undo, report_out, error);
   _jp_xml_reader_clear (&reader);
   return ok;
 }

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include <sqlite3.h>
+
 #include "jp-xml.h"
 
 G_BEGIN_DECLS
@@ -61,6 +63,15 @@ GBytes     *_jp_xml_read_file     (GFile        *file,
                                    GCancellable *cancellable,
                                    char        **name,
                                    GError      **error);
+/* Applies what @reader read to the database on @db, in one transaction
+ * (one step of undo with @log_undo); see jp_xml_import_full(). */
+gboolean    _jp_xml_apply         (sqlite3        *db,
+                                   JpXmlReader    *reader,
+                                   JpImportFlags   flags,
+                                   GHashTable     *choices,
+                                   gboolean        log_undo,
+                                   JpImportReport **report,
+                                   GError        **error);
 gboolean    _jp_xml_fail_at       (JpXmlReader  *reader,
                                    GError      **error,
                                    int           code,
