@@ -103,7 +103,7 @@ dump_full (JpDatabase *db,
     "SELECT * FROM undo_log ORDER BY seq",
     "SELECT * FROM undo_state",
     "SELECT * FROM exchange_record ORDER BY export",
-    "SELECT * FROM exchange_base ORDER BY export, seq",
+    "SELECT * FROM exchange_base ORDER BY export",
     "SELECT * FROM exchange_scope ORDER BY scope",
   };
   sqlite3 *handle = _jp_database_get_handle (db);

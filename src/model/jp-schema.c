@@ -132,12 +132,14 @@ static const char migration_2[] =
 
 /* The exchange of chapters and sections (see jp-xml-merge.c).  The
  * database's identity is drawn once.  exchange_record holds every record
- * of what was sent that this database wrote or received, as written in
- * the files (never changed afterwards); exchange_base holds, for this
+ * of what was sent that this database wrote or received, as the files
+ * carry it (never changed afterwards); exchange_base holds, for this
  * database's own exports, what the other side is known to have: what
- * was sent, then what came back.  exchange_scope says which record the
- * exports of a chapter or section carry again.  Bases and scopes follow
- * undo and redo with the import that changed them. */
+ * was sent, then what came back.  Items are one line each: uid, parent
+ * uid (empty for the chapter or section itself) and fingerprint,
+ * separated by tabs.  exchange_scope says which record the exports of a
+ * chapter or section carry again.  Bases and scopes follow undo and redo
+ * with the import that changed them. */
 static const char migration_3[] =
   "CREATE TABLE exchange_self ("
   "  id     INTEGER PRIMARY KEY CHECK (id = 1),"
@@ -147,35 +149,25 @@ static const char migration_3[] =
   "CREATE TABLE exchange_record ("
   "  export TEXT PRIMARY KEY,"
   "  origin TEXT NOT NULL,"
-  "  scope  TEXT NOT NULL"
+  "  scope  TEXT NOT NULL,"
+  "  items  TEXT NOT NULL"
   ");"
-  "CREATE TABLE exchange_record_item ("
-  "  export TEXT NOT NULL REFERENCES exchange_record (export) ON DELETE CASCADE,"
-  "  seq    INTEGER NOT NULL,"
-  "  uid    TEXT NOT NULL,"
-  "  parent TEXT,"
-  "  fp     TEXT NOT NULL,"
-  "  PRIMARY KEY (export, seq)"
-  ") WITHOUT ROWID;"
   "CREATE TABLE exchange_base ("
-  "  export TEXT NOT NULL REFERENCES exchange_record (export) ON DELETE CASCADE,"
-  "  seq    INTEGER NOT NULL,"
-  "  uid    TEXT NOT NULL,"
-  "  parent TEXT,"
-  "  fp     TEXT NOT NULL,"
-  "  PRIMARY KEY (export, seq)"
-  ") WITHOUT ROWID;"
+  "  export TEXT PRIMARY KEY REFERENCES exchange_record (export),"
+  "  items  TEXT NOT NULL"
+  ");"
   "CREATE TABLE exchange_scope ("
   "  scope  TEXT PRIMARY KEY,"
   "  export TEXT NOT NULL REFERENCES exchange_record (export)"
-  ") WITHOUT ROWID;"
+  ");"
 
   "CREATE TRIGGER exchange_base_undo_i AFTER INSERT ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
-  UNDO_TARGET "'DELETE FROM exchange_base WHERE export=' || quote (new.export) || ' AND seq=' || new.seq"
-  " FROM undo_state; END;"
+  UNDO_TARGET "'DELETE FROM exchange_base WHERE export=' || quote (new.export) FROM undo_state; END;"
   "CREATE TRIGGER exchange_base_undo_d BEFORE DELETE ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
-  UNDO_TARGET "'INSERT INTO exchange_base (export,seq,uid,parent,fp) VALUES (' || quote (old.export) || ',' ||"
-  " old.seq || ',' || quote (old.uid) || ',' || quote (old.parent) || ',' || quote (old.fp) || ')'"
+  UNDO_TARGET "'INSERT INTO exchange_base (export,items) VALUES (' || quote (old.export) || ',' ||"
+  " quote (old.items) || ')' FROM undo_state; END;"
+  "CREATE TRIGGER exchange_base_undo_u AFTER UPDATE ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'UPDATE exchange_base SET items=' || quote (old.items) || ' WHERE export=' || quote (old.export)"
   " FROM undo_state; END;"
   "CREATE TRIGGER exchange_scope_undo_i AFTER INSERT ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
   UNDO_TARGET "'DELETE FROM exchange_scope WHERE scope=' || quote (new.scope) FROM undo_state; END;"

@@ -250,53 +250,63 @@ _jp_exchange_origin (sqlite3 *db)
   return origin;
 }
 
-/* Reads the rows of exchange_record_item or exchange_base for @export_id. */
-static GArray *
-load_sent (sqlite3     *db,
-           const char  *table,
-           const char  *export_id,
-           GError     **error)
+/* A record's items as stored: one line each, uid, parent and
+ * fingerprint separated by tabs (ids hold neither). */
+static char *
+sent_to_text (GArray *items)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT uid, parent, fp FROM %s WHERE export = ? ORDER BY seq", table);
-  GArray *items = sent_array_new ();
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  GString *s = g_string_sized_new (items->len * 80);
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  for (guint i = 0; i < items->len; i++)
     {
-      sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        sent_append (items, (const char *) sqlite3_column_text (stmt, 0),
-                     (const char *) sqlite3_column_text (stmt, 1),
-                     (const char *) sqlite3_column_text (stmt, 2));
+      JpXmlSent *x = &g_array_index (items, JpXmlSent, i);
+      g_string_append_printf (s, "%s\t%s\t%s\n", x->uid, x->parent ? x->parent : "", x->fp);
     }
-  if (rc != SQLITE_DONE)
+  return g_string_free (s, FALSE);
+}
+
+static GArray *
+sent_from_text (const char *text)
+{
+  GArray *items = sent_array_new ();
+
+  while (text && *text)
     {
-      _jp_sqlite_error (db, rc, error);
-      g_array_unref (items);
-      items = NULL;
+      const char *tab1 = strchr (text, '\t');
+      const char *tab2 = tab1 ? strchr (tab1 + 1, '\t') : NULL;
+      const char *end = tab2 ? strchr (tab2 + 1, '\n') : NULL;
+      JpXmlSent s;
+
+      if (end == NULL)
+        break;
+      s.uid = g_strndup (text, tab1 - text);
+      s.parent = tab2 > tab1 + 1 ? g_strndup (tab1 + 1, tab2 - tab1 - 1) : NULL;
+      s.fp = g_strndup (tab2 + 1, end - tab2 - 1);
+      g_array_append_val (items, s);
+      text = end + 1;
     }
-  sqlite3_finalize (stmt);
   return items;
 }
 
-static gboolean
-sent_equal (GArray *a,
-            GArray *b)
+/* The items of a record (table exchange_record) or of a base
+ * (exchange_base), as text; NULL without. */
+static char *
+load_items (sqlite3     *db,
+            const char  *table,
+            const char  *export_id)
 {
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      JpXmlSent *x = &g_array_index (a, JpXmlSent, i);
-      JpXmlSent *y = &g_array_index (b, JpXmlSent, i);
+  g_autofree char *sql = g_strdup_printf ("SELECT items FROM %s WHERE export = ?", table);
+  sqlite3_stmt *stmt = NULL;
+  char *items = NULL;
 
-      if (g_strcmp0 (x->uid, y->uid) != 0 || g_strcmp0 (x->parent, y->parent) != 0 ||
-          g_strcmp0 (x->fp, y->fp) != 0)
-        return FALSE;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        items = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     }
-  return TRUE;
+  sqlite3_finalize (stmt);
+  return items;
 }
 
 /* The export id: a hash of who sends what, so that the same database in
@@ -376,17 +386,16 @@ _jp_exchange_record_for_export (sqlite3     *db,
 
       if (!again)
         {
-          g_autoptr(GArray) base = load_sent (db, "exchange_base", last_export, error);
+          g_autofree char *base = load_items (db, "exchange_base", last_export);
+          g_autofree char *now = sent_to_text (fresh);
 
-          if (base == NULL)
-            return FALSE;
-          again = sent_equal (base, fresh);
+          again = g_strcmp0 (base, now) == 0;
         }
       if (again)
         {
-          *items = load_sent (db, "exchange_record_item", last_export, error);
-          if (*items == NULL)
-            return FALSE;
+          g_autofree char *text = load_items (db, "exchange_record", last_export);
+
+          *items = sent_from_text (text);
           *export_id = g_steal_pointer (&last_export);
           *origin = g_steal_pointer (&last_origin);
           return TRUE;
@@ -414,73 +423,33 @@ exec_sql (sqlite3     *db,
   return TRUE;
 }
 
+/* Runs @sql with up to four text parameters (NULL ends them). */
 static gboolean
-insert_sent (sqlite3     *db,
-             const char  *table,
-             const char  *export_id,
-             GArray      *items,
-             GError     **error)
+run_sql (sqlite3     *db,
+         const char  *sql,
+         GError     **error,
+         const char  *first,
+         ...)
 {
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (export, seq, uid, parent, fp) VALUES (?, ?, ?, ?, ?)",
-                                          table);
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  const char *value = first;
+  va_list args;
+  int rc, i = 1;
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  for (guint i = 0; rc == SQLITE_OK && i < items->len; i++)
+  va_start (args, first);
+  for (; rc == SQLITE_OK && value; value = va_arg (args, const char *))
+    sqlite3_bind_text (stmt, i++, value, -1, SQLITE_STATIC);
+  va_end (args);
+  if (rc == SQLITE_OK)
     {
-      JpXmlSent *s = &g_array_index (items, JpXmlSent, i);
-
-      sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, s->uid, -1, SQLITE_STATIC);
-      if (s->parent)
-        sqlite3_bind_text (stmt, 4, s->parent, -1, SQLITE_STATIC);
-      else
-        sqlite3_bind_null (stmt, 4);
-      sqlite3_bind_text (stmt, 5, s->fp, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-      sqlite3_reset (stmt);
+      rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
     }
   if (rc != SQLITE_OK)
     _jp_sqlite_error (db, rc, error);
   sqlite3_finalize (stmt);
   return rc == SQLITE_OK;
-}
-
-/* Adds the record, with its items, unless it is known; TRUE in *added
- * when it was not. */
-static gboolean
-insert_record (sqlite3     *db,
-               const char  *export_id,
-               const char  *origin,
-               const char  *scope_uid,
-               GArray      *items,
-               gboolean    *added,
-               GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope) VALUES (?, ?, ?)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, origin, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, scope_uid, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      _jp_sqlite_error (db, rc, error);
-      return FALSE;
-    }
-  *added = sqlite3_changes (db) > 0;
-  return !*added || insert_sent (db, "exchange_record_item", export_id, items, error);
 }
 
 gboolean
@@ -491,12 +460,14 @@ _jp_exchange_store_export (sqlite3     *db,
                            GArray      *items,
                            GError     **error)
 {
-  gboolean added = FALSE;
+  g_autofree char *text = sent_to_text (items);
 
   if (!exec_sql (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!insert_record (db, export_id, origin, scope_uid, items, &added, error) ||
-      (added && !insert_sent (db, "exchange_base", export_id, items, error)) ||
+  if (!run_sql (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope, items) VALUES (?, ?, ?, ?)",
+                error, export_id, origin, scope_uid, text, NULL) ||
+      (sqlite3_changes (db) > 0 &&
+       !run_sql (db, "INSERT INTO exchange_base (export, items) VALUES (?, ?)", error, export_id, text, NULL)) ||
       !exec_sql (db, "COMMIT", error))
     {
       _jp_database_rollback (db);
@@ -513,19 +484,21 @@ _jp_exchange_store_import (sqlite3     *db,
                            GError     **error)
 {
   g_autofree char *self = _jp_exchange_origin (db);
+  g_autofree char *items = NULL;
+  g_autofree char *came_back = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean added = FALSE, same = FALSE;
-  int rc;
+  gboolean same = FALSE;
 
   if (reader->sent == NULL || self == NULL)
     return TRUE;
-  if (!insert_record (db, reader->sent_export, reader->sent_origin, scope_uid, reader->sent, &added, error))
+  items = sent_to_text (reader->sent);
+  if (!run_sql (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope, items) VALUES (?, ?, ?, ?)",
+                error, reader->sent_export, reader->sent_origin, scope_uid, items, NULL))
     return FALSE;
 
   /* An id known with another origin or scope is not this record. */
-  rc = sqlite3_prepare_v2 (db, "SELECT origin = ?2 AND scope = ?3 FROM exchange_record WHERE export = ?1",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT origin = ?2 AND scope = ?3 FROM exchange_record WHERE export = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, reader->sent_export, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, reader->sent_origin, -1, SQLITE_STATIC);
@@ -536,51 +509,19 @@ _jp_exchange_store_import (sqlite3     *db,
   if (!same)
     return TRUE;
 
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO exchange_scope (scope, export) VALUES (?1, ?2)"
-                               " ON CONFLICT (scope) DO UPDATE SET export = excluded.export"
-                               " WHERE export IS NOT excluded.export", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, scope_uid, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, reader->sent_export, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      _jp_sqlite_error (db, rc, error);
-      return FALSE;
-    }
+  if (!run_sql (db, "INSERT INTO exchange_scope (scope, export) VALUES (?1, ?2)"
+                    " ON CONFLICT (scope) DO UPDATE SET export = excluded.export"
+                    " WHERE export IS NOT excluded.export", error, scope_uid, reader->sent_export, NULL))
+    return FALSE;
 
   /* What came back is what the other side now has: the base of the next
    * file derived from it. */
-  if (strcmp (reader->sent_origin, self) == 0)
-    {
-      g_autoptr(GArray) base = load_sent (db, "exchange_base", reader->sent_export, error);
-
-      if (base == NULL)
-        return FALSE;
-      if (!sent_equal (base, file_fps))
-        {
-          rc = sqlite3_prepare_v2 (db, "DELETE FROM exchange_base WHERE export = ?", -1, &stmt, NULL);
-          if (rc == SQLITE_OK)
-            {
-              sqlite3_bind_text (stmt, 1, reader->sent_export, -1, SQLITE_STATIC);
-              rc = sqlite3_step (stmt);
-              rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-            }
-          sqlite3_finalize (stmt);
-          if (rc != SQLITE_OK)
-            {
-              _jp_sqlite_error (db, rc, error);
-              return FALSE;
-            }
-          if (!insert_sent (db, "exchange_base", reader->sent_export, file_fps, error))
-            return FALSE;
-        }
-    }
-  return TRUE;
+  if (strcmp (reader->sent_origin, self) != 0)
+    return TRUE;
+  came_back = sent_to_text (file_fps);
+  return run_sql (db, "INSERT INTO exchange_base (export, items) VALUES (?1, ?2)"
+                      " ON CONFLICT (export) DO UPDATE SET items = excluded.items"
+                      " WHERE items IS NOT excluded.items", error, reader->sent_export, came_back, NULL);
 }
 
 /* ---------------------------------------------------------------- describing */
@@ -1316,7 +1257,17 @@ load_base (Merge       *m,
                          "since was possible."));
       return NULL;
     }
-  return load_sent (m->db, "exchange_base", reader->sent_export, NULL);
+  {
+    g_autofree char *text = load_items (m->db, "exchange_base", reader->sent_export);
+
+    if (text == NULL)
+      {
+        *why = g_strdup (_("This database has no record of sending the file: no check for changes made here "
+                           "since was possible."));
+        return NULL;
+      }
+    return sent_from_text (text);
+  }
 }
 
 gboolean
