@@ -731,6 +731,94 @@ test_undo_restores_base (void)
   g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_IN_PROGRESS);
 }
 
+static void
+move_before (JpDatabase *db,
+             const char *uid,
+             const char *before_uid)
+{
+  g_autoptr(JpItem) item = jp_database_lookup_uid (db, uid);
+  g_autoptr(JpItem) before = jp_database_lookup_uid (db, before_uid);
+  g_autoptr(JpItem) parent = jp_database_get_parent (db, item);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jp_database_move_item (db, item, parent, before, &error));
+  g_assert_no_error (error);
+}
+
+/* Does @a come before @b in the section's export? */
+static gboolean
+exported_before (JpDatabase *db,
+                 const char *a,
+                 const char *b)
+{
+  g_autofree char *text = export_section (db);
+  g_autofree char *ea = g_strdup_printf ("<project id=\"%s\"", a);
+  g_autofree char *eb = g_strdup_printf ("<project id=\"%s\"", b);
+  const char *pa = strstr (text, ea), *pb = strstr (text, eb);
+
+  g_assert_true (pa && pb);
+  return pa < pb;
+}
+
+/* Swaps two consecutive project elements in a section file. */
+static char *
+swap_projects (const char *text,
+               const char *first,
+               const char *second)
+{
+  g_autofree char *open1 = g_strdup_printf ("    <project id=\"%s\"", first);
+  g_autofree char *open2 = g_strdup_printf ("    <project id=\"%s\"", second);
+  const char *p1 = strstr (text, open1);
+  const char *p2 = strstr (text, open2);
+  const char *end2;
+  GString *s = g_string_new (NULL);
+
+  g_assert_true (p1 && p2 && p1 < p2);
+  end2 = strstr (p2, "</project>\n") + strlen ("</project>\n");
+  g_string_append_len (s, text, p1 - text);
+  g_string_append_len (s, p2, end2 - p2);
+  g_string_append_len (s, p1, p2 - p1);
+  g_string_append (s, end2);
+  return g_string_free (s, FALSE);
+}
+
+/* The order of siblings is merged as their content is. */
+static void
+test_order (void)
+{
+  g_autoptr(JpDatabase) db = open_db ();
+  g_autofree char *file = export_section (db);
+  g_autofree char *changed = replace (file, P1_OPEN, P1_DONE);
+  g_autofree char *swapped = swap_projects (file, "sec-5.7-p1", "sec-5.7-p2");
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(JpImportReport) refused = NULL;
+  g_autoptr(GHashTable) choices = jp_import_choices_new ();
+  JpImportConflict *c;
+
+  /* Reordered here only: the order made here stays. */
+  move_before (db, "sec-5.7-p3", "sec-5.7-p1");
+  report = import_ok (db, changed, JP_IMPORT_DEFAULT, NULL);
+  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
+  g_assert_true (exported_before (db, "sec-5.7-p3", "sec-5.7-p1"));
+
+  /* Reordered on both sides, differently: a conflict on the section. */
+  refused = import_refused (db, swapped, JP_IMPORT_DEFAULT, JP_XML_ERROR_EDIT_CONFLICT);
+  g_assert_cmpuint (refused->conflicts->len, >=, 1);
+  c = refused->conflicts->pdata[refused->conflicts->len - 1];
+  g_assert_cmpint (c->kind, ==, JP_CONFLICT_ORDER);
+  g_assert_cmpstr (c->uid, ==, "sec-5.7");
+  g_assert_true (g_str_has_prefix (c->theirs, "sec-5.7-o1"));
+  g_assert_nonnull (strstr (c->theirs, "sec-5.7-p2, sec-5.7-p1, sec-5.7-p3"));
+  g_assert_nonnull (strstr (c->mine, "sec-5.7-p3, sec-5.7-p1, sec-5.7-p2"));
+
+  for (guint i = 0; i < refused->conflicts->len; i++)
+    jp_import_choices_set (choices, ((JpImportConflict *) refused->conflicts->pdata[i])->uid, JP_CHOICE_THEIRS);
+  g_clear_pointer (&report, jp_import_report_free);
+  report = import_ok (db, swapped, JP_IMPORT_DEFAULT, choices);
+  g_assert_true (exported_before (db, "sec-5.7-p2", "sec-5.7-p1"));
+  g_assert_true (exported_before (db, "sec-5.7-p1", "sec-5.7-p3"));
+}
+
 /* ---------------------------------------------------------------- the command line */
 
 static int
@@ -855,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/exchange/conflict/old-format", test_old_format);
   g_test_add_func ("/exchange/conflict/team-head", test_team_head);
   g_test_add_func ("/exchange/conflict/undo", test_undo_restores_base);
+  g_test_add_func ("/exchange/conflict/order", test_order);
   g_test_add_func ("/exchange/cli", test_cli);
 
   rc = g_test_run ();

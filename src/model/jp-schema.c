@@ -133,13 +133,13 @@ static const char migration_2[] =
 /* The exchange of chapters and sections (see jp-xml-merge.c).  The
  * database's identity is drawn once.  exchange_record holds every record
  * of what was sent that this database wrote or received, as the files
- * carry it (never changed afterwards); exchange_base holds, for this
- * database's own exports, what the other side is known to have: what
- * was sent, then what came back.  Items are one line each: uid, parent
- * uid (empty for the chapter or section itself) and fingerprint,
- * separated by tabs.  exchange_scope says which record the exports of a
- * chapter or section carry again.  Bases and scopes follow undo and redo
- * with the import that changed them. */
+ * carry it (never changed afterwards).  For this database's own exports,
+ * exchange_base holds the other versions a file carrying the record may
+ * derive from: each version that came back with it.  Items are one line
+ * each: uid, parent uid (empty for the chapter or section itself) and
+ * fingerprint, separated by tabs.  exchange_scope says which record the
+ * exports of a chapter or section carry again.  Bases and scopes follow
+ * undo and redo with the import that changed them. */
 static const char migration_3[] =
   "CREATE TABLE exchange_self ("
   "  id     INTEGER PRIMARY KEY CHECK (id = 1),"
@@ -153,8 +153,10 @@ static const char migration_3[] =
   "  items  TEXT NOT NULL"
   ");"
   "CREATE TABLE exchange_base ("
-  "  export TEXT PRIMARY KEY REFERENCES exchange_record (export),"
-  "  items  TEXT NOT NULL"
+  "  export TEXT NOT NULL REFERENCES exchange_record (export),"
+  "  seq    INTEGER NOT NULL,"
+  "  items  TEXT NOT NULL,"
+  "  PRIMARY KEY (export, seq)"
   ");"
   "CREATE TABLE exchange_scope ("
   "  scope  TEXT PRIMARY KEY,"
@@ -162,13 +164,11 @@ static const char migration_3[] =
   ");"
 
   "CREATE TRIGGER exchange_base_undo_i AFTER INSERT ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
-  UNDO_TARGET "'DELETE FROM exchange_base WHERE export=' || quote (new.export) FROM undo_state; END;"
-  "CREATE TRIGGER exchange_base_undo_d BEFORE DELETE ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
-  UNDO_TARGET "'INSERT INTO exchange_base (export,items) VALUES (' || quote (old.export) || ',' ||"
-  " quote (old.items) || ')' FROM undo_state; END;"
-  "CREATE TRIGGER exchange_base_undo_u AFTER UPDATE ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
-  UNDO_TARGET "'UPDATE exchange_base SET items=' || quote (old.items) || ' WHERE export=' || quote (old.export)"
+  UNDO_TARGET "'DELETE FROM exchange_base WHERE export=' || quote (new.export) || ' AND seq=' || new.seq"
   " FROM undo_state; END;"
+  "CREATE TRIGGER exchange_base_undo_d BEFORE DELETE ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO exchange_base (export,seq,items) VALUES (' || quote (old.export) || ',' ||"
+  " old.seq || ',' || quote (old.items) || ')' FROM undo_state; END;"
   "CREATE TRIGGER exchange_scope_undo_i AFTER INSERT ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
   UNDO_TARGET "'DELETE FROM exchange_scope WHERE scope=' || quote (new.scope) FROM undo_state; END;"
   "CREATE TRIGGER exchange_scope_undo_d BEFORE DELETE ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "

@@ -309,6 +309,28 @@ load_items (sqlite3     *db,
   return items;
 }
 
+/* Is @text the items of @export_id as sent, or of a version that came
+ * back with it? */
+static gboolean
+is_base (sqlite3    *db,
+         const char *export_id,
+         const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM exchange_record WHERE export = ?1 AND items = ?2"
+                              " UNION ALL SELECT 1 FROM exchange_base WHERE export = ?1 AND items = ?2",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 /* The export id: a hash of who sends what, so that the same database in
  * the same state always writes the same file. */
 static char *
@@ -386,10 +408,9 @@ _jp_exchange_record_for_export (sqlite3     *db,
 
       if (!again)
         {
-          g_autofree char *base = load_items (db, "exchange_base", last_export);
           g_autofree char *now = sent_to_text (fresh);
 
-          again = g_strcmp0 (base, now) == 0;
+          again = is_base (db, last_export, now);
         }
       if (again)
         {
@@ -466,8 +487,6 @@ _jp_exchange_store_export (sqlite3     *db,
     return FALSE;
   if (!run_sql (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope, items) VALUES (?, ?, ?, ?)",
                 error, export_id, origin, scope_uid, text, NULL) ||
-      (sqlite3_changes (db) > 0 &&
-       !run_sql (db, "INSERT INTO exchange_base (export, items) VALUES (?, ?)", error, export_id, text, NULL)) ||
       !exec_sql (db, "COMMIT", error))
     {
       _jp_database_rollback (db);
@@ -514,14 +533,16 @@ _jp_exchange_store_import (sqlite3     *db,
                     " WHERE export IS NOT excluded.export", error, scope_uid, reader->sent_export, NULL))
     return FALSE;
 
-  /* What came back is what the other side now has: the base of the next
-   * file derived from it. */
+  /* What came back is what the other side now has: a file that carries
+   * the record later may derive from it as well as from what was sent. */
   if (strcmp (reader->sent_origin, self) != 0)
     return TRUE;
   came_back = sent_to_text (file_fps);
-  return run_sql (db, "INSERT INTO exchange_base (export, items) VALUES (?1, ?2)"
-                      " ON CONFLICT (export) DO UPDATE SET items = excluded.items"
-                      " WHERE items IS NOT excluded.items", error, reader->sent_export, came_back, NULL);
+  if (is_base (db, reader->sent_export, came_back))
+    return TRUE;
+  return run_sql (db, "INSERT INTO exchange_base (export, seq, items) VALUES (?1,"
+                      " (SELECT ifnull (max (seq), 0) + 1 FROM exchange_base WHERE export = ?1), ?2)",
+                  error, reader->sent_export, came_back, NULL);
 }
 
 /* ---------------------------------------------------------------- describing */
@@ -659,6 +680,7 @@ struct Node {
   guint          ddirty : 1;    /* the same in the database */
   guint          placed : 1;
   guint          mark : 1;
+  guint          ambiguous : 1; /* the versions it may derive from differ here */
   Source         src;
   int            out;           /* index among the merged records */
   GPtrArray     *followers;     /* scratch for ordering */
@@ -670,7 +692,8 @@ typedef struct {
   GHashTable     *existing;     /* uid → JpXmlExisting */
   GHashTable     *choices;
   JpImportReport *report;
-  GArray         *base;         /* JpXmlSent */
+  GArray         *base;         /* JpXmlSent, as sent */
+  GPtrArray      *others;       /* GArray of JpXmlSent: versions that came back */
   GHashTable     *nodes;        /* uid → Node */
   GPtrArray      *order;        /* Node*, file order, then the database's */
   Node           *root;
@@ -752,6 +775,40 @@ compare_node_ids (gconstpointer a,
   gint64 ib = (*(Node * const *) b)->d->id;
 
   return ia < ib ? -1 : ia > ib;
+}
+
+/* An item on which the versions a file may derive from differ: which
+ * side changed it cannot be told, so both count as changed. */
+static void
+mark_ambiguous (Merge *m)
+{
+  for (guint k = 0; m->others && k < m->others->len; k++)
+    {
+      GArray *other = m->others->pdata[k];
+      g_autoptr(GHashTable) in_other = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < other->len; i++)
+        {
+          JpXmlSent *s = &g_array_index (other, JpXmlSent, i);
+          Node *n = g_hash_table_lookup (m->nodes, s->uid);
+          const JpXmlSent *b;
+
+          g_hash_table_add (in_other, s->uid);
+          if (n == NULL)
+            continue;
+          b = base_of (m, n);
+          if (b == NULL || strcmp (b->fp, s->fp) != 0)
+            n->ambiguous = TRUE;
+        }
+      for (guint i = 0; i < m->base->len; i++)
+        {
+          JpXmlSent *s = &g_array_index (m->base, JpXmlSent, i);
+          Node *n = g_hash_table_lookup (m->nodes, s->uid);
+
+          if (n && !g_hash_table_contains (in_other, s->uid))
+            n->ambiguous = TRUE;
+        }
+    }
 }
 
 /* Builds the nodes, their two trees and their fingerprints. */
@@ -842,13 +899,14 @@ merge_build (Merge *m)
         n->bi = i;
     }
 
+  mark_ambiguous (m);
   for (guint i = 0; i < m->order->len; i++)
     {
       Node *n = m->order->pdata[i];
       const JpXmlSent *b = base_of (m, n);
 
-      n->fchg = n->fi >= 0 && (b == NULL || strcmp (b->fp, n->ffp) != 0);
-      n->dchg = n->d != NULL && (b == NULL || strcmp (b->fp, n->dfp) != 0);
+      n->fchg = n->fi >= 0 && (b == NULL || n->ambiguous || strcmp (b->fp, n->ffp) != 0);
+      n->dchg = n->d != NULL && (b == NULL || n->ambiguous || strcmp (b->fp, n->dfp) != 0);
       n->fdirty = n->fchg;
     }
   /* Something changed under an item makes its removal a change too. */
@@ -867,6 +925,13 @@ merge_build (Merge *m)
       for (Node *up = n; up && !up->ddirty; up = up->dparent)
         up->ddirty = TRUE;
     }
+}
+
+/* Was the item sent, in some version a file may derive from? */
+static gboolean
+known (Node *n)
+{
+  return n->bi >= 0 || n->ambiguous;
 }
 
 static JpImportChoice
@@ -984,7 +1049,7 @@ classify_file_side (Merge *m)
 
       if (n->d)
         {
-          if (n->bi < 0)
+          if (!known (n))
             n->src = strcmp (n->ffp, n->dfp) == 0 ? SRC_FILE
                      : resolve (m, n, JP_CONFLICT_ADDED, SRC_FILE, SRC_DB);
           else if (!n->fchg)
@@ -996,9 +1061,9 @@ classify_file_side (Merge *m)
           if (n->src == SRC_DB && !n->fchg)
             m->report->kept++;
         }
-      else if (n->bi < 0)
+      else if (!known (n))
         n->src = SRC_FILE;   /* added in the file */
-      else if (p && p->d == NULL && p->bi >= 0)
+      else if (p && p->d == NULL && known (p))
         n->src = p->src;     /* decided with the item removed above it */
       else if (!n->fdirty)
         {
@@ -1019,12 +1084,12 @@ classify_db_side (Merge *m,
     {
       Node *p = n->dparent;
 
-      if (n->bi < 0)
+      if (!known (n))
         {
           n->src = SRC_DB;   /* added in the database since */
           m->report->kept++;
         }
-      else if (p && p->fi < 0 && p->bi >= 0)
+      else if (p && p->fi < 0 && known (p))
         n->src = p->src;
       else if (!n->ddirty)
         n->src = SRC_GONE;   /* removed in the file, not changed here */
@@ -1257,15 +1322,19 @@ load_base (Merge       *m,
                          "since was possible."));
       return NULL;
     }
-  {
-    g_autofree char *text = load_items (m->db, "exchange_base", reader->sent_export);
 
-    if (text == NULL)
-      {
-        *why = g_strdup (_("This database has no record of sending the file: no check for changes made here "
-                           "since was possible."));
-        return NULL;
-      }
+  /* The versions that came back with the record since. */
+  m->others = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  if (sqlite3_prepare_v2 (m->db, "SELECT items FROM exchange_base WHERE export = ? ORDER BY seq",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, reader->sent_export, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (m->others, sent_from_text ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+  {
+    g_autofree char *text = load_items (m->db, "exchange_record", reader->sent_export);
     return sent_from_text (text);
   }
 }
@@ -1279,7 +1348,7 @@ _jp_exchange_merge (sqlite3         *db,
                     GError         **error)
 {
   JpXmlRecord *top = &g_array_index (reader->records, JpXmlRecord, 0);
-  Merge m = { db, reader, existing, choices, report, NULL, NULL, NULL, NULL, NULL, NULL };
+  Merge m = { db, reader, existing, choices, report, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   gboolean ok = FALSE;
 
   if (!_jp_exchange_kind_has_record (top->kind))
@@ -1353,6 +1422,7 @@ out:
   g_clear_pointer (&m.order, g_ptr_array_unref);
   g_clear_pointer (&m.nodes, g_hash_table_unref);
   g_clear_pointer (&m.base, g_array_unref);
+  g_clear_pointer (&m.others, g_ptr_array_unref);
   return ok;
 }
 
