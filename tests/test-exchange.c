@@ -687,6 +687,13 @@ test_team_head (void)
   returned_id = sent_export_id (returned);
   g_assert_cmpstr (returned_id, ==, sent_id);
   g_assert_nonnull (strstr (returned, "Door het teamhoofd."));
+  g_assert_nonnull (strstr (returned, " since=\""));
+  g_assert_null (strstr (sent, " since=\""));
+  {
+    /* The same state, the same bytes, also when passing a record on. */
+    g_autofree char *twice = export_section (head);
+    g_assert_cmpstr (twice, ==, returned);
+  }
 
   /* Meanwhile the office edited another project, and the same one. */
   set_text (office, "sec-5.7-p3", "Door het Stafbureau.");
@@ -708,6 +715,37 @@ test_team_head (void)
   g_assert_cmpuint (again->conflicts->len, ==, 0);
   assert_text (office, "sec-5.7-p2", ==, "Tweede versie van het teamhoofd.");
   assert_text (office, "sec-5.7-p3", ==, "Tweede versie van het Stafbureau.");
+}
+
+/* One section sent to two team heads: the second return does not undo
+ * what the first brought. */
+static void
+test_two_heads (void)
+{
+  g_autoptr(JpDatabase) office = open_db ();
+  g_autoptr(JpDatabase) x = open_db ();
+  g_autoptr(JpDatabase) y = open_db ();
+  g_autofree char *sent = export_section (office);
+  g_autofree char *from_x = NULL;
+  g_autofree char *from_y = NULL;
+  g_autoptr(JpImportReport) rx = NULL;
+  g_autoptr(JpImportReport) ry = NULL;
+  g_autoptr(JpImportReport) r1 = NULL;
+  g_autoptr(JpImportReport) r2 = NULL;
+
+  rx = import_ok (x, sent, JP_IMPORT_DEFAULT, NULL);
+  ry = import_ok (y, sent, JP_IMPORT_DEFAULT, NULL);
+  set_text (x, "sec-5.7-p2", "Door X.");
+  set_text (y, "sec-5.7-p3", "Door Y.");
+  from_x = export_section (x);
+  from_y = export_section (y);
+
+  r1 = import_ok (office, from_x, JP_IMPORT_DEFAULT, NULL);
+  r2 = import_ok (office, from_y, JP_IMPORT_DEFAULT, NULL);
+  g_assert_true (r2->checked);
+  g_assert_cmpuint (r2->conflicts->len, ==, 0);
+  assert_text (office, "sec-5.7-p2", ==, "Door X.");
+  assert_text (office, "sec-5.7-p3", ==, "Door Y.");
 }
 
 /* Undoing a checked import undoes what it learnt about the other side. */
@@ -942,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/exchange/conflict/removed-and-changed", test_removed_and_changed);
   g_test_add_func ("/exchange/conflict/old-format", test_old_format);
   g_test_add_func ("/exchange/conflict/team-head", test_team_head);
+  g_test_add_func ("/exchange/conflict/two-heads", test_two_heads);
   g_test_add_func ("/exchange/conflict/undo", test_undo_restores_base);
   g_test_add_func ("/exchange/conflict/order", test_order);
   g_test_add_func ("/exchange/cli", test_cli);

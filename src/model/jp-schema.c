@@ -138,7 +138,9 @@ static const char migration_2[] =
  * derive from: each version that came back with it.  Items are one line
  * each: uid, parent uid (empty for the chapter or section itself) and
  * fingerprint, separated by tabs.  exchange_scope says which record the
- * exports of a chapter or section carry again.  Bases and scopes follow
+ * exports of a chapter or section carry again and, for another
+ * database's record, the versions its content derives from (hashes of
+ * items, newest first).  Bases and scopes follow
  * undo and redo with the import that changed them. */
 static const char migration_3[] =
   "CREATE TABLE exchange_self ("
@@ -160,7 +162,8 @@ static const char migration_3[] =
   ");"
   "CREATE TABLE exchange_scope ("
   "  scope  TEXT PRIMARY KEY,"
-  "  export TEXT NOT NULL REFERENCES exchange_record (export)"
+  "  export TEXT NOT NULL REFERENCES exchange_record (export),"
+  "  since  TEXT NOT NULL DEFAULT ''"
   ");"
 
   "CREATE TRIGGER exchange_base_undo_i AFTER INSERT ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
@@ -172,11 +175,11 @@ static const char migration_3[] =
   "CREATE TRIGGER exchange_scope_undo_i AFTER INSERT ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
   UNDO_TARGET "'DELETE FROM exchange_scope WHERE scope=' || quote (new.scope) FROM undo_state; END;"
   "CREATE TRIGGER exchange_scope_undo_d BEFORE DELETE ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
-  UNDO_TARGET "'INSERT INTO exchange_scope (scope,export) VALUES (' || quote (old.scope) || ',' ||"
-  " quote (old.export) || ')' FROM undo_state; END;"
+  UNDO_TARGET "'INSERT INTO exchange_scope (scope,export,since) VALUES (' || quote (old.scope) || ',' ||"
+  " quote (old.export) || ',' || quote (old.since) || ')' FROM undo_state; END;"
   "CREATE TRIGGER exchange_scope_undo_u AFTER UPDATE ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
-  UNDO_TARGET "'UPDATE exchange_scope SET export=' || quote (old.export) || ' WHERE scope=' || quote (old.scope)"
-  " FROM undo_state; END;";
+  UNDO_TARGET "'UPDATE exchange_scope SET export=' || quote (old.export) || ',since=' || quote (old.since) ||"
+  " ' WHERE scope=' || quote (old.scope) FROM undo_state; END;";
 
 const char * const jp_schema_migrations[] = {
   migration_1,

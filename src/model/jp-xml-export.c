@@ -323,14 +323,15 @@ collect_sent (const Row  *row,
 }
 
 static int
-write_sent (xmlTextWriterPtr  w,
-            const char       *export_id,
-            const char       *origin,
-            GArray           *items)
+write_sent (xmlTextWriterPtr        w,
+            const JpExchangeRecord *record)
 {
+  GArray *items = record->items;
+
   if (xmlTextWriterStartElement (w, BAD_CAST "sent") < 0 ||
-      xmlTextWriterWriteAttribute (w, BAD_CAST "export", BAD_CAST export_id) < 0 ||
-      xmlTextWriterWriteAttribute (w, BAD_CAST "origin", BAD_CAST origin) < 0)
+      xmlTextWriterWriteAttribute (w, BAD_CAST "export", BAD_CAST record->export_id) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "origin", BAD_CAST record->origin) < 0 ||
+      write_attr (w, "since", record->since) < 0)
     return -1;
   for (guint i = 0; i < items->len; i++)
     {
@@ -388,9 +389,8 @@ export_on_connection (sqlite3     *db,
 {
   Snapshot snap = { db, NULL };
   g_autofree char *year = NULL;
-  g_autofree char *export_id = NULL;
-  g_autofree char *origin = NULL;
-  g_autoptr(GArray) sent = NULL;
+  JpExchangeRecord record = { 0, };
+  gboolean sent = FALSE;
   xmlBufferPtr buffer = NULL;
   xmlTextWriterPtr w = NULL;
   const char *scope;
@@ -427,8 +427,9 @@ export_on_connection (sqlite3     *db,
 
       g_array_set_clear_func (fresh, _jp_xml_sent_clear);
       collect_sent (root, NULL, fresh);
-      if (!_jp_exchange_record_for_export (snap.db, root->data.uid, fresh, &export_id, &origin, &sent, error))
+      if (!_jp_exchange_record_for_export (snap.db, root->data.uid, fresh, &record, error))
         goto out;
+      sent = TRUE;
     }
 
   buffer = xmlBufferCreate ();
@@ -441,7 +442,7 @@ export_on_connection (sqlite3     *db,
       xmlTextWriterWriteAttribute (w, BAD_CAST "version", BAD_CAST G_STRINGIFY (JP_XML_VERSION)) < 0 ||
       xmlTextWriterWriteAttribute (w, BAD_CAST "scope", BAD_CAST scope) < 0 ||
       write_attr (w, "year", year) < 0 ||
-      (sent && write_sent (w, export_id, origin, sent) < 0) ||
+      (sent && write_sent (w, &record) < 0) ||
       write_row (w, root) < 0 ||
       xmlTextWriterEndDocument (w) < 0)
     {
@@ -461,8 +462,9 @@ out:
   if (in_txn)
     sqlite3_exec (snap.db, "COMMIT", NULL, NULL, NULL);
   /* The record is kept with the bytes: the same state gives the same one. */
-  if (bytes && sent && !_jp_exchange_store_export (snap.db, root->data.uid, export_id, origin, sent, error))
+  if (bytes && sent && !_jp_exchange_store_export (snap.db, root->data.uid, &record, error))
     g_clear_pointer (&bytes, g_bytes_unref);
+  _jp_exchange_record_clear (&record);
   if (w)
     xmlFreeTextWriter (w);
   if (buffer)

@@ -366,18 +366,77 @@ sent_copy (GArray *items)
   return copy;
 }
 
+void
+_jp_exchange_record_clear (JpExchangeRecord *record)
+{
+  g_clear_pointer (&record->export_id, g_free);
+  g_clear_pointer (&record->origin, g_free);
+  g_clear_pointer (&record->items, g_array_unref);
+  g_clear_pointer (&record->since, g_free);
+  g_clear_pointer (&record->state, g_free);
+}
+
+/* A version of a scope's content, as a hash of its items' lines. */
+static char *
+state_hash (const char *items_text)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *) items_text, strlen (items_text));
+  return g_strndup (g_checksum_get_string (sum), JP_FINGERPRINT_LEN);
+}
+
+#define MAX_SINCE 8
+
+/* @state, then the hashes of @since without it, at most MAX_SINCE. */
+static char *
+since_prepend (const char *state,
+               const char *since)
+{
+  g_auto(GStrv) old = g_strsplit (since ? since : "", " ", -1);
+  GString *s = g_string_new (state);
+  guint n = 1;
+
+  for (guint i = 0; old[i] && n < MAX_SINCE; i++)
+    if (*old[i] && strcmp (old[i], state) != 0)
+      {
+        g_string_append_printf (s, " %s", old[i]);
+        n++;
+      }
+  return g_string_free (s, FALSE);
+}
+
+/* @since without @state, or NULL when nothing is left. */
+static char *
+since_without (const char *since,
+               const char *state)
+{
+  g_auto(GStrv) old = g_strsplit (since ? since : "", " ", -1);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; old[i]; i++)
+    if (*old[i] && strcmp (old[i], state) != 0)
+      g_string_append_printf (s, "%s%s", s->len ? " " : "", old[i]);
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
 gboolean
-_jp_exchange_record_for_export (sqlite3     *db,
-                                const char  *scope_uid,
-                                GArray      *fresh,
-                                char       **export_id,
-                                char       **origin,
-                                GArray     **items,
-                                GError     **error)
+_jp_exchange_record_for_export (sqlite3           *db,
+                                const char        *scope_uid,
+                                GArray            *fresh,
+                                JpExchangeRecord  *record,
+                                GError           **error)
 {
   g_autofree char *self = _jp_exchange_origin (db);
   g_autofree char *last_export = NULL;
   g_autofree char *last_origin = NULL;
+  g_autofree char *last_since = NULL;
+  g_autofree char *now = sent_to_text (fresh);
   sqlite3_stmt *stmt = NULL;
 
   if (self == NULL)
@@ -386,8 +445,9 @@ _jp_exchange_record_for_export (sqlite3     *db,
                    _("The plan database has no identity to record what it sends."));
       return FALSE;
     }
+  record->state = state_hash (now);
 
-  if (sqlite3_prepare_v2 (db, "SELECT r.export, r.origin FROM exchange_scope s JOIN exchange_record r"
+  if (sqlite3_prepare_v2 (db, "SELECT r.export, r.origin, s.since FROM exchange_scope s JOIN exchange_record r"
                               " USING (export) WHERE s.scope = ?", -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, scope_uid, -1, SQLITE_STATIC);
@@ -395,37 +455,36 @@ _jp_exchange_record_for_export (sqlite3     *db,
         {
           last_export = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
           last_origin = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          last_since = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
         }
     }
   sqlite3_finalize (stmt);
 
-  /* The scope came in with a record: another database's is passed on as
-   * it is, so that its sender can check what comes back; this
-   * database's own is written again as long as nothing changed since. */
+  /* The scope came in with a record.  Another database's is passed on as
+   * it is, so that its sender can check what comes back, with the
+   * versions this content derives from (all but the one sent now: the
+   * same state always writes the same bytes).  This database's own is
+   * written again as long as the content is a version it knows. */
   if (last_export)
     {
-      gboolean again = strcmp (last_origin, self) != 0;
-
-      if (!again)
-        {
-          g_autofree char *now = sent_to_text (fresh);
-
-          again = is_base (db, last_export, now);
-        }
-      if (again)
+      record->relayed = strcmp (last_origin, self) != 0;
+      if (record->relayed || is_base (db, last_export, now))
         {
           g_autofree char *text = load_items (db, "exchange_record", last_export);
 
-          *items = sent_from_text (text);
-          *export_id = g_steal_pointer (&last_export);
-          *origin = g_steal_pointer (&last_origin);
+          record->items = sent_from_text (text);
+          record->export_id = g_steal_pointer (&last_export);
+          record->origin = g_steal_pointer (&last_origin);
+          if (record->relayed)
+            record->since = since_without (last_since, record->state);
           return TRUE;
         }
     }
 
-  *export_id = export_id_for (self, scope_uid, fresh);
-  *origin = g_steal_pointer (&self);
-  *items = sent_copy (fresh);
+  record->relayed = FALSE;
+  record->export_id = export_id_for (self, scope_uid, fresh);
+  record->origin = g_steal_pointer (&self);
+  record->items = sent_copy (fresh);
   return TRUE;
 }
 
@@ -474,25 +533,41 @@ run_sql (sqlite3     *db,
 }
 
 gboolean
-_jp_exchange_store_export (sqlite3     *db,
-                           const char  *scope_uid,
-                           const char  *export_id,
-                           const char  *origin,
-                           GArray      *items,
-                           GError     **error)
+_jp_exchange_store_export (sqlite3           *db,
+                           const char        *scope_uid,
+                           JpExchangeRecord  *record,
+                           GError           **error)
 {
-  g_autofree char *text = sent_to_text (items);
+  g_autofree char *text = sent_to_text (record->items);
+  g_autofree char *since = NULL;
+  sqlite3_stmt *stmt = NULL;
 
   if (!exec_sql (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!run_sql (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope, items) VALUES (?, ?, ?, ?)",
-                error, export_id, origin, scope_uid, text, NULL) ||
-      !exec_sql (db, "COMMIT", error))
+                error, record->export_id, record->origin, scope_uid, text, NULL))
+    goto fail;
+  /* What a relay sent is a version what comes back may derive from. */
+  if (record->relayed)
     {
-      _jp_database_rollback (db);
-      return FALSE;
+      if (sqlite3_prepare_v2 (db, "SELECT since FROM exchange_scope WHERE scope = ?", -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, scope_uid, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            since = since_prepend (record->state, (const char *) sqlite3_column_text (stmt, 0));
+        }
+      sqlite3_finalize (stmt);
+      if (since && !run_sql (db, "UPDATE exchange_scope SET since = ?1 WHERE scope = ?2 AND since IS NOT ?1",
+                             error, since, scope_uid, NULL))
+        goto fail;
     }
+  if (!exec_sql (db, "COMMIT", error))
+    goto fail;
   return TRUE;
+
+fail:
+  _jp_database_rollback (db);
+  return FALSE;
 }
 
 gboolean
@@ -505,6 +580,9 @@ _jp_exchange_store_import (sqlite3     *db,
   g_autofree char *self = _jp_exchange_origin (db);
   g_autofree char *items = NULL;
   g_autofree char *came_back = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *old_since = NULL;
+  g_autofree char *since = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean same = FALSE;
 
@@ -528,16 +606,29 @@ _jp_exchange_store_import (sqlite3     *db,
   if (!same)
     return TRUE;
 
-  if (!run_sql (db, "INSERT INTO exchange_scope (scope, export) VALUES (?1, ?2)"
-                    " ON CONFLICT (scope) DO UPDATE SET export = excluded.export"
-                    " WHERE export IS NOT excluded.export", error, scope_uid, reader->sent_export, NULL))
+  /* The content now here is a version what is sent next derives from. */
+  came_back = sent_to_text (file_fps);
+  state = state_hash (came_back);
+  if (sqlite3_prepare_v2 (db, "SELECT since FROM exchange_scope WHERE scope = ? AND export = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, scope_uid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, reader->sent_export, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        old_since = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  since = since_prepend (state, old_since);
+  if (!run_sql (db, "INSERT INTO exchange_scope (scope, export, since) VALUES (?1, ?2, ?3)"
+                    " ON CONFLICT (scope) DO UPDATE SET export = excluded.export, since = excluded.since"
+                    " WHERE export IS NOT excluded.export OR since IS NOT excluded.since",
+                error, scope_uid, reader->sent_export, since, NULL))
     return FALSE;
 
   /* What came back is what the other side now has: a file that carries
    * the record later may derive from it as well as from what was sent. */
   if (strcmp (reader->sent_origin, self) != 0)
     return TRUE;
-  came_back = sent_to_text (file_fps);
   if (is_base (db, reader->sent_export, came_back))
     return TRUE;
   return run_sql (db, "INSERT INTO exchange_base (export, seq, items) VALUES (?1,"
@@ -1292,6 +1383,7 @@ load_base (Merge       *m,
 {
   g_autofree char *self = _jp_exchange_origin (m->db);
   JpXmlReader *reader = m->reader;
+  g_autoptr(GPtrArray) texts = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean known = FALSE;
 
@@ -1323,20 +1415,34 @@ load_base (Merge       *m,
       return NULL;
     }
 
-  /* The versions that came back with the record since. */
-  m->others = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  /* What was sent, and the versions that came back with the record
+   * since.  When the file names the version it derives from (the newest
+   * it lists that is known here), that one is the base; otherwise it
+   * could be any of them. */
+  texts = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (texts, load_items (m->db, "exchange_record", reader->sent_export));
   if (sqlite3_prepare_v2 (m->db, "SELECT items FROM exchange_base WHERE export = ? ORDER BY seq",
                           -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, reader->sent_export, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (m->others, sent_from_text ((const char *) sqlite3_column_text (stmt, 0)));
+        g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
     }
   sqlite3_finalize (stmt);
-  {
-    g_autofree char *text = load_items (m->db, "exchange_record", reader->sent_export);
-    return sent_from_text (text);
-  }
+
+  for (guint i = 0; reader->sent_since && reader->sent_since[i]; i++)
+    for (guint k = 0; k < texts->len; k++)
+      {
+        g_autofree char *hash = texts->pdata[k] ? state_hash (texts->pdata[k]) : NULL;
+
+        if (g_strcmp0 (hash, reader->sent_since[i]) == 0)
+          return sent_from_text (texts->pdata[k]);
+      }
+
+  m->others = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint k = 1; k < texts->len; k++)
+    g_ptr_array_add (m->others, sent_from_text (texts->pdata[k]));
+  return sent_from_text (texts->pdata[0]);
 }
 
 gboolean

@@ -42,22 +42,30 @@ char     *_jp_exchange_origin       (sqlite3       *db);
 /* Does the scope (chapter or section) of @uid exchange records? */
 gboolean  _jp_exchange_kind_has_record (JpKind      kind);
 
+/* What a chapter or section export carries. */
+typedef struct {
+  char   *export_id;
+  char   *origin;
+  GArray *items;      /* JpXmlSent, as sent by the origin */
+  char   *since;      /* hashes of the versions the content derives from, or NULL */
+  char   *state;      /* the hash of what is sent now */
+  gboolean relayed;   /* another database's record, passed on */
+} JpExchangeRecord;
+
+void      _jp_exchange_record_clear (JpExchangeRecord *record);
+
 /* Export: given @fresh (JpXmlSent, what is sent now, in file order),
- * decides which record the file carries and keeps it: the record the
- * scope last came in with, or a new one of this database. */
+ * decides which record the file carries: the record the scope last came
+ * in with, or a new one of this database. */
 gboolean  _jp_exchange_record_for_export (sqlite3     *db,
                                      const char    *scope_uid,
                                      GArray        *fresh,
-                                     char         **export_id,
-                                     char         **origin,
-                                     GArray       **items,
+                                     JpExchangeRecord *record,
                                      GError       **error);
-/* Stores what _jp_exchange_record_for_export() decided, when new. */
+/* Keeps what _jp_exchange_record_for_export() decided. */
 gboolean  _jp_exchange_store_export (sqlite3       *db,
                                      const char    *scope_uid,
-                                     const char    *export_id,
-                                     const char    *origin,
-                                     GArray        *items,
+                                     JpExchangeRecord *record,
                                      GError       **error);
 
 /* Import: the fingerprints of the file's items, before any merge. */

@@ -44,6 +44,7 @@ typedef struct {
    * and origin= attributes, and its <fingerprint> children in order. */
   char       *sent_export;
   char       *sent_origin;
+  char      **sent_since;   /* since=, split at whitespace; NULL without */
   GArray     *sent;         /* JpXmlSent, NULL without <sent> */
   int         sent_line;
 } JpXmlReader;
