@@ -43,6 +43,7 @@ _jp_xml_reader_clear (JpXmlReader *reader)
   g_clear_error (&reader->error);
   g_clear_pointer (&reader->sent_export, g_free);
   g_clear_pointer (&reader->sent_origin, g_free);
+  g_clear_pointer (&reader->sent_since, g_strfreev);
   g_clear_pointer (&reader->sent, g_array_unref);
 }
 /* ---------------------------------------------------------------- errors */
@@ -700,6 +701,11 @@ read_sent (JpXmlReader *reader,
 {
   reader->sent_export = get_attr (node, "export");
   reader->sent_origin = get_attr (node, "origin");
+  {
+    g_autofree char *since = get_attr (node, "since");
+    if (since)
+      reader->sent_since = g_strsplit_set (g_strstrip (since), " \t\n\r", -1);
+  }
   reader->sent_line = xmlGetLineNo (node);
   reader->sent = g_array_new (FALSE, TRUE, sizeof (JpXmlSent));
   g_array_set_clear_func (reader->sent, _jp_xml_sent_clear);
