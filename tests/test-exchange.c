@@ -288,30 +288,55 @@ test_record_fingerprint (void)
 
 /* ---------------------------------------------------------------- scope */
 
+static gboolean
+watch (JpDatabase *db,
+       gint64      root_id,
+       const char *sql)
+{
+  sqlite3 *handle = _jp_database_get_handle (db);
+  g_autoptr(GError) error = NULL;
+  gboolean outside = FALSE;
+
+  g_assert_cmpint (sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_jp_exchange_watch_begin (handle, root_id, &error));
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_jp_exchange_watch_end (handle, root_id, &outside, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  return outside;
+}
+
+/* Writes inside the scope pass, writes outside are seen, cascades too;
+ * the counts of the rest change with what is added or removed there. */
 static void
-test_scope_digest (void)
+test_scope_watch (void)
 {
   g_autoptr(JpDatabase) db = open_db ();
   g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  gint64 id = jp_item_get_id (section);
   sqlite3 *handle = _jp_database_get_handle (db);
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = _jp_exchange_outside_digest (handle, jp_item_get_id (section), &error);
-  g_autofree char *inside = NULL;
-  g_autofree char *outside = NULL;
+  g_autofree char *before = _jp_exchange_outside_counts (handle, id, &error);
+  g_autofree char *after = NULL;
 
   g_assert_no_error (error);
-  g_assert_nonnull (before);
   g_assert_true (g_str_has_prefix (before, "items "));
+  g_assert_false (watch (db, id, "UPDATE text SET value = 'Binnen.' WHERE item = (SELECT id FROM item"
+                                 " WHERE uid = 'sec-5.7-p1')"));
+  g_assert_false (watch (db, id, "DELETE FROM item WHERE uid = 'sec-5.7-p2'"));
+  g_assert_true (watch (db, id, "UPDATE text SET value = 'Buiten.' WHERE item = (SELECT id FROM item"
+                                " WHERE uid = 'sec-5.6-p1')"));
+  g_assert_true (watch (db, id, "UPDATE item SET code = 'X' WHERE uid = 'sec-5.6-g1'"));
+  /* Moving an outside item into the scope writes outside. */
+  g_assert_true (watch (db, id, "UPDATE item SET parent = (SELECT id FROM item WHERE uid = 'sec-5.7')"
+                                " WHERE uid = 'sec-5.6-p1'"));
+  /* The texts of an outside item. */
+  g_assert_true (watch (db, id, "DELETE FROM text WHERE item = (SELECT id FROM item WHERE uid = 'sec-5.6-p1')"));
 
-  /* A change inside the section leaves the rest's digest alone. */
-  set_text (db, "sec-5.7-p1", "Binnen.");
-  inside = _jp_exchange_outside_digest (handle, jp_item_get_id (section), &error);
-  g_assert_cmpstr (before, ==, inside);
-
-  /* One outside does not. */
-  set_text (db, "sec-5.6-p1", "Buiten.");
-  outside = _jp_exchange_outside_digest (handle, jp_item_get_id (section), &error);
-  g_assert_cmpstr (before, !=, outside);
+  g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM item WHERE uid = 'sec-5.6-p1'", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  after = _jp_exchange_outside_counts (handle, id, &error);
+  g_assert_cmpstr (before, !=, after);
 }
 
 /* An import whose writes reach outside its section (made to, here, by a
@@ -969,7 +994,7 @@ main (int   argc,
 
   g_test_add_func ("/exchange/record/deterministic", test_record_deterministic);
   g_test_add_func ("/exchange/record/fingerprint", test_record_fingerprint);
-  g_test_add_func ("/exchange/scope/digest", test_scope_digest);
+  g_test_add_func ("/exchange/scope/watch", test_scope_watch);
   g_test_add_func ("/exchange/scope/refused", test_scope_refused);
   g_test_add_func ("/exchange/plan/mass-removal", test_mass_removal);
   g_test_add_func ("/exchange/conflict/changed-in-file", test_changed_in_file);

@@ -663,10 +663,10 @@ apply_records (Apply   *apply,
       sqlite3_reset (stmt);
       apply->report->scope_uid = g_strdup (top->uid);
       apply->report->scope_label = scope_label (top);
-      /* A scope can only change itself: what lies outside is summed up
-       * now and must sum up the same before the import is kept. */
-      outside = _jp_exchange_outside_digest (apply->db, root_id, error);
-      if (outside == NULL)
+      /* A scope can only change itself: what lies outside is counted
+       * now and every write watched, before the import is kept. */
+      outside = _jp_exchange_outside_counts (apply->db, root_id, error);
+      if (outside == NULL || !_jp_exchange_watch_begin (apply->db, root_id, error))
         return FALSE;
     }
   else if (apply->reader->year)
@@ -694,10 +694,12 @@ apply_records (Apply   *apply,
 
   if (outside)
     {
-      outside_after = _jp_exchange_outside_digest (apply->db, root_id, error);
-      if (outside_after == NULL)
+      gboolean written_outside = FALSE;
+
+      outside_after = _jp_exchange_outside_counts (apply->db, root_id, error);
+      if (outside_after == NULL || !_jp_exchange_watch_end (apply->db, root_id, &written_outside, error))
         return FALSE;
-      if (strcmp (outside, outside_after) != 0)
+      if (written_outside || strcmp (outside, outside_after) != 0)
         {
           g_debug ("Outside the scope before: %s; after: %s", outside, outside_after);
           return _jp_xml_fail_at (apply->reader, error, JP_XML_ERROR_OUTSIDE_SCOPE, 0,

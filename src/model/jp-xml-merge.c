@@ -542,9 +542,8 @@ _jp_exchange_store_export (sqlite3           *db,
   g_autofree char *since = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (!exec_sql (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  if (!run_sql (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope, items) VALUES (?, ?, ?, ?)",
+  if (!exec_sql (db, "BEGIN IMMEDIATE", error) ||
+      !run_sql (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope, items) VALUES (?, ?, ?, ?)",
                 error, record->export_id, record->origin, scope_uid, text, NULL))
     goto fail;
   /* What a relay sent is a version what comes back may derive from. */
@@ -567,6 +566,14 @@ _jp_exchange_store_export (sqlite3           *db,
 
 fail:
   _jp_database_rollback (db);
+  /* A plan that cannot be written cannot take the file back either: the
+   * export goes ahead, and the record is only lost for a check that can
+   * never happen here. */
+  if ((sqlite3_extended_errcode (db) & 0xff) == SQLITE_READONLY)
+    {
+      g_clear_error (error);
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -1534,94 +1541,132 @@ out:
 
 /* ---------------------------------------------------------------- the scope check */
 
-typedef struct {
-  GChecksum *sum;
-} Digest;
+/* While a chapter, section or contacts file is applied, triggers note
+ * every item whose row, texts or links are written (cascades included):
+ * what a write found must have been in the scope at the start, what it
+ * leaves must be in it at the end.  The rest of the plan is counted
+ * before and after as well.  Both cost what
+ * the scope costs, not what the plan does: a checksum of the rest took
+ * 2.3 s a pass on a plan of 167 000 items. */
+static const char watch_begin_sql[] =
+  "CREATE TEMP TABLE IF NOT EXISTS jp_scope_before (id INTEGER PRIMARY KEY);"
+  "CREATE TEMP TABLE IF NOT EXISTS jp_scope_touched (id INTEGER, old INTEGER);"
+  "DELETE FROM temp.jp_scope_before; DELETE FROM temp.jp_scope_touched;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_i AFTER INSERT ON main.item BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (new.id, 0); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_u AFTER UPDATE ON main.item BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (old.id, 1); INSERT INTO jp_scope_touched VALUES (new.id, 0); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_d AFTER DELETE ON main.item BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (old.id, 1); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_i AFTER INSERT ON main.text BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (new.item, 0); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_u AFTER UPDATE ON main.text BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (old.item, 1); INSERT INTO jp_scope_touched VALUES (new.item, 0); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_d AFTER DELETE ON main.text BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (old.item, 1); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_i AFTER INSERT ON main.link BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (new.section, 0); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_u AFTER UPDATE ON main.link BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (old.section, 1); INSERT INTO jp_scope_touched VALUES (new.section, 0); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_d AFTER DELETE ON main.link BEGIN"
+  "  INSERT INTO jp_scope_touched VALUES (old.section, 1); END;";
 
-static void
-digest_step (sqlite3_context  *ctx,
-             int               argc,
-             sqlite3_value   **argv)
-{
-  Digest *d = sqlite3_aggregate_context (ctx, sizeof (Digest));
+static const char watch_end_sql[] =
+  "DROP TRIGGER IF EXISTS temp.jp_watch_item_i; DROP TRIGGER IF EXISTS temp.jp_watch_item_u;"
+  "DROP TRIGGER IF EXISTS temp.jp_watch_item_d; DROP TRIGGER IF EXISTS temp.jp_watch_text_i;"
+  "DROP TRIGGER IF EXISTS temp.jp_watch_text_u; DROP TRIGGER IF EXISTS temp.jp_watch_text_d;"
+  "DROP TRIGGER IF EXISTS temp.jp_watch_link_i; DROP TRIGGER IF EXISTS temp.jp_watch_link_u;"
+  "DROP TRIGGER IF EXISTS temp.jp_watch_link_d;"
+  "DROP TABLE IF EXISTS temp.jp_scope_before; DROP TABLE IF EXISTS temp.jp_scope_touched;";
 
-  if (d == NULL)
-    {
-      sqlite3_result_error_nomem (ctx);
-      return;
-    }
-  if (d->sum == NULL)
-    d->sum = g_checksum_new (G_CHECKSUM_SHA256);
-  for (int i = 0; i < argc; i++)
-    {
-      int type = sqlite3_value_type (argv[i]);
-      guchar tag = (guchar) type;
+#define SCOPE_SUB \
+  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id) "
 
-      g_checksum_update (d->sum, &tag, 1);
-      if (type == SQLITE_INTEGER)
-        {
-          gint64 v = GINT64_TO_LE (sqlite3_value_int64 (argv[i]));
-          g_checksum_update (d->sum, (const guchar *) &v, sizeof v);
-        }
-      else if (type != SQLITE_NULL)
-        {
-          const guchar *text = sqlite3_value_text (argv[i]);
-          guint64 length = GUINT64_TO_LE ((guint64) sqlite3_value_bytes (argv[i]));
-
-          g_checksum_update (d->sum, (const guchar *) &length, sizeof length);
-          g_checksum_update (d->sum, text, sqlite3_value_bytes (argv[i]));
-        }
-    }
-}
-
-static void
-digest_final (sqlite3_context *ctx)
-{
-  Digest *d = sqlite3_aggregate_context (ctx, 0);
-
-  if (d == NULL || d->sum == NULL)
-    {
-      sqlite3_result_text (ctx, "-", -1, SQLITE_STATIC);
-      return;
-    }
-  sqlite3_result_text (ctx, g_checksum_get_string (d->sum), -1, SQLITE_TRANSIENT);
-  g_checksum_free (d->sum);
-  d->sum = NULL;
-}
-
-#define OUTSIDE \
-  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id) " \
-  "SELECT (SELECT count(*) || ' ' || jp_digest (id, uid, kind, parent, position, phase, status, number, code," \
-  "         person, email, phone, valid_from, valid_until, team, revision) FROM item WHERE id NOT IN sub)," \
-  " (SELECT count(*) || ' ' || jp_digest (id, item, field, lang, value) FROM text WHERE item NOT IN sub)," \
-  " (SELECT count(*) || ' ' || jp_digest (section, area) FROM link WHERE section NOT IN sub)"
-
+/* How many items, texts and links lie outside the subtree under @root_id. */
 char *
-_jp_exchange_outside_digest (sqlite3     *db,
+_jp_exchange_outside_counts (sqlite3     *db,
                              gint64       root_id,
                              GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  char *digest = NULL;
+  char *counts = NULL;
   int rc;
 
-  rc = sqlite3_create_function_v2 (db, "jp_digest", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-                                   NULL, digest_step, digest_final, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, OUTSIDE, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, SCOPE_SUB
+                           "SELECT (SELECT count(*) FROM item) - (SELECT count(*) FROM sub),"
+                           " (SELECT count(*) FROM text) - (SELECT count(*) FROM text WHERE item IN sub),"
+                           " (SELECT count(*) FROM link) - (SELECT count(*) FROM link WHERE section IN sub)",
+                           -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, root_id);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          digest = g_strdup_printf ("items %s; texts %s; links %s", sqlite3_column_text (stmt, 0),
-                                    sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+          counts = g_strdup_printf ("items %" G_GINT64_FORMAT ", texts %" G_GINT64_FORMAT ", links %" G_GINT64_FORMAT,
+                                    (gint64) sqlite3_column_int64 (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+                                    (gint64) sqlite3_column_int64 (stmt, 2));
           rc = SQLITE_OK;
         }
     }
   if (rc != SQLITE_OK)
     _jp_sqlite_error (db, rc, error);
   sqlite3_finalize (stmt);
-  return digest;
+  return counts;
+}
+
+gboolean
+_jp_exchange_watch_begin (sqlite3     *db,
+                          gint64       root_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!exec_sql (db, watch_begin_sql, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (db, SCOPE_SUB "INSERT INTO temp.jp_scope_before SELECT id FROM sub", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, root_id);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  if (rc != SQLITE_OK)
+    _jp_sqlite_error (db, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+gboolean
+_jp_exchange_watch_end (sqlite3     *db,
+                        gint64       root_id,
+                        gboolean    *outside,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *outside = FALSE;
+  rc = sqlite3_prepare_v2 (db, SCOPE_SUB
+                           "SELECT EXISTS (SELECT 1 FROM temp.jp_scope_touched WHERE old AND id NOT IN"
+                           " temp.jp_scope_before) OR EXISTS (SELECT 1 FROM temp.jp_scope_touched WHERE NOT old"
+                           " AND id NOT IN sub)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, root_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *outside = sqlite3_column_int (stmt, 0) != 0;
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      _jp_sqlite_error (db, rc, error);
+      return FALSE;
+    }
+  return exec_sql (db, watch_end_sql, error);
 }

@@ -91,11 +91,21 @@ gboolean  _jp_exchange_store_import (sqlite3       *db,
                                      GArray        *file_fps,
                                      GError       **error);
 
-/* Count and checksum of every item, text and link outside the subtree
- * under @root_id, as one string: equal before and after an import that
- * kept to its scope. */
-char     *_jp_exchange_outside_digest (sqlite3     *db,
+/* Counts of the items, texts and links outside the subtree under
+ * @root_id, as one string: equal before and after an import that kept
+ * to its scope. */
+char     *_jp_exchange_outside_counts (sqlite3     *db,
                                      gint64         root_id,
+                                     GError       **error);
+/* Notes, from now on in the transaction, every item written; then says
+ * whether one outside the subtree (as it was at the start and is at the
+ * end) was, and stops. */
+gboolean  _jp_exchange_watch_begin  (sqlite3       *db,
+                                     gint64         root_id,
+                                     GError       **error);
+gboolean  _jp_exchange_watch_end    (sqlite3       *db,
+                                     gint64         root_id,
+                                     gboolean      *outside,
                                      GError       **error);
 
 void      _jp_import_conflict_free  (gpointer       conflict);
