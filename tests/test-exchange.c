@@ -667,6 +667,23 @@ test_removed_and_changed (void)
   g_assert_null (item);
 }
 
+/* The same for a chapter: a change made here since is kept. */
+static void
+test_chapter (void)
+{
+  g_autoptr(JpDatabase) db = open_db ();
+  g_autofree char *file = export_numbered (db, JP_KIND_CHAPTER, "5");
+  g_autofree char *edited = replace (file, P1_OPEN, P1_DONE);
+  g_autoptr(JpImportReport) report = NULL;
+
+  set_text (db, "sec-5.6-p1", "Hier veranderd.");
+  report = import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
+  g_assert_true (report->checked);
+  g_assert_cmpuint (report->kept, ==, 1);
+  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
+  assert_text (db, "sec-5.6-p1", ==, "Hier veranderd.");
+}
+
 /* A file without a record is imported as before, and says so. */
 static void
 test_old_format (void)
@@ -1004,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/exchange/conflict/adds-and-removes", test_adds_and_removes);
   g_test_add_func ("/exchange/conflict/removed-and-changed", test_removed_and_changed);
   g_test_add_func ("/exchange/conflict/old-format", test_old_format);
+  g_test_add_func ("/exchange/conflict/chapter", test_chapter);
   g_test_add_func ("/exchange/conflict/team-head", test_team_head);
   g_test_add_func ("/exchange/conflict/two-heads", test_two_heads);
   g_test_add_func ("/exchange/conflict/undo", test_undo_restores_base);

@@ -13,8 +13,16 @@
  * sending database's identity (origin) and, per item in file order, its
  * uid, its parent's uid and a fingerprint of its content.  When a file
  * carrying a record of this database comes back, every item is compared
- * three ways (the file, the database, what was sent) so that a change
- * made here since is never silently reverted.
+ * three ways (the file, the database, the base) so that a change made
+ * here since is never silently reverted.
+ *
+ * The base is what was sent, or a version that came back with the record
+ * since (both are kept).  A database that passes another one's record on
+ * names the versions its content derives from (since=: what it received,
+ * what it sent back before); the newest of them known here is the base.
+ * A file that names none while several are possible (this database's own
+ * export, written again after a return) is compared with all of them: an
+ * item on which they differ counts as changed on both sides.
  *
  * The fingerprint covers what the item says and where it hangs: kind,
  * parent uid (not for the chapter or section itself), phase, status,
