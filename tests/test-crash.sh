@@ -62,7 +62,7 @@ gen_plan > "$work/big.xml"
 # The database after, and how long an import takes.
 cp "$work/base.db" "$work/full.db"
 start=$(date +%s%N)
-"$bin" --database "$work/full.db" --import "$work/big.xml" > /dev/null || fail "the import fails"
+"$bin" --database "$work/full.db" --import "$work/big.xml" --force > /dev/null || fail "the import fails"
 end=$(date +%s%N)
 "$bin" --database "$work/full.db" --export "$work/after.xml" > /dev/null
 cmp -s "$work/before.xml" "$work/after.xml" && fail "the import changed nothing"
@@ -75,7 +75,7 @@ for i in $(seq 1 "$kills"); do
   rm -f "$work/x.db" "$work/x.db-wal" "$work/x.db-shm"
   cp "$work/base.db" "$work/x.db"
   delay_us=$(( (RANDOM * 32768 + RANDOM) % span_us ))
-  "$bin" --database "$work/x.db" --import "$work/big.xml" > /dev/null 2>&1 &
+  "$bin" --database "$work/x.db" --import "$work/big.xml" --force > /dev/null 2>&1 &
   pid=$!
   sleep "$(printf '%d.%06d' $((delay_us / 1000000)) $((delay_us % 1000000)))"
   if kill -KILL "$pid" 2> /dev/null; then

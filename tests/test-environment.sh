@@ -65,7 +65,7 @@ awk 'BEGIN {
 # --- Disk full: a file size limit (RLIMIT_FSIZE) the growing WAL hits.
 cp base.db full.db
 limit_kb=$(( $(stat -c %s base.db) / 1024 + 64 ))
-( trap '' XFSZ; ulimit -f "$limit_kb"; exec "$bin" --database full.db --import big.xml ) > /dev/null 2> err
+( trap '' XFSZ; ulimit -f "$limit_kb"; exec "$bin" --database full.db --import big.xml --force ) > /dev/null 2> err
 status=$?
 expect "disk full during an import" "the disk may be full"
 same_plan full.db "disk full during an import"
@@ -94,7 +94,7 @@ else
   chmod 777 ro-file
   cp base.db ro-file/plan.db
   chmod 444 ro-file/plan.db
-  as_other "$bin" --database ro-file/plan.db --import big.xml > /dev/null 2> err
+  as_other "$bin" --database ro-file/plan.db --import big.xml --force > /dev/null 2> err
   status=$?
   expect "read-only database file" "read-only"
   same_file ro-file/plan.db base.db "read-only database file"
@@ -102,13 +102,13 @@ else
   cp base.db ro-dir/plan.db
   chmod 444 ro-dir/plan.db
   chmod 555 ro-dir
-  as_other "$bin" --database ro-dir/plan.db --import big.xml > /dev/null 2> err
+  as_other "$bin" --database ro-dir/plan.db --import big.xml --force > /dev/null 2> err
   status=$?
   expect "read-only database in a read-only folder" "cannot be written"
   same_file ro-dir/plan.db base.db "read-only database in a read-only folder"
 
   # A dry run reads a copy: it works there, and leaves nothing behind.
-  as_other "$bin" --database ro-dir/plan.db --import big.xml --dry-run > out 2> err
+  as_other "$bin" --database ro-dir/plan.db --import big.xml --force --dry-run > out 2> err
   if [ $? -eq 0 ] && grep -q 'nothing was changed' out && [ "$(ls -A ro-dir)" = plan.db ]; then
     ok "dry run on a read-only database in a read-only folder"
   else
@@ -126,7 +126,7 @@ if command -v sqlite3 > /dev/null; then
     sqlite3 locked.db &
   holder=$!
   sleep 1
-  "$bin" --database locked.db --import big.xml > /dev/null 2> err
+  "$bin" --database locked.db --import big.xml --force > /dev/null 2> err
   status=$?
   expect "database locked by another program" "being changed by another program"
   wait "$holder"
@@ -139,7 +139,7 @@ fi
 cp base.db corrupt.db
 head -c 16384 /dev/zero | tr '\0' '\377' | dd of=corrupt.db bs=4096 seek=40 conv=notrunc status=none
 cp corrupt.db corrupt-copy.db
-"$bin" --database corrupt.db --import big.xml > /dev/null 2> err
+"$bin" --database corrupt.db --import big.xml --force > /dev/null 2> err
 status=$?
 expect "corrupt database" "is damaged"
 same_file corrupt.db corrupt-copy.db "corrupt database"
@@ -156,7 +156,7 @@ if command -v sqlite3 > /dev/null; then
   cp base.db newer.db
   sqlite3 newer.db "PRAGMA user_version = 99;"
   cp newer.db newer-copy.db
-  "$bin" --database newer.db --import big.xml > /dev/null 2> err
+  "$bin" --database newer.db --import big.xml --force > /dev/null 2> err
   status=$?
   expect "database from a newer version" "newer version of Jaarplan"
   same_file newer.db newer-copy.db "database from a newer version"
@@ -170,7 +170,7 @@ if command -v sqlite3 > /dev/null; then
   refused_untouched() {
     local name=$1 phrase=$2 db=$3
     cp "$db" refused-copy.db
-    "$bin" --database "$db" --import big.xml > /dev/null 2> err
+    "$bin" --database "$db" --import big.xml --force > /dev/null 2> err
     status=$?
     expect "$name" "$phrase"
     same_file "$db" refused-copy.db "$name"

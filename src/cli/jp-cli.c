@@ -24,6 +24,7 @@ typedef struct {
   gboolean  contacts;
   char     *contacts_pdf;
   gboolean  dry_run;
+  gboolean  force;
   gboolean  version;
 } Options;
 
@@ -165,8 +166,22 @@ run_actions (Options *o)
       g_autoptr(JpImportReport) report = NULL;
       g_autofree char *summary = NULL;
 
-      if (!jp_xml_import (db, file, o->dry_run, &report, NULL, &error))
-        return fail (error);
+      JpImportFlags flags = (o->dry_run ? JP_IMPORT_DRY_RUN : 0) | (o->force ? JP_IMPORT_FORCE : 0);
+
+      if (!jp_xml_import (db, file, flags, &report, NULL, &error))
+        {
+          g_autofree char *conflicts = report ? jp_import_report_describe_conflicts (report) : NULL;
+
+          if (conflicts)
+            g_printerr ("%s", conflicts);
+          return fail (error);
+        }
+      if (report->unchecked)
+        g_print ("%s\n", report->unchecked);
+      if (report->kept > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "Kept %u change made in this database since the file was sent.\n",
+                              "Kept %u changes made in this database since the file was sent.\n", report->kept),
+                 report->kept);
       summary = jp_import_report_describe (report);
       if (o->dry_run)
         /* Translators: a trial import; %s is what it would do. */
@@ -245,6 +260,8 @@ jp_cli_run (int          argc,
       N_("Import a plan, chapter, section or contacts file"), N_("FILE") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &o.dry_run,
       N_("With --import: report what would change, change nothing"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+      N_("With --import: replace the plan even if that removes more than half of it"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export,
       N_("Export the plan (or the scope below) to FILE; - is standard output"), N_("FILE") },
     { "chapter", 0, 0, G_OPTION_ARG_STRING, &o.chapter,
@@ -291,10 +308,10 @@ jp_cli_run (int          argc,
     }
 
   n_scopes = (o.chapter != NULL) + (o.section != NULL) + (o.contacts != FALSE);
-  if (n_scopes > 1 || (n_scopes == 1 && o.export == NULL) || (o.dry_run && o.import == NULL))
+  if (n_scopes > 1 || (n_scopes == 1 && o.export == NULL) || ((o.dry_run || o.force) && o.import == NULL))
     {
       g_printerr ("jaarplan: %s\n",
-                  _("--chapter, --section and --contacts go with --export, one at a time; --dry-run goes with --import."));
+                  _("--chapter, --section and --contacts go with --export, one at a time; --dry-run and --force go with --import."));
       result->exit_status = 2;
       options_clear (&o);
       return TRUE;

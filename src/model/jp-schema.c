@@ -134,9 +134,61 @@ static const char migration_2[] =
   "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
   "INSERT INTO item_fts (item_fts) VALUES ('rebuild');";
 
+/* The exchange of chapters and sections (see jp-xml-merge.c).  The
+ * database's identity is drawn once.  exchange_record holds every record
+ * of what was sent that this database wrote or received, as the files
+ * carry it (never changed afterwards).  For this database's own exports,
+ * exchange_base holds the other versions a file carrying the record may
+ * derive from: each version that came back with it.  Items are one line
+ * each: uid, parent uid (empty for the chapter or section itself) and
+ * fingerprint, separated by tabs.  exchange_scope says which record the
+ * exports of a chapter or section carry again and, for another
+ * database's record, the versions its content derives from (hashes of
+ * items, newest first).  Bases and scopes follow
+ * undo and redo with the import that changed them. */
+static const char migration_3[] =
+  "CREATE TABLE exchange_self ("
+  "  id     INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  origin TEXT NOT NULL"
+  ");"
+  "INSERT INTO exchange_self VALUES (1, lower (hex (randomblob (16))));"
+  "CREATE TABLE exchange_record ("
+  "  export TEXT PRIMARY KEY,"
+  "  origin TEXT NOT NULL,"
+  "  scope  TEXT NOT NULL,"
+  "  items  TEXT NOT NULL"
+  ");"
+  "CREATE TABLE exchange_base ("
+  "  export TEXT NOT NULL REFERENCES exchange_record (export),"
+  "  seq    INTEGER NOT NULL,"
+  "  items  TEXT NOT NULL,"
+  "  PRIMARY KEY (export, seq)"
+  ");"
+  "CREATE TABLE exchange_scope ("
+  "  scope  TEXT PRIMARY KEY,"
+  "  export TEXT NOT NULL REFERENCES exchange_record (export),"
+  "  since  TEXT NOT NULL DEFAULT ''"
+  ");"
+
+  "CREATE TRIGGER exchange_base_undo_i AFTER INSERT ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM exchange_base WHERE export=' || quote (new.export) || ' AND seq=' || new.seq"
+  " FROM undo_state; END;"
+  "CREATE TRIGGER exchange_base_undo_d BEFORE DELETE ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO exchange_base (export,seq,items) VALUES (' || quote (old.export) || ',' ||"
+  " old.seq || ',' || quote (old.items) || ')' FROM undo_state; END;"
+  "CREATE TRIGGER exchange_scope_undo_i AFTER INSERT ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM exchange_scope WHERE scope=' || quote (new.scope) FROM undo_state; END;"
+  "CREATE TRIGGER exchange_scope_undo_d BEFORE DELETE ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO exchange_scope (scope,export,since) VALUES (' || quote (old.scope) || ',' ||"
+  " quote (old.export) || ',' || quote (old.since) || ')' FROM undo_state; END;"
+  "CREATE TRIGGER exchange_scope_undo_u AFTER UPDATE ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'UPDATE exchange_scope SET export=' || quote (old.export) || ',since=' || quote (old.since) ||"
+  " ' WHERE scope=' || quote (old.scope) FROM undo_state; END;";
+
 const char * const jp_schema_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);

@@ -16,9 +16,10 @@
 #include "jp-file.h"
 #include "jp-model-private.h"
 #include "jp-xml.h"
+#include "jp-xml-merge.h"
 
 /* The order in which the schema wants an element's children, by kind. */
-static const guint8 kind_rank[JP_N_KINDS] = {
+const guint8 _jp_xml_kind_rank[JP_N_KINDS] = {
   [JP_KIND_PLAN] = 9,
   [JP_KIND_PROGRAMME] = 0,
   [JP_KIND_OBJECTIVE] = 1,
@@ -74,8 +75,8 @@ compare_rows (gconstpointer a,
   const Row *ra = *(const Row * const *) a;
   const Row *rb = *(const Row * const *) b;
 
-  if (kind_rank[ra->data.kind] != kind_rank[rb->data.kind])
-    return kind_rank[ra->data.kind] < kind_rank[rb->data.kind] ? -1 : 1;
+  if (_jp_xml_kind_rank[ra->data.kind] != _jp_xml_kind_rank[rb->data.kind])
+    return _jp_xml_kind_rank[ra->data.kind] < _jp_xml_kind_rank[rb->data.kind] ? -1 : 1;
   if (ra->data.position != rb->data.position)
     return ra->data.position < rb->data.position ? -1 : 1;
   return ra->data.id < rb->data.id ? -1 : ra->data.id > rb->data.id;
@@ -301,6 +302,51 @@ write_row (xmlTextWriterPtr  w,
   return 0;
 }
 
+/* What is sent, in file order: uid, parent uid and fingerprint. */
+static void
+collect_sent (const Row  *row,
+              const char *parent_uid,
+              GArray     *sent)
+{
+  JpXmlSent s = { 0, };
+  char fp[JP_FINGERPRINT_LEN + 1];
+
+  _jp_fingerprint (fp, row->data.kind, parent_uid, row->data.phase, row->data.status, row->data.fields,
+                   row->data.texts, row->areas ? (char * const *) row->areas->pdata : NULL,
+                   row->areas ? row->areas->len : 0);
+  s.uid = g_strdup (row->data.uid);
+  s.parent = g_strdup (parent_uid);
+  s.fp = g_strdup (fp);
+  g_array_append_val (sent, s);
+  for (guint i = 0; i < row->children->len; i++)
+    collect_sent (row->children->pdata[i], row->data.uid, sent);
+}
+
+static int
+write_sent (xmlTextWriterPtr        w,
+            const JpExchangeRecord *record)
+{
+  GArray *items = record->items;
+
+  if (xmlTextWriterStartElement (w, BAD_CAST "sent") < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "export", BAD_CAST record->export_id) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "origin", BAD_CAST record->origin) < 0 ||
+      write_attr (w, "since", record->since) < 0)
+    return -1;
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpXmlSent *s = &g_array_index (items, JpXmlSent, i);
+
+      if (xmlTextWriterStartElement (w, BAD_CAST "fingerprint") < 0 ||
+          xmlTextWriterWriteAttribute (w, BAD_CAST "ref", BAD_CAST s->uid) < 0 ||
+          write_attr (w, "parent", s->parent) < 0 ||
+          xmlTextWriterWriteAttribute (w, BAD_CAST "value", BAD_CAST s->fp) < 0 ||
+          xmlTextWriterEndElement (w) < 0)
+        return -1;
+    }
+  return xmlTextWriterEndElement (w);
+}
+
 static const char *
 scope_name (JpKind kind)
 {
@@ -343,11 +389,13 @@ export_on_connection (sqlite3     *db,
 {
   Snapshot snap = { db, NULL };
   g_autofree char *year = NULL;
+  JpExchangeRecord record = { 0, };
+  gboolean sent = FALSE;
   xmlBufferPtr buffer = NULL;
   xmlTextWriterPtr w = NULL;
   const char *scope;
   GBytes *bytes = NULL;
-  Row *root;
+  Row *root = NULL;
   gboolean in_txn = FALSE;
 
   scope = scope_name (kind);
@@ -371,6 +419,18 @@ export_on_connection (sqlite3     *db,
                    _("“%s” no longer exists."), label);
       goto out;
     }
+  /* A chapter or section carries the record of what it sends; the whole
+   * plan does not, so that its exports stay the same across databases. */
+  if (_jp_exchange_kind_has_record (kind))
+    {
+      g_autoptr(GArray) fresh = g_array_new (FALSE, TRUE, sizeof (JpXmlSent));
+
+      g_array_set_clear_func (fresh, _jp_xml_sent_clear);
+      collect_sent (root, NULL, fresh);
+      if (!_jp_exchange_record_for_export (snap.db, root->data.uid, fresh, &record, error))
+        goto out;
+      sent = TRUE;
+    }
 
   buffer = xmlBufferCreate ();
   w = xmlNewTextWriterMemory (buffer, 0);
@@ -382,6 +442,7 @@ export_on_connection (sqlite3     *db,
       xmlTextWriterWriteAttribute (w, BAD_CAST "version", BAD_CAST G_STRINGIFY (JP_XML_VERSION)) < 0 ||
       xmlTextWriterWriteAttribute (w, BAD_CAST "scope", BAD_CAST scope) < 0 ||
       write_attr (w, "year", year) < 0 ||
+      (sent && write_sent (w, &record) < 0) ||
       write_row (w, root) < 0 ||
       xmlTextWriterEndDocument (w) < 0)
     {
@@ -400,6 +461,10 @@ export_on_connection (sqlite3     *db,
 out:
   if (in_txn)
     sqlite3_exec (snap.db, "COMMIT", NULL, NULL, NULL);
+  /* The record is kept with the bytes: the same state gives the same one. */
+  if (bytes && sent && !_jp_exchange_store_export (snap.db, root->data.uid, &record, error))
+    g_clear_pointer (&bytes, g_bytes_unref);
+  _jp_exchange_record_clear (&record);
   if (w)
     xmlFreeTextWriter (w);
   if (buffer)

@@ -10,6 +10,7 @@
 
 #include "jp-model-private.h"
 #include "jp-xml-private.h"
+#include "jp-xml-merge.h"
 
 typedef JpXmlRecord Record;
 typedef JpXmlReader Reader;
@@ -19,7 +20,10 @@ typedef JpXmlReader Reader;
 JpImportReport *
 jp_import_report_new (void)
 {
-  return g_new0 (JpImportReport, 1);
+  JpImportReport *report = g_new0 (JpImportReport, 1);
+
+  report->conflicts = g_ptr_array_new_with_free_func (_jp_import_conflict_free);
+  return report;
 }
 
 void
@@ -29,7 +33,89 @@ jp_import_report_free (JpImportReport *report)
     return;
   g_free (report->scope_uid);
   g_free (report->scope_label);
+  g_free (report->unchecked);
+  g_clear_pointer (&report->conflicts, g_ptr_array_unref);
   g_free (report);
+}
+
+guint
+jp_import_report_removed_total (const JpImportReport *report)
+{
+  return jp_import_report_total (report, report->removed);
+}
+
+GHashTable *
+jp_import_choices_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+jp_import_choices_set (GHashTable     *choices,
+                       const char     *uid,
+                       JpImportChoice  choice)
+{
+  g_return_if_fail (choices != NULL && uid != NULL);
+  g_hash_table_replace (choices, g_strdup (uid), GINT_TO_POINTER (choice));
+}
+
+static GHashTable *
+choices_copy (GHashTable *choices)
+{
+  GHashTable *copy = jp_import_choices_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (choices == NULL)
+    return copy;
+  g_hash_table_iter_init (&iter, choices);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (copy, g_strdup (key), value);
+  return copy;
+}
+
+static const char *
+conflict_kind_text (JpConflictKind kind)
+{
+  switch (kind)
+    {
+    case JP_CONFLICT_CHANGED:
+      return _("changed in the file and in this database");
+    case JP_CONFLICT_ADDED:
+      return _("added in the file and in this database, differently");
+    case JP_CONFLICT_REMOVED_IN_FILE:
+      return _("removed in the file, changed in this database");
+    case JP_CONFLICT_REMOVED_IN_DATABASE:
+      return _("changed in the file, removed in this database");
+    case JP_CONFLICT_ORDER:
+      return _("its items were put in another order in the file and in this database");
+    default:
+      return "";
+    }
+}
+
+char *
+jp_import_report_describe_conflicts (const JpImportReport *report)
+{
+  GString *s;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  if (report->conflicts == NULL || report->conflicts->len == 0)
+    return NULL;
+  s = g_string_new (NULL);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    {
+      JpImportConflict *c = report->conflicts->pdata[i];
+
+      /* Translators: a conflicting item, then what happened to it. */
+      g_string_append_printf (s, _("%s %s: %s\n"), jp_kind_to_string (c->item_kind), c->label,
+                              conflict_kind_text (c->kind));
+      /* Translators: the version of an item in the imported file. */
+      g_string_append_printf (s, _("  in the file: %s\n"), c->theirs);
+      /* Translators: the version of an item in the user's own database. */
+      g_string_append_printf (s, _("  in this database: %s\n"), c->mine);
+    }
+  return g_string_free (s, FALSE);
 }
 
 guint
@@ -60,28 +146,17 @@ jp_import_report_describe (const JpImportReport *report)
 
 /* ---------------------------------------------------------------- applying */
 
+typedef JpXmlExisting Existing;
+
 typedef struct {
   sqlite3    *db;
   Reader     *reader;
   JpImportReport *report;
+  JpImportFlags flags;
+  GHashTable *choices;      /* uid → JpImportChoice, or NULL */
   GHashTable *existing;     /* uid → Existing, the items of the scope */
   GHashTable *stmts;        /* SQL → sqlite3_stmt */
 } Apply;
-
-typedef struct {
-  gint64      id;
-  JpItemData  data;
-  gboolean    seen;
-} Existing;
-
-static void
-existing_free (gpointer data)
-{
-  Existing *e = data;
-
-  _jp_item_data_clear (&e->data);
-  g_free (e);
-}
 
 static sqlite3_stmt *
 prepare (Apply       *apply,
@@ -178,6 +253,30 @@ load_existing (Apply   *apply,
 
       if (e)
         _jp_item_data_read_text (&e->data, stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jp_sqlite_error (apply->db, rc, error);
+      goto fail;
+    }
+
+  /* The areas of its sections, for the fingerprints. */
+  stmt = prepare (apply, SUBTREE " SELECT link.section, area.uid FROM link JOIN sub ON link.section = sub.id"
+                  " JOIN item area ON area.id = link.area", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, root_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Existing *e = g_hash_table_lookup (by_id, &id);
+
+      if (e == NULL)
+        continue;
+      if (e->areas == NULL)
+        e->areas = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (e->areas, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -378,78 +477,79 @@ write_links (Apply     *apply,
 
 /* Marks the items that changed place among the siblings they keep: all
  * but a longest run that is still in the same order.  Items added or
- * removed around an item renumber it, but do not change it. */
+ * removed around an item renumber it, but do not change it.  One pass
+ * over the records chains the siblings; each chain then takes
+ * O(k log k), so that a million siblings cost no more per item than ten. */
 static void
 mark_moved (Apply  *apply,
             gint64  scope_parent)
 {
   GArray *records = apply->reader->records;
-  g_autoptr(GHashTable) groups = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  guint n = records->len;
+  g_autofree Existing **ex = g_new0 (Existing *, n);
+  g_autofree int *next = g_new (int, n);
+  g_autofree int *first = g_new (int, n + 1);
+  g_autofree int *last = g_new (int, n + 1);
+  g_autofree int *tails = g_new (int, n);
+  g_autofree int *previous = g_new (int, n);
 
-  groups = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; i <= n; i++)
+    first[i] = last[i] = -1;
+  for (guint i = 0; i < n; i++)
     {
       Record *r = &g_array_index (records, Record, i);
       Existing *e = g_hash_table_lookup (apply->existing, r->uid);
       gint64 parent_id = scope_parent;
-      GArray *group;
 
+      r->moved = FALSE;
+      next[i] = -1;
+      ex[i] = e;
       if (e == NULL)
         continue;
       if (r->parent >= 0)
         {
-          Existing *pe = g_hash_table_lookup (apply->existing,
-                                              g_array_index (records, Record, r->parent).uid);
-          if (pe == NULL)
+          if (ex[r->parent] == NULL)
             continue;
-          parent_id = pe->id;
+          parent_id = ex[r->parent]->id;
         }
       if (e->data.parent_id != parent_id)
         continue;   /* a new parent: changed anyway */
-      group = g_hash_table_lookup (groups, GINT_TO_POINTER (r->parent + 1));
-      if (group == NULL)
-        {
-          group = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (groups, GINT_TO_POINTER (r->parent + 1), group);
-        }
-      g_array_append_val (group, i);
+      if (last[r->parent + 1] >= 0)
+        next[last[r->parent + 1]] = i;
+      else
+        first[r->parent + 1] = i;
+      last[r->parent + 1] = i;
     }
 
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint g = 0; g <= n; g++)
     {
-      GArray *group = value;
-      guint n = group->len, best = 0;
-      g_autofree guint *length = g_new0 (guint, n);
-      g_autofree int *previous = g_new0 (int, n);
-      guint *index = (guint *) (gpointer) group->data;
+      int length = 0;
 
-      /* Longest subsequence of increasing old positions, in file order. */
-      for (guint i = 0; i < n; i++)
+      if (first[g] < 0)
+        continue;
+      /* Longest subsequence of increasing old positions, in file order:
+       * tails[k] ends the best run of length k + 1 found so far. */
+      for (int i = first[g]; i >= 0; i = next[i])
         {
-          Existing *ei = g_hash_table_lookup (apply->existing, g_array_index (records, Record, index[i]).uid);
+          guint position = ex[i]->data.position;
+          int lo = 0, hi = length;
 
-          length[i] = 1;
-          previous[i] = -1;
-          for (guint j = 0; j < i; j++)
+          while (lo < hi)
             {
-              Existing *ej = g_hash_table_lookup (apply->existing, g_array_index (records, Record, index[j]).uid);
-
-              if (ej->data.position < ei->data.position && length[j] + 1 > length[i])
-                {
-                  length[i] = length[j] + 1;
-                  previous[i] = j;
-                }
+              int mid = (lo + hi) / 2;
+              if (ex[tails[mid]]->data.position < position)
+                lo = mid + 1;
+              else
+                hi = mid;
             }
-          if (length[i] > length[best])
-            best = i;
+          previous[i] = lo > 0 ? tails[lo - 1] : -1;
+          tails[lo] = i;
+          if (lo == length)
+            length++;
+          g_array_index (records, Record, i).moved = TRUE;
         }
-      for (guint i = 0; i < n; i++)
-        g_array_index (records, Record, index[i]).moved = TRUE;
-      for (int i = n > 0 ? (int) best : -1; i >= 0; i = previous[i])
-        g_array_index (records, Record, index[i]).moved = FALSE;
+      for (int i = tails[length - 1]; i >= 0; i = previous[i])
+        g_array_index (records, Record, i).moved = FALSE;
     }
 }
 
@@ -517,20 +617,38 @@ scope_label (Record *top)
   return g_strdup (number ? number : title);
 }
 
+static gint64
+count_items (Apply *apply)
+{
+  sqlite3_stmt *stmt = prepare (apply, "SELECT count(*) FROM item", NULL);
+  gint64 n = 0;
+
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+static gboolean apply_changes (Apply *apply, gint64 scope_parent, GError **error);
+
 static gboolean
 apply_records (Apply   *apply,
                GError **error)
 {
   GArray *records = apply->reader->records;
   gint64 root_id = 0, scope_parent = 0, root_position = 0;
-  GHashTableIter iter;
-  gpointer value;
+  g_autofree char *outside = NULL;
+  g_autofree char *outside_after = NULL;
+  g_autoptr(GArray) file_fps = NULL;
+  Record *top;
 
+  apply->report->n_items = count_items (apply);
   if (!find_scope (apply, &root_id, error))
     return FALSE;
+  top = &g_array_index (records, Record, 0);
   if (apply->reader->scope != JP_SCOPE_PLAN)
     {
-      Record *top = &g_array_index (records, Record, 0);
       sqlite3_stmt *stmt;
 
       scope_parent = top->id;
@@ -543,19 +661,84 @@ apply_records (Apply   *apply,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         root_position = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
-      top->position = root_position;
       apply->report->scope_uid = g_strdup (top->uid);
       apply->report->scope_label = scope_label (top);
+      /* A scope can only change itself: what lies outside is counted
+       * now and every write watched, before the import is kept. */
+      outside = _jp_exchange_outside_counts (apply->db, root_id, error);
+      if (outside == NULL || !_jp_exchange_watch_begin (apply->db, root_id, error))
+        return FALSE;
     }
   else if (apply->reader->year)
     {
-      Record *top = &g_array_index (records, Record, 0);
       g_free (top->fields[JP_FIELD_NUMBER]);
       top->fields[JP_FIELD_NUMBER] = g_strdup (apply->reader->year);
     }
 
   if (!load_existing (apply, root_id, error))
     return FALSE;
+
+  if (_jp_exchange_kind_has_record (top->kind) && apply->reader->scope != JP_SCOPE_PLAN)
+    {
+      if (apply->reader->sent)
+        file_fps = _jp_exchange_file_fingerprints (apply->reader);
+      if (!_jp_exchange_merge (apply->db, apply->reader, apply->existing, apply->choices, apply->report, error))
+        return FALSE;
+      records = apply->reader->records;
+      top = &g_array_index (records, Record, 0);
+    }
+  top->position = root_position;
+
+  if (!apply_changes (apply, scope_parent, error))
+    return FALSE;
+
+  if (outside)
+    {
+      gboolean written_outside = FALSE;
+
+      outside_after = _jp_exchange_outside_counts (apply->db, root_id, error);
+      if (outside_after == NULL || !_jp_exchange_watch_end (apply->db, root_id, &written_outside, error))
+        return FALSE;
+      if (written_outside || strcmp (outside, outside_after) != 0)
+        {
+          g_debug ("Outside the scope before: %s; after: %s", outside, outside_after);
+          return _jp_xml_fail_at (apply->reader, error, JP_XML_ERROR_OUTSIDE_SCOPE, 0,
+                                  _("importing %s would have changed the plan outside it; nothing was imported."),
+                                  apply->report->scope_label);
+        }
+    }
+
+  if (apply->reader->scope == JP_SCOPE_PLAN && !(apply->flags & JP_IMPORT_FORCE))
+    {
+      guint removed = jp_import_report_removed_total (apply->report);
+
+      if ((guint64) removed * 2 > (guint64) apply->report->n_items)
+        return _jp_xml_fail_at (apply->reader, error, JP_XML_ERROR_MASS_REMOVAL, 0,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "importing this plan would remove %u of the %u items of the plan; "
+                                             "nothing was imported. To replace the plan with it anyway, import "
+                                             "it with --force.",
+                                             "importing this plan would remove %u of the %u items of the plan; "
+                                             "nothing was imported. To replace the plan with it anyway, import "
+                                             "it with --force.", removed),
+                                removed, apply->report->n_items);
+    }
+
+  if (file_fps && !_jp_exchange_store_import (apply->db, apply->reader, top->uid, file_fps, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* Writes the records over the scope: adds, changes, removes. */
+static gboolean
+apply_changes (Apply   *apply,
+               gint64   scope_parent,
+               GError **error)
+{
+  GArray *records = apply->reader->records;
+  GHashTableIter iter;
+  gpointer value;
+
   mark_moved (apply, scope_parent);
 
   for (guint i = 0; i < records->len; i++)
@@ -637,35 +820,47 @@ apply_records (Apply   *apply,
 
 /* ---------------------------------------------------------------- entry points */
 
+/* Refusals that come with a report the caller shows (the conflicts,
+ * or the counts of what would be removed). */
 static gboolean
-import_on_connection (sqlite3          *db,
-                      GBytes           *bytes,
-                      const char       *name,
-                      gboolean          dry_run,
-                      gboolean          log_undo,
-                      JpImportReport  **report_out,
-                      GError          **error)
+error_has_report (const GError *error)
+{
+  return error && error->domain == JP_XML_ERROR &&
+         (error->code == JP_XML_ERROR_EDIT_CONFLICT || error->code == JP_XML_ERROR_MASS_REMOVAL);
+}
+
+gboolean
+_jp_xml_apply (sqlite3          *db,
+               JpXmlReader      *reader,
+               JpImportFlags     flags,
+               GHashTable       *choices,
+               gboolean          log_undo,
+               JpImportReport  **report_out,
+               GError          **error)
 {
   g_autoptr(JpImportReport) report = jp_import_report_new ();
-  Reader reader;
+  gboolean dry_run = (flags & JP_IMPORT_DRY_RUN) != 0;
+  GError *local_error = NULL;
   Apply apply = { 0, };
   gboolean ok = FALSE;
 
-  _jp_xml_reader_init (&reader, name);
-  if (!_jp_xml_read (&reader, bytes, error))
-    goto out;
-
   apply.db = db;
-  apply.reader = &reader;
+  apply.reader = reader;
   apply.report = report;
-  apply.existing = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, existing_free);
+  apply.flags = flags;
+  apply.choices = choices;
+  apply.existing = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_xml_existing_free);
   apply.stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
 
   if (!_jp_database_begin_step (db, log_undo && !dry_run, error))
     goto out;
-  if (!apply_records (&apply, error))
+  if (!apply_records (&apply, &local_error))
     {
+      g_clear_pointer (&apply.stmts, g_hash_table_unref);
       _jp_database_rollback (db);
+      if (error_has_report (local_error) && report_out)
+        *report_out = g_steal_pointer (&report);
+      g_propagate_error (error, local_error);
       goto out;
     }
   g_clear_pointer (&apply.stmts, g_hash_table_unref);
@@ -680,18 +875,37 @@ import_on_connection (sqlite3          *db,
 out:
   g_clear_pointer (&apply.existing, g_hash_table_unref);
   g_clear_pointer (&apply.stmts, g_hash_table_unref);
+  return ok;
+}
+
+static gboolean
+import_on_connection (sqlite3          *db,
+                      GBytes           *bytes,
+                      const char       *name,
+                      JpImportFlags     flags,
+                      GHashTable       *choices,
+                      gboolean          log_undo,
+                      JpImportReport  **report_out,
+                      GError          **error)
+{
+  Reader reader;
+  gboolean ok;
+
+  _jp_xml_reader_init (&reader, name);
+  ok = _jp_xml_read (&reader, bytes, error) &&
+       _jp_xml_apply (db, &reader, flags, choices, log_undo, report_out, error);
   _jp_xml_reader_clear (&reader);
   return ok;
 }
 
-
 gboolean
-jp_xml_import_bytes (JpDatabase      *db,
-                     GBytes          *bytes,
-                     const char      *name,
-                     gboolean         dry_run,
-                     JpImportReport **report,
-                     GError         **error)
+jp_xml_import_bytes_full (JpDatabase      *db,
+                          GBytes          *bytes,
+                          const char      *name,
+                          JpImportFlags    flags,
+                          GHashTable      *choices,
+                          JpImportReport **report,
+                          GError         **error)
 {
   g_autofree char *valid_name = NULL;
 
@@ -699,12 +913,23 @@ jp_xml_import_bytes (JpDatabase      *db,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   valid_name = g_utf8_make_valid (name ? name : "?", -1);
-  if (!import_on_connection (_jp_database_get_handle (db), bytes, valid_name, dry_run,
+  if (!import_on_connection (_jp_database_get_handle (db), bytes, valid_name, flags, choices,
                              TRUE, report, error))
     return FALSE;
-  if (!dry_run)
+  if (!(flags & JP_IMPORT_DRY_RUN))
     jp_database_reload (db);
   return TRUE;
+}
+
+gboolean
+jp_xml_import_bytes (JpDatabase      *db,
+                     GBytes          *bytes,
+                     const char      *name,
+                     JpImportFlags    flags,
+                     JpImportReport **report,
+                     GError         **error)
+{
+  return jp_xml_import_bytes_full (db, bytes, name, flags, NULL, report, error);
 }
 
 gboolean
@@ -713,19 +938,20 @@ _jp_xml_import_seed (JpDatabase  *db,
                      const char  *name,
                      GError     **error)
 {
-  if (!import_on_connection (_jp_database_get_handle (db), bytes, name, FALSE, FALSE, NULL, error))
+  if (!import_on_connection (_jp_database_get_handle (db), bytes, name, JP_IMPORT_FORCE, NULL, FALSE, NULL, error))
     return FALSE;
   jp_database_reload (db);
   return TRUE;
 }
 
 gboolean
-jp_xml_import (JpDatabase      *db,
-               GFile           *file,
-               gboolean         dry_run,
-               JpImportReport **report,
-               GCancellable    *cancellable,
-               GError         **error)
+jp_xml_import_full (JpDatabase      *db,
+                    GFile           *file,
+                    JpImportFlags    flags,
+                    GHashTable      *choices,
+                    JpImportReport **report,
+                    GCancellable    *cancellable,
+                    GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
@@ -736,13 +962,26 @@ jp_xml_import (JpDatabase      *db,
   bytes = _jp_xml_read_file (file, cancellable, &name, error);
   if (bytes == NULL)
     return FALSE;
-  return jp_xml_import_bytes (db, bytes, name, dry_run, report, error);
+  return jp_xml_import_bytes_full (db, bytes, name, flags, choices, report, error);
+}
+
+gboolean
+jp_xml_import (JpDatabase      *db,
+               GFile           *file,
+               JpImportFlags    flags,
+               JpImportReport **report,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  return jp_xml_import_full (db, file, flags, NULL, report, cancellable, error);
 }
 
 typedef struct {
-  char     *path;
-  GFile    *file;
-  gboolean  dry_run;
+  char           *path;
+  GFile          *file;
+  JpImportFlags   flags;
+  GHashTable     *choices;
+  JpImportReport *refused;   /* the report of a refusal that has one */
 } ImportJob;
 
 static void
@@ -752,6 +991,8 @@ import_job_free (gpointer data)
 
   g_free (job->path);
   g_clear_object (&job->file);
+  g_clear_pointer (&job->choices, g_hash_table_unref);
+  g_clear_pointer (&job->refused, jp_import_report_free);
   g_free (job);
 }
 
@@ -780,20 +1021,24 @@ import_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (import_on_connection (db, bytes, name, job->dry_run, TRUE, &report, &error))
+  if (import_on_connection (db, bytes, name, job->flags, job->choices, TRUE, &report, &error))
     g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
   else
-    g_task_return_error (task, error);
+    {
+      job->refused = report;
+      g_task_return_error (task, error);
+    }
   sqlite3_close (db);
 }
 
 void
-jp_xml_import_async (JpDatabase          *db,
-                     GFile               *file,
-                     gboolean             dry_run,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+jp_xml_import_full_async (JpDatabase          *db,
+                          GFile               *file,
+                          JpImportFlags        flags,
+                          GHashTable          *choices,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   ImportJob *job;
@@ -806,7 +1051,8 @@ jp_xml_import_async (JpDatabase          *db,
   job = g_new0 (ImportJob, 1);
   job->path = g_strdup (jp_database_get_path (db));
   job->file = g_object_ref (file);
-  job->dry_run = dry_run;
+  job->flags = flags;
+  job->choices = choices_copy (choices);
   g_task_set_task_data (task, job, import_job_free);
 
   if (g_strcmp0 (job->path, ":memory:") == 0)
@@ -815,13 +1061,27 @@ jp_xml_import_async (JpDatabase          *db,
       JpImportReport *report = NULL;
       GError *error = NULL;
 
-      if (jp_xml_import (db, file, dry_run, &report, cancellable, &error))
+      if (jp_xml_import_full (db, file, flags, job->choices, &report, cancellable, &error))
         g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
       else
-        g_task_return_error (task, error);
+        {
+          job->refused = report;
+          g_task_return_error (task, error);
+        }
       return;
     }
   g_task_run_in_thread (task, import_thread);
+}
+
+void
+jp_xml_import_async (JpDatabase          *db,
+                     GFile               *file,
+                     JpImportFlags        flags,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  jp_xml_import_full_async (db, file, flags, NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -838,10 +1098,14 @@ jp_xml_import_finish (JpDatabase       *db,
   job = g_task_get_task_data (G_TASK (result));
   r = g_task_propagate_pointer (G_TASK (result), error);
   if (r == NULL)
-    return FALSE;
+    {
+      if (report && job->refused)
+        *report = g_steal_pointer (&job->refused);
+      return FALSE;
+    }
   /* The worker wrote through a connection of its own: re-read what this
    * one shows.  (An in-memory import ran here and re-read already.) */
-  if (!job->dry_run && g_strcmp0 (job->path, ":memory:") != 0)
+  if (!(job->flags & JP_IMPORT_DRY_RUN) && g_strcmp0 (job->path, ":memory:") != 0)
     jp_database_reload (db);
   if (report)
     *report = r;

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include <sqlite3.h>
+
 #include "jp-xml.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,13 @@ typedef struct {
   gboolean    moved;        /* changed place among its siblings */
 } JpXmlRecord;
 
+/* One line of a file's record of what was sent (<sent><fingerprint>). */
+typedef struct {
+  char       *uid;          /* ref= */
+  char       *parent;       /* parent=, NULL for the chapter or section itself */
+  char       *fp;           /* value= */
+} JpXmlSent;
+
 typedef struct {
   const char *name;         /* for messages */
   GArray     *records;      /* Record */
@@ -30,7 +39,17 @@ typedef struct {
   JpScope     scope;
   char       *year;
   GError     *error;
+  /* The record of what was sent, when the file has a <sent> element
+   * (first under the root of a chapter or section file): its export=
+   * and origin= attributes, and its <fingerprint> children in order. */
+  char       *sent_export;
+  char       *sent_origin;
+  char      **sent_since;   /* since=, split at whitespace; NULL without */
+  GArray     *sent;         /* JpXmlSent, NULL without <sent> */
+  int         sent_line;
 } JpXmlReader;
+
+void        _jp_xml_sent_clear    (gpointer      sent);
 
 void        _jp_xml_record_clear  (gpointer      record);
 void        _jp_xml_reader_init   (JpXmlReader  *reader,
@@ -45,6 +64,15 @@ GBytes     *_jp_xml_read_file     (GFile        *file,
                                    GCancellable *cancellable,
                                    char        **name,
                                    GError      **error);
+/* Applies what @reader read to the database on @db, in one transaction
+ * (one step of undo with @log_undo); see jp_xml_import_full(). */
+gboolean    _jp_xml_apply         (sqlite3        *db,
+                                   JpXmlReader    *reader,
+                                   JpImportFlags   flags,
+                                   GHashTable     *choices,
+                                   gboolean        log_undo,
+                                   JpImportReport **report,
+                                   GError        **error);
 gboolean    _jp_xml_fail_at       (JpXmlReader  *reader,
                                    GError      **error,
                                    int           code,

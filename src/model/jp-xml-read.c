@@ -49,6 +49,10 @@ _jp_xml_reader_clear (JpXmlReader *reader)
   g_clear_pointer (&reader->uids, g_hash_table_unref);
   g_clear_pointer (&reader->year, g_free);
   g_clear_error (&reader->error);
+  g_clear_pointer (&reader->sent_export, g_free);
+  g_clear_pointer (&reader->sent_origin, g_free);
+  g_clear_pointer (&reader->sent_since, g_strfreev);
+  g_clear_pointer (&reader->sent, g_array_unref);
 }
 /* ---------------------------------------------------------------- errors */
 
@@ -366,8 +370,11 @@ static GMutex validation_lock;
 
 /* ---------------------------------------------------------------- reading */
 
+#define FRAME_ROOT -1        /* the root of a chapter, section or contacts file */
+#define FRAME_SENT -2        /* the record of what was sent, and its lines */
+
 typedef struct {
-  int    index;             /* the record, or -1 (a scope's root) */
+  int    index;             /* the record, or FRAME_ROOT or FRAME_SENT */
   guint  n_items;           /* items in it so far */
 } Frame;
 
@@ -587,7 +594,7 @@ read_root (Stream      *s,
     }
   else
     {
-      Frame frame = { .index = -1 };
+      Frame frame = { .index = FRAME_ROOT };
       g_array_append_val (s->stack, frame);
     }
   return TRUE;
@@ -761,6 +768,55 @@ start_item (Stream      *s,
   return TRUE;
 }
 
+/* The record of what was sent with a chapter or section (<sent>), and
+ * its lines (<fingerprint>): not items, kept for the import's check. */
+static gboolean
+start_sent (Stream      *s,
+            xmlNodePtr   node,
+            GError     **error)
+{
+  JpXmlReader *reader = s->reader;
+  Frame frame = { .index = FRAME_SENT };
+  g_autofree char *since = NULL;
+
+  if ((reader->scope != JP_SCOPE_CHAPTER && reader->scope != JP_SCOPE_SECTION) || reader->sent != NULL ||
+      s->n_top > 0)
+    return fail_invalid (s, node_line (node), _("only a chapter or section file holds a record of what was "
+                                                 "sent (<sent>), once, before the chapter or section"), error);
+  reader->sent_export = attr_token (node, "export");
+  reader->sent_origin = attr_token (node, "origin");
+  since = attr_token (node, "since");
+  if (since && *since)
+    reader->sent_since = g_strsplit (since, " ", -1);
+  reader->sent_line = node_line (node);
+  reader->sent = g_array_new (FALSE, TRUE, sizeof (JpXmlSent));
+  g_array_set_clear_func (reader->sent, _jp_xml_sent_clear);
+  g_array_append_val (s->stack, frame);
+  return TRUE;
+}
+
+static gboolean
+start_fingerprint (Stream      *s,
+                   xmlNodePtr   node,
+                   GError     **error)
+{
+  Frame frame = { .index = FRAME_SENT };
+  JpXmlSent line = { 0, };
+
+  if (strcmp ((const char *) node->name, "fingerprint") != 0)
+    {
+      g_autofree char *what = g_strdup_printf (_("<%s> is not a line of a record of what was sent"),
+                                               (const char *) node->name);
+      return fail_invalid (s, node_line (node), what, error);
+    }
+  line.uid = attr_token (node, "ref");
+  line.parent = attr_token (node, "parent");
+  line.fp = attr_token (node, "value");
+  g_array_append_val (s->reader->sent, line);
+  g_array_append_val (s->stack, frame);
+  return TRUE;
+}
+
 static gboolean
 on_element (Stream      *s,
             GError     **error)
@@ -787,6 +843,10 @@ on_element (Stream      *s,
       g_autofree char *what = g_strdup_printf (_("a text holds an element <%s>; a text holds only text"), name);
       return fail_invalid (s, node_line (node), what, error);
     }
+  if (g_array_index (s->stack, Frame, s->stack->len - 1).index == FRAME_SENT)
+    return start_fingerprint (s, node, error);
+  if (s->stack->len == 1 && strcmp (name, "sent") == 0)
+    return start_sent (s, node, error);
   if (s->stack->len == 1 && !check_scope (s, node, error))
     return FALSE;
   if (jp_text_field_from_string (name, &field))
