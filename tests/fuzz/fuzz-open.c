@@ -22,7 +22,8 @@
  * little (the plan, its first level, the undo state), then closed; the
  * file and its -wal, -shm and -journal are removed before the next input.
  * Besides the sanitizers, it checks that a refusal is a JP_DATABASE_ERROR
- * whose message is valid UTF-8.
+ * whose message is valid UTF-8.  JP_FUZZ_VERBOSE=1 prints what became of
+ * each input (to see what the seeds reach: fuzz-open -runs=0 SEEDS).
  *
  * With JP_FUZZ_MAKE_SEEDS=DIR in the environment it writes its seed corpus
  * into DIR and exits: databases as the program makes them (bare, holding a
@@ -34,6 +35,7 @@
 
 static char *dir;
 static char *path;
+static gboolean verbose;
 
 int LLVMFuzzerInitialize (int    *argc,
                           char ***argv);
@@ -232,6 +234,7 @@ LLVMFuzzerInitialize (int    *argc,
       exit (0);
     }
 
+  verbose = g_strcmp0 (g_getenv ("JP_FUZZ_VERBOSE"), "1") == 0;
   dir = g_mkdtemp (g_build_filename (base, "jp-fuzz-open-XXXXXX", NULL));
   if (dir == NULL)
     {
@@ -268,6 +271,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
   if (db == NULL)
     {
+      if (verbose)
+        fprintf (stderr, "refused: %s\n", error ? error->message : "(no error)");
       if (error == NULL || error->domain != JP_DATABASE_ERROR ||
           !g_utf8_validate (error->message, -1, NULL))
         {
@@ -278,6 +283,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   if (error != NULL)
     abort ();
+  if (verbose)
+    fprintf (stderr, "opened\n");
 
   {
     g_autoptr(JpItem) root = jp_database_get_root (db);
