@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +18,8 @@
 #include "model/jp-xml.h"
 
 /* Feeds arbitrary bytes to the database opener as a plan file: each input
- * is written to a file in a directory of its own (on /dev/shm when there
- * is one), opened with jp_database_open(), and, when it opens, read a
+ * is written to a file in the process's own directory (jp-fuzz-open-PID,
+ * on /dev/shm when there is one), opened with jp_database_open(), and, when it opens, read a
  * little (the plan, its first level, the undo state), then closed; the
  * file and its -wal, -shm and -journal are removed before the next input.
  * Besides the sanitizers, it checks that a refusal is a JP_DATABASE_ERROR
@@ -221,6 +222,32 @@ make_seeds (const char *seeds)
   alter (v1, size);
 }
 
+/* A run that crashed leaves its directory behind: those of processes that
+ * are gone are removed. */
+static void
+remove_stale_directories (const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (base, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      gint64 pid;
+
+      if (!g_str_has_prefix (name, "jp-fuzz-open-") ||
+          !g_ascii_string_to_signed (name + strlen ("jp-fuzz-open-"), 10, 1, G_MAXINT, &pid, NULL) ||
+          kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;
+      {
+        g_autofree char *stale = g_build_filename (base, name, NULL);
+        g_autofree char *file = g_build_filename (stale, "fuzz.db", NULL);
+
+        remove_database (file);
+        g_rmdir (stale);
+      }
+    }
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -235,8 +262,9 @@ LLVMFuzzerInitialize (int    *argc,
     }
 
   verbose = g_strcmp0 (g_getenv ("JP_FUZZ_VERBOSE"), "1") == 0;
-  dir = g_mkdtemp (g_build_filename (base, "jp-fuzz-open-XXXXXX", NULL));
-  if (dir == NULL)
+  remove_stale_directories (base);
+  dir = g_strdup_printf ("%s/jp-fuzz-open-%d", base, (int) getpid ());
+  if (g_mkdir (dir, 0700) != 0)
     {
       fprintf (stderr, "cannot make a directory in %s: %s\n", base, g_strerror (errno));
       abort ();
