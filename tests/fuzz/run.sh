@@ -10,6 +10,7 @@
 # import: fuzzes with dry runs (tests/fuzz/fuzz-import.c), then replays the
 #   corpus once with JP_FUZZ_FULL=1: every input that reached new code is
 #   also imported for real, compared with its dry run, and undone.
+# Both also run the inputs of tests/fuzz/regressions/ (failures found before).
 # open: writes the seed databases (fuzz-open makes them with the program's
 #   own opener) into BUILD-DIR/fuzz-open-seeds/, then fuzzes the opener.
 #
@@ -41,7 +42,7 @@ fuzzer="$build/tests/fuzz/fuzz-$target"
 if [ "$target" = import ]; then
   corpus="$build/fuzz-corpus"
   mkdir -p "$corpus"
-  "$fuzzer" "$corpus" "$here/corpus" \
+  "$fuzzer" "$corpus" "$here/corpus" "$here/regressions/import" \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
     -dict="$here/xml.dict" -artifact_prefix="$build/fuzz-artifacts/" -print_final_stats=1
   # The replay below takes about 40 ms an input: past 1000 inputs the
@@ -55,7 +56,7 @@ if [ "$target" = import ]; then
     mv "$corpus.merged" "$corpus"
   fi
   echo "== Replaying the corpus with real imports and undo (JP_FUZZ_FULL=1)"
-  JP_FUZZ_FULL=1 exec "$fuzzer" -runs=0 "$corpus" "$here/corpus" \
+  JP_FUZZ_FULL=1 exec "$fuzzer" -runs=0 "$corpus" "$here/corpus" "$here/regressions/import" \
     -max_len=65536 -timeout=30 -rss_limit_mb=4096 -artifact_prefix="$build/fuzz-artifacts/full-"
 else
   corpus="$build/fuzz-open-corpus"
@@ -63,7 +64,7 @@ else
   mkdir -p "$corpus"
   rm -rf "$seeds"
   JP_FUZZ_MAKE_SEEDS="$seeds" "$fuzzer"
-  exec "$fuzzer" "$corpus" "$seeds" \
+  exec "$fuzzer" "$corpus" "$seeds" "$here/regressions/open" \
     -max_total_time="$seconds" -max_len=131072 -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix="$build/fuzz-artifacts/" -print_final_stats=1
 fi
