@@ -10,9 +10,10 @@
 # import: fuzzes with dry runs (tests/fuzz/fuzz-import.c), then replays the
 #   corpus once with JP_FUZZ_FULL=1: every input that reached new code is
 #   also imported for real, compared with its dry run, and undone.
-# Both also run the inputs of tests/fuzz/regressions/ (failures found before).
 # open: writes the seed databases (fuzz-open makes them with the program's
 #   own opener) into BUILD-DIR/fuzz-open-seeds/, then fuzzes the opener.
+# Both start with the inputs of tests/fuzz/regressions/ (failures found
+# before) along with the seeds.
 #
 # The exec/s figure is on the "DONE" line; -print_final_stats adds the count.
 set -eu
