@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jp-import-dialog.h"
 #include "jp-item-row.h"
 #include "jp-pane.h"
 #include "jp-text-row.h"
@@ -658,23 +659,19 @@ export_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------------------- import */
 
+/* Work in a worker thread shows as the header's spinner, with what it
+ * is doing as its tooltip.  (Never as a toast: libadwaita 1.2 can crash
+ * when a toast is dismissed and another added soon after.) */
 static void
 set_busy (JpWindow   *self,
           const char *title)
 {
-  if (self->busy_toast)
-    {
-      adw_toast_dismiss (self->busy_toast);
-      g_clear_object (&self->busy_toast);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), title != NULL);
-  gtk_spinner_set_spinning (self->spinner, title != NULL);
+  self->busy = title != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
+  gtk_spinner_set_spinning (self->spinner, self->busy);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), title);
   if (title != NULL)
-    {
-      self->busy_toast = g_object_ref (adw_toast_new (title));
-      adw_toast_set_timeout (self->busy_toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->busy_toast));
-    }
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   else
     _jp_window_rebuild_if_pending (self);
 }
@@ -684,11 +681,15 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(JpWindow) self = user_data;
+  g_autoptr(GTask) task = user_data;
+  JpWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
   g_autoptr(JpImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
   g_autofree char *what = NULL;
-  g_autofree char *title = NULL;
+  GtkWidget *dialog;
 
   set_busy (self, NULL);
   if (!jp_xml_import_finish (JP_DATABASE (source), result, &report, &error))
@@ -698,21 +699,25 @@ import_done_cb (GObject      *source,
       return;
     }
   jp_sidebar_refresh (self->sidebar);
+  /* The report stays until it is read. */
+  name = g_file_get_basename (file);
+  heading = g_strdup_printf (_("Imported “%s”"), name);
   what = jp_import_report_describe (report);
-  /* Translators: %s says what changed, e.g. "added 3, changed 5,
-   * removed 1 in 4.2 Natuur". */
-  title = g_strdup_printf (_("Imported: %s"), what);
-  _jp_window_show_toast (self, title);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, what);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_import_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    JpWindow         *self)
+on_import_response (JpImportDialog *dialog,
+                    const char     *response,
+                    JpWindow       *self)
 {
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "jp-file");
+  GFile *file = jp_import_dialog_get_file (dialog);
+  g_autoptr(GHashTable) choices = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  GTask *task;
 
   if (g_strcmp0 (response, "import") != 0)
     return;
@@ -720,7 +725,11 @@ on_import_response (AdwMessageDialog *dialog,
   name = g_file_get_basename (file);
   title = g_strdup_printf (_("Importing “%s”…"), name);
   set_busy (self, title);
-  jp_xml_import_async (self->db, file, FALSE, self->cancellable, import_done_cb, g_object_ref (self));
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  choices = jp_import_dialog_get_choices (dialog);
+  jp_xml_import_full_async (self->db, file, jp_import_dialog_get_flags (dialog), choices, self->cancellable,
+                            import_done_cb, task);
 }
 
 static void
@@ -733,34 +742,21 @@ dry_run_cb (GObject      *source,
   GFile *file = g_task_get_task_data (task);
   g_autoptr(JpImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *what = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  JpImportDialog *dialog;
+  gboolean ok;
 
   set_busy (self, NULL);
-  if (!jp_xml_import_finish (JP_DATABASE (source), result, &report, &error))
+  ok = jp_xml_import_finish (JP_DATABASE (source), result, &report, &error);
+  /* A file that conflicts with edits made since it was sent, or that
+   * would remove most of the plan, is for the person to decide. */
+  if (!ok && (report == NULL || !(g_error_matches (error, JP_XML_ERROR, JP_XML_ERROR_EDIT_CONFLICT) ||
+                                  g_error_matches (error, JP_XML_ERROR, JP_XML_ERROR_MASS_REMOVAL))))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         jp_window_report_error (self, error);
       return;
     }
-  name = g_file_get_basename (file);
-  heading = g_strdup_printf (_("Import “%s”?"), name);
-  what = jp_import_report_describe (report);
-  /* Translators: %s says what would change, e.g. "added 3, changed 5,
-   * removed 1 in 4.2 Natuur". */
-  body = g_strdup_printf (_("This file changes the plan: %s. You can undo the import afterwards."), what);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "jp-file", g_object_ref (file), g_object_unref);
+  dialog = jp_import_dialog_new (GTK_WINDOW (self), file, report, ok ? NULL : error);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -784,7 +780,7 @@ jp_window_import (JpWindow *self,
   /* The task only carries the window and the file to the callback. */
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  jp_xml_import_async (self->db, file, TRUE, self->cancellable, dry_run_cb, task);
+  jp_xml_import_async (self->db, file, JP_IMPORT_DRY_RUN, self->cancellable, dry_run_cb, task);
 }
 
 static void

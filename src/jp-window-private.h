@@ -13,7 +13,8 @@ struct _JpWindow
   GSettings            *settings;
   JpItem               *item;
   GCancellable         *cancellable;
-  AdwToast             *busy_toast;
+  /* Work runs in a worker thread (an import, its dry run). */
+  gboolean              busy;
   /* Set while the window itself changes the selection. */
   gboolean              restoring;
   /* The language changed during an import: rebuild when it is done. */

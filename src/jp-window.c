@@ -11,6 +11,7 @@
 #include "jp-chapter-pane.h"
 #include "jp-contacts-page.h"
 #include "jp-group-pane.h"
+#include "jp-import-dialog.h"
 #include "jp-pane.h"
 #include "jp-project-pane.h"
 #include "jp-section-pane.h"
@@ -430,7 +431,6 @@ jp_window_dispose (GObject *object)
   if (self->item)
     g_signal_handlers_disconnect_by_func (self->item, update_title, self);
   g_clear_object (&self->item);
-  g_clear_object (&self->busy_toast);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->db);
@@ -583,7 +583,7 @@ jp_window_rebuild (JpWindow *self)
   app = gtk_window_get_application (GTK_WINDOW (self));
   g_return_val_if_fail (JP_IS_APPLICATION (app), NULL);
 
-  if (self->busy_toast != NULL)
+  if (self->busy)
     {
       /* An import runs in this window: it finishes here first. */
       self->rebuild_pending = TRUE;
@@ -602,7 +602,6 @@ jp_window_rebuild (JpWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);
-      GFile *file;
 
       if (gtk_window_get_transient_for (dialog) != GTK_WINDOW (self))
         continue;
@@ -612,8 +611,8 @@ jp_window_rebuild (JpWindow *self)
         reopen |= 1 << REOPEN_ABOUT;
       else if (GTK_IS_SHORTCUTS_WINDOW (dialog))
         reopen |= 1 << REOPEN_SHORTCUTS;
-      else if ((file = g_object_get_data (G_OBJECT (dialog), "jp-file")))
-        g_ptr_array_add (imports, g_object_ref (file));
+      else if (JP_IS_IMPORT_DIALOG (dialog))
+        g_ptr_array_add (imports, g_object_ref (jp_import_dialog_get_file (JP_IMPORT_DIALOG (dialog))));
       if (!GTK_IS_SHORTCUTS_WINDOW (dialog))
         g_ptr_array_add (dialogs, g_object_ref (dialog));
     }

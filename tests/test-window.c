@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "jp-application.h"
+#include "jp-conflict-row.h"
 #include "jp-group-pane.h"
 #include "jp-pane.h"
 #include "jp-project-pane.h"
@@ -612,10 +613,18 @@ test_import (Fixture       *f,
   g_assert_null (jp_database_lookup_uid (f->db, uid));
 
   g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  /* The file comes from another database: it cannot be checked against
+   * what was sent, and the question says so. */
+  g_assert_true (has_label_starting (GTK_WIDGET (dialog), "The file was sent by another plan database"));
   respond (dialog, "import");
-  while (!reloaded || !has_label_starting (GTK_WIDGET (f->window), "Imported: "))
+  while (!reloaded)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
+  /* The report stays on screen until it is closed. */
+  dialog = wait_for_dialog (f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Imported “section-5.7.xml”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "added 1, changed 1, removed 1"));
+  respond (dialog, "close");
 
   imported = jp_database_lookup_uid (f->db, uid);
   g_assert_nonnull (imported);
@@ -635,6 +644,121 @@ test_import (Fixture       *f,
     g_autoptr(JpItem) undone = jp_database_lookup_uid (f->db, uid);
     g_assert_true (undone == NULL || jp_item_get_removed (undone));
   }
+}
+
+/* Whether a label inside @widget holds @needle. */
+static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* Returns the first conflict row inside @widget, or NULL. */
+static JpConflictRow *
+find_conflict_row (GtkWidget *widget)
+{
+  if (JP_IS_CONFLICT_ROW (widget))
+    return JP_CONFLICT_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      JpConflictRow *row = find_conflict_row (child);
+      if (row)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+import_and_wait (Fixture          *f,
+                 AdwMessageDialog *dialog)
+{
+  gboolean reloaded = FALSE;
+
+  g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  respond (dialog, "import");
+  while (!reloaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
+  dialog = wait_for_dialog (f->window);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Imported"));
+  respond (dialog, "close");
+}
+
+/* A section sent out, changed here and in the file: the window lists the
+ * conflict with both versions, imports nothing until a choice is made,
+ * and then takes the one chosen. */
+static void
+test_import_conflict (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p1");
+  g_autofree char *out = g_build_filename (f->dir, "sent-5.7.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = NULL;
+  g_autoptr(GString) theirs = NULL;
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+  JpConflictRow *row;
+
+  wait_export (f->window, section, file);
+  text = g_strdup (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL));
+  g_assert_true (jp_database_set_text (f->db, project, JP_TEXT_BODY, JP_LANG_NL, "Hier gewijzigd", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &sent, NULL, NULL));
+  theirs = g_string_new (sent);
+  {
+    g_autofree char *escaped = g_markup_escape_text (text, -1);
+    g_assert_cmpuint (g_string_replace (theirs, escaped, "In het bestand gewijzigd", 1), ==, 1);
+  }
+  g_assert_true (g_file_set_contents (out, theirs->str, theirs->len, NULL));
+
+  jp_window_import (f->window, file);
+  dialog = wait_for_dialog (f->window);
+  row = find_conflict_row (GTK_WIDGET (dialog));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (jp_conflict_row_get_uid (row), ==, "sec-5.7-p1");
+  g_assert_true (has_label_starting (GTK_WIDGET (row), "This plan: "));
+  g_assert_true (has_label_containing (GTK_WIDGET (row), "Hier gewijzigd"));
+  g_assert_true (has_label_starting (GTK_WIDGET (row), "The file: "));
+  g_assert_true (has_label_containing (GTK_WIDGET (row), "In het bestand gewijzigd"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  jp_conflict_row_set_choice (row, JP_CHOICE_THEIRS);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  import_and_wait (f, dialog);
+  g_clear_object (&project);
+  project = jp_database_lookup_uid (f->db, "sec-5.7-p1");
+  g_assert_cmpstr (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL), ==, "In het bestand gewijzigd");
+}
+
+/* A whole plan that would remove most of this one: the window says how
+ * much goes and asks, with a destructive button. */
+static void
+test_import_mass_removal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "small-plan.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  const char *small = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"1\" scope=\"plan\" year=\"2013\">\n"
+                      "  <chapter id=\"ch-1\" number=\"1\"/>\n</plan>\n";
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (out, small, -1, NULL));
+  jp_window_import (f->window, file);
+  dialog = wait_for_dialog (f->window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "This file holds a whole plan. Importing it removes"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "import"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  import_and_wait (f, dialog);
+  g_assert_null (jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7"));
 }
 
 static char *self_path;
@@ -837,6 +961,8 @@ main (int   argc,
   ADD ("/window/tree/search-number", test_search_number);
   ADD ("/window/shortcuts/contacts", test_contacts_shortcut);
   ADD ("/window/import/section", test_import);
+  ADD ("/window/import/conflict", test_import_conflict);
+  ADD ("/window/import/mass-removal", test_import_mass_removal);
   ADD ("/window/crash/kill-while-editing", test_kill_while_editing);
   ADD ("/window/open/newer-database", test_newer_database);
   ADD ("/window/edit/undo-add-closes-pane", test_undo_add_closes_pane);

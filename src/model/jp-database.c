@@ -73,7 +73,9 @@ _jp_sqlite_error (sqlite3  *db,
                   int       rc,
                   GError  **error)
 {
-  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  /* SQLite quotes names from a damaged file's schema as they are: the
+   * message is made valid before it reaches a user. */
+  g_autofree char *detail = g_utf8_make_valid (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
   int sys_errno = db ? sqlite3_system_errno (db) : 0;
 
   /* A write that fails for want of quota or over the file size limit is
