@@ -1547,6 +1547,29 @@ test_deep_error (void)
   assert_unchanged ();
 }
 
+/* A large file of a newer format is refused by its root, before the
+ * rest of it is read. */
+static void
+test_large_newer_version (void)
+{
+  GString *s = g_string_new (HEAD "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"2\" scope=\"section\">\n"
+                             "  <section id=\"sec-5.7\" number=\"5.7\">\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  while (s->len < 32 * 1024 * 1024)
+    g_string_append_printf (s, "    <project id=\"p%u\" phase=\"new\" status=\"planned\"><future/></project>\n",
+                            (guint) s->len);
+  g_string_append (s, "  </section>\n</plan>\n");
+  bytes = g_string_free_to_bytes (s);
+  g_assert_false (import_as_file (shared.db, "newer.xml", bytes, FALSE, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, JP_XML_ERROR, JP_XML_ERROR_FORMAT);
+  g_assert_true (g_str_has_prefix (error->message, "newer.xml, line 2: "));
+  g_assert_nonnull (strstr (error->message, "newer version of Jaarplan"));
+  assert_unchanged ();
+}
+
 /* libxml2 says nothing on standard error by itself. */
 static void
 test_quiet (void)
@@ -1656,6 +1679,7 @@ main (int    argc,
   g_test_add_func ("/xml/read/fifo", test_fifo);
   g_test_add_func ("/xml/read/deep-error", test_deep_error);
   g_test_add_func ("/xml/read/quiet", test_quiet);
+  g_test_add_func ("/xml/read/large-newer-version", test_large_newer_version);
 
   shared_init ();
   rc = g_test_run ();
