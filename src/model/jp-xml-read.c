@@ -70,6 +70,13 @@ _jp_xml_fail_at (JpXmlReader *reader,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* What a file holds reaches a message only as valid UTF-8. */
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (message, -1);
+      g_free (message);
+      message = valid;
+    }
 
   if (line > 0)
     g_set_error (error, JP_XML_ERROR, code, _("%s, line %d: %s"), reader->name, line, message);
@@ -390,7 +397,6 @@ typedef struct {
   int               line;
   int               domain;
   int               code;
-  xmlNodePtr        node;
   /* The text element being read. */
   gboolean          in_text;
   int               text_index;
@@ -414,7 +420,6 @@ on_xml_error (void        *user_data,
   s->line = err->line;
   s->domain = err->domain;
   s->code = err->code;
-  s->node = err->node;
 }
 
 /* Messages libxml2 would print on its own (as from its encoders) go
@@ -880,15 +885,19 @@ fail_from_libxml (Stream  *s,
 {
   JpXmlReader *reader = s->reader;
   g_autofree char *what = NULL;
+  xmlNodePtr node;
 
   if (!s->failed)
     return _jp_xml_fail_at (reader, error, JP_XML_ERROR_MALFORMED, 0, _("the file is not well-formed XML."));
 
   /* A text over the format's limit, whoever noticed it first (the
    * validator reads a text element whole before its text reaches here). */
+  /* The node an error names may be gone already: the reader's current
+   * node and its ancestors are not. */
+  node = xmlTextReaderCurrentNode (s->xr);
   if (s->in_text)
     {
-      xmlChar *content = s->node ? xmlNodeGetContent (s->node) : NULL;
+      xmlChar *content = node && node->type == XML_ELEMENT_NODE ? xmlNodeGetContent (node) : NULL;
       gboolean too_long = strstr (s->message, "huge text node") ||
                           g_utf8_strlen (s->text->str, s->text->len) > 65536 ||
                           (content && g_utf8_strlen ((const char *) content, -1) > 65536);
@@ -903,8 +912,10 @@ fail_from_libxml (Stream  *s,
 
   if (s->domain == XML_FROM_RELAXNGV)
     {
-      xmlNodePtr node = s->node;
       int line = s->line > 0 ? s->line : node_line (node);
+
+      while (node && node->type != XML_ELEMENT_NODE)
+        node = node->parent;
 
       /* An element out of place is reported on itself: name where. */
       if (node && node->parent && node->parent->type == XML_ELEMENT_NODE &&

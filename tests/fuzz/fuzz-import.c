@@ -131,7 +131,7 @@ check_real_import (GBytes               *bytes,
   g_autoptr(JpImportReport) real = NULL;
   g_autofree char *after = NULL;
 
-  if (!jp_xml_import_bytes (db, bytes, "fuzz.xml", FALSE, &real, &error))
+  if (!jp_xml_import_bytes (db, bytes, "fuzz.xml", JP_IMPORT_FORCE, &real, &error))
     {
       fprintf (stderr, "refused after a dry run accepted it: %s\n", error->message);
       abort ();
@@ -170,9 +170,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(JpImportReport) dry = NULL;
 
   bytes = g_bytes_new_static (data, size);
-  if (!jp_xml_import_bytes (db, bytes, "fuzz.xml", TRUE, &dry, &error))
+  /* Forced, so that a whole plan replacing most of this one is applied
+   * (and rolled back) too. */
+  if (!jp_xml_import_bytes (db, bytes, "fuzz.xml", JP_IMPORT_DRY_RUN | JP_IMPORT_FORCE, &dry, &error))
     {
-      if (error == NULL || dry != NULL || !g_str_has_prefix (error->message, "fuzz.xml") ||
+      /* Only a refusal for conflicting edits gives its report. */
+      gboolean with_report = g_error_matches (error, JP_XML_ERROR, JP_XML_ERROR_EDIT_CONFLICT);
+
+      if (error == NULL || (dry != NULL) != with_report || !g_str_has_prefix (error->message, "fuzz.xml") ||
           !g_utf8_validate (error->message, -1, NULL))
         {
           fprintf (stderr, "bad refusal: %s\n", error ? error->message : "(no error)");
