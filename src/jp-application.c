@@ -9,7 +9,6 @@
 
 #include "jp-application.h"
 #include "jp-i18n.h"
-#include "jp-pane.h"
 #include "jp-window.h"
 #include "jp-settings.h"
 
@@ -41,12 +40,9 @@ on_language_changed (JpApplication *self)
   GList *windows;
 
   jp_i18n_set_language (language);
+  /* The rebuilt windows' panes edit the new interface language's texts. */
   if (self->database)
-    {
-      jp_database_set_language (self->database, jp_i18n_get_plan_language ());
-      /* The panes edit the new interface language's texts. */
-      jp_pane_set_language (self->database, -1);
-    }
+    jp_database_set_language (self->database, jp_i18n_get_plan_language ());
 
   /* Strings already in widgets keep their language: each window is built
    * anew, in the same state (size, tree, search, open item, dialogs). */

@@ -6,7 +6,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "model/jp-contacts-pdf.h"
-#include "jp-application.h"
 #include "jp-contacts-page.h"
 #include "jp-contacts-print.h"
 #include "jp-contacts-private.h"
@@ -546,28 +545,24 @@ jp_contacts_page_class_init (JpContactsPageClass *klass)
 static void
 jp_contacts_page_init (JpContactsPage *self)
 {
-  GApplication *app = g_application_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  if (JP_IS_APPLICATION (app) && jp_application_get_settings (JP_APPLICATION (app)))
-    self->settings = g_object_ref (jp_application_get_settings (JP_APPLICATION (app)));
-  else
-    self->settings = jp_settings_new ();
-  g_settings_bind (self->settings, "hide-expired-contacts", self->hide_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->settings, "changed::hide-expired-contacts",
-                           G_CALLBACK (update_teams), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
-jp_contacts_page_new (JpDatabase *database)
+jp_contacts_page_new (JpDatabase *database,
+                      GSettings  *settings)
 {
   JpContactsPage *self;
 
   g_return_val_if_fail (JP_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (JP_TYPE_CONTACTS_PAGE, NULL);
   self->database = g_object_ref (database);
+  self->settings = settings ? g_object_ref (settings) : jp_settings_new ();
+  g_settings_bind (self->settings, "hide-expired-contacts", self->hide_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::hide-expired-contacts",
+                           G_CALLBACK (update_teams), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (database, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
   load_teams (self);
   return GTK_WIDGET (self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-item-row.h"
+#include "jp-kind-ui.h"
 #include "jp-pane.h"
 #include "jp-text-row.h"
 #include "jp-window-private.h"
