@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cli/jp-cli.h"
 #include "jp-application.h"
 #include "jp-i18n.h"
 #include "jp-window.h"
@@ -28,6 +29,8 @@ open_database (JpApplication *self)
 {
   if (self->database != NULL || self->error != NULL)
     return;
+  if (self->database_path == NULL)
+    self->database_path = jp_database_default_path ();
   self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_DEFAULT, &self->error);
   if (self->database)
     jp_database_set_language (self->database, jp_i18n_get_plan_language ());
@@ -146,6 +149,24 @@ jp_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Import, export and the like need no display: they run here, before
+ * the application registers or opens a window. */
+static int
+jp_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  JpApplication *self = JP_APPLICATION (app);
+  g_autofree char *database = NULL;
+  int status = jp_cli_handle_options (options, &database);
+
+  if (status < 0 && database != NULL)
+    {
+      g_free (self->database_path);
+      self->database_path = g_steal_pointer (&database);
+    }
+  return status;
+}
+
 static void
 jp_application_finalize (GObject *object)
 {
@@ -165,11 +186,14 @@ jp_application_class_init (JpApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = jp_application_finalize;
   G_APPLICATION_CLASS (klass)->startup = jp_application_startup;
   G_APPLICATION_CLASS (klass)->activate = jp_application_activate;
+  G_APPLICATION_CLASS (klass)->handle_local_options = jp_application_handle_local_options;
 }
 
 static void
 jp_application_init (JpApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), jp_cli_get_option_entries ());
+  g_application_set_option_context_summary (G_APPLICATION (self), jp_cli_get_summary ());
 }
 
 JpApplication *
