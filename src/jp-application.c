@@ -7,9 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cli/jp-cli.h"
 #include "jp-application.h"
 #include "jp-i18n.h"
-#include "jp-pane.h"
 #include "jp-window.h"
 #include "jp-settings.h"
 
@@ -29,6 +29,8 @@ open_database (JpApplication *self)
 {
   if (self->database != NULL || self->error != NULL)
     return;
+  if (self->database_path == NULL)
+    self->database_path = jp_database_default_path ();
   self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_DEFAULT, &self->error);
   if (self->database)
     jp_database_set_language (self->database, jp_i18n_get_plan_language ());
@@ -41,12 +43,9 @@ on_language_changed (JpApplication *self)
   GList *windows;
 
   jp_i18n_set_language (language);
+  /* The rebuilt windows' panes edit the new interface language's texts. */
   if (self->database)
-    {
-      jp_database_set_language (self->database, jp_i18n_get_plan_language ());
-      /* The panes edit the new interface language's texts. */
-      jp_pane_set_language (self->database, -1);
-    }
+    jp_database_set_language (self->database, jp_i18n_get_plan_language ());
 
   /* Strings already in widgets keep their language: each window is built
    * anew, in the same state (size, tree, search, open item, dialogs). */
@@ -150,6 +149,24 @@ jp_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Import, export and the like need no display: they run here, before
+ * the application registers or opens a window. */
+static int
+jp_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  JpApplication *self = JP_APPLICATION (app);
+  g_autofree char *database = NULL;
+  int status = jp_cli_handle_options (options, &database);
+
+  if (status < 0 && database != NULL)
+    {
+      g_free (self->database_path);
+      self->database_path = g_steal_pointer (&database);
+    }
+  return status;
+}
+
 static void
 jp_application_finalize (GObject *object)
 {
@@ -169,11 +186,14 @@ jp_application_class_init (JpApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = jp_application_finalize;
   G_APPLICATION_CLASS (klass)->startup = jp_application_startup;
   G_APPLICATION_CLASS (klass)->activate = jp_application_activate;
+  G_APPLICATION_CLASS (klass)->handle_local_options = jp_application_handle_local_options;
 }
 
 static void
 jp_application_init (JpApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), jp_cli_get_option_entries ());
+  g_application_set_option_context_summary (G_APPLICATION (self), jp_cli_get_summary ());
 }
 
 JpApplication *

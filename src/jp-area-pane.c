@@ -6,11 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-area-pane.h"
-#include "jp-pane.h"
 
 struct _JpAreaPane
 {
-  AdwBin       parent_instance;
+  JpPane       parent_instance;
 
   GtkWidget   *number_row;
   GtkWidget   *title_row;
@@ -20,7 +19,25 @@ struct _JpAreaPane
   GtkListBox  *sections_list;
 };
 
-G_DEFINE_FINAL_TYPE (JpAreaPane, jp_area_pane, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (JpAreaPane, jp_area_pane, JP_TYPE_PANE)
+
+static void
+jp_area_pane_constructed (GObject *object)
+{
+  JpAreaPane *self = JP_AREA_PANE (object);
+  JpPane *pane = JP_PANE (object);
+  g_autoptr(GListModel) sections = NULL;
+
+  G_OBJECT_CLASS (jp_area_pane_parent_class)->constructed (object);
+
+  jp_pane_bind_field (pane, self->number_row, JP_FIELD_NUMBER);
+  jp_pane_bind_text (pane, self->title_row, JP_TEXT_TITLE);
+  jp_pane_bind_text (pane, self->ambition_view, JP_TEXT_AMBITION);
+  jp_pane_bind_text (pane, self->legitimation_view, JP_TEXT_LEGITIMATION);
+  jp_pane_bind_text_list (pane, self->objectives_list, JP_KIND_MASK (JP_KIND_OBJECTIVE));
+  sections = jp_database_get_area_sections (jp_pane_get_database (pane), jp_pane_get_item (pane));
+  jp_pane_bind_item_list (pane, self->sections_list, sections, FALSE);
+}
 
 static void
 jp_area_pane_dispose (GObject *object)
@@ -36,6 +53,7 @@ jp_area_pane_class_init (JpAreaPaneClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = jp_area_pane_constructed;
   object_class->dispose = jp_area_pane_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-area-pane.ui");
@@ -51,25 +69,4 @@ static void
 jp_area_pane_init (JpAreaPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-jp_area_pane_new (JpDatabase *db,
-                  JpItem     *area)
-{
-  JpAreaPane *self;
-  g_autoptr(GListModel) sections = NULL;
-
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (JP_IS_ITEM (area), NULL);
-
-  self = g_object_new (JP_TYPE_AREA_PANE, NULL);
-  jp_pane_bind_field (self->number_row, db, area, JP_FIELD_NUMBER);
-  jp_pane_bind_text (self->title_row, db, area, JP_TEXT_TITLE);
-  jp_pane_bind_text (self->ambition_view, db, area, JP_TEXT_AMBITION);
-  jp_pane_bind_text (self->legitimation_view, db, area, JP_TEXT_LEGITIMATION);
-  jp_pane_bind_text_list (self->objectives_list, db, area, JP_KIND_MASK (JP_KIND_OBJECTIVE));
-  sections = jp_database_get_area_sections (db, area);
-  jp_pane_bind_item_list (self->sections_list, sections, FALSE);
-  return GTK_WIDGET (self);
 }

@@ -6,14 +6,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-chapter-pane.h"
-#include "jp-pane.h"
-#include "jp-window.h"
 
 struct _JpChapterPane
 {
-  AdwBin       parent_instance;
+  JpPane       parent_instance;
 
-  JpDatabase  *db;
+  JpDatabase  *db;        /* the pane's database and item */
   JpItem      *chapter;
   GListModel  *teams;
 
@@ -25,7 +23,7 @@ struct _JpChapterPane
   GtkListBox  *sections_list;
 };
 
-G_DEFINE_FINAL_TYPE (JpChapterPane, jp_chapter_pane, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (JpChapterPane, jp_chapter_pane, JP_TYPE_PANE)
 
 static void
 show_team (JpChapterPane *self)
@@ -55,11 +53,41 @@ on_team_selected (JpChapterPane *self)
     return;
   if (!jp_database_set_field (self->db, self->chapter, JP_FIELD_TEAM, uid, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      if (JP_IS_WINDOW (root))
-        jp_window_report_error (JP_WINDOW (root), error);
+      jp_pane_report_error (JP_PANE (self), error);
       show_team (self);
     }
+}
+
+static void
+jp_chapter_pane_constructed (GObject *object)
+{
+  JpChapterPane *self = JP_CHAPTER_PANE (object);
+  JpPane *pane = JP_PANE (object);
+  g_autoptr(GListModel) sections = NULL;
+  g_autoptr(JpItem) root = NULL;
+  g_autoptr(JpItem) contacts = NULL;
+
+  G_OBJECT_CLASS (jp_chapter_pane_parent_class)->constructed (object);
+
+  self->db = jp_pane_get_database (pane);
+  self->chapter = jp_pane_get_item (pane);
+  jp_pane_bind_field (pane, self->number_row, JP_FIELD_NUMBER);
+  jp_pane_bind_text (pane, self->title_row, JP_TEXT_TITLE);
+  jp_pane_bind_translation_status (pane, self->translation_row);
+  jp_pane_bind_text (pane, self->body_view, JP_TEXT_BODY);
+
+  root = jp_database_get_root (self->db);
+  contacts = jp_database_find_child (self->db, root, JP_KIND_CONTACTS);
+  self->teams = contacts ? jp_database_get_children (self->db, contacts, JP_KIND_MASK (JP_KIND_TEAM))
+                         : G_LIST_MODEL (g_list_store_new (JP_TYPE_ITEM));
+  adw_combo_row_set_expression (self->team_row, gtk_property_expression_new (JP_TYPE_ITEM, NULL, "label"));
+  adw_combo_row_set_model (self->team_row, self->teams);
+  show_team (self);
+  g_signal_connect_object (self->chapter, "notify::team", G_CALLBACK (show_team), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->team_row, "notify::selected", G_CALLBACK (on_team_selected), self, G_CONNECT_SWAPPED);
+
+  sections = jp_database_get_children (self->db, self->chapter, JP_KIND_MASK (JP_KIND_SECTION));
+  jp_pane_bind_item_list (pane, self->sections_list, sections, TRUE);
 }
 
 static void
@@ -69,8 +97,6 @@ jp_chapter_pane_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), JP_TYPE_CHAPTER_PANE);
   g_clear_object (&self->teams);
-  g_clear_object (&self->chapter);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jp_chapter_pane_parent_class)->dispose (object);
 }
@@ -81,6 +107,7 @@ jp_chapter_pane_class_init (JpChapterPaneClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = jp_chapter_pane_constructed;
   object_class->dispose = jp_chapter_pane_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-chapter-pane.ui");
@@ -96,40 +123,4 @@ static void
 jp_chapter_pane_init (JpChapterPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-jp_chapter_pane_new (JpDatabase *db,
-                     JpItem     *chapter)
-{
-  JpChapterPane *self;
-  g_autoptr(GListModel) sections = NULL;
-  g_autoptr(JpItem) root = NULL;
-  g_autoptr(JpItem) contacts = NULL;
-
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (JP_IS_ITEM (chapter), NULL);
-
-  self = g_object_new (JP_TYPE_CHAPTER_PANE, NULL);
-  self->db = g_object_ref (db);
-  self->chapter = g_object_ref (chapter);
-
-  jp_pane_bind_field (self->number_row, db, chapter, JP_FIELD_NUMBER);
-  jp_pane_bind_text (self->title_row, db, chapter, JP_TEXT_TITLE);
-  jp_pane_bind_translation_status (self->translation_row, db, chapter);
-  jp_pane_bind_text (self->body_view, db, chapter, JP_TEXT_BODY);
-
-  root = jp_database_get_root (db);
-  contacts = jp_database_find_child (db, root, JP_KIND_CONTACTS);
-  self->teams = contacts ? jp_database_get_children (db, contacts, JP_KIND_MASK (JP_KIND_TEAM))
-                         : G_LIST_MODEL (g_list_store_new (JP_TYPE_ITEM));
-  adw_combo_row_set_expression (self->team_row, gtk_property_expression_new (JP_TYPE_ITEM, NULL, "label"));
-  adw_combo_row_set_model (self->team_row, self->teams);
-  show_team (self);
-  g_signal_connect_object (chapter, "notify::team", G_CALLBACK (show_team), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->team_row, "notify::selected", G_CALLBACK (on_team_selected), self, G_CONNECT_SWAPPED);
-
-  sections = jp_database_get_children (db, chapter, JP_KIND_MASK (JP_KIND_SECTION));
-  jp_pane_bind_item_list (self->sections_list, sections, TRUE);
-  return GTK_WIDGET (self);
 }

@@ -6,9 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "model/jp-contacts-pdf.h"
-#include "jp-application.h"
 #include "jp-contacts-page.h"
 #include "jp-contacts-print.h"
+#include "jp-contacts-children.h"
 #include "jp-contacts-private.h"
 #include "jp-contacts-team.h"
 #include "jp-settings.h"
@@ -30,90 +30,6 @@ struct _JpContactsPage
 };
 
 G_DEFINE_FINAL_TYPE (JpContactsPage, jp_contacts_page, ADW_TYPE_BIN)
-
-/* Children kept in step with a live list -------------------------------- */
-
-struct _JpContactsChildren
-{
-  JpDatabase           *db;
-  GListModel           *model;
-  gpointer              owner;
-  JpContactsCreateFunc  create;
-  JpContactsChildFunc   add;
-  JpContactsChildFunc   remove;
-  GPtrArray            *widgets;   /* in the list's order, owned */
-};
-
-/* All widgets come out and go back in the list's order; those of items
- * that stay are kept, with their state (expanded, text being typed). */
-static void
-children_sync (JpContactsChildren *children)
-{
-  g_autoptr(GHashTable) old = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  GPtrArray *widgets = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (children->model);
-
-  for (guint i = 0; i < children->widgets->len; i++)
-    {
-      GtkWidget *widget = children->widgets->pdata[i];
-
-      g_hash_table_insert (old, g_object_get_data (G_OBJECT (widget), "jp-item"), g_object_ref (widget));
-      children->remove (children->owner, widget);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JpItem) item = g_list_model_get_item (children->model, i);
-      GtkWidget *widget = NULL;
-
-      if (!g_hash_table_steal_extended (old, item, NULL, (gpointer *) &widget))
-        {
-          widget = g_object_ref_sink (children->create (children->db, item, children->owner));
-          g_object_set_data (G_OBJECT (widget), "jp-item", item);
-        }
-      children->add (children->owner, widget);
-      g_ptr_array_add (widgets, widget);
-    }
-  g_ptr_array_unref (children->widgets);
-  children->widgets = widgets;
-}
-
-JpContactsChildren *
-_jp_contacts_children_new (JpDatabase           *db,
-                           GListModel           *model,
-                           gpointer              owner,
-                           JpContactsCreateFunc  create,
-                           JpContactsChildFunc   add,
-                           JpContactsChildFunc   remove)
-{
-  JpContactsChildren *children = g_new0 (JpContactsChildren, 1);
-
-  children->db = g_object_ref (db);
-  children->model = g_object_ref (model);
-  children->owner = owner;
-  children->create = create;
-  children->add = add;
-  children->remove = remove;
-  children->widgets = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (children_sync), children);
-  children_sync (children);
-  return children;
-}
-
-void
-_jp_contacts_children_free (JpContactsChildren *children)
-{
-  g_signal_handlers_disconnect_by_data (children->model, children);
-  g_ptr_array_unref (children->widgets);
-  g_object_unref (children->model);
-  g_object_unref (children->db);
-  g_free (children);
-}
-
-GPtrArray *
-_jp_contacts_children_get (JpContactsChildren *children)
-{
-  return children->widgets;
-}
 
 /* Shared editing helpers ------------------------------------------------- */
 
@@ -291,7 +207,7 @@ update_teams (JpContactsPage *self)
 
   if (self->children == NULL)
     return;
-  teams = _jp_contacts_children_get (self->children);
+  teams = jp_contacts_children_get (self->children);
   for (guint i = 0; i < teams->len; i++)
     {
       jp_contacts_team_set_hide_expired (teams->pdata[i], get_hide_expired (self));
@@ -330,7 +246,7 @@ clear_teams (JpContactsPage *self)
 {
   if (self->teams)
     g_signal_handlers_disconnect_by_data (self->teams, self);
-  g_clear_pointer (&self->children, _jp_contacts_children_free);
+  g_clear_pointer (&self->children, jp_contacts_children_free);
   g_clear_object (&self->teams);
   g_clear_object (&self->contacts);
 }
@@ -344,7 +260,7 @@ load_teams (JpContactsPage *self)
 
   if (self->children)
     {
-      GPtrArray *teams = _jp_contacts_children_get (self->children);
+      GPtrArray *teams = jp_contacts_children_get (self->children);
 
       for (guint i = 0; i < teams->len; i++)
         remove_team (self, teams->pdata[i]);
@@ -354,8 +270,8 @@ load_teams (JpContactsPage *self)
   if (self->contacts == NULL)
     return;
   self->teams = jp_database_get_children (self->database, self->contacts, JP_KIND_MASK (JP_KIND_TEAM));
-  self->children = _jp_contacts_children_new (self->database, self->teams, self,
-                                              create_team, add_team, remove_team);
+  self->children = jp_contacts_children_new (self->database, self->teams, self,
+                                             create_team, add_team, remove_team);
   g_signal_connect_swapped (self->teams, "items-changed", G_CALLBACK (update_teams), self);
   update_teams (self);
 }
@@ -403,7 +319,7 @@ add_team_cb (GtkWidget  *widget,
       _jp_contacts_show_toast (widget, error->message, FALSE);
       return;
     }
-  teams = _jp_contacts_children_get (self->children);
+  teams = jp_contacts_children_get (self->children);
   for (guint i = 0; i < teams->len; i++)
     if (jp_contacts_team_get_item (teams->pdata[i]) == team)
       gtk_widget_grab_focus (teams->pdata[i]);
@@ -546,28 +462,24 @@ jp_contacts_page_class_init (JpContactsPageClass *klass)
 static void
 jp_contacts_page_init (JpContactsPage *self)
 {
-  GApplication *app = g_application_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  if (JP_IS_APPLICATION (app) && jp_application_get_settings (JP_APPLICATION (app)))
-    self->settings = g_object_ref (jp_application_get_settings (JP_APPLICATION (app)));
-  else
-    self->settings = jp_settings_new ();
-  g_settings_bind (self->settings, "hide-expired-contacts", self->hide_switch, "active", G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (self->settings, "changed::hide-expired-contacts",
-                           G_CALLBACK (update_teams), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
-jp_contacts_page_new (JpDatabase *database)
+jp_contacts_page_new (JpDatabase *database,
+                      GSettings  *settings)
 {
   JpContactsPage *self;
 
   g_return_val_if_fail (JP_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (JP_TYPE_CONTACTS_PAGE, NULL);
   self->database = g_object_ref (database);
+  self->settings = settings ? g_object_ref (settings) : jp_settings_new ();
+  g_settings_bind (self->settings, "hide-expired-contacts", self->hide_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::hide-expired-contacts",
+                           G_CALLBACK (update_teams), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (database, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
   load_teams (self);
   return GTK_WIDGET (self);

@@ -42,22 +42,4 @@ gboolean _jp_contacts_apply_entry    (AdwEntryRow *row,
 void     _jp_contacts_sync_entry     (AdwEntryRow *row,
                                       const char  *value);
 
-/* Keeps one widget per item of a live list, in the list's order. */
-typedef struct _JpContactsChildren JpContactsChildren;
-typedef GtkWidget *(*JpContactsCreateFunc) (JpDatabase *db,
-                                            JpItem     *item,
-                                            gpointer    owner);
-typedef void       (*JpContactsChildFunc)  (gpointer    owner,
-                                            GtkWidget  *child);
-
-JpContactsChildren *_jp_contacts_children_new  (JpDatabase           *db,
-                                                GListModel           *model,
-                                                gpointer              owner,
-                                                JpContactsCreateFunc  create,
-                                                JpContactsChildFunc   add,
-                                                JpContactsChildFunc   remove);
-void                _jp_contacts_children_free (JpContactsChildren   *children);
-/* The widgets, in order (owned by @children). */
-GPtrArray          *_jp_contacts_children_get  (JpContactsChildren   *children);
-
 G_END_DECLS

@@ -6,13 +6,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-group-pane.h"
-#include "jp-pane.h"
 
 struct _JpGroupPane
 {
-  AdwBin        parent_instance;
+  JpPane        parent_instance;
 
-  JpDatabase   *db;
+  JpDatabase   *db;       /* the pane's database and item */
   JpItem       *group;
 
   GtkWidget    *title_row;
@@ -21,7 +20,7 @@ struct _JpGroupPane
   GtkListBox   *groups_list;
 };
 
-G_DEFINE_FINAL_TYPE (JpGroupPane, jp_group_pane, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (JpGroupPane, jp_group_pane, JP_TYPE_PANE)
 
 static void
 show_parent (JpGroupPane *self)
@@ -48,13 +47,29 @@ show_parent (JpGroupPane *self)
 }
 
 static void
-jp_group_pane_dispose (GObject *object)
+jp_group_pane_constructed (GObject *object)
 {
   JpGroupPane *self = JP_GROUP_PANE (object);
+  JpPane *pane = JP_PANE (object);
+  g_autoptr(GListModel) groups = NULL;
 
+  G_OBJECT_CLASS (jp_group_pane_parent_class)->constructed (object);
+
+  self->db = jp_pane_get_database (pane);
+  self->group = jp_pane_get_item (pane);
+  jp_pane_bind_text (pane, self->title_row, JP_TEXT_TITLE);
+  jp_pane_bind_field (pane, self->code_row, JP_FIELD_CODE);
+  show_parent (self);
+  g_signal_connect_object (self->group, "notify::parent-id", G_CALLBACK (show_parent), self, G_CONNECT_SWAPPED);
+
+  groups = jp_database_get_children (self->db, self->group, JP_KIND_MASK (JP_KIND_GROUP));
+  jp_pane_bind_item_list (pane, self->groups_list, groups, TRUE);
+}
+
+static void
+jp_group_pane_dispose (GObject *object)
+{
   gtk_widget_dispose_template (GTK_WIDGET (object), JP_TYPE_GROUP_PANE);
-  g_clear_object (&self->group);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jp_group_pane_parent_class)->dispose (object);
 }
@@ -65,6 +80,7 @@ jp_group_pane_class_init (JpGroupPaneClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = jp_group_pane_constructed;
   object_class->dispose = jp_group_pane_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-group-pane.ui");
@@ -78,28 +94,4 @@ static void
 jp_group_pane_init (JpGroupPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-jp_group_pane_new (JpDatabase *db,
-                   JpItem     *group)
-{
-  JpGroupPane *self;
-  g_autoptr(GListModel) groups = NULL;
-
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (JP_IS_ITEM (group), NULL);
-
-  self = g_object_new (JP_TYPE_GROUP_PANE, NULL);
-  self->db = g_object_ref (db);
-  self->group = g_object_ref (group);
-
-  jp_pane_bind_text (self->title_row, db, group, JP_TEXT_TITLE);
-  jp_pane_bind_field (self->code_row, db, group, JP_FIELD_CODE);
-  show_parent (self);
-  g_signal_connect_object (group, "notify::parent-id", G_CALLBACK (show_parent), self, G_CONNECT_SWAPPED);
-
-  groups = jp_database_get_children (db, group, JP_KIND_MASK (JP_KIND_GROUP));
-  jp_pane_bind_item_list (self->groups_list, groups, TRUE);
-  return GTK_WIDGET (self);
 }

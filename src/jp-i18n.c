@@ -19,14 +19,11 @@ void
 jp_i18n_init (void)
 {
   const char *localedir = LOCALEDIR;
-  g_autofree char *build_mo = g_build_filename (BUILD_LOCALEDIR, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  g_autofree char *installed_mo = g_build_filename (LOCALEDIR, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 
   setlocale (LC_ALL, "");
+  /* Set by `meson devenv` to the build folder's translations. */
   if (g_getenv ("JAARPLAN_LOCALEDIR"))
     localedir = g_getenv ("JAARPLAN_LOCALEDIR");
-  else if (!g_file_test (installed_mo, G_FILE_TEST_EXISTS) && g_file_test (build_mo, G_FILE_TEST_EXISTS))
-    localedir = BUILD_LOCALEDIR;
 
   /* The default text domain is left alone: GLib's g_dgettext() and
    * GtkBuilder use the domain given to them, and must not see

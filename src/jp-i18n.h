@@ -7,8 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* Sets up gettext: the locale, and where the translations are (the build
- * tree when run uninstalled). */
+/* Sets up gettext: the locale, and where the translations are
+ * ($JAARPLAN_LOCALEDIR when run from the build folder, see meson devenv). */
 void        jp_i18n_init              (void);
 /* Switches the messages to @language ("nl", "fr", or "" for the system's).
  * Main thread only. */

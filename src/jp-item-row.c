@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jp-item-row.h"
-#include "jp-pane.h"
+#include "jp-kind-ui.h"
 
 struct _JpItemRow
 {

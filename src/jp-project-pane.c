@@ -5,16 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jp-pane.h"
 #include "jp-project-pane.h"
-#include "jp-window.h"
 
 struct _JpProjectPane
 {
-  AdwBin       parent_instance;
+  JpPane       parent_instance;
 
-  JpDatabase  *db;
-  JpItem      *project;
+  JpItem      *project;   /* the pane's item */
   gboolean     loading;
 
   AdwComboRow *phase_row;
@@ -24,7 +21,7 @@ struct _JpProjectPane
   GtkWidget   *note_view;
 };
 
-G_DEFINE_FINAL_TYPE (JpProjectPane, jp_project_pane, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (JpProjectPane, jp_project_pane, JP_TYPE_PANE)
 
 /* The phase row lists "Ongoing", "New". */
 #define PHASE_TO_ROW(p) ((p) == JP_PHASE_NEW ? 1u : 0u)
@@ -44,10 +41,7 @@ static void
 report (JpProjectPane *self,
         GError        *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (JP_IS_WINDOW (root))
-    jp_window_report_error (JP_WINDOW (root), error);
+  jp_pane_report_error (JP_PANE (self), error);
   load (self);
 }
 
@@ -59,7 +53,7 @@ on_phase_selected (JpProjectPane *self)
 
   if (self->loading || phase == jp_item_get_phase (self->project))
     return;
-  if (!jp_database_set_phase (self->db, self->project, phase, &error))
+  if (!jp_database_set_phase (jp_pane_get_database (JP_PANE (self)), self->project, phase, &error))
     report (self, error);
 }
 
@@ -71,18 +65,33 @@ on_status_selected (JpProjectPane *self)
 
   if (self->loading || status == jp_item_get_status (self->project))
     return;
-  if (!jp_database_set_status (self->db, self->project, status, &error))
+  if (!jp_database_set_status (jp_pane_get_database (JP_PANE (self)), self->project, status, &error))
     report (self, error);
+}
+
+static void
+jp_project_pane_constructed (GObject *object)
+{
+  JpProjectPane *self = JP_PROJECT_PANE (object);
+  JpPane *pane = JP_PANE (object);
+
+  G_OBJECT_CLASS (jp_project_pane_parent_class)->constructed (object);
+
+  self->project = jp_pane_get_item (pane);
+  load (self);
+  g_signal_connect_object (self->project, "notify::revision", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->phase_row, "notify::selected", G_CALLBACK (on_phase_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
+
+  jp_pane_bind_text (pane, self->body_view, JP_TEXT_BODY);
+  jp_pane_bind_text (pane, self->note_view, JP_TEXT_NOTE);
+  jp_pane_bind_text_list (pane, self->items_list, JP_KIND_MASK (JP_KIND_ITEM));
 }
 
 static void
 jp_project_pane_dispose (GObject *object)
 {
-  JpProjectPane *self = JP_PROJECT_PANE (object);
-
   gtk_widget_dispose_template (GTK_WIDGET (object), JP_TYPE_PROJECT_PANE);
-  g_clear_object (&self->project);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jp_project_pane_parent_class)->dispose (object);
 }
@@ -93,6 +102,7 @@ jp_project_pane_class_init (JpProjectPaneClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = jp_project_pane_constructed;
   object_class->dispose = jp_project_pane_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-project-pane.ui");
@@ -107,28 +117,4 @@ static void
 jp_project_pane_init (JpProjectPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-jp_project_pane_new (JpDatabase *db,
-                     JpItem     *project)
-{
-  JpProjectPane *self;
-
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (JP_IS_ITEM (project), NULL);
-
-  self = g_object_new (JP_TYPE_PROJECT_PANE, NULL);
-  self->db = g_object_ref (db);
-  self->project = g_object_ref (project);
-
-  load (self);
-  g_signal_connect_object (project, "notify::revision", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->phase_row, "notify::selected", G_CALLBACK (on_phase_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->status_row, "notify::selected", G_CALLBACK (on_status_selected), self, G_CONNECT_SWAPPED);
-
-  jp_pane_bind_text (self->body_view, db, project, JP_TEXT_BODY);
-  jp_pane_bind_text (self->note_view, db, project, JP_TEXT_NOTE);
-  jp_pane_bind_text_list (self->items_list, db, project, JP_KIND_MASK (JP_KIND_ITEM));
-  return GTK_WIDGET (self);
 }

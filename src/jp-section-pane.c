@@ -5,15 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jp-pane.h"
 #include "jp-section-pane.h"
-#include "jp-window.h"
 
 struct _JpSectionPane
 {
-  AdwBin       parent_instance;
+  JpPane       parent_instance;
 
-  JpDatabase  *db;
+  JpDatabase  *db;        /* the pane's database and item */
   JpItem      *section;
   GListModel  *linked;
 
@@ -27,7 +25,7 @@ struct _JpSectionPane
   GtkListBox  *groups_list;
 };
 
-G_DEFINE_FINAL_TYPE (JpSectionPane, jp_section_pane, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (JpSectionPane, jp_section_pane, JP_TYPE_PANE)
 
 static gboolean
 is_linked (JpSectionPane *self,
@@ -56,9 +54,7 @@ on_area_toggled (GtkCheckButton *check,
     return;
   if (!jp_database_set_section_area (self->db, self->section, area, active, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      if (JP_IS_WINDOW (root))
-        jp_window_report_error (JP_WINDOW (root), error);
+      jp_pane_report_error (JP_PANE (self), error);
       gtk_check_button_set_active (check, !active);
     }
 }
@@ -130,14 +126,49 @@ projects_of_phase (JpDatabase    *db,
 }
 
 static void
+jp_section_pane_constructed (GObject *object)
+{
+  JpSectionPane *self = JP_SECTION_PANE (object);
+  JpPane *pane = JP_PANE (object);
+  g_autoptr(JpItem) root = NULL;
+  g_autoptr(JpItem) programme = NULL;
+  g_autoptr(GListModel) areas = NULL;
+  g_autoptr(GListModel) ongoing = NULL;
+  g_autoptr(GListModel) new_projects = NULL;
+  g_autoptr(GListModel) groups = NULL;
+
+  G_OBJECT_CLASS (jp_section_pane_parent_class)->constructed (object);
+
+  self->db = jp_pane_get_database (pane);
+  self->section = jp_pane_get_item (pane);
+  jp_pane_bind_field (pane, self->number_row, JP_FIELD_NUMBER);
+  jp_pane_bind_text (pane, self->title_row, JP_TEXT_TITLE);
+  jp_pane_bind_translation_status (pane, self->translation_row);
+  jp_pane_bind_text_list (pane, self->objectives_list, JP_KIND_MASK (JP_KIND_OBJECTIVE));
+
+  self->linked = jp_database_get_section_areas (self->db, self->section);
+  g_signal_connect_object (self->linked, "items-changed", G_CALLBACK (on_links_changed), self, G_CONNECT_SWAPPED);
+  root = jp_database_get_root (self->db);
+  programme = jp_database_find_child (self->db, root, JP_KIND_PROGRAMME);
+  areas = programme ? jp_database_get_children (self->db, programme, JP_KIND_MASK (JP_KIND_AREA))
+                    : G_LIST_MODEL (g_list_store_new (JP_TYPE_ITEM));
+  gtk_list_box_bind_model (self->areas_list, areas, create_area_row, self, NULL);
+
+  ongoing = projects_of_phase (self->db, self->section, is_ongoing_project);
+  new_projects = projects_of_phase (self->db, self->section, is_new_project);
+  jp_pane_bind_item_list (pane, self->ongoing_list, ongoing, TRUE);
+  jp_pane_bind_item_list (pane, self->new_list, new_projects, TRUE);
+  groups = jp_database_get_children (self->db, self->section, JP_KIND_MASK (JP_KIND_GROUP));
+  jp_pane_bind_item_list (pane, self->groups_list, groups, TRUE);
+}
+
+static void
 jp_section_pane_dispose (GObject *object)
 {
   JpSectionPane *self = JP_SECTION_PANE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), JP_TYPE_SECTION_PANE);
   g_clear_object (&self->linked);
-  g_clear_object (&self->section);
-  g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jp_section_pane_parent_class)->dispose (object);
 }
@@ -148,6 +179,7 @@ jp_section_pane_class_init (JpSectionPaneClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = jp_section_pane_constructed;
   object_class->dispose = jp_section_pane_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-section-pane.ui");
@@ -165,45 +197,4 @@ static void
 jp_section_pane_init (JpSectionPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-jp_section_pane_new (JpDatabase *db,
-                     JpItem     *section)
-{
-  JpSectionPane *self;
-  g_autoptr(JpItem) root = NULL;
-  g_autoptr(JpItem) programme = NULL;
-  g_autoptr(GListModel) areas = NULL;
-  g_autoptr(GListModel) ongoing = NULL;
-  g_autoptr(GListModel) new_projects = NULL;
-  g_autoptr(GListModel) groups = NULL;
-
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (JP_IS_ITEM (section), NULL);
-
-  self = g_object_new (JP_TYPE_SECTION_PANE, NULL);
-  self->db = g_object_ref (db);
-  self->section = g_object_ref (section);
-
-  jp_pane_bind_field (self->number_row, db, section, JP_FIELD_NUMBER);
-  jp_pane_bind_text (self->title_row, db, section, JP_TEXT_TITLE);
-  jp_pane_bind_translation_status (self->translation_row, db, section);
-  jp_pane_bind_text_list (self->objectives_list, db, section, JP_KIND_MASK (JP_KIND_OBJECTIVE));
-
-  self->linked = jp_database_get_section_areas (db, section);
-  g_signal_connect_object (self->linked, "items-changed", G_CALLBACK (on_links_changed), self, G_CONNECT_SWAPPED);
-  root = jp_database_get_root (db);
-  programme = jp_database_find_child (db, root, JP_KIND_PROGRAMME);
-  areas = programme ? jp_database_get_children (db, programme, JP_KIND_MASK (JP_KIND_AREA))
-                    : G_LIST_MODEL (g_list_store_new (JP_TYPE_ITEM));
-  gtk_list_box_bind_model (self->areas_list, areas, create_area_row, self, NULL);
-
-  ongoing = projects_of_phase (db, section, is_ongoing_project);
-  new_projects = projects_of_phase (db, section, is_new_project);
-  jp_pane_bind_item_list (self->ongoing_list, ongoing, TRUE);
-  jp_pane_bind_item_list (self->new_list, new_projects, TRUE);
-  groups = jp_database_get_children (db, section, JP_KIND_MASK (JP_KIND_GROUP));
-  jp_pane_bind_item_list (self->groups_list, groups, TRUE);
-  return GTK_WIDGET (self);
 }

@@ -5,23 +5,14 @@
 
 #include "jp-settings.h"
 
+/* The installed schema, or the build folder's: `meson devenv` points
+ * GSETTINGS_SCHEMA_DIR there. */
 static GSettingsSchema *
 lookup_schema (void)
 {
-  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchemaSource) build_tree = NULL;
-  GSettingsSchema *schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
-  if (installed)
-    schema = g_settings_schema_source_lookup (installed, APP_ID, TRUE);
-  if (schema)
-    return schema;
-
-  /* Run from the build tree, before any installation. */
-  build_tree = g_settings_schema_source_new_from_directory (BUILD_SCHEMADIR, installed, FALSE, NULL);
-  if (build_tree)
-    schema = g_settings_schema_source_lookup (build_tree, APP_ID, FALSE);
-  return schema;
+  return source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
 }
 
 GSettings *

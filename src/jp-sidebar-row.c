@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jp-pane.h"
+#include "jp-kind-ui.h"
 #include "jp-sidebar-row.h"
 
 struct _JpSidebarRow

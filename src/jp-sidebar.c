@@ -7,9 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jp-pane.h"
 #include "jp-sidebar.h"
 #include "jp-sidebar-row.h"
+#include "model/jp-translations.h"
 
 #define SEARCH_LIMIT 2000
 
@@ -291,7 +291,7 @@ add_numbered (JpSidebar  *self,
     {
       g_autoptr(JpItem) item = jp_database_find_numbered (self->db, kinds[i], number);
 
-      if (item && (!self->untranslated_only || jp_pane_needs_translation (item)))
+      if (item && (!self->untranslated_only || jp_translations_item_is_incomplete (item)))
         {
           add_with_ancestors (self, item);
           /* The section found shows what it holds. */
@@ -324,14 +324,14 @@ jp_sidebar_set_search_text (JpSidebar  *self,
       for (guint i = 0; ids && i < ids->len; i++)
         {
           g_autoptr(JpItem) item = jp_database_lookup (self->db, g_array_index (ids, gint64, i));
-          if (item && (!self->untranslated_only || jp_pane_needs_translation (item)))
+          if (item && (!self->untranslated_only || jp_translations_item_is_incomplete (item)))
             add_with_ancestors (self, item);
         }
       add_numbered (self, query);
     }
   else if (self->untranslated_only)
     {
-      g_autoptr(GPtrArray) items = jp_pane_find_untranslated (self->db);
+      g_autoptr(GPtrArray) items = jp_translations_find_incomplete (self->db);
 
       self->visible = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       for (guint i = 0; i < items->len; i++)

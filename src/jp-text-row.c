@@ -5,7 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jp-pane.h"
+#include "jp-field-binding.h"
+#include "jp-kind-ui.h"
 #include "jp-text-row.h"
 
 #define INDENT_PX 24
@@ -39,7 +40,7 @@ on_key_pressed (GtkEventControllerKey *controller,
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
     {
-      jp_pane_flush (GTK_WIDGET (self->text_view));
+      jp_field_binding_flush (GTK_WIDGET (self->text_view));
       return TRUE;
     }
   return FALSE;
@@ -122,6 +123,7 @@ append_action (GMenu      *menu,
 GtkWidget *
 jp_text_row_new (JpDatabase *db,
                  JpItem     *item,
+                 JpLang      lang,
                  guint       depth)
 {
   JpTextRow *self;
@@ -157,7 +159,7 @@ jp_text_row_new (JpDatabase *db,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (nest));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 
-  jp_pane_bind_text (GTK_WIDGET (self->text_view), db, item, JP_TEXT_BODY);
+  jp_field_binding_bind_text (GTK_WIDGET (self->text_view), db, item, JP_TEXT_BODY, lang);
   return GTK_WIDGET (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include "jp-import-dialog.h"
 #include "jp-item-row.h"
+#include "jp-kind-ui.h"
 #include "jp-pane.h"
 #include "jp-text-row.h"
 #include "jp-window-private.h"

@@ -12,6 +12,8 @@ struct _JpWindow
   JpDatabase           *db;
   GSettings            *settings;
   JpItem               *item;
+  /* The language the panes show and edit (the "edit-language"). */
+  JpLang                edit_language;
   GCancellable         *cancellable;
   /* Work runs in a worker thread (an import, its dry run). */
   gboolean              busy;

@@ -10,8 +10,10 @@
 #include "jp-area-pane.h"
 #include "jp-chapter-pane.h"
 #include "jp-contacts-page.h"
+#include "jp-error-report.h"
 #include "jp-group-pane.h"
 #include "jp-import-dialog.h"
+#include "jp-kind-ui.h"
 #include "jp-pane.h"
 #include "jp-project-pane.h"
 #include "jp-section-pane.h"
@@ -20,25 +22,42 @@
 
 G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_EDIT_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The kinds that have a pane of their own: the others show their name. */
+static GType
+get_pane_type (JpItem *item)
+{
+  switch (item ? jp_item_get_kind (item) : JP_N_KINDS)
+    {
+    case JP_KIND_AREA:    return JP_TYPE_AREA_PANE;
+    case JP_KIND_CHAPTER: return JP_TYPE_CHAPTER_PANE;
+    case JP_KIND_SECTION: return JP_TYPE_SECTION_PANE;
+    case JP_KIND_PROJECT: return JP_TYPE_PROJECT_PANE;
+    case JP_KIND_GROUP:   return JP_TYPE_GROUP_PANE;
+    default:              return G_TYPE_INVALID;
+    }
+}
+
 static GtkWidget *
 create_pane (JpWindow *self,
              JpItem   *item)
 {
+  GType type = get_pane_type (item);
   GtkWidget *page;
 
-  switch (jp_item_get_kind (item))
-    {
-    case JP_KIND_AREA:    return jp_area_pane_new (self->db, item);
-    case JP_KIND_CHAPTER: return jp_chapter_pane_new (self->db, item);
-    case JP_KIND_SECTION: return jp_section_pane_new (self->db, item);
-    case JP_KIND_PROJECT: return jp_project_pane_new (self->db, item);
-    case JP_KIND_GROUP:   return jp_group_pane_new (self->db, item);
-    default:
-      page = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), jp_kind_get_icon_name (jp_item_get_kind (item)));
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), jp_item_get_label (item));
-      return page;
-    }
+  if (type != G_TYPE_INVALID)
+    return jp_pane_new (type, self->db, item, self->edit_language);
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), jp_kind_get_icon_name (jp_item_get_kind (item)));
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), jp_item_get_label (item));
+  return page;
 }
 
 static GtkWidget *
@@ -65,17 +84,7 @@ update_title (JpWindow *self)
 static gboolean
 has_texts_pane (JpItem *item)
 {
-  switch (item ? jp_item_get_kind (item) : JP_N_KINDS)
-    {
-    case JP_KIND_AREA:
-    case JP_KIND_CHAPTER:
-    case JP_KIND_SECTION:
-    case JP_KIND_PROJECT:
-    case JP_KIND_GROUP:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return get_pane_type (item) != G_TYPE_INVALID;
 }
 
 static void show_item (JpWindow *self, JpItem *item);
@@ -205,7 +214,7 @@ _jp_window_show_contacts (JpWindow *self)
   self->restoring = TRUE;
   jp_sidebar_select_item (self->sidebar, NULL);
   self->restoring = FALSE;
-  set_content (self, NULL, jp_contacts_page_new (self->db));
+  set_content (self, NULL, jp_contacts_page_new (self->db, self->settings));
   adw_window_title_set_title (self->content_title, _("Contacts"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -257,20 +266,42 @@ on_edit_language (GSimpleAction *action,
                   gpointer       user_data)
 {
   JpWindow *self = user_data;
-  GtkWidget *pane = adw_bin_get_child (self->content_bin);
   JpLang lang;
+
+  if (jp_lang_from_string (g_variant_get_string (state, NULL), &lang))
+    jp_window_set_edit_language (self, lang);
+}
+
+JpLang
+jp_window_get_edit_language (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), JP_LANG_NL);
+  return self->edit_language;
+}
+
+void
+jp_window_set_edit_language (JpWindow *self,
+                             JpLang    lang)
+{
+  GtkWidget *pane;
+  GAction *action;
   double scroll;
 
-  if (!jp_lang_from_string (g_variant_get_string (state, NULL), &lang))
-    return;
-  g_simple_action_set_state (action, state);
-  if (lang == jp_pane_get_language (self->db))
+  g_return_if_fail (JP_IS_WINDOW (self));
+  g_return_if_fail (lang < JP_N_LANGS);
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "edit-language");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (jp_lang_to_string (lang)));
+  if (lang == self->edit_language)
     return;
   /* The fields edit the chosen language: what was typed is stored in the
    * other one first, then the pane is built again. */
+  pane = adw_bin_get_child (self->content_bin);
   if (pane != NULL)
     jp_pane_flush (pane);
-  jp_pane_set_language (self->db, lang);
+  self->edit_language = lang;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT_LANGUAGE]);
   if (!has_texts_pane (self->item))
     return;
   scroll = get_scroll (pane);
@@ -356,6 +387,16 @@ jp_window_report_error (JpWindow     *self,
   _jp_window_show_toast (self, error->message);
 }
 
+static void
+report_error_cb (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  g_autoptr(GError) error = jp_error_report_from_variant (parameter);
+
+  jp_window_report_error (JP_WINDOW (widget), error);
+}
+
 void
 _jp_window_show_toast (JpWindow   *self,
                        const char *title)
@@ -439,6 +480,42 @@ jp_window_dispose (GObject *object)
 }
 
 static void
+jp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JpWindow *self = JP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDIT_LANGUAGE:
+      g_value_set_int (value, jp_window_get_edit_language (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JpWindow *self = JP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDIT_LANGUAGE:
+      jp_window_set_edit_language (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jp_window_class_init (JpWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -446,6 +523,8 @@ jp_window_class_init (JpWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = jp_window_dispose;
+  object_class->get_property = jp_window_get_property;
+  object_class->set_property = jp_window_set_property;
   window_class->close_request = jp_window_close_request;
 
   g_type_ensure (JP_TYPE_SIDEBAR);
@@ -461,7 +540,16 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, language_box);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, error_page);
 
+  /* A JpLang. */
+  properties[PROP_EDIT_LANGUAGE] =
+    g_param_spec_int ("edit-language", NULL, NULL, 0, JP_N_LANGS - 1, JP_LANG_NL,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   _jp_window_class_add_actions (widget_class);
+  /* How panes and rows tell what went wrong (see jp-error-report.h). */
+  gtk_widget_class_install_action (widget_class, JP_REPORT_ERROR_ACTION, JP_REPORT_ERROR_PARAM_TYPE,
+                                   report_error_cb);
 }
 
 static void
@@ -499,8 +587,9 @@ setup_plan (JpWindow *self)
 
   g_action_map_add_action (G_ACTION_MAP (self), tree_view);
   g_action_map_add_action (G_ACTION_MAP (self), untranslated);
+  self->edit_language = jp_database_get_language (self->db);
   edit_language = g_simple_action_new_stateful ("edit-language", G_VARIANT_TYPE_STRING,
-                                                g_variant_new_string (jp_lang_to_string (jp_pane_get_language (self->db))));
+                                                g_variant_new_string (jp_lang_to_string (self->edit_language)));
   g_signal_connect_object (edit_language, "change-state", G_CALLBACK (on_edit_language), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (edit_language));
 

@@ -24,6 +24,11 @@ JpWindow   *jp_window_rebuild        (JpWindow      *self);
 JpItem     *jp_window_get_item       (JpWindow      *self);
 /* The pane shown (a detail pane, the contacts page or an empty state). */
 GtkWidget  *jp_window_get_pane       (JpWindow      *self);
+/* The language whose texts the panes show and edit: the interface's at
+ * first, the other one after the NL/FR switch ("edit-language"). */
+JpLang      jp_window_get_edit_language (JpWindow    *self);
+void        jp_window_set_edit_language (JpWindow    *self,
+                                         JpLang       lang);
 /* Opens @item's pane and selects it in the tree. */
 void        jp_window_open_item      (JpWindow      *self,
                                       JpItem        *item);

@@ -37,7 +37,7 @@ fixture_set_up (Fixture       *f,
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 800, 700);
-  f->page = jp_contacts_page_new (f->db);
+  f->page = jp_contacts_page_new (f->db, NULL);
   gtk_window_set_child (f->window, f->page);
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));

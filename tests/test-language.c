@@ -15,6 +15,7 @@
 #include "jp-section-pane.h"
 #include "jp-sidebar.h"
 #include "jp-window.h"
+#include "model/jp-translations.h"
 #include "model/jp-xml.h"
 
 /* The words the interface must show in each language. */
@@ -233,7 +234,8 @@ assert_language (JpWindow    *window,
   g_assert_cmpstr (g_dgettext ("gtk40", "_Cancel"), ==, words->gtk_cancel);
   g_assert_cmpint (jp_i18n_get_plan_language (), ==, words->plan_language);
   g_assert_cmpint (jp_database_get_language (db), ==, words->plan_language);
-  g_assert_cmpint (jp_pane_get_language (db), ==, words->plan_language);
+  g_assert_cmpint (jp_window_get_edit_language (window), ==, words->plan_language);
+  g_assert_cmpint (jp_pane_get_language (JP_PANE (pane)), ==, words->plan_language);
 }
 
 static const Words *
@@ -331,7 +333,8 @@ test_edit_french (Fixture       *f,
 
   /* The FR button: the fields now edit the French texts. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-language", "s", "fr");
-  g_assert_cmpint (jp_pane_get_language (f->db), ==, JP_LANG_FR);
+  g_assert_cmpint (jp_window_get_edit_language (window), ==, JP_LANG_FR);
+  g_assert_cmpint (jp_pane_get_language (JP_PANE (jp_window_get_pane (window))), ==, JP_LANG_FR);
   title = find_widget (jp_window_get_pane (window), is_row_titled, "Titel");
   g_assert_nonnull (title);
   gtk_editable_set_text (GTK_EDITABLE (title), "Justice et affaires intérieures");
@@ -422,10 +425,10 @@ test_untranslated_only (Fixture       *f,
   guint texts, translated;
 
   translate_all (f->db, done);
-  jp_pane_count_translations (f->db, done, &texts, &translated, NULL);
+  jp_translations_count (f->db, done, &texts, &translated, NULL, NULL);
   g_assert_cmpuint (texts, >, 5);
   g_assert_cmpuint (translated, ==, texts);
-  jp_pane_count_translations (f->db, todo, &texts, &translated, NULL);
+  jp_translations_count (f->db, todo, &texts, &translated, NULL, NULL);
   g_assert_cmpuint (translated, <, texts);
 
   g_settings_set_boolean (settings, "show-untranslated-only", TRUE);

@@ -1,9 +1,12 @@
 #!/bin/sh
 # The run command starts the binary from the build folder, as a person
-# does, without an installed settings schema: the window must come up
-# and stay up.  Usage: test-run.sh JAARPLAN_BINARY (under a display).
+# does, without an installed settings schema, in `meson devenv`'s
+# environment (as build-aux/run does): the window must come up and stay
+# up.  Usage: test-run.sh JAARPLAN_BINARY MESON BUILD_ROOT (under a display).
 set -u
 bin=$1
+meson=$2
+build_root=$3
 tmp=$(mktemp -d)
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 
@@ -12,8 +15,11 @@ if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exit 0
 fi
 
-env -u GSETTINGS_SCHEMA_DIR -u XDG_DATA_DIRS GSETTINGS_BACKEND=memory GDK_BACKEND=x11 \
-  "$bin" --database "$tmp/plan.db" > "$tmp/out" 2> "$tmp/err" &
+unset GSETTINGS_SCHEMA_DIR XDG_DATA_DIRS JAARPLAN_LOCALEDIR
+set +u
+eval "$("$meson" devenv -C "$build_root" --dump)" || exit 1
+set -u
+GSETTINGS_BACKEND=memory GDK_BACKEND=x11 "$bin" --database "$tmp/plan.db" > "$tmp/out" 2> "$tmp/err" &
 pid=$!
 sleep 4
 if kill -0 $pid 2>/dev/null; then

@@ -504,6 +504,26 @@ test_group_parent (Fixture       *f,
   g_assert_true (jp_window_get_item (f->window) == section);
 }
 
+/* A pane knows no window: its refusals reach the one it is in through
+ * the win.report-error action, domain and code included. */
+static void
+test_pane_report_error (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(GError) error = g_error_new_literal (JP_DATABASE_ERROR, JP_DATABASE_ERROR_CONFLICT,
+                                                 "Someone else changed this section.");
+  AdwMessageDialog *dialog;
+
+  jp_window_open_item (f->window, section);
+  g_assert_true (JP_IS_SECTION_PANE (jp_window_get_pane (f->window)));
+  jp_pane_report_error (JP_PANE (jp_window_get_pane (f->window)), error);
+  dialog = wait_for_dialog (f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed Elsewhere");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Someone else changed this section.");
+  respond (dialog, "cancel");
+}
+
 static void
 test_search_number (Fixture       *f,
                     gconstpointer  data)
@@ -958,6 +978,7 @@ main (int   argc,
   ADD ("/window/export/section", test_export_section);
   ADD ("/window/edit/remove-section-asks", test_remove_section_asks);
   ADD ("/window/pane/group-parent", test_group_parent);
+  ADD ("/window/pane/report-error", test_pane_report_error);
   ADD ("/window/tree/search-number", test_search_number);
   ADD ("/window/shortcuts/contacts", test_contacts_shortcut);
   ADD ("/window/import/section", test_import);

@@ -247,107 +247,137 @@ run_actions (Options *o)
   return 0;
 }
 
-gboolean
-jp_cli_run (int          argc,
-            char       **argv,
-            JpCliResult *result)
+static GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the plan database at PATH (default: the user’s own)"), N_("PATH") },
+  { "import", 'i', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a plan, chapter, section or contacts file"), N_("FILE") },
+  { "dry-run", 'n', 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: report what would change, change nothing"), NULL },
+  { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: replace the plan even if that removes more than half of it"), NULL },
+  { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the plan (or the scope below) to FILE; - is standard output"), N_("FILE") },
+  { "chapter", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: only chapter N"), N_("N") },
+  { "section", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: only section N.N"), N_("N.N") },
+  { "contacts", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: only the contacts"), NULL },
+  { "export-contacts-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the contacts page as PDF to FILE; - is standard output"), N_("FILE") },
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version"), NULL },
+  /* Arguments that are no option: refused below. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
+  { NULL }
+};
+
+const GOptionEntry *
+jp_cli_get_option_entries (void)
 {
-  Options o = { 0, };
-  const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &o.database,
-      N_("Use the plan database at PATH (default: the user’s own)"), N_("PATH") },
-    { "import", 'i', 0, G_OPTION_ARG_FILENAME, &o.import,
-      N_("Import a plan, chapter, section or contacts file"), N_("FILE") },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &o.dry_run,
-      N_("With --import: report what would change, change nothing"), NULL },
-    { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
-      N_("With --import: replace the plan even if that removes more than half of it"), NULL },
-    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &o.export,
-      N_("Export the plan (or the scope below) to FILE; - is standard output"), N_("FILE") },
-    { "chapter", 0, 0, G_OPTION_ARG_STRING, &o.chapter,
-      N_("With --export: only chapter N"), N_("N") },
-    { "section", 0, 0, G_OPTION_ARG_STRING, &o.section,
-      N_("With --export: only section N.N"), N_("N.N") },
-    { "contacts", 0, 0, G_OPTION_ARG_NONE, &o.contacts,
-      N_("With --export: only the contacts"), NULL },
-    { "export-contacts-pdf", 0, 0, G_OPTION_ARG_FILENAME, &o.contacts_pdf,
-      N_("Write the contacts page as PDF to FILE; - is standard output"), N_("FILE") },
-    { "version", 'v', 0, G_OPTION_ARG_NONE, &o.version,
-      N_("Show the version"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
+  static gboolean translated;
+
+  /* GApplication's option group has no translation domain: the texts
+   * are translated here, once, in the language the program started in. */
+  if (!translated)
+    {
+      for (GOptionEntry *e = option_entries; e->long_name != NULL; e++)
+        {
+          if (e->description)
+            e->description = _(e->description);
+          if (e->arg_description)
+            e->arg_description = _(e->arg_description);
+        }
+      translated = TRUE;
+    }
+  return option_entries;
+}
+
+const char *
+jp_cli_get_summary (void)
+{
+  return _("Jaarplan keeps the annual plan of the Benelux Secretariat-General. "
+           "Without options it opens the window.");
+}
+
+static void
+options_read (Options      *o,
+              GVariantDict *options)
+{
+  g_variant_dict_lookup (options, "database", "^ay", &o->database);
+  g_variant_dict_lookup (options, "import", "^ay", &o->import);
+  g_variant_dict_lookup (options, "dry-run", "b", &o->dry_run);
+  g_variant_dict_lookup (options, "force", "b", &o->force);
+  g_variant_dict_lookup (options, "export", "^ay", &o->export);
+  g_variant_dict_lookup (options, "chapter", "s", &o->chapter);
+  g_variant_dict_lookup (options, "section", "s", &o->section);
+  g_variant_dict_lookup (options, "contacts", "b", &o->contacts);
+  g_variant_dict_lookup (options, "export-contacts-pdf", "^ay", &o->contacts_pdf);
+  g_variant_dict_lookup (options, "version", "b", &o->version);
+}
+
+static int
+handle (Options     *o,
+        const char  *unexpected,
+        char       **database)
+{
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
   int n_scopes;
 
-  result->database = NULL;
-  result->exit_status = 0;
-
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Jaarplan keeps the annual plan of the Benelux Secretariat-General. "
-                                           "Without options it opens the window."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-
-  args = g_new0 (char *, argc + 1);
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      result->exit_status = fail (error);
-      options_clear (&o);
-      return TRUE;
-    }
-
-  if (o.version)
+  if (o->version)
     {
       g_print ("jaarplan %s\n", PACKAGE_VERSION);
-      options_clear (&o);
-      return TRUE;
+      return 0;
     }
 
-  n_scopes = (o.chapter != NULL) + (o.section != NULL) + (o.contacts != FALSE);
-  if (n_scopes > 1 || (n_scopes == 1 && o.export == NULL) || ((o.dry_run || o.force) && o.import == NULL))
+  n_scopes = (o->chapter != NULL) + (o->section != NULL) + (o->contacts != FALSE);
+  if (n_scopes > 1 || (n_scopes == 1 && o->export == NULL) || ((o->dry_run || o->force) && o->import == NULL))
     {
       g_printerr ("jaarplan: %s\n",
                   _("--chapter, --section and --contacts go with --export, one at a time; --dry-run and --force go with --import."));
-      result->exit_status = 2;
-      options_clear (&o);
-      return TRUE;
+      return 2;
     }
-  if (is_stdout (o.export) && is_stdout (o.contacts_pdf))
+  if (is_stdout (o->export) && is_stdout (o->contacts_pdf))
     {
       g_printerr ("jaarplan: %s\n", _("--export and --export-contacts-pdf cannot both write to standard output."));
-      result->exit_status = 2;
-      options_clear (&o);
-      return TRUE;
+      return 2;
     }
-  if (args[1] != NULL)
+  if (unexpected != NULL)
     {
-      g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), args[1]);
-      result->exit_status = 2;
-      options_clear (&o);
-      return TRUE;
+      g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), unexpected);
+      return 2;
     }
 
-  if (o.database && !check_database_path (o.database, NULL))
+  if (o->database && !check_database_path (o->database, NULL))
     {
       jp_i18n_apply_saved_language ();
-      check_database_path (o.database, &error);
-      result->exit_status = fail (error);
-      options_clear (&o);
-      return TRUE;
+      check_database_path (o->database, &error);
+      return fail (error);
     }
 
-  if (o.import == NULL && o.export == NULL && o.contacts_pdf == NULL)
+  if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL)
     {
-      result->database = g_steal_pointer (&o.database);
-      options_clear (&o);
-      return FALSE;
+      *database = g_steal_pointer (&o->database);
+      return -1;
     }
+  return run_actions (o);
+}
 
-  result->exit_status = run_actions (&o);
+int
+jp_cli_handle_options (GVariantDict  *options,
+                       char         **database)
+{
+  Options o = { 0, };
+  g_auto(GStrv) remaining = NULL;
+  int status;
+
+  g_return_val_if_fail (options != NULL, 1);
+  g_return_val_if_fail (database != NULL && *database == NULL, 1);
+
+  options_read (&o, options);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
+  status = handle (&o, remaining ? remaining[0] : NULL, database);
   options_clear (&o);
-  return TRUE;
+  return status;
 }
