@@ -160,11 +160,36 @@ attr_lang (xmlNodePtr node)
   return token;
 }
 
+/* The schema's patterns, compiled once per process. */
+typedef enum {
+  PATTERN_ID,
+  PATTERN_NUMBER,
+  PATTERN_EMAIL,
+  PATTERN_PHONE,
+  N_PATTERNS
+} Pattern;
+
 static gboolean
-matches (const char *pattern,
+matches (Pattern     pattern,
          const char *value)
 {
-  return g_regex_match_simple (pattern, value, G_REGEX_ANCHORED | G_REGEX_DOLLAR_ENDONLY, G_REGEX_MATCH_ANCHORED);
+  static const char *const sources[N_PATTERNS] = {
+    [PATTERN_ID] = "[A-Za-z][A-Za-z0-9._\\-]{0,63}$",
+    [PATTERN_NUMBER] = "[0-9]{1,3}(\\.[0-9]{1,3}){0,3}$",
+    [PATTERN_EMAIL] = "[^@\\s]+@[^@\\s]+$",
+    [PATTERN_PHONE] = "[+0-9() .\\-/]{1,64}$",
+  };
+  static GRegex *regexes[N_PATTERNS];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint p = 0; p < N_PATTERNS; p++)
+        regexes[p] = g_regex_new (sources[p], G_REGEX_ANCHORED | G_REGEX_DOLLAR_ENDONLY | G_REGEX_OPTIMIZE,
+                                  G_REGEX_MATCH_ANCHORED, NULL);
+      g_once_init_leave (&done, 1);
+    }
+  return g_regex_match (regexes[pattern], value, 0, NULL);
 }
 
 static gboolean
@@ -203,7 +228,7 @@ valid_year (const char *value)
 static gboolean
 valid_id (const char *value)
 {
-  return matches ("[A-Za-z][A-Za-z0-9._\\-]{0,63}$", value);
+  return matches (PATTERN_ID, value);
 }
 
 /* ---------------------------------------------------------------- encoding */
@@ -471,7 +496,7 @@ explain_item (xmlNodePtr node,
                               "digits, “.”, “_” or “-”)"), id, name);
   if (number == NULL && (kind == JP_KIND_AREA || kind == JP_KIND_CHAPTER || kind == JP_KIND_SECTION))
     return g_strdup_printf (_("<%s> “%s” has no number"), name, id);
-  if (number && !matches ("[0-9]{1,3}(\\.[0-9]{1,3}){0,3}$", number))
+  if (number && !matches (PATTERN_NUMBER, number))
     return g_strdup_printf (_("the number “%s” of <%s> “%s” is not a number such as 5 or 5.7"), number, name, id);
 
   if (kind == JP_KIND_SECTION)
@@ -508,9 +533,9 @@ explain_item (xmlNodePtr node,
 
       if (person == NULL || *person == '\0')
         return g_strdup_printf (_("contact “%s” has no person"), id);
-      if (email && !matches ("[^@\\s]+@[^@\\s]+$", email))
+      if (email && !matches (PATTERN_EMAIL, email))
         return g_strdup_printf (_("the email “%s” of contact “%s” is not an e-mail address"), email, id);
-      if (phone && !matches ("[+0-9() .\\-/]{1,64}$", phone))
+      if (phone && !matches (PATTERN_PHONE, phone))
         return g_strdup_printf (_("the phone “%s” of contact “%s” is not a telephone number"), phone, id);
       /* libxml2's date type takes no white space around a date (it
        * checks the pattern before collapsing): neither does this. */
