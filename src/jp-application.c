@@ -144,7 +144,7 @@ jp_application_activate (GApplication *app)
   if (window == NULL)
     {
       open_database (self);
-      window = GTK_WINDOW (jp_window_new (self));
+      window = GTK_WINDOW (jp_window_new (GTK_APPLICATION (self), self->database, self->settings, self->error));
     }
   gtk_window_present (window);
 }

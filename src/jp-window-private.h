@@ -10,6 +10,8 @@ struct _JpWindow
   AdwApplicationWindow  parent_instance;
 
   JpDatabase           *db;
+  /* Why there is no database, when there is none. */
+  GError               *error;
   GSettings            *settings;
   JpItem               *item;
   /* The language the panes show and edit (the "edit-language"). */

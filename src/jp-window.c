@@ -474,6 +474,7 @@ jp_window_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_error (&self->error);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jp_window_parent_class)->dispose (object);
@@ -617,22 +618,26 @@ setup_plan (JpWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "plan");
 }
 
+/* A window on @db, or, with @db NULL, one that says why there is none
+ * (@error).  It knows the application only as a GtkApplication. */
 JpWindow *
-jp_window_new (JpApplication *application)
+jp_window_new (GtkApplication *application,
+               JpDatabase     *db,
+               GSettings      *settings,
+               const GError   *error)
 {
   JpWindow *self;
-  JpDatabase *db;
 
-  g_return_val_if_fail (JP_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (db == NULL || JP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (JP_TYPE_WINDOW, "application", application, NULL);
-  self->settings = g_object_ref (jp_application_get_settings (application));
+  self->settings = g_object_ref (settings);
   restore_window_state (self);
-  db = jp_application_get_database (application);
   if (db == NULL)
     {
-      const GError *error = jp_application_get_error (application);
-
+      self->error = error ? g_error_copy (error) : NULL;
       if (error)
         adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -670,7 +675,7 @@ jp_window_rebuild (JpWindow *self)
   g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
 
   app = gtk_window_get_application (GTK_WINDOW (self));
-  g_return_val_if_fail (JP_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
 
   if (self->busy)
     {
@@ -717,7 +722,7 @@ jp_window_rebuild (JpWindow *self)
       g_object_unref (chooser);
     }
 
-  window = jp_window_new (JP_APPLICATION (app));
+  window = jp_window_new (app, self->db, self->settings, self->error);
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (gtk_window_is_maximized (GTK_WINDOW (self)))

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "jp-application.h"
+#include "model/jp-database.h"
 #include "jp-sidebar.h"
 
 G_BEGIN_DECLS
@@ -13,7 +13,10 @@ G_DECLARE_FINAL_TYPE (JpWindow, jp_window, JP, WINDOW, AdwApplicationWindow)
 
 /* The main window: the plan's tree beside the open item's pane.  When the
  * application has no database, it shows why instead. */
-JpWindow   *jp_window_new            (JpApplication *application);
+JpWindow   *jp_window_new            (GtkApplication *application,
+                                       JpDatabase     *db,
+                                       GSettings      *settings,
+                                       const GError   *error);
 JpDatabase *jp_window_get_database   (JpWindow      *self);
 JpSidebar  *jp_window_get_sidebar    (JpWindow      *self);
 /* Replaces @self by a window built anew in the current interface language,
