@@ -277,6 +277,42 @@ open_item_cb (GtkWidget  *widget,
     jp_window_open_item (self, item);
 }
 
+/* What the "+" of a list adds: a kind, or a project of a phase. */
+static gboolean
+parse_new_kind (const char *what,
+                JpKind     *kind,
+                JpPhase    *phase)
+{
+  *phase = JP_PHASE_NONE;
+  if (g_str_equal (what, "project-new"))
+    *kind = JP_KIND_PROJECT, *phase = JP_PHASE_NEW;
+  else if (g_str_equal (what, "project-ongoing"))
+    *kind = JP_KIND_PROJECT, *phase = JP_PHASE_ONGOING;
+  else
+    return jp_kind_from_string (what, kind);
+  return TRUE;
+}
+
+/* The new item is ready to be written: its pane opens, or its row in
+ * the open pane, with the focus in its text. */
+static void
+present_new_item (JpWindow *self,
+                  JpItem   *item)
+{
+  switch (jp_item_get_kind (item))
+    {
+    case JP_KIND_PROJECT:
+    case JP_KIND_GROUP:
+    case JP_KIND_SECTION:
+      jp_window_open_item (self, item);
+      jp_pane_focus_text (adw_bin_get_child (self->content_bin), NULL);
+      break;
+    default:
+      jp_pane_focus_text (adw_bin_get_child (self->content_bin), item);
+      break;
+    }
+}
+
 static void
 add_item_cb (GtkWidget  *widget,
              const char *action,
@@ -289,7 +325,7 @@ add_item_cb (GtkWidget  *widget,
   const char *what;
   gint64 id;
   JpKind kind;
-  JpPhase phase = JP_PHASE_NONE;
+  JpPhase phase;
 
   g_variant_get (parameter, "(x&s)", &id, &what);
   /* 0 is the open item (the "+" of its pane's lists), whatever row has
@@ -301,35 +337,13 @@ add_item_cb (GtkWidget  *widget,
   if (parent == NULL)
     return;
   flush (self);
-
-  if (g_str_equal (what, "project-new"))
-    kind = JP_KIND_PROJECT, phase = JP_PHASE_NEW;
-  else if (g_str_equal (what, "project-ongoing"))
-    kind = JP_KIND_PROJECT, phase = JP_PHASE_ONGOING;
-  else if (!jp_kind_from_string (what, &kind))
+  if (!parse_new_kind (what, &kind, &phase))
     return;
-
   item = jp_database_add_item_full (self->db, parent, kind, NULL, phase, JP_STATUS_NONE, &error);
   if (item == NULL)
-    {
-      jp_window_report_error (self, error);
-      return;
-    }
-
-  /* The new item is ready to be written: its pane opens, or its row in
-   * the open pane, with the focus in its text. */
-  switch (kind)
-    {
-    case JP_KIND_PROJECT:
-    case JP_KIND_GROUP:
-    case JP_KIND_SECTION:
-      jp_window_open_item (self, item);
-      jp_pane_focus_text (adw_bin_get_child (self->content_bin), NULL);
-      break;
-    default:
-      jp_pane_focus_text (adw_bin_get_child (self->content_bin), item);
-      break;
-    }
+    jp_window_report_error (self, error);
+  else
+    present_new_item (self, item);
 }
 
 /* ---------------------------------------------------------- undo, redo */
