@@ -11,6 +11,7 @@
 #include "jp-pane.h"
 #include "jp-text-row.h"
 #include "jp-window-private.h"
+#include "model/jp-structure.h"
 #include "model/jp-xml.h"
 
 /* ------------------------------------------------------------ targets */
@@ -49,90 +50,43 @@ flush (JpWindow *self)
     jp_pane_flush (pane);
 }
 
-/* The siblings an item moves among: those of its kind (and, for a
- * project, of its phase, as the section lists them apart). */
-static GPtrArray *
-siblings (JpWindow *self,
-          JpItem   *item,
-          JpItem  **parent_out)
-{
-  g_autoptr(JpItem) parent = jp_database_get_parent (self->db, item);
-  g_autoptr(GListModel) children = NULL;
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n;
+typedef gboolean (*StructureChange) (JpDatabase  *db,
+                                     JpItem      *item,
+                                     GError     **error);
 
-  if (parent == NULL)
-    return result;
-  children = jp_database_get_children (self->db, parent, JP_KIND_MASK (jp_item_get_kind (item)));
-  n = g_list_model_get_n_items (children);
-  for (guint i = 0; i < n; i++)
-    {
-      JpItem *sibling = g_list_model_get_item (children, i);
-
-      if (jp_item_get_kind (item) == JP_KIND_PROJECT &&
-          jp_item_get_phase (sibling) != jp_item_get_phase (item))
-        g_object_unref (sibling);
-      else
-        g_ptr_array_add (result, sibling);
-    }
-  if (parent_out)
-    *parent_out = g_steal_pointer (&parent);
-  return result;
-}
-
+/* Runs a change of structure on the target.  A move the structure does
+ * not allow (a key pressed at the edge) does nothing, as in a text
+ * editor; other failures are reported. */
 static void
-move_by (JpWindow *self,
-         GVariant *parameter,
-         int       delta)
+restructure (JpWindow        *self,
+             GVariant        *parameter,
+             StructureChange  change)
 {
   g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
-  g_autoptr(JpItem) parent = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  JpItem *before = NULL;
-  guint index;
 
   if (item == NULL)
     return;
   flush (self);
-  list = siblings (self, item, &parent);
-  if (parent == NULL || !g_ptr_array_find (list, item, &index))
-    return;
-  if (delta < 0)
-    {
-      if (index == 0)
-        return;
-      before = list->pdata[index - 1];
-    }
-  else
-    {
-      if (index + 1 >= list->len)
-        return;
-      /* After the next one: before the one after it, or else at the end
-       * of the next one's own run. */
-      if (index + 2 < list->len)
-        before = list->pdata[index + 2];
-      else
-        {
-          g_autoptr(GListModel) all = jp_database_get_children (self->db, parent, JP_KIND_MASK_ALL);
-          guint n = g_list_model_get_n_items (all);
-          JpItem *next = list->pdata[index + 1];
-
-          for (guint i = 0; i + 1 < n; i++)
-            {
-              g_autoptr(JpItem) child = g_list_model_get_item (all, i);
-              if (child == next)
-                {
-                  g_autoptr(JpItem) after = g_list_model_get_item (all, i + 1);
-                  if (!g_ptr_array_find (list, after, NULL))
-                    before = after;  /* borrowed: the list holds a ref */
-                  break;
-                }
-            }
-        }
-    }
-  if (!jp_database_move_item (self->db, item, parent, before, &error))
+  if (!change (self->db, item, &error) &&
+      !g_error_matches (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID))
     jp_window_report_error (self, error);
+}
+
+static gboolean
+move_up (JpDatabase  *db,
+         JpItem      *item,
+         GError     **error)
+{
+  return jp_database_move_item_by (db, item, -1, error);
+}
+
+static gboolean
+move_down (JpDatabase  *db,
+           JpItem      *item,
+           GError     **error)
+{
+  return jp_database_move_item_by (db, item, +1, error);
 }
 
 static void
@@ -140,7 +94,7 @@ move_up_cb (GtkWidget  *widget,
             const char *action,
             GVariant   *parameter)
 {
-  move_by (JP_WINDOW (widget), parameter, -1);
+  restructure (JP_WINDOW (widget), parameter, move_up);
 }
 
 static void
@@ -148,7 +102,7 @@ move_down_cb (GtkWidget  *widget,
               const char *action,
               GVariant   *parameter)
 {
-  move_by (JP_WINDOW (widget), parameter, +1);
+  restructure (JP_WINDOW (widget), parameter, move_down);
 }
 
 static void
@@ -156,25 +110,7 @@ indent_cb (GtkWidget  *widget,
            const char *action,
            GVariant   *parameter)
 {
-  JpWindow *self = JP_WINDOW (widget);
-  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
-  g_autoptr(JpItem) parent = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
-  JpItem *into;
-  guint index;
-
-  if (item == NULL)
-    return;
-  flush (self);
-  list = siblings (self, item, &parent);
-  if (!g_ptr_array_find (list, item, &index) || index == 0)
-    return;
-  into = list->pdata[index - 1];
-  if (!jp_kind_allows_child (jp_item_get_kind (into), jp_item_get_kind (item)))
-    return;
-  if (!jp_database_move_item (self->db, item, into, NULL, &error))
-    jp_window_report_error (self, error);
+  restructure (JP_WINDOW (widget), parameter, jp_database_indent_item);
 }
 
 static void
@@ -182,37 +118,7 @@ outdent_cb (GtkWidget  *widget,
             const char *action,
             GVariant   *parameter)
 {
-  JpWindow *self = JP_WINDOW (widget);
-  g_autoptr(JpItem) item = _jp_window_get_target (self, parameter);
-  g_autoptr(JpItem) parent = NULL;
-  g_autoptr(JpItem) grandparent = NULL;
-  g_autoptr(GListModel) uncles = NULL;
-  g_autoptr(JpItem) before = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n;
-
-  if (item == NULL)
-    return;
-  flush (self);
-  parent = jp_database_get_parent (self->db, item);
-  grandparent = parent ? jp_database_get_parent (self->db, parent) : NULL;
-  if (grandparent == NULL ||
-      jp_item_get_kind (parent) != jp_item_get_kind (item) ||
-      !jp_kind_allows_child (jp_item_get_kind (grandparent), jp_item_get_kind (item)))
-    return;
-  uncles = jp_database_get_children (self->db, grandparent, JP_KIND_MASK_ALL);
-  n = g_list_model_get_n_items (uncles);
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      g_autoptr(JpItem) uncle = g_list_model_get_item (uncles, i);
-      if (uncle == parent)
-        {
-          before = g_list_model_get_item (uncles, i + 1);
-          break;
-        }
-    }
-  if (!jp_database_move_item (self->db, item, grandparent, before, &error))
-    jp_window_report_error (self, error);
+  restructure (JP_WINDOW (widget), parameter, jp_database_outdent_item);
 }
 
 static void
@@ -371,6 +277,42 @@ open_item_cb (GtkWidget  *widget,
     jp_window_open_item (self, item);
 }
 
+/* What the "+" of a list adds: a kind, or a project of a phase. */
+static gboolean
+parse_new_kind (const char *what,
+                JpKind     *kind,
+                JpPhase    *phase)
+{
+  *phase = JP_PHASE_NONE;
+  if (g_str_equal (what, "project-new"))
+    *kind = JP_KIND_PROJECT, *phase = JP_PHASE_NEW;
+  else if (g_str_equal (what, "project-ongoing"))
+    *kind = JP_KIND_PROJECT, *phase = JP_PHASE_ONGOING;
+  else
+    return jp_kind_from_string (what, kind);
+  return TRUE;
+}
+
+/* The new item is ready to be written: its pane opens, or its row in
+ * the open pane, with the focus in its text. */
+static void
+present_new_item (JpWindow *self,
+                  JpItem   *item)
+{
+  switch (jp_item_get_kind (item))
+    {
+    case JP_KIND_PROJECT:
+    case JP_KIND_GROUP:
+    case JP_KIND_SECTION:
+      jp_window_open_item (self, item);
+      jp_pane_focus_text (adw_bin_get_child (self->content_bin), NULL);
+      break;
+    default:
+      jp_pane_focus_text (adw_bin_get_child (self->content_bin), item);
+      break;
+    }
+}
+
 static void
 add_item_cb (GtkWidget  *widget,
              const char *action,
@@ -383,7 +325,7 @@ add_item_cb (GtkWidget  *widget,
   const char *what;
   gint64 id;
   JpKind kind;
-  JpPhase phase = JP_PHASE_NONE;
+  JpPhase phase;
 
   g_variant_get (parameter, "(x&s)", &id, &what);
   /* 0 is the open item (the "+" of its pane's lists), whatever row has
@@ -395,40 +337,13 @@ add_item_cb (GtkWidget  *widget,
   if (parent == NULL)
     return;
   flush (self);
-
-  if (g_str_equal (what, "project-new"))
-    kind = JP_KIND_PROJECT, phase = JP_PHASE_NEW;
-  else if (g_str_equal (what, "project-ongoing"))
-    kind = JP_KIND_PROJECT, phase = JP_PHASE_ONGOING;
-  else if (!jp_kind_from_string (what, &kind))
+  if (!parse_new_kind (what, &kind, &phase))
     return;
-
-  item = jp_database_add_item (self->db, parent, kind, NULL, &error);
+  item = jp_database_add_item_full (self->db, parent, kind, NULL, phase, JP_STATUS_NONE, &error);
   if (item == NULL)
-    {
-      jp_window_report_error (self, error);
-      return;
-    }
-  if (phase != JP_PHASE_NONE &&
-      (!jp_database_set_phase (self->db, item, phase, &error) ||
-       !jp_database_set_status (self->db, item, phase == JP_PHASE_NEW ? JP_STATUS_PLANNED
-                                                                      : JP_STATUS_IN_PROGRESS, &error)))
     jp_window_report_error (self, error);
-
-  /* The new item is ready to be written: its pane opens, or its row in
-   * the open pane, with the focus in its text. */
-  switch (kind)
-    {
-    case JP_KIND_PROJECT:
-    case JP_KIND_GROUP:
-    case JP_KIND_SECTION:
-      jp_window_open_item (self, item);
-      jp_pane_focus_text (adw_bin_get_child (self->content_bin), NULL);
-      break;
-    default:
-      jp_pane_focus_text (adw_bin_get_child (self->content_bin), item);
-      break;
-    }
+  else
+    present_new_item (self, item);
 }
 
 /* ---------------------------------------------------------- undo, redo */

@@ -13,6 +13,7 @@
 #include "model/jp-database.h"
 #include "model/jp-file.h"
 #include "model/jp-schema.h"
+#include "model/jp-structure.h"
 
 typedef struct {
   char       *dir;
@@ -337,6 +338,284 @@ test_new_item_one_step (Fixture       *f,
   g_assert_false (jp_database_set_text (f->db, project, JP_TEXT_TITLE, JP_LANG_NL, "Titel", &error));
   g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
   g_assert_null (jp_item_get_text (project, JP_TEXT_TITLE, JP_LANG_NL));
+}
+
+/* ------------------------------------------------------------ structure */
+
+/* Asserts that @model holds exactly the items given, in order. */
+static void
+assert_order (GListModel *model,
+              ...)
+{
+  va_list args;
+  JpItem *expected;
+  guint i = 0;
+
+  va_start (args, model);
+  while ((expected = va_arg (args, JpItem *)) != NULL)
+    {
+      g_autoptr(JpItem) item = g_list_model_get_item (model, i++);
+      g_assert_true (item == expected);
+    }
+  va_end (args);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, i);
+}
+
+static void
+assert_changed (Changes *changes,
+                guint    position,
+                guint    removed,
+                guint    added)
+{
+  g_assert_cmpuint (changes->count, ==, 1);
+  g_assert_cmpuint (changes->position, ==, position);
+  g_assert_cmpuint (changes->removed, ==, removed);
+  g_assert_cmpuint (changes->added, ==, added);
+  memset (changes, 0, sizeof *changes);
+}
+
+static JpItem *
+add_child (JpDatabase *db,
+           JpItem     *parent,
+           JpKind      kind,
+           JpPhase     phase)
+{
+  g_autoptr(GError) error = NULL;
+  JpItem *item = jp_database_add_item_full (db, parent, kind, NULL, phase, JP_STATUS_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  return item;
+}
+
+static void
+assert_refused (gboolean  ok,
+                GError  **error)
+{
+  g_assert_false (ok);
+  g_assert_error (*error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+  g_clear_error (error);
+}
+
+/* Up and down among the siblings of the same kind and, for projects, the
+ * same phase; never past the first or the last. */
+static void
+test_structure_move (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(JpItem) p1 = add_child (f->db, section, JP_KIND_PROJECT, JP_PHASE_NEW);
+  g_autoptr(JpItem) p2 = add_child (f->db, section, JP_KIND_PROJECT, JP_PHASE_NEW);
+  g_autoptr(JpItem) o1 = add_child (f->db, section, JP_KIND_PROJECT, JP_PHASE_ONGOING);
+  g_autoptr(JpItem) p3 = add_child (f->db, section, JP_KIND_PROJECT, JP_PHASE_NEW);
+  g_autoptr(JpItem) g1 = add_child (f->db, section, JP_KIND_GROUP, JP_PHASE_NONE);
+  g_autoptr(GListModel) projects = jp_database_get_children (f->db, section, JP_KIND_MASK (JP_KIND_PROJECT));
+  g_autoptr(GListModel) all = jp_database_get_children (f->db, section, JP_KIND_MASK_ALL);
+  Changes changes = { 0, };
+  Changes all_changes = { 0, };
+
+  g_signal_connect (projects, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_signal_connect (all, "items-changed", G_CALLBACK (on_items_changed), &all_changes);
+  assert_order (all, p1, p2, o1, p3, g1, NULL);
+
+  /* The first and the last go no further; the only ongoing one nowhere;
+   * nothing changes and no step is added. */
+  assert_refused (jp_database_move_item_by (f->db, p1, -1, &error), &error);
+  assert_refused (jp_database_move_item_by (f->db, p3, +1, &error), &error);
+  assert_refused (jp_database_move_item_by (f->db, p2, +2, &error), &error);
+  assert_refused (jp_database_move_item_by (f->db, o1, -1, &error), &error);
+  assert_refused (jp_database_move_item_by (f->db, g1, +1, &error), &error);
+  g_assert_cmpuint (changes.count, ==, 0);
+  g_assert_cmpuint (all_changes.count, ==, 0);
+
+  /* Down past the last new project: to the end of its run, before the
+   * group, over the ongoing one in between. */
+  g_assert_true (jp_database_move_item_by (f->db, p2, +1, &error));
+  g_assert_no_error (error);
+  assert_order (all, p1, o1, p3, p2, g1, NULL);
+  assert_changed (&changes, 1, 3, 3);
+  assert_changed (&all_changes, 1, 3, 3);
+
+  /* One step of undo. */
+  g_assert_true (jp_database_undo (f->db, &error));
+  assert_order (all, p1, p2, o1, p3, g1, NULL);
+  assert_changed (&changes, 1, 3, 3);
+  assert_changed (&all_changes, 1, 3, 3);
+
+  /* Up: just before the new project above, past the ongoing one. */
+  g_assert_true (jp_database_move_item_by (f->db, p3, -1, &error));
+  assert_order (all, p1, p3, p2, o1, g1, NULL);
+  assert_changed (&changes, 1, 3, 3);
+  assert_changed (&all_changes, 1, 3, 3);
+
+  /* Two places down in one step. */
+  g_assert_true (jp_database_move_item_by (f->db, p1, +2, &error));
+  assert_order (all, p3, p2, p1, o1, g1, NULL);
+  assert_changed (&changes, 0, 3, 3);
+  assert_changed (&all_changes, 0, 3, 3);
+  g_assert_true (jp_database_undo (f->db, &error));
+  assert_order (all, p1, p3, p2, o1, g1, NULL);
+  assert_changed (&changes, 0, 3, 3);
+  g_assert_true (jp_database_undo (f->db, &error));
+  assert_order (all, p1, p2, o1, p3, g1, NULL);
+  assert_changed (&changes, 1, 3, 3);
+  memset (&all_changes, 0, sizeof all_changes);
+
+  /* A sub-item moves among the sub-items only. */
+  {
+    g_autoptr(JpItem) i1 = add_child (f->db, p1, JP_KIND_ITEM, JP_PHASE_NONE);
+    g_autoptr(JpItem) i2 = add_child (f->db, p1, JP_KIND_ITEM, JP_PHASE_NONE);
+    g_autoptr(GListModel) items = jp_database_get_children (f->db, p1, JP_KIND_MASK_ALL);
+
+    g_assert_true (jp_database_move_item_by (f->db, i2, -1, &error));
+    assert_order (items, i2, i1, NULL);
+    assert_refused (jp_database_move_item_by (f->db, i2, -1, &error), &error);
+  }
+  g_assert_cmpuint (changes.count, ==, 0);
+  g_assert_no_error (error);
+}
+
+/* Indent under the sibling above, if it may hold the item; outdent to
+ * just after the parent, out of an item of the same kind only. */
+static void
+test_structure_indent (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(JpItem) chapter = jp_database_get_parent (f->db, section);
+  g_autoptr(JpItem) i1 = add_child (f->db, section, JP_KIND_ITEM, JP_PHASE_NONE);
+  g_autoptr(JpItem) i2 = add_child (f->db, section, JP_KIND_ITEM, JP_PHASE_NONE);
+  g_autoptr(JpItem) i3 = add_child (f->db, section, JP_KIND_ITEM, JP_PHASE_NONE);
+  g_autoptr(JpItem) p1 = add_child (f->db, section, JP_KIND_PROJECT, JP_PHASE_NEW);
+  g_autoptr(GListModel) items = jp_database_get_children (f->db, section, JP_KIND_MASK (JP_KIND_ITEM));
+  g_autoptr(GListModel) all = jp_database_get_children (f->db, section, JP_KIND_MASK_ALL);
+  g_autoptr(GListModel) under = jp_database_get_children (f->db, i1, JP_KIND_MASK_ALL);
+  Changes changes = { 0, };
+  Changes under_changes = { 0, };
+
+  g_signal_connect (items, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_signal_connect (under, "items-changed", G_CALLBACK (on_items_changed), &under_changes);
+
+  /* The first has nothing above it; a section has no parent of its kind. */
+  assert_refused (jp_database_indent_item (f->db, i1, &error), &error);
+  assert_refused (jp_database_outdent_item (f->db, i1, &error), &error);
+  assert_refused (jp_database_outdent_item (f->db, section, &error), &error);
+  g_assert_cmpuint (changes.count, ==, 0);
+
+  /* Under the one above, at the end of its children. */
+  g_assert_true (jp_database_indent_item (f->db, i2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_item_get_parent_id (i2), ==, jp_item_get_id (i1));
+  assert_changed (&changes, 1, 1, 0);
+  assert_changed (&under_changes, 0, 0, 1);
+  g_assert_true (jp_database_indent_item (f->db, i3, &error));
+  assert_order (items, i1, NULL);
+  assert_order (under, i2, i3, NULL);
+  assert_changed (&changes, 1, 1, 0);
+  assert_changed (&under_changes, 1, 0, 1);
+
+  /* Out: just after the parent, before what followed it. */
+  g_assert_true (jp_database_outdent_item (f->db, i2, &error));
+  g_assert_cmpint (jp_item_get_parent_id (i2), ==, jp_item_get_id (section));
+  assert_order (all, i1, i2, p1, NULL);
+  assert_order (under, i3, NULL);
+  assert_changed (&changes, 1, 0, 1);
+  assert_changed (&under_changes, 0, 1, 0);
+
+  /* One step of undo each: parents and positions come back. */
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_cmpint (jp_item_get_parent_id (i2), ==, jp_item_get_id (i1));
+  assert_order (under, i2, i3, NULL);
+  assert_order (all, i1, p1, NULL);
+  assert_changed (&changes, 1, 1, 0);
+  assert_changed (&under_changes, 0, 0, 1);
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_no_error (error);
+  assert_order (items, i1, i2, i3, NULL);
+  assert_order (under, NULL);
+  g_assert_cmpint (jp_item_get_parent_id (i3), ==, jp_item_get_id (section));
+  memset (&changes, 0, sizeof changes);
+  memset (&under_changes, 0, sizeof under_changes);
+
+  /* A sub-item of a project stays in it; a project holds no project, a
+   * section no section; a working group holds working groups, and leaves
+   * them for its section. */
+  {
+    g_autoptr(JpItem) p2 = add_child (f->db, section, JP_KIND_PROJECT, JP_PHASE_NEW);
+    g_autoptr(JpItem) sub = add_child (f->db, p1, JP_KIND_ITEM, JP_PHASE_NONE);
+    g_autoptr(JpItem) s2 = add_child (f->db, chapter, JP_KIND_SECTION, JP_PHASE_NONE);
+    g_autoptr(JpItem) g1 = add_child (f->db, section, JP_KIND_GROUP, JP_PHASE_NONE);
+    g_autoptr(JpItem) g2 = add_child (f->db, section, JP_KIND_GROUP, JP_PHASE_NONE);
+
+    assert_refused (jp_database_outdent_item (f->db, sub, &error), &error);
+    assert_refused (jp_database_indent_item (f->db, p2, &error), &error);
+    assert_refused (jp_database_indent_item (f->db, s2, &error), &error);
+    g_assert_true (jp_database_indent_item (f->db, g2, &error));
+    g_assert_cmpint (jp_item_get_parent_id (g2), ==, jp_item_get_id (g1));
+    g_assert_true (jp_database_outdent_item (f->db, g2, &error));
+    g_assert_cmpint (jp_item_get_parent_id (g2), ==, jp_item_get_id (section));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (changes.count, ==, 0);
+  g_assert_cmpuint (under_changes.count, ==, 0);
+}
+
+/* Adding a project with its phase and status is one transaction: one
+ * change of the list and one step of undo. */
+static void
+test_structure_add_with_values (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(JpItem) first = add_child (f->db, section, JP_KIND_PROJECT, JP_PHASE_NONE);
+  g_autoptr(GListModel) projects = jp_database_get_children (f->db, section, JP_KIND_MASK (JP_KIND_PROJECT));
+  g_autoptr(JpItem) project = NULL;
+  Changes changes = { 0, };
+
+  g_assert_cmpint (jp_item_get_phase (first), ==, JP_PHASE_NEW);
+  g_assert_cmpint (jp_item_get_status (first), ==, JP_STATUS_PLANNED);
+  g_signal_connect (projects, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  project = jp_database_add_item_full (f->db, section, JP_KIND_PROJECT, first, JP_PHASE_ONGOING, JP_STATUS_NONE,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_item_get_phase (project), ==, JP_PHASE_ONGOING);
+  g_assert_cmpint (jp_item_get_status (project), ==, JP_STATUS_IN_PROGRESS);
+  assert_order (projects, project, first, NULL);
+  assert_changed (&changes, 0, 0, 1);
+
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_true (jp_item_get_removed (project));
+  g_assert_false (jp_item_get_removed (first));
+  assert_changed (&changes, 0, 1, 0);
+  g_assert_true (jp_database_redo (f->db, &error));
+  g_assert_no_error (error);
+  g_clear_object (&project);
+  project = g_list_model_get_item (projects, 0);
+  g_assert_cmpint (jp_item_get_phase (project), ==, JP_PHASE_ONGOING);
+  g_assert_cmpint (jp_item_get_status (project), ==, JP_STATUS_IN_PROGRESS);
+  assert_changed (&changes, 0, 0, 1);
+
+  /* A status given is kept; only a project takes a phase or status. */
+  {
+    g_autoptr(JpItem) done = jp_database_add_item_full (f->db, section, JP_KIND_PROJECT, NULL, JP_PHASE_ONGOING,
+                                                        JP_STATUS_DONE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (jp_item_get_status (done), ==, JP_STATUS_DONE);
+    assert_changed (&changes, 2, 0, 1);
+  }
+  g_assert_null (jp_database_add_item_full (f->db, section, JP_KIND_GROUP, NULL, JP_PHASE_NEW, JP_STATUS_NONE,
+                                            &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (jp_database_add_item_full (f->db, section, JP_KIND_CHAPTER, NULL, JP_PHASE_NONE, JP_STATUS_NONE,
+                                            &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+  g_assert_cmpuint (changes.count, ==, 0);
 }
 
 static void
@@ -951,6 +1230,9 @@ main (int   argc,
   ADD ("/model/new-item-one-undo-step", test_new_item_one_step);
   ADD ("/model/two-processes", test_two_processes);
   ADD ("/model/search", test_search);
+  ADD ("/model/structure/move", test_structure_move);
+  ADD ("/model/structure/indent-outdent", test_structure_indent);
+  ADD ("/model/structure/add-with-values", test_structure_add_with_values);
   ADD ("/model/file/protected-targets", test_protected_targets);
 #undef ADD
   g_test_add_func ("/model/open/newer-refused", test_newer_refused);

@@ -1480,6 +1480,40 @@ jp_database_add_item (JpDatabase  *self,
                       JpItem      *before,
                       GError     **error)
 {
+  return jp_database_add_item_full (self, parent, kind, before, JP_PHASE_NONE, JP_STATUS_NONE, error);
+}
+
+/* A project starts new and planned, or ongoing and in progress. */
+static gboolean
+initial_values (JpKind      kind,
+                JpPhase    *phase,
+                JpStatus   *status,
+                GError    **error)
+{
+  if (kind != JP_KIND_PROJECT)
+    {
+      if (*phase == JP_PHASE_NONE && *status == JP_STATUS_NONE)
+        return TRUE;
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID,
+                   _("Only a project is ongoing or new."));
+      return FALSE;
+    }
+  if (*phase == JP_PHASE_NONE)
+    *phase = JP_PHASE_NEW;
+  if (*status == JP_STATUS_NONE)
+    *status = *phase == JP_PHASE_NEW ? JP_STATUS_PLANNED : JP_STATUS_IN_PROGRESS;
+  return TRUE;
+}
+
+JpItem *
+jp_database_add_item_full (JpDatabase  *self,
+                           JpItem      *parent,
+                           JpKind       kind,
+                           JpItem      *before,
+                           JpPhase      phase,
+                           JpStatus     status,
+                           GError     **error)
+{
   g_autofree char *uid = NULL;
   sqlite3_stmt *stmt;
   gint64 position, id;
@@ -1494,6 +1528,8 @@ jp_database_add_item (JpDatabase  *self,
                    _("This kind of item cannot be added here."));
       return NULL;
     }
+  if (!initial_values (kind, &phase, &status, error))
+    return NULL;
 
   if (!begin_change (self, 0, 0, error))
     return NULL;
@@ -1518,8 +1554,8 @@ jp_database_add_item (JpDatabase  *self,
   sqlite3_bind_int64 (stmt, 4, position);
   if (kind == JP_KIND_PROJECT)
     {
-      sqlite3_bind_text (stmt, 5, "new", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, "planned", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, jp_phase_to_string (phase), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, jp_status_to_string (status), -1, SQLITE_STATIC);
     }
   if (!step_done (self, stmt, error))
     {

@@ -101,6 +101,16 @@ JpItem      *jp_database_add_item      (JpDatabase          *self,
                                         JpKind               kind,
                                         JpItem              *before,
                                         GError             **error);
+/* Adds with its first values in the same step: a project's @phase
+ * (JP_PHASE_NONE: new) and @status (JP_STATUS_NONE: planned when new,
+ * in progress when ongoing).  Other kinds take neither. */
+JpItem      *jp_database_add_item_full (JpDatabase          *self,
+                                        JpItem              *parent,
+                                        JpKind               kind,
+                                        JpItem              *before,
+                                        JpPhase              phase,
+                                        JpStatus             status,
+                                        GError             **error);
 gboolean     jp_database_remove_item   (JpDatabase          *self,
                                         JpItem              *item,
                                         GError             **error);

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-structure"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "jp-structure.h"
+
+static gboolean
+refuse (JpItem  *item,
+        GError **error)
+{
+  g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID,
+               _("“%s” cannot be moved there."), jp_item_get_label (item));
+  return FALSE;
+}
+
+/* The siblings an item moves among: those of its kind (and, for a
+ * project, of its phase, as the section lists them apart). */
+static GPtrArray *
+siblings (JpDatabase  *db,
+          JpItem      *item,
+          JpItem     **parent_out)
+{
+  g_autoptr(JpItem) parent = jp_database_get_parent (db, item);
+  g_autoptr(GListModel) children = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  if (parent == NULL)
+    return result;
+  children = jp_database_get_children (db, parent, JP_KIND_MASK (jp_item_get_kind (item)));
+  n = g_list_model_get_n_items (children);
+  for (guint i = 0; i < n; i++)
+    {
+      JpItem *sibling = g_list_model_get_item (children, i);
+
+      if (jp_item_get_kind (item) == JP_KIND_PROJECT &&
+          jp_item_get_phase (sibling) != jp_item_get_phase (item))
+        g_object_unref (sibling);
+      else
+        g_ptr_array_add (result, sibling);
+    }
+  *parent_out = g_steal_pointer (&parent);
+  return result;
+}
+
+/* The child of @parent after @child, of any kind (NULL at the end). */
+static JpItem *
+next_child (JpDatabase *db,
+            JpItem     *parent,
+            JpItem     *child)
+{
+  g_autoptr(GListModel) all = jp_database_get_children (db, parent, JP_KIND_MASK_ALL);
+  guint n = g_list_model_get_n_items (all);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(JpItem) candidate = g_list_model_get_item (all, i);
+
+      if (candidate == child)
+        return g_list_model_get_item (all, i + 1);
+    }
+  return NULL;
+}
+
+gboolean
+jp_database_move_item_by (JpDatabase  *self,
+                          JpItem      *item,
+                          int          delta,
+                          GError     **error)
+{
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(JpItem) after = NULL;
+  JpItem *before = NULL;
+  guint index;
+  gint64 target;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+
+  list = siblings (self, item, &parent);
+  if (parent == NULL || !g_ptr_array_find (list, item, &index))
+    return refuse (item, error);
+  if (delta == 0)
+    return TRUE;
+  target = (gint64) index + delta;
+  if (target < 0 || target >= list->len)
+    return refuse (item, error);
+  if (delta < 0)
+    before = list->pdata[target];
+  else if (target + 1 < list->len)
+    before = list->pdata[target + 1];
+  else
+    {
+      /* At the end of the last sibling's own run: before whatever
+       * follows it among all the children. */
+      after = next_child (self, parent, list->pdata[target]);
+      before = after;
+    }
+  return jp_database_move_item (self, item, parent, before, error);
+}
+
+gboolean
+jp_database_indent_item (JpDatabase  *self,
+                         JpItem      *item,
+                         GError     **error)
+{
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  JpItem *into;
+  guint index;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+
+  list = siblings (self, item, &parent);
+  if (!g_ptr_array_find (list, item, &index) || index == 0)
+    return refuse (item, error);
+  into = list->pdata[index - 1];
+  if (!jp_kind_allows_child (jp_item_get_kind (into), jp_item_get_kind (item)))
+    return refuse (item, error);
+  return jp_database_move_item (self, item, into, NULL, error);
+}
+
+gboolean
+jp_database_outdent_item (JpDatabase  *self,
+                          JpItem      *item,
+                          GError     **error)
+{
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(JpItem) grandparent = NULL;
+  g_autoptr(JpItem) before = NULL;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+
+  parent = jp_database_get_parent (self, item);
+  grandparent = parent ? jp_database_get_parent (self, parent) : NULL;
+  /* Only out of an item of its own kind: a sub-item leaves a sub-item,
+   * never its project or section. */
+  if (grandparent == NULL ||
+      jp_item_get_kind (parent) != jp_item_get_kind (item) ||
+      !jp_kind_allows_child (jp_item_get_kind (grandparent), jp_item_get_kind (item)))
+    return refuse (item, error);
+  before = next_child (self, grandparent, parent);
+  return jp_database_move_item (self, item, grandparent, before, error);
+}
