@@ -26,6 +26,8 @@ struct _JpWindow
   /* The open file chooser and the action that opened it. */
   GtkNativeDialog      *chooser;
   char                 *chooser_action;
+  /* What of a restored state waits for the window to be shown. */
+  GVariant             *shown_state;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
