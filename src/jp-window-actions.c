@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jp-export-dialog.h"
 #include "jp-import-dialog.h"
 #include "jp-item-row.h"
 #include "jp-kind-ui.h"
@@ -490,69 +491,16 @@ export_done_cb (GObject      *source,
   _jp_window_show_toast (self, title);
 }
 
-static GtkFileFilter *
-xml_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Jaarplan XML Files"));
-  gtk_file_filter_add_mime_type (filter, "application/xml");
-  gtk_file_filter_add_mime_type (filter, "text/xml");
-  gtk_file_filter_add_suffix (filter, "xml");
-  return filter;
-}
-
 static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    JpWindow        *self)
+on_export_chosen (JpItem   *scope,
+                  GFile    *file,
+                  gpointer  user_data)
 {
-  JpItem *scope = g_object_get_data (G_OBJECT (chooser), "jp-scope");
+  JpWindow *self = user_data;
 
   _jp_window_set_chooser (self, NULL, NULL);
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      jp_window_export (self, scope, file, export_done_cb, g_object_ref (file));
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-export_with_chooser (JpWindow   *self,
-                     JpItem     *scope,
-                     const char *action)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = xml_filter ();
-  g_autofree char *name = NULL;
-  const char *number = jp_item_get_field (scope, JP_FIELD_NUMBER);
-
-  switch (jp_item_get_kind (scope))
-    {
-    case JP_KIND_SECTION:
-      /* Translators: a file name; %s is the section's number. */
-      name = g_strdup_printf (_("section-%s.xml"), number ? number : "");
-      break;
-    case JP_KIND_CHAPTER:
-      /* Translators: a file name; %s is the chapter's number. */
-      name = g_strdup_printf (_("chapter-%s.xml"), number ? number : "");
-      break;
-    default:
-      /* Translators: a file name. */
-      name = g_strdup (_("jaarplan.xml"));
-      break;
-    }
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "jp-scope", g_object_ref (scope), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  _jp_window_set_chooser (self, GTK_NATIVE_DIALOG (chooser), action);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (file != NULL)
+    jp_window_export (self, scope, file, export_done_cb, g_object_ref (file));
 }
 
 static void
@@ -562,6 +510,7 @@ export_cb (GtkWidget  *widget,
 {
   JpWindow *self = JP_WINDOW (widget);
   g_autoptr(JpItem) scope = NULL;
+  GtkNativeDialog *chooser;
 
   if (g_str_equal (action, "win.export-section"))
     scope = scope_of_kind (self, JP_KIND_SECTION);
@@ -569,8 +518,17 @@ export_cb (GtkWidget  *widget,
     scope = scope_of_kind (self, JP_KIND_CHAPTER);
   else
     scope = jp_database_get_root (self->db);
-  if (scope != NULL)
-    export_with_chooser (self, scope, action);
+  if (scope == NULL)
+    return;
+  chooser = jp_export_dialog_new (GTK_WINDOW (self), scope, on_export_chosen, self);
+  _jp_window_set_chooser (self, chooser, action);
+  gtk_native_dialog_show (chooser);
+}
+
+static GtkFileFilter *
+xml_filter (void)
+{
+  return jp_xml_file_filter_new ();
 }
 
 /* ------------------------------------------------------------- import */

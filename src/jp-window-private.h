@@ -26,6 +26,8 @@ struct _JpWindow
   /* The open file chooser and the action that opened it. */
   GtkNativeDialog      *chooser;
   char                 *chooser_action;
+  /* What of a restored state waits for the window to be shown. */
+  GVariant             *shown_state;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -52,6 +54,13 @@ void    _jp_window_set_chooser       (JpWindow        *self,
                                       GtkNativeDialog *chooser,
                                       const char      *action);
 /* jp-window.c */
+double  _jp_window_get_scroll         (GtkWidget     *widget);
+void    _jp_window_set_scroll         (GtkWidget     *widget,
+                                       double         value);
+/* jp-window-state.c */
+GVariant *_jp_window_settings_state   (GSettings     *settings);
+void    _jp_window_restore_shown      (JpWindow      *self,
+                                       GVariant      *state);
 void    _jp_window_rebuild_if_pending (JpWindow      *self);
 
 G_END_DECLS

@@ -12,7 +12,6 @@
 #include "jp-contacts-page.h"
 #include "jp-error-report.h"
 #include "jp-group-pane.h"
-#include "jp-import-dialog.h"
 #include "jp-kind-ui.h"
 #include "jp-pane.h"
 #include "jp-project-pane.h"
@@ -88,6 +87,7 @@ has_texts_pane (JpItem *item)
 }
 
 static void show_item (JpWindow *self, JpItem *item);
+static void jp_window_map (GtkWidget *widget);
 
 /* The open item went away (removed, or its adding undone): its pane
  * gives way to the empty page rather than editing nothing. */
@@ -146,8 +146,8 @@ find_scrolled (GtkWidget *widget)
   return NULL;
 }
 
-static double
-get_scroll (GtkWidget *widget)
+double
+_jp_window_get_scroll (GtkWidget *widget)
 {
   GtkScrolledWindow *scrolled = find_scrolled (widget);
 
@@ -173,9 +173,9 @@ on_adjustment_changed (GtkAdjustment *adj,
 
 /* Scrolls @widget's first scrolled window to @value, at once or as soon
  * as its content has grown tall enough. */
-static void
-set_scroll (GtkWidget *widget,
-            double     value)
+void
+_jp_window_set_scroll (GtkWidget *widget,
+                       double     value)
 {
   GtkScrolledWindow *scrolled = find_scrolled (widget);
   GtkAdjustment *adj;
@@ -304,10 +304,10 @@ jp_window_set_edit_language (JpWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT_LANGUAGE]);
   if (!has_texts_pane (self->item))
     return;
-  scroll = get_scroll (pane);
+  scroll = _jp_window_get_scroll (pane);
   pane = create_pane (self, self->item);
   set_content (self, self->item, pane);
-  set_scroll (pane, scroll);
+  _jp_window_set_scroll (pane, scroll);
 }
 
 static void
@@ -468,6 +468,7 @@ jp_window_dispose (GObject *object)
       g_object_unref (chooser);
     }
   g_clear_pointer (&self->chooser_action, g_free);
+  g_clear_pointer (&self->shown_state, g_variant_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
   if (self->item)
     g_signal_handlers_disconnect_by_func (self->item, update_title, self);
@@ -526,6 +527,7 @@ jp_window_class_init (JpWindowClass *klass)
   object_class->dispose = jp_window_dispose;
   object_class->get_property = jp_window_get_property;
   object_class->set_property = jp_window_set_property;
+  widget_class->map = jp_window_map;
   window_class->close_request = jp_window_close_request;
 
   g_type_ensure (JP_TYPE_SIDEBAR);
@@ -567,23 +569,11 @@ jp_window_init (JpWindow *self)
 }
 
 static void
-restore_window_state (JpWindow *self)
-{
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-}
-
-static void
 setup_plan (JpWindow *self)
 {
   g_autoptr(GAction) tree_view = g_settings_create_action (self->settings, "tree-view");
   g_autoptr(GAction) untranslated = g_settings_create_action (self->settings, "show-untranslated-only");
   g_autoptr(GSimpleAction) edit_language = NULL;
-  g_autofree char *last = g_settings_get_string (self->settings, "last-item");
-  g_autoptr(JpItem) item = NULL;
   g_autoptr(GtkWidget) empty = create_empty_page ();
 
   g_action_map_add_action (G_ACTION_MAP (self), tree_view);
@@ -610,11 +600,6 @@ setup_plan (JpWindow *self)
   set_content (self, NULL, empty);
   on_tree_view_changed (self);
   on_untranslated_changed (self);
-
-  self->restoring = TRUE;
-  if (*last != '\0' && (item = jp_database_lookup_uid (self->db, last)))
-    jp_window_open_item (self, item);
-  self->restoring = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "plan");
 }
 
@@ -627,14 +612,16 @@ jp_window_new (GtkApplication *application,
                const GError   *error)
 {
   JpWindow *self;
+  g_autoptr(GVariant) state = NULL;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (db == NULL || JP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
+  /* Size and open item as GSettings kept them since the last run. */
+  state = _jp_window_settings_state (settings);
   self = g_object_new (JP_TYPE_WINDOW, "application", application, NULL);
   self->settings = g_object_ref (settings);
-  restore_window_state (self);
   if (db == NULL)
     {
       self->error = error ? g_error_copy (error) : NULL;
@@ -642,155 +629,24 @@ jp_window_new (GtkApplication *application,
         adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       _jp_window_update_actions (self);
+      jp_window_restore_state (self, state);
       return self;
     }
   self->db = g_object_ref (db);
   setup_plan (self);
+  jp_window_restore_state (self, state);
   return self;
 }
 
-/* ------------------------------------------------- a new language */
-
-typedef enum {
-  REOPEN_NONE,
-  REOPEN_ABOUT,
-  REOPEN_SHORTCUTS,
-} Reopen;
-
-JpWindow *
-jp_window_rebuild (JpWindow *self)
+static void
+jp_window_map (GtkWidget *widget)
 {
-  GtkApplication *app;
-  JpWindow *window;
-  GtkWidget *pane;
-  GListModel *toplevels;
-  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *chooser_action = NULL;
-  guint reopen = REOPEN_NONE;
-  int width, height;
-  gboolean contacts, searching;
-  double sidebar_scroll = 0, pane_scroll;
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(GVariant) state = g_steal_pointer (&self->shown_state);
 
-  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  g_return_val_if_fail (GTK_IS_APPLICATION (app), NULL);
-
-  if (self->busy)
-    {
-      /* An import runs in this window: it finishes here first. */
-      self->rebuild_pending = TRUE;
-      return self;
-    }
-
-  pane = adw_bin_get_child (self->content_bin);
-  if (pane != NULL)
-    jp_pane_flush (pane);
-  contacts = pane != NULL && JP_IS_CONTACTS_PAGE (pane);
-  pane_scroll = get_scroll (pane);
-
-  /* The dialogs of this window: those that can be shown again in the new
-   * language are, the others (messages about what just happened) close. */
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (dialog) != GTK_WINDOW (self))
-        continue;
-      if (!gtk_widget_get_visible (GTK_WIDGET (dialog)))
-        continue;
-      if (ADW_IS_ABOUT_WINDOW (dialog))
-        reopen |= 1 << REOPEN_ABOUT;
-      else if (GTK_IS_SHORTCUTS_WINDOW (dialog))
-        reopen |= 1 << REOPEN_SHORTCUTS;
-      else if (JP_IS_IMPORT_DIALOG (dialog))
-        g_ptr_array_add (imports, g_object_ref (jp_import_dialog_get_file (JP_IMPORT_DIALOG (dialog))));
-      if (!GTK_IS_SHORTCUTS_WINDOW (dialog))
-        g_ptr_array_add (dialogs, g_object_ref (dialog));
-    }
-  if (self->chooser)
-    {
-      GtkNativeDialog *chooser = g_object_ref (self->chooser);
-
-      chooser_action = g_strdup (self->chooser_action);
-      _jp_window_set_chooser (self, NULL, NULL);
-      g_signal_handlers_disconnect_by_data (chooser, self);
-      gtk_native_dialog_destroy (chooser);
-      g_object_unref (chooser);  /* the reference its response drops */
-      g_object_unref (chooser);
-    }
-
-  window = jp_window_new (app, self->db, self->settings, self->error);
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  if (gtk_window_is_maximized (GTK_WINDOW (self)))
-    gtk_window_maximize (GTK_WINDOW (window));
-  else
-    gtk_window_unmaximize (GTK_WINDOW (window));
-  if (gtk_window_is_fullscreen (GTK_WINDOW (self)))
-    gtk_window_fullscreen (GTK_WINDOW (window));
-
-  if (self->db != NULL && window->db != NULL)
-    {
-      sidebar_scroll = jp_sidebar_get_scroll_position (self->sidebar);
-      searching = jp_sidebar_get_search_mode (self->sidebar);
-      jp_sidebar_set_search_mode (window->sidebar, searching);
-      jp_sidebar_set_search_text (window->sidebar, jp_sidebar_get_search_text (self->sidebar));
-
-      window->restoring = TRUE;
-      if (contacts)
-        _jp_window_show_contacts (window);
-      else if (self->item != NULL)
-        jp_window_open_item (window, self->item);
-      else
-        jp_window_open_item (window, NULL);
-      window->restoring = FALSE;
-      adw_leaflet_set_visible_child_name (window->leaflet, adw_leaflet_get_visible_child_name (self->leaflet));
-      if (!searching && jp_sidebar_get_selected_item (window->sidebar) != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (window->sidebar));
-    }
-
-  for (guint i = 0; i < dialogs->len; i++)
-    gtk_window_destroy (dialogs->pdata[i]);
-  /* Pending edits are stored: closing needs no more. */
-  gtk_window_destroy (GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (window));
-
-  if (window->db != NULL)
-    {
-      jp_sidebar_set_scroll_position (window->sidebar, sidebar_scroll);
-      set_scroll (adw_bin_get_child (window->content_bin), pane_scroll);
-    }
-  if (reopen & (1 << REOPEN_SHORTCUTS))
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  if (reopen & (1 << REOPEN_ABOUT))
-    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  for (guint i = 0; i < imports->len; i++)
-    jp_window_import (window, imports->pdata[i]);
-  if (chooser_action != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), chooser_action, NULL);
-  return window;
-}
-
-static gboolean
-rebuild_idle (gpointer data)
-{
-  g_autoptr(JpWindow) self = data;
-
-  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
-    jp_window_rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-void
-_jp_window_rebuild_if_pending (JpWindow *self)
-{
-  if (!self->rebuild_pending)
-    return;
-  self->rebuild_pending = FALSE;
-  g_idle_add (rebuild_idle, g_object_ref (self));
+  GTK_WIDGET_CLASS (jp_window_parent_class)->map (widget);
+  if (state != NULL)
+    _jp_window_restore_shown (self, state);
 }
 
 JpDatabase *

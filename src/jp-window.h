@@ -23,6 +23,29 @@ JpSidebar  *jp_window_get_sidebar    (JpWindow      *self);
  * with the same size, tree, search, open item or contacts page, scroll
  * positions and dialogs.  During an import it waits for the end. */
 JpWindow   *jp_window_rebuild        (JpWindow      *self);
+/* The window's state, to show the same in another window (a new
+ * language) or later.  An a{sv}; every key is optional:
+ *   "width", "height"  i   the default size
+ *   "maximized"        b
+ *   "fullscreen"       b   (only TRUE is restored)
+ *   "item"             s   the open item's uid; "" for none (an unknown
+ *                          uid leaves the window as it is)
+ *   "contacts"         b   the contacts page is shown instead of an item
+ *   "search-mode"      b   the tree's search bar is open
+ *   "search-text"      s
+ *   "leaflet-child"    s   "sidebar" or "content", when folded
+ *   "sidebar-scroll"   d   the tree's scroll position
+ *   "pane-scroll"      d   the pane's
+ *   "dialogs"          as  dialogs to show again: "about", "shortcuts"
+ *   "imports"          as  URIs of files whose import dialog was open
+ *   "chooser"          s   the action whose file chooser was open
+ * The tree view and the filter of untranslated items stay in GSettings,
+ * as do size and open item between runs. */
+GVariant   *jp_window_save_state     (JpWindow      *self);
+/* Restores @state (sunk if floating) into @self; what needs the window on
+ * screen (scroll positions, dialogs) waits until it is mapped. */
+void        jp_window_restore_state  (JpWindow      *self,
+                                      GVariant      *state);
 /* The item whose pane is shown, or NULL. */
 JpItem     *jp_window_get_item       (JpWindow      *self);
 /* The pane shown (a detail pane, the contacts page or an empty state). */

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "jp-test-util.h"
+
+#include "jp-application.h"
+#include "jp-window.h"
+
+typedef struct {
+  char          *dir;
+  JpApplication *app;
+  JpWindow      *window;
+  JpDatabase    *db;
+  GSettings     *settings;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->settings = g_settings_new (APP_ID);
+  g_settings_reset (f->settings, "tree-view");
+  g_settings_reset (f->settings, "last-item");
+  f->dir = g_dir_make_tmp ("jaarplan-window-state-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "plan.db", NULL);
+  f->app = jp_application_new (path);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = JP_WINDOW (gtk_application_get_windows (GTK_APPLICATION (f->app))->data);
+  f->db = jp_window_get_database (f->window);
+  g_assert_nonnull (f->db);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
+    gtk_window_destroy (windows->data);
+  iterate ();
+  g_clear_object (&f->app);
+  g_clear_object (&f->settings);
+  jp_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* The first item of @kind, depth first. */
+static JpItem *
+find_kind (JpDatabase *db,
+           JpItem     *parent,
+           JpKind      kind)
+{
+  g_autoptr(GListModel) children = jp_database_get_children (db, parent, JP_KIND_MASK_ALL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(JpItem) child = g_list_model_get_item (children, i);
+      JpItem *found;
+
+      if (jp_item_get_kind (child) == kind)
+        return g_steal_pointer (&child);
+      if ((found = find_kind (db, child, kind)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Saves @f's window's state, restores it into a new window and returns
+ * the new window's own state. */
+static GVariant *
+round_trip (Fixture   *f,
+            GVariant **saved)
+{
+  JpWindow *window;
+
+  *saved = jp_window_save_state (f->window);
+  window = jp_window_new (GTK_APPLICATION (f->app), f->db, f->settings, NULL);
+  jp_window_restore_state (window, *saved);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  iterate ();
+  g_assert_true (jp_window_get_database (window) == f->db);
+  return jp_window_save_state (window);
+}
+
+static void
+assert_same (GVariant   *a,
+             GVariant   *b,
+             const char *key)
+{
+  g_autoptr(GVariant) va = g_variant_lookup_value (a, key, NULL);
+  g_autoptr(GVariant) vb = g_variant_lookup_value (b, key, NULL);
+
+  if (va == NULL || vb == NULL || !g_variant_equal (va, vb))
+    {
+      g_autofree char *sa = va ? g_variant_print (va, TRUE) : g_strdup ("(none)");
+      g_autofree char *sb = vb ? g_variant_print (vb, TRUE) : g_strdup ("(none)");
+      g_error ("state key %s: saved %s, restored %s", key, sa, sb);
+    }
+}
+
+static void
+test_item_and_search (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JpItem) root = jp_database_get_root (f->db);
+  g_autoptr(JpItem) section = find_kind (f->db, root, JP_KIND_SECTION);
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GVariant) restored = NULL;
+  const char *uid;
+
+  g_assert_nonnull (section);
+  jp_window_open_item (f->window, section);
+  jp_sidebar_set_search_mode (jp_window_get_sidebar (f->window), TRUE);
+  jp_sidebar_set_search_text (jp_window_get_sidebar (f->window), "samenwerking");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  iterate ();
+
+  restored = round_trip (f, &saved);
+  g_assert_true (g_variant_lookup (saved, "item", "&s", &uid));
+  g_assert_cmpstr (uid, ==, jp_item_get_uid (section));
+  for (const char * const *key = (const char * const[]) {
+         "width", "height", "maximized", "fullscreen", "item", "search-mode", "search-text",
+         "leaflet-child", "dialogs", "imports", NULL };
+       *key; key++)
+    assert_same (saved, restored, *key);
+  g_assert_false (g_variant_lookup (restored, "contacts", "b", NULL));
+}
+
+static void
+test_contacts (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GVariant) restored = NULL;
+  gboolean contacts = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-contacts", NULL);
+  iterate ();
+
+  restored = round_trip (f, &saved);
+  g_assert_true (g_variant_lookup (saved, "contacts", "b", &contacts) && contacts);
+  assert_same (saved, restored, "contacts");
+  assert_same (saved, restored, "search-mode");
+  g_assert_false (g_variant_lookup (restored, "item", "s", NULL));
+}
+
+static void
+test_unknown_item (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GVariant) state = NULL;
+  JpItem *before = jp_window_get_item (f->window);
+
+  /* A state from elsewhere may name an item this plan does not hold. */
+  g_variant_builder_add (&builder, "{sv}", "item", g_variant_new_string ("no-such-uid"));
+  state = g_variant_ref_sink (g_variant_builder_end (&builder));
+  jp_window_restore_state (f->window, state);
+  iterate ();
+  g_assert_true (jp_window_get_item (f->window) == before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* No session bus: each test registers the application anew. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/state/item-and-search", test_item_and_search);
+  ADD ("/window/state/contacts", test_contacts);
+  ADD ("/window/state/unknown-item", test_unknown_item);
+  return g_test_run ();
+}
