@@ -330,7 +330,6 @@ write_export (GFile         *file,
 }
 
 typedef struct {
-  char   *path;
   gint64  root_id;
   JpKind  kind;
   char   *label;
@@ -342,31 +341,22 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
-  g_free (job->path);
   g_free (job->label);
   g_clear_object (&job->file);
   g_free (job);
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
+export_worker (GTask        *task,
+               sqlite3      *db,
+               gpointer      data,
                GCancellable *cancellable)
 {
-  ExportJob *job = task_data;
+  ExportJob *job = data;
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
-  sqlite3 *db;
 
-  db = _jp_database_connect (job->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   bytes = export_on_connection (db, job->root_id, job->kind, job->label, &error);
-  sqlite3_close (db);
   if (bytes == NULL || !write_export (job->file, bytes, cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -381,35 +371,19 @@ jp_xml_export_async (JpDatabase          *db,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (JP_IS_DATABASE (db));
   g_return_if_fail (JP_IS_ITEM (item));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jp_xml_export_async);
   job = g_new0 (ExportJob, 1);
-  job->path = g_strdup (jp_database_get_path (db));
   job->root_id = jp_item_get_id (item);
   job->kind = jp_item_get_kind (item);
   job->label = g_strdup (jp_item_get_label (item));
   job->file = g_object_ref (file);
-  g_task_set_task_data (task, job, export_job_free);
-
-  if (g_strcmp0 (job->path, ":memory:") == 0)
-    {
-      /* A private in-memory database has no second connection. */
-      GError *error = NULL;
-
-      if (jp_xml_export (db, item, file, cancellable, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-  g_task_run_in_thread (task, export_thread);
+  _jp_database_run_in_worker (db, jp_xml_export_async, job, export_job_free, export_worker,
+                              cancellable, callback, user_data);
 }
 
 gboolean

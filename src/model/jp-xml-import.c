@@ -917,7 +917,6 @@ jp_xml_import (JpDatabase      *db,
 }
 
 typedef struct {
-  char           *path;
   GFile          *file;
   JpImportFlags   flags;
   GHashTable     *choices;
@@ -929,7 +928,6 @@ import_job_free (gpointer data)
 {
   ImportJob *job = data;
 
-  g_free (job->path);
   g_clear_object (&job->file);
   g_clear_pointer (&job->choices, g_hash_table_unref);
   g_clear_pointer (&job->refused, jp_import_report_free);
@@ -937,38 +935,27 @@ import_job_free (gpointer data)
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
+import_worker (GTask        *task,
+               sqlite3      *db,
+               gpointer      data,
                GCancellable *cancellable)
 {
-  ImportJob *job = task_data;
+  ImportJob *job = data;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   JpImportReport *report = NULL;
   GError *error = NULL;
-  sqlite3 *db;
 
   bytes = _jp_xml_read_file (job->file, cancellable, &name, &error);
   if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  db = _jp_database_connect (job->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (import_on_connection (db, bytes, name, job->flags, job->choices, TRUE, &report, &error))
+    g_task_return_error (task, error);
+  else if (import_on_connection (db, bytes, name, job->flags, job->choices, TRUE, &report, &error))
     g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
   else
     {
       job->refused = report;
       g_task_return_error (task, error);
     }
-  sqlite3_close (db);
 }
 
 void
@@ -980,37 +967,17 @@ jp_xml_import_full_async (JpDatabase          *db,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ImportJob *job;
 
   g_return_if_fail (JP_IS_DATABASE (db));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jp_xml_import_async);
   job = g_new0 (ImportJob, 1);
-  job->path = g_strdup (jp_database_get_path (db));
   job->file = g_object_ref (file);
   job->flags = flags;
   job->choices = choices_copy (choices);
-  g_task_set_task_data (task, job, import_job_free);
-
-  if (g_strcmp0 (job->path, ":memory:") == 0)
-    {
-      /* A private in-memory database has no second connection. */
-      JpImportReport *report = NULL;
-      GError *error = NULL;
-
-      if (jp_xml_import_full (db, file, flags, job->choices, &report, cancellable, &error))
-        g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
-      else
-        {
-          job->refused = report;
-          g_task_return_error (task, error);
-        }
-      return;
-    }
-  g_task_run_in_thread (task, import_thread);
+  _jp_database_run_in_worker (db, jp_xml_import_async, job, import_job_free, import_worker,
+                              cancellable, callback, user_data);
 }
 
 void
@@ -1035,7 +1002,7 @@ jp_xml_import_finish (JpDatabase       *db,
 
   g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
 
-  job = g_task_get_task_data (G_TASK (result));
+  job = _jp_database_worker_get_job (G_TASK (result));
   r = g_task_propagate_pointer (G_TASK (result), error);
   if (r == NULL)
     {
@@ -1043,9 +1010,9 @@ jp_xml_import_finish (JpDatabase       *db,
         *report = g_steal_pointer (&job->refused);
       return FALSE;
     }
-  /* The worker wrote through a connection of its own: re-read what this
-   * one shows.  (An in-memory import ran here and re-read already.) */
-  if (!(job->flags & JP_IMPORT_DRY_RUN) && g_strcmp0 (job->path, ":memory:") != 0)
+  /* The worker may have written through a connection of its own:
+   * re-read what this one shows. */
+  if (!(job->flags & JP_IMPORT_DRY_RUN))
     jp_database_reload (db);
   if (report)
     *report = r;
