@@ -38,7 +38,7 @@ write_attr (xmlTextWriterPtr  w,
 }
 
 static int
-write_texts (xmlTextWriterPtr  w,
+write_texts (xmlTextWriterPtr      w,
              const JpSnapshotItem *row)
 {
   for (guint i = 0; i < G_N_ELEMENTS (text_order); i++)
@@ -58,7 +58,7 @@ write_texts (xmlTextWriterPtr  w,
 }
 
 static int
-write_row (xmlTextWriterPtr  w,
+write_row (xmlTextWriterPtr      w,
            const JpSnapshotItem *row)
 {
   const JpItemData *d = &row->data;
@@ -131,8 +131,8 @@ write_row (xmlTextWriterPtr  w,
 /* What is sent, in file order: uid, parent uid and fingerprint. */
 static void
 collect_sent (const JpSnapshotItem *row,
-              const char *parent_uid,
-              GArray     *sent)
+              const char           *parent_uid,
+              GArray               *sent)
 {
   JpXmlSent s = { 0, };
   char fp[JP_FINGERPRINT_LEN + 1];

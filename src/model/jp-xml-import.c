@@ -791,6 +791,8 @@ _jp_xml_apply (sqlite3          *db,
   apply.existing = g_hash_table_new (g_str_hash, g_str_equal);
   apply.stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
 
+  if (reader->scope != JP_SCOPE_PLAN && !_jp_exchange_watch_setup (db, error))
+    goto out;
   if (!_jp_database_begin_step (db, log_undo && !dry_run, error))
     goto out;
   if (!apply_records (&apply, &local_error))

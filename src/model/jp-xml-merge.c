@@ -1530,36 +1530,41 @@ out:
  * before and after as well.  Both cost what
  * the scope costs, not what the plan does: a checksum of the rest took
  * 2.3 s a pass on a plan of 167 000 items. */
-static const char watch_begin_sql[] =
+#define WATCHING " WHEN EXISTS (SELECT 1 FROM temp.jp_scope_watch) BEGIN"
+
+/* The triggers stay on the connection once made and note writes only
+ * while jp_scope_watch holds a row: creating and dropping them for each
+ * import cost an eighth of a small import, and every change of the
+ * schema makes SQLite prepare each cached statement again. */
+static const char watch_create_sql[] =
+  "CREATE TEMP TABLE IF NOT EXISTS jp_scope_watch (active INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS jp_scope_before (id INTEGER PRIMARY KEY);"
   "CREATE TEMP TABLE IF NOT EXISTS jp_scope_touched (id INTEGER, old INTEGER);"
-  "DELETE FROM temp.jp_scope_before; DELETE FROM temp.jp_scope_touched;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_i AFTER INSERT ON main.item BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_i AFTER INSERT ON main.item" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (new.id, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_u AFTER UPDATE ON main.item BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_u AFTER UPDATE ON main.item" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.id, 1); INSERT INTO jp_scope_touched VALUES (new.id, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_d AFTER DELETE ON main.item BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_d AFTER DELETE ON main.item" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.id, 1); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_i AFTER INSERT ON main.text BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_i AFTER INSERT ON main.text" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (new.item, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_u AFTER UPDATE ON main.text BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_u AFTER UPDATE ON main.text" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.item, 1); INSERT INTO jp_scope_touched VALUES (new.item, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_d AFTER DELETE ON main.text BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_d AFTER DELETE ON main.text" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.item, 1); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_i AFTER INSERT ON main.link BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_i AFTER INSERT ON main.link" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (new.section, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_u AFTER UPDATE ON main.link BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_u AFTER UPDATE ON main.link" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.section, 1); INSERT INTO jp_scope_touched VALUES (new.section, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_d AFTER DELETE ON main.link BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_d AFTER DELETE ON main.link" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.section, 1); END;";
 
+static const char watch_begin_sql[] =
+  "DELETE FROM temp.jp_scope_before; DELETE FROM temp.jp_scope_touched;"
+  "INSERT INTO temp.jp_scope_watch VALUES (1);";
+
 static const char watch_end_sql[] =
-  "DROP TRIGGER IF EXISTS temp.jp_watch_item_i; DROP TRIGGER IF EXISTS temp.jp_watch_item_u;"
-  "DROP TRIGGER IF EXISTS temp.jp_watch_item_d; DROP TRIGGER IF EXISTS temp.jp_watch_text_i;"
-  "DROP TRIGGER IF EXISTS temp.jp_watch_text_u; DROP TRIGGER IF EXISTS temp.jp_watch_text_d;"
-  "DROP TRIGGER IF EXISTS temp.jp_watch_link_i; DROP TRIGGER IF EXISTS temp.jp_watch_link_u;"
-  "DROP TRIGGER IF EXISTS temp.jp_watch_link_d;"
-  "DROP TABLE IF EXISTS temp.jp_scope_before; DROP TABLE IF EXISTS temp.jp_scope_touched;";
+  "DELETE FROM temp.jp_scope_watch; DELETE FROM temp.jp_scope_before; DELETE FROM temp.jp_scope_touched;";
 
 #define SCOPE_SUB \
   "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id) "
@@ -1598,6 +1603,20 @@ _jp_exchange_outside_counts (sqlite3     *db,
 }
 
 gboolean
+_jp_exchange_watch_setup (sqlite3  *db,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean made = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'jp_watch_link_d'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    made = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return made || exec_sql (db, watch_create_sql, error);
+}
+
+gboolean
 _jp_exchange_watch_begin (sqlite3     *db,
                           gint64       root_id,
                           GError     **error)
@@ -1605,7 +1624,8 @@ _jp_exchange_watch_begin (sqlite3     *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!exec_sql (db, watch_begin_sql, error))
+  /* Made here if need be (rolled back with the transaction then). */
+  if (!_jp_exchange_watch_setup (db, error) || !exec_sql (db, watch_begin_sql, error))
     return FALSE;
   rc = sqlite3_prepare_v2 (db, SCOPE_SUB "INSERT INTO temp.jp_scope_before SELECT id FROM sub", -1, &stmt, NULL);
   if (rc == SQLITE_OK)

@@ -79,6 +79,11 @@ gboolean  _jp_exchange_store_import (sqlite3       *db,
                                      GArray        *file_fps,
                                      GError       **error);
 
+/* Makes the watch's tables and triggers on @db once; called outside a
+ * transaction, so that they outlast a rolled back import. */
+gboolean  _jp_exchange_watch_setup  (sqlite3       *db,
+                                     GError       **error);
+
 /* Counts of the items, texts and links outside the subtree under
  * @root_id, as one string: equal before and after an import that kept
  * to its scope. */
