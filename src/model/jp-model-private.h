@@ -91,6 +91,28 @@ void        _jp_sqlite_error        (sqlite3     *db,
 sqlite3    *_jp_database_connect    (const char  *path,
                                      GError     **error);
 
+/* Work on a connection of its own, in a thread: returns its result
+ * through @task.  @db is closed after it returns. */
+typedef void (*JpWorkerFunc) (GTask        *task,
+                              sqlite3      *db,
+                              gpointer      job,
+                              GCancellable *cancellable);
+
+/* Runs @func in a worker thread with a connection of its own to the
+ * database of @self; the task's source object is @self and @job its
+ * data.  A private in-memory database runs it at once on its only
+ * connection. */
+void        _jp_database_run_in_worker (JpDatabase          *self,
+                                        gpointer             source_tag,
+                                        gpointer             job,
+                                        GDestroyNotify       job_free,
+                                        JpWorkerFunc         func,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* The @job of a task started by _jp_database_run_in_worker(). */
+gpointer    _jp_database_worker_get_job (GTask             *task);
+
 /* Undo steps: everything between begin and commit is one step. */
 gboolean    _jp_database_begin_step (sqlite3     *db,
                                      gboolean     log_undo,

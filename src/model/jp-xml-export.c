@@ -15,189 +15,15 @@
 
 #include "jp-file.h"
 #include "jp-model-private.h"
+#include "jp-snapshot.h"
 #include "jp-xml.h"
 #include "jp-xml-merge.h"
-
-/* The order in which the schema wants an element's children, by kind. */
-const guint8 _jp_xml_kind_rank[JP_N_KINDS] = {
-  [JP_KIND_PLAN] = 9,
-  [JP_KIND_PROGRAMME] = 0,
-  [JP_KIND_OBJECTIVE] = 1,
-  [JP_KIND_ITEM] = 2,
-  [JP_KIND_SECTION] = 3,
-  [JP_KIND_PROJECT] = 3,
-  [JP_KIND_GROUP] = 4,
-  [JP_KIND_PART] = 5,
-  [JP_KIND_AREA] = 5,
-  [JP_KIND_CHAPTER] = 6,
-  [JP_KIND_CONTACTS] = 7,
-  [JP_KIND_TEAM] = 8,
-  [JP_KIND_SUBJECT] = 8,
-  [JP_KIND_CONTACT] = 8,
-};
 
 /* The order of text elements inside an element. */
 static const JpTextField text_order[] = {
   JP_TEXT_TITLE, JP_TEXT_REFERENCE, JP_TEXT_AMBITION, JP_TEXT_LEGITIMATION,
   JP_TEXT_BODY, JP_TEXT_NOTE,
 };
-
-/* The ids of the subtree under ?1, as a common table "sub". */
-#define SUBTREE \
-  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id)"
-
-typedef struct {
-  JpItemData  data;
-  GPtrArray  *children;   /* Row*, in export order */
-  GPtrArray  *areas;      /* uids of the areas a section serves */
-} Row;
-
-typedef struct {
-  sqlite3    *db;
-  GHashTable *rows;       /* id → Row */
-} Snapshot;
-
-static void
-row_free (gpointer data)
-{
-  Row *row = data;
-
-  _jp_item_data_clear (&row->data);
-  g_clear_pointer (&row->children, g_ptr_array_unref);
-  g_clear_pointer (&row->areas, g_ptr_array_unref);
-  g_free (row);
-}
-
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
-{
-  const Row *ra = *(const Row * const *) a;
-  const Row *rb = *(const Row * const *) b;
-
-  if (_jp_xml_kind_rank[ra->data.kind] != _jp_xml_kind_rank[rb->data.kind])
-    return _jp_xml_kind_rank[ra->data.kind] < _jp_xml_kind_rank[rb->data.kind] ? -1 : 1;
-  if (ra->data.position != rb->data.position)
-    return ra->data.position < rb->data.position ? -1 : 1;
-  return ra->data.id < rb->data.id ? -1 : ra->data.id > rb->data.id;
-}
-
-static gboolean
-is_root (sqlite3 *db,
-         gint64   id)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean root = FALSE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT parent IS NULL FROM item WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      root = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
-  return root;
-}
-
-/* Reads the subtree under @root_id in three queries.  The whole plan is
- * read straight from the tables, without walking the tree: a third
- * faster on a large plan. */
-static gboolean
-snapshot_load (Snapshot  *snap,
-               gint64     root_id,
-               GError   **error)
-{
-  gboolean whole = is_root (snap->db, root_id);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  snap->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, row_free);
-
-  rc = sqlite3_prepare_v2 (snap->db,
-                           whole ? "SELECT " JP_ITEM_COLUMNS " FROM item WHERE ?1 = ?1"
-                                 : SUBTREE " SELECT " JP_ITEM_COLUMNS " FROM item JOIN sub USING (id)",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, root_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Row *row = g_new0 (Row, 1);
-
-      _jp_item_data_read (&row->data, stmt);
-      row->children = g_ptr_array_new ();
-      g_hash_table_insert (snap->rows, &row->data.id, row);
-    }
-  if (rc != SQLITE_DONE)
-    goto fail;
-  sqlite3_finalize (stmt);
-
-  rc = sqlite3_prepare_v2 (snap->db,
-                           whole ? "SELECT item, field, lang, value FROM text WHERE ?1 = ?1"
-                                 : SUBTREE " SELECT item, field, lang, value FROM text JOIN sub ON text.item = sub.id",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, root_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Row *row = g_hash_table_lookup (snap->rows, &id);
-
-      if (row)
-        _jp_item_data_read_text (&row->data, stmt, 1);
-    }
-  if (rc != SQLITE_DONE)
-    goto fail;
-  sqlite3_finalize (stmt);
-
-  rc = sqlite3_prepare_v2 (snap->db,
-                           whole ? "SELECT link.section, area.uid FROM link JOIN item area ON area.id = link.area"
-                                   " WHERE ?1 = ?1 ORDER BY link.section, area.position, area.id"
-                                 : SUBTREE " SELECT link.section, area.uid FROM link JOIN sub ON link.section = sub.id"
-                           " JOIN item area ON area.id = link.area ORDER BY link.section, area.position, area.id",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, root_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Row *row = g_hash_table_lookup (snap->rows, &id);
-
-      if (row == NULL)
-        continue;
-      if (row->areas == NULL)
-        row->areas = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (row->areas, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  if (rc != SQLITE_DONE)
-    goto fail;
-  sqlite3_finalize (stmt);
-
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, snap->rows);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        Row *row = value;
-        Row *parent = row->data.id == root_id ? NULL
-                      : g_hash_table_lookup (snap->rows, &row->data.parent_id);
-        if (parent)
-          g_ptr_array_add (parent->children, row);
-      }
-    g_hash_table_iter_init (&iter, snap->rows);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      g_ptr_array_sort (((Row *) value)->children, compare_rows);
-  }
-  return TRUE;
-
-fail:
-  _jp_sqlite_error (snap->db, rc, error);
-  sqlite3_finalize (stmt);
-  return FALSE;
-}
 
 G_DEFINE_QUARK (jp-xml-error-quark, jp_xml_error)
 
@@ -212,8 +38,8 @@ write_attr (xmlTextWriterPtr  w,
 }
 
 static int
-write_texts (xmlTextWriterPtr  w,
-             const Row        *row)
+write_texts (xmlTextWriterPtr      w,
+             const JpSnapshotItem *row)
 {
   for (guint i = 0; i < G_N_ELEMENTS (text_order); i++)
     for (guint l = 0; l < JP_N_LANGS; l++)
@@ -232,8 +58,8 @@ write_texts (xmlTextWriterPtr  w,
 }
 
 static int
-write_row (xmlTextWriterPtr  w,
-           const Row        *row)
+write_row (xmlTextWriterPtr      w,
+           const JpSnapshotItem *row)
 {
   const JpItemData *d = &row->data;
   int rc = 0;
@@ -304,9 +130,9 @@ write_row (xmlTextWriterPtr  w,
 
 /* What is sent, in file order: uid, parent uid and fingerprint. */
 static void
-collect_sent (const Row  *row,
-              const char *parent_uid,
-              GArray     *sent)
+collect_sent (const JpSnapshotItem *row,
+              const char           *parent_uid,
+              GArray               *sent)
 {
   JpXmlSent s = { 0, };
   char fp[JP_FINGERPRINT_LEN + 1];
@@ -387,7 +213,7 @@ export_on_connection (sqlite3     *db,
                       const char  *label,
                       GError     **error)
 {
-  Snapshot snap = { db, NULL };
+  g_autoptr(JpSnapshot) snap = NULL;
   g_autofree char *year = NULL;
   JpExchangeRecord record = { 0, };
   gboolean sent = FALSE;
@@ -395,7 +221,7 @@ export_on_connection (sqlite3     *db,
   xmlTextWriterPtr w = NULL;
   const char *scope;
   GBytes *bytes = NULL;
-  Row *root = NULL;
+  JpSnapshotItem *root = NULL;
   gboolean in_txn = FALSE;
 
   scope = scope_name (kind);
@@ -408,11 +234,12 @@ export_on_connection (sqlite3     *db,
 
   /* One read transaction: a consistent snapshot even if another program
    * writes meanwhile. */
-  in_txn = sqlite3_exec (snap.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-  year = plan_year (snap.db);
-  if (!snapshot_load (&snap, root_id, error))
+  in_txn = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  year = plan_year (db);
+  snap = _jp_snapshot_load (db, root_id, error);
+  if (snap == NULL)
     goto out;
-  root = g_hash_table_lookup (snap.rows, &root_id);
+  root = snap->root;
   if (root == NULL)
     {
       g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
@@ -427,7 +254,7 @@ export_on_connection (sqlite3     *db,
 
       g_array_set_clear_func (fresh, _jp_xml_sent_clear);
       collect_sent (root, NULL, fresh);
-      if (!_jp_exchange_record_for_export (snap.db, root->data.uid, fresh, &record, error))
+      if (!_jp_exchange_record_for_export (db, root->data.uid, fresh, &record, error))
         goto out;
       sent = TRUE;
     }
@@ -460,16 +287,15 @@ export_on_connection (sqlite3     *db,
 
 out:
   if (in_txn)
-    sqlite3_exec (snap.db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   /* The record is kept with the bytes: the same state gives the same one. */
-  if (bytes && sent && !_jp_exchange_store_export (snap.db, root->data.uid, &record, error))
+  if (bytes && sent && !_jp_exchange_store_export (db, root->data.uid, &record, error))
     g_clear_pointer (&bytes, g_bytes_unref);
   _jp_exchange_record_clear (&record);
   if (w)
     xmlFreeTextWriter (w);
   if (buffer)
     xmlBufferFree (buffer);
-  g_clear_pointer (&snap.rows, g_hash_table_unref);
   return bytes;
 }
 
@@ -504,7 +330,6 @@ write_export (GFile         *file,
 }
 
 typedef struct {
-  char   *path;
   gint64  root_id;
   JpKind  kind;
   char   *label;
@@ -516,31 +341,22 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
-  g_free (job->path);
   g_free (job->label);
   g_clear_object (&job->file);
   g_free (job);
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
+export_worker (GTask        *task,
+               sqlite3      *db,
+               gpointer      data,
                GCancellable *cancellable)
 {
-  ExportJob *job = task_data;
+  ExportJob *job = data;
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
-  sqlite3 *db;
 
-  db = _jp_database_connect (job->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   bytes = export_on_connection (db, job->root_id, job->kind, job->label, &error);
-  sqlite3_close (db);
   if (bytes == NULL || !write_export (job->file, bytes, cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -555,35 +371,19 @@ jp_xml_export_async (JpDatabase          *db,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
   g_return_if_fail (JP_IS_DATABASE (db));
   g_return_if_fail (JP_IS_ITEM (item));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jp_xml_export_async);
   job = g_new0 (ExportJob, 1);
-  job->path = g_strdup (jp_database_get_path (db));
   job->root_id = jp_item_get_id (item);
   job->kind = jp_item_get_kind (item);
   job->label = g_strdup (jp_item_get_label (item));
   job->file = g_object_ref (file);
-  g_task_set_task_data (task, job, export_job_free);
-
-  if (g_strcmp0 (job->path, ":memory:") == 0)
-    {
-      /* A private in-memory database has no second connection. */
-      GError *error = NULL;
-
-      if (jp_xml_export (db, item, file, cancellable, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-  g_task_run_in_thread (task, export_thread);
+  _jp_database_run_in_worker (db, jp_xml_export_async, job, export_job_free, export_worker,
+                              cancellable, callback, user_data);
 }
 
 gboolean

@@ -146,7 +146,7 @@ jp_import_report_describe (const JpImportReport *report)
 
 /* ---------------------------------------------------------------- applying */
 
-typedef JpXmlExisting Existing;
+typedef JpSnapshotItem Existing;
 
 typedef struct {
   sqlite3    *db;
@@ -154,7 +154,8 @@ typedef struct {
   JpImportReport *report;
   JpImportFlags flags;
   GHashTable *choices;      /* uid → JpImportChoice, or NULL */
-  GHashTable *existing;     /* uid → Existing, the items of the scope */
+  JpSnapshot *snapshot;     /* the scope as it is */
+  GHashTable *existing;     /* uid → Existing, its items */
   GHashTable *stmts;        /* SQL → sqlite3_stmt */
 } Apply;
 
@@ -209,87 +210,25 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-#define SUBTREE \
-  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id)"
-
-/* Reads every item of the scope, with its texts. */
+/* Reads every item of the scope, with its texts, by uid. */
 static gboolean
 load_existing (Apply   *apply,
                gint64   root_id,
                GError **error)
 {
-  GHashTable *by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt;
-  int rc;
+  GHashTableIter iter;
+  gpointer value;
 
-  stmt = prepare (apply, SUBTREE " SELECT " JP_ITEM_COLUMNS " FROM item JOIN sub USING (id)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, root_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  apply->snapshot = _jp_snapshot_load (apply->db, root_id, error);
+  if (apply->snapshot == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, apply->snapshot->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      Existing *e = g_new0 (Existing, 1);
-
-      _jp_item_data_read (&e->data, stmt);
-      e->id = e->data.id;
+      Existing *e = value;
       g_hash_table_insert (apply->existing, e->data.uid, e);
-      g_hash_table_insert (by_id, &e->id, e);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jp_sqlite_error (apply->db, rc, error);
-      goto fail;
-    }
-
-  stmt = prepare (apply, SUBTREE " SELECT item, field, lang, value FROM text JOIN sub ON text.item = sub.id", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, root_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Existing *e = g_hash_table_lookup (by_id, &id);
-
-      if (e)
-        _jp_item_data_read_text (&e->data, stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jp_sqlite_error (apply->db, rc, error);
-      goto fail;
-    }
-
-  /* The areas of its sections, for the fingerprints. */
-  stmt = prepare (apply, SUBTREE " SELECT link.section, area.uid FROM link JOIN sub ON link.section = sub.id"
-                  " JOIN item area ON area.id = link.area", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, root_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      Existing *e = g_hash_table_lookup (by_id, &id);
-
-      if (e == NULL)
-        continue;
-      if (e->areas == NULL)
-        e->areas = g_ptr_array_new_with_free_func (g_free);
-      g_ptr_array_add (e->areas, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jp_sqlite_error (apply->db, rc, error);
-      goto fail;
-    }
-  g_hash_table_unref (by_id);
   return TRUE;
-
-fail:
-  g_hash_table_unref (by_id);
-  return FALSE;
 }
 
 static gint64
@@ -510,7 +449,7 @@ mark_moved (Apply  *apply,
         {
           if (ex[r->parent] == NULL)
             continue;
-          parent_id = ex[r->parent]->id;
+          parent_id = ex[r->parent]->data.id;
         }
       if (e->data.parent_id != parent_id)
         continue;   /* a new parent: changed anyway */
@@ -682,7 +621,7 @@ apply_records (Apply   *apply,
     {
       if (apply->reader->sent)
         file_fps = _jp_exchange_file_fingerprints (apply->reader);
-      if (!_jp_exchange_merge (apply->db, apply->reader, apply->existing, apply->choices, apply->report, error))
+      if (!_jp_exchange_merge (apply->db, apply->reader, apply->snapshot, apply->choices, apply->report, error))
         return FALSE;
       records = apply->reader->records;
       top = &g_array_index (records, Record, 0);
@@ -751,7 +690,7 @@ apply_changes (Apply   *apply,
 
       if (e)
         {
-          r->id = e->id;
+          r->id = e->data.id;
           e->seen = TRUE;
           if (e->data.kind != r->kind)
             return _jp_xml_fail_at (apply->reader, error, JP_XML_ERROR_CONFLICT, r->line,
@@ -797,7 +736,7 @@ apply_changes (Apply   *apply,
       stmt = prepare (apply, "DELETE FROM item WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, e->id);
+      sqlite3_bind_int64 (stmt, 1, e->data.id);
       if (!run (apply, stmt, error))
         return FALSE;
     }
@@ -849,9 +788,11 @@ _jp_xml_apply (sqlite3          *db,
   apply.report = report;
   apply.flags = flags;
   apply.choices = choices;
-  apply.existing = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_xml_existing_free);
+  apply.existing = g_hash_table_new (g_str_hash, g_str_equal);
   apply.stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
 
+  if (reader->scope != JP_SCOPE_PLAN && !_jp_exchange_watch_setup (db, error))
+    goto out;
   if (!_jp_database_begin_step (db, log_undo && !dry_run, error))
     goto out;
   if (!apply_records (&apply, &local_error))
@@ -874,6 +815,7 @@ _jp_xml_apply (sqlite3          *db,
 
 out:
   g_clear_pointer (&apply.existing, g_hash_table_unref);
+  g_clear_pointer (&apply.snapshot, _jp_snapshot_free);
   g_clear_pointer (&apply.stmts, g_hash_table_unref);
   return ok;
 }
@@ -977,7 +919,6 @@ jp_xml_import (JpDatabase      *db,
 }
 
 typedef struct {
-  char           *path;
   GFile          *file;
   JpImportFlags   flags;
   GHashTable     *choices;
@@ -989,7 +930,6 @@ import_job_free (gpointer data)
 {
   ImportJob *job = data;
 
-  g_free (job->path);
   g_clear_object (&job->file);
   g_clear_pointer (&job->choices, g_hash_table_unref);
   g_clear_pointer (&job->refused, jp_import_report_free);
@@ -997,38 +937,27 @@ import_job_free (gpointer data)
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
+import_worker (GTask        *task,
+               sqlite3      *db,
+               gpointer      data,
                GCancellable *cancellable)
 {
-  ImportJob *job = task_data;
+  ImportJob *job = data;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   JpImportReport *report = NULL;
   GError *error = NULL;
-  sqlite3 *db;
 
   bytes = _jp_xml_read_file (job->file, cancellable, &name, &error);
   if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  db = _jp_database_connect (job->path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (import_on_connection (db, bytes, name, job->flags, job->choices, TRUE, &report, &error))
+    g_task_return_error (task, error);
+  else if (import_on_connection (db, bytes, name, job->flags, job->choices, TRUE, &report, &error))
     g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
   else
     {
       job->refused = report;
       g_task_return_error (task, error);
     }
-  sqlite3_close (db);
 }
 
 void
@@ -1040,37 +969,17 @@ jp_xml_import_full_async (JpDatabase          *db,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ImportJob *job;
 
   g_return_if_fail (JP_IS_DATABASE (db));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jp_xml_import_async);
   job = g_new0 (ImportJob, 1);
-  job->path = g_strdup (jp_database_get_path (db));
   job->file = g_object_ref (file);
   job->flags = flags;
   job->choices = choices_copy (choices);
-  g_task_set_task_data (task, job, import_job_free);
-
-  if (g_strcmp0 (job->path, ":memory:") == 0)
-    {
-      /* A private in-memory database has no second connection. */
-      JpImportReport *report = NULL;
-      GError *error = NULL;
-
-      if (jp_xml_import_full (db, file, flags, job->choices, &report, cancellable, &error))
-        g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
-      else
-        {
-          job->refused = report;
-          g_task_return_error (task, error);
-        }
-      return;
-    }
-  g_task_run_in_thread (task, import_thread);
+  _jp_database_run_in_worker (db, jp_xml_import_async, job, import_job_free, import_worker,
+                              cancellable, callback, user_data);
 }
 
 void
@@ -1095,7 +1004,7 @@ jp_xml_import_finish (JpDatabase       *db,
 
   g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
 
-  job = g_task_get_task_data (G_TASK (result));
+  job = _jp_database_worker_get_job (G_TASK (result));
   r = g_task_propagate_pointer (G_TASK (result), error);
   if (r == NULL)
     {
@@ -1103,9 +1012,9 @@ jp_xml_import_finish (JpDatabase       *db,
         *report = g_steal_pointer (&job->refused);
       return FALSE;
     }
-  /* The worker wrote through a connection of its own: re-read what this
-   * one shows.  (An in-memory import ran here and re-read already.) */
-  if (!(job->flags & JP_IMPORT_DRY_RUN) && g_strcmp0 (job->path, ":memory:") != 0)
+  /* The worker may have written through a connection of its own:
+   * re-read what this one shows. */
+  if (!(job->flags & JP_IMPORT_DRY_RUN))
     jp_database_reload (db);
   if (report)
     *report = r;

@@ -44,16 +44,6 @@ _jp_xml_sent_clear (gpointer data)
 }
 
 void
-_jp_xml_existing_free (gpointer data)
-{
-  JpXmlExisting *e = data;
-
-  _jp_item_data_clear (&e->data);
-  g_clear_pointer (&e->areas, g_ptr_array_unref);
-  g_free (e);
-}
-
-void
 _jp_import_conflict_free (gpointer data)
 {
   JpImportConflict *c = data;
@@ -213,8 +203,8 @@ record_view (JpXmlReader *reader,
 }
 
 static View
-existing_view (JpXmlExisting *e,
-               const char    *parent_uid)
+existing_view (JpSnapshotItem *e,
+               const char     *parent_uid)
 {
   View v = { e->data.kind, parent_uid, e->data.phase, e->data.status, e->data.fields, e->data.texts,
              e->areas ? (char * const *) e->areas->pdata : NULL, e->areas ? e->areas->len : 0 };
@@ -772,7 +762,7 @@ typedef struct Node Node;
 struct Node {
   const char    *uid;
   int            fi;            /* the file's record, or -1 */
-  JpXmlExisting *d;             /* the database's item, or NULL */
+  JpSnapshotItem *d;             /* the database's item, or NULL */
   int            bi;            /* the base's line, or -1 */
   Node          *fparent;
   Node          *dparent;
@@ -795,7 +785,7 @@ struct Node {
 typedef struct {
   sqlite3        *db;
   JpXmlReader    *reader;
-  GHashTable     *existing;     /* uid → JpXmlExisting */
+  JpSnapshot     *existing;     /* the scope in the database */
   GHashTable     *choices;
   JpImportReport *report;
   GArray         *base;         /* JpXmlSent, as sent */
@@ -860,25 +850,11 @@ base_of (Merge *m,
 }
 
 static int
-compare_db_order (gconstpointer a,
-                  gconstpointer b)
-{
-  const JpItemData *da = &(*(Node * const *) a)->d->data;
-  const JpItemData *db = &(*(Node * const *) b)->d->data;
-
-  if (_jp_xml_kind_rank[da->kind] != _jp_xml_kind_rank[db->kind])
-    return _jp_xml_kind_rank[da->kind] < _jp_xml_kind_rank[db->kind] ? -1 : 1;
-  if (da->position != db->position)
-    return da->position < db->position ? -1 : 1;
-  return da->id < db->id ? -1 : da->id > db->id;
-}
-
-static int
 compare_node_ids (gconstpointer a,
                   gconstpointer b)
 {
-  gint64 ia = (*(Node * const *) a)->d->id;
-  gint64 ib = (*(Node * const *) b)->d->id;
+  gint64 ia = (*(Node * const *) a)->d->data.id;
+  gint64 ib = (*(Node * const *) b)->d->data.id;
 
   return ia < ib ? -1 : ia > ib;
 }
@@ -922,7 +898,6 @@ static void
 merge_build (Merge *m)
 {
   GArray *records = m->reader->records;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) db_only = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer value;
@@ -943,16 +918,10 @@ merge_build (Merge *m)
     }
   m->root = g_hash_table_lookup (m->nodes, g_array_index (records, JpXmlRecord, 0).uid);
 
-  g_hash_table_iter_init (&iter, m->existing);
+  g_hash_table_iter_init (&iter, m->existing->items);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      JpXmlExisting *e = value;
-      g_hash_table_insert (by_id, &e->id, e);
-    }
-  g_hash_table_iter_init (&iter, m->existing);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      JpXmlExisting *e = value;
+      JpSnapshotItem *e = value;
       Node *n = g_hash_table_lookup (m->nodes, e->data.uid);
 
       if (n == NULL)
@@ -974,25 +943,30 @@ merge_build (Merge *m)
   for (guint i = 0; i < m->order->len; i++)
     {
       Node *n = m->order->pdata[i];
-      JpXmlExisting *pe;
+      JpSnapshotItem *pe;
       View v;
 
       if (n->d == NULL)
         continue;
-      pe = n == m->root ? NULL : g_hash_table_lookup (by_id, &n->d->data.parent_id);
+      pe = n == m->root ? NULL : n->d->parent;
       if (pe)
-        {
-          n->dparent = g_hash_table_lookup (m->nodes, pe->data.uid);
-          add_kid (&n->dparent->dkids, n);
-        }
+        n->dparent = g_hash_table_lookup (m->nodes, pe->data.uid);
       v = existing_view (n->d, pe ? pe->data.uid : NULL);
       view_fingerprint (&v, n->dfp);
     }
+  /* The database's children in the snapshot's (the export's) order. */
   for (guint i = 0; i < m->order->len; i++)
     {
       Node *n = m->order->pdata[i];
-      if (n->dkids)
-        g_ptr_array_sort (n->dkids, compare_db_order);
+
+      for (guint k = 0; n->d && k < n->d->children->len; k++)
+        {
+          JpSnapshotItem *c = n->d->children->pdata[k];
+          Node *kid = g_hash_table_lookup (m->nodes, c->data.uid);
+
+          if (kid != m->root)
+            add_kid (&n->dkids, kid);
+        }
     }
 
   for (guint i = 0; i < m->base->len; i++)
@@ -1463,7 +1437,7 @@ load_base (Merge       *m,
 gboolean
 _jp_exchange_merge (sqlite3         *db,
                     JpXmlReader     *reader,
-                    GHashTable      *existing,
+                    JpSnapshot      *existing,
                     GHashTable      *choices,
                     JpImportReport  *report,
                     GError         **error)
@@ -1556,36 +1530,41 @@ out:
  * before and after as well.  Both cost what
  * the scope costs, not what the plan does: a checksum of the rest took
  * 2.3 s a pass on a plan of 167 000 items. */
-static const char watch_begin_sql[] =
+#define WATCHING " WHEN EXISTS (SELECT 1 FROM temp.jp_scope_watch) BEGIN"
+
+/* The triggers stay on the connection once made and note writes only
+ * while jp_scope_watch holds a row: creating and dropping them for each
+ * import cost an eighth of a small import, and every change of the
+ * schema makes SQLite prepare each cached statement again. */
+static const char watch_create_sql[] =
+  "CREATE TEMP TABLE IF NOT EXISTS jp_scope_watch (active INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS jp_scope_before (id INTEGER PRIMARY KEY);"
   "CREATE TEMP TABLE IF NOT EXISTS jp_scope_touched (id INTEGER, old INTEGER);"
-  "DELETE FROM temp.jp_scope_before; DELETE FROM temp.jp_scope_touched;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_i AFTER INSERT ON main.item BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_i AFTER INSERT ON main.item" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (new.id, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_u AFTER UPDATE ON main.item BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_u AFTER UPDATE ON main.item" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.id, 1); INSERT INTO jp_scope_touched VALUES (new.id, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_d AFTER DELETE ON main.item BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_item_d AFTER DELETE ON main.item" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.id, 1); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_i AFTER INSERT ON main.text BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_i AFTER INSERT ON main.text" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (new.item, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_u AFTER UPDATE ON main.text BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_u AFTER UPDATE ON main.text" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.item, 1); INSERT INTO jp_scope_touched VALUES (new.item, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_d AFTER DELETE ON main.text BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_text_d AFTER DELETE ON main.text" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.item, 1); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_i AFTER INSERT ON main.link BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_i AFTER INSERT ON main.link" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (new.section, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_u AFTER UPDATE ON main.link BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_u AFTER UPDATE ON main.link" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.section, 1); INSERT INTO jp_scope_touched VALUES (new.section, 0); END;"
-  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_d AFTER DELETE ON main.link BEGIN"
+  "CREATE TEMP TRIGGER IF NOT EXISTS jp_watch_link_d AFTER DELETE ON main.link" WATCHING
   "  INSERT INTO jp_scope_touched VALUES (old.section, 1); END;";
 
+static const char watch_begin_sql[] =
+  "DELETE FROM temp.jp_scope_before; DELETE FROM temp.jp_scope_touched;"
+  "INSERT INTO temp.jp_scope_watch VALUES (1);";
+
 static const char watch_end_sql[] =
-  "DROP TRIGGER IF EXISTS temp.jp_watch_item_i; DROP TRIGGER IF EXISTS temp.jp_watch_item_u;"
-  "DROP TRIGGER IF EXISTS temp.jp_watch_item_d; DROP TRIGGER IF EXISTS temp.jp_watch_text_i;"
-  "DROP TRIGGER IF EXISTS temp.jp_watch_text_u; DROP TRIGGER IF EXISTS temp.jp_watch_text_d;"
-  "DROP TRIGGER IF EXISTS temp.jp_watch_link_i; DROP TRIGGER IF EXISTS temp.jp_watch_link_u;"
-  "DROP TRIGGER IF EXISTS temp.jp_watch_link_d;"
-  "DROP TABLE IF EXISTS temp.jp_scope_before; DROP TABLE IF EXISTS temp.jp_scope_touched;";
+  "DELETE FROM temp.jp_scope_watch; DELETE FROM temp.jp_scope_before; DELETE FROM temp.jp_scope_touched;";
 
 #define SCOPE_SUB \
   "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id) "
@@ -1624,6 +1603,20 @@ _jp_exchange_outside_counts (sqlite3     *db,
 }
 
 gboolean
+_jp_exchange_watch_setup (sqlite3  *db,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean made = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'jp_watch_link_d'",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    made = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return made || exec_sql (db, watch_create_sql, error);
+}
+
+gboolean
 _jp_exchange_watch_begin (sqlite3     *db,
                           gint64       root_id,
                           GError     **error)
@@ -1631,7 +1624,8 @@ _jp_exchange_watch_begin (sqlite3     *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!exec_sql (db, watch_begin_sql, error))
+  /* Made here if need be (rolled back with the transaction then). */
+  if (!_jp_exchange_watch_setup (db, error) || !exec_sql (db, watch_begin_sql, error))
     return FALSE;
   rc = sqlite3_prepare_v2 (db, SCOPE_SUB "INSERT INTO temp.jp_scope_before SELECT id FROM sub", -1, &stmt, NULL);
   if (rc == SQLITE_OK)

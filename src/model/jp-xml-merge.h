@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jp-model-private.h"
+#include "jp-snapshot.h"
 #include "jp-xml-private.h"
 
 G_BEGIN_DECLS
@@ -11,19 +12,6 @@ G_BEGIN_DECLS
  * file that comes back. */
 
 #define JP_FINGERPRINT_LEN 32
-
-/* An item of the database inside the scope an import replaces. */
-typedef struct {
-  gint64      id;
-  JpItemData  data;
-  GPtrArray  *areas;        /* uids of the areas a section serves, or NULL */
-  gboolean    seen;
-} JpXmlExisting;
-
-void      _jp_xml_existing_free     (gpointer       existing);
-
-/* The order in which the schema wants an element's children, by kind. */
-extern const guint8 _jp_xml_kind_rank[JP_N_KINDS];
 
 /* The fingerprint of an item's content, as 32 hex digits in @fp. */
 void      _jp_fingerprint           (char           fp[JP_FINGERPRINT_LEN + 1],
@@ -78,7 +66,7 @@ GArray   *_jp_exchange_file_fingerprints (JpXmlReader *reader);
  * while a conflict has no choice in @choices. */
 gboolean  _jp_exchange_merge        (sqlite3       *db,
                                      JpXmlReader   *reader,
-                                     GHashTable    *existing,
+                                     JpSnapshot    *existing,
                                      GHashTable    *choices,
                                      JpImportReport *report,
                                      GError       **error);
@@ -89,6 +77,11 @@ gboolean  _jp_exchange_store_import (sqlite3       *db,
                                      JpXmlReader   *reader,
                                      const char    *scope_uid,
                                      GArray        *file_fps,
+                                     GError       **error);
+
+/* Makes the watch's tables and triggers on @db once; called outside a
+ * transaction, so that they outlast a rolled back import. */
+gboolean  _jp_exchange_watch_setup  (sqlite3       *db,
                                      GError       **error);
 
 /* Counts of the items, texts and links outside the subtree under
