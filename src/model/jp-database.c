@@ -178,6 +178,12 @@ _jp_database_prepare (JpDatabase  *self,
   return stmt;
 }
 
+GHashTable *
+_jp_database_get_statements (JpDatabase *self)
+{
+  return self->statements;
+}
+
 sqlite3 *
 _jp_database_get_handle (JpDatabase *self)
 {

@@ -68,6 +68,8 @@ gint64      _jp_item_list_get_parent_id (JpItemList *self);
 void        _jp_item_list_refresh   (JpItemList  *self);
 
 sqlite3    *_jp_database_get_handle (JpDatabase  *self);
+/* The connection's prepared statements, SQL → sqlite3_stmt. */
+GHashTable *_jp_database_get_statements (JpDatabase *self);
 /* A GDestroyNotify for prepared statements. */
 void        _jp_statement_free      (gpointer     stmt);
 /* A cached prepared statement, reset and with its bindings cleared. */

@@ -768,8 +768,28 @@ error_has_report (const GError *error)
          (error->code == JP_XML_ERROR_EDIT_CONFLICT || error->code == JP_XML_ERROR_MASS_REMOVAL);
 }
 
+static void
+reset_statement (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  sqlite3_reset (value);
+}
+
+/* Statements are done with before the transaction ends: kept ones are
+ * reset, the import's own finalized. */
+static void
+release_statements (Apply *apply)
+{
+  if (apply->stmts == NULL)
+    return;
+  g_hash_table_foreach (apply->stmts, reset_statement, NULL);
+  g_clear_pointer (&apply->stmts, g_hash_table_unref);
+}
+
 gboolean
 _jp_xml_apply (sqlite3          *db,
+               GHashTable       *statements,
                JpXmlReader      *reader,
                JpImportFlags     flags,
                GHashTable       *choices,
@@ -789,7 +809,10 @@ _jp_xml_apply (sqlite3          *db,
   apply.flags = flags;
   apply.choices = choices;
   apply.existing = g_hash_table_new (g_str_hash, g_str_equal);
-  apply.stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
+  /* The connection's own statements when it keeps them, so that an
+   * import does not prepare its SQL afresh each time. */
+  apply.stmts = statements ? g_hash_table_ref (statements)
+                           : g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
 
   if (reader->scope != JP_SCOPE_PLAN && !_jp_exchange_watch_setup (db, error))
     goto out;
@@ -797,14 +820,14 @@ _jp_xml_apply (sqlite3          *db,
     goto out;
   if (!apply_records (&apply, &local_error))
     {
-      g_clear_pointer (&apply.stmts, g_hash_table_unref);
+      release_statements (&apply);
       _jp_database_rollback (db);
       if (error_has_report (local_error) && report_out)
         *report_out = g_steal_pointer (&report);
       g_propagate_error (error, local_error);
       goto out;
     }
-  g_clear_pointer (&apply.stmts, g_hash_table_unref);
+  release_statements (&apply);
   if (dry_run)
     _jp_database_rollback (db);
   else if (!_jp_database_commit_step (db, error))
@@ -822,6 +845,7 @@ out:
 
 static gboolean
 import_on_connection (sqlite3          *db,
+                      GHashTable       *statements,
                       GBytes           *bytes,
                       const char       *name,
                       JpImportFlags     flags,
@@ -835,7 +859,7 @@ import_on_connection (sqlite3          *db,
 
   _jp_xml_reader_init (&reader, name);
   ok = _jp_xml_read (&reader, bytes, error) &&
-       _jp_xml_apply (db, &reader, flags, choices, log_undo, report_out, error);
+       _jp_xml_apply (db, statements, &reader, flags, choices, log_undo, report_out, error);
   _jp_xml_reader_clear (&reader);
   return ok;
 }
@@ -855,7 +879,8 @@ jp_xml_import_bytes_full (JpDatabase      *db,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   valid_name = g_utf8_make_valid (name ? name : "?", -1);
-  if (!import_on_connection (_jp_database_get_handle (db), bytes, valid_name, flags, choices,
+  if (!import_on_connection (_jp_database_get_handle (db), _jp_database_get_statements (db), bytes, valid_name,
+                             flags, choices,
                              TRUE, report, error))
     return FALSE;
   if (!(flags & JP_IMPORT_DRY_RUN))
@@ -880,7 +905,8 @@ _jp_xml_import_seed (JpDatabase  *db,
                      const char  *name,
                      GError     **error)
 {
-  if (!import_on_connection (_jp_database_get_handle (db), bytes, name, JP_IMPORT_FORCE, NULL, FALSE, NULL, error))
+  if (!import_on_connection (_jp_database_get_handle (db), _jp_database_get_statements (db), bytes, name,
+                             JP_IMPORT_FORCE, NULL, FALSE, NULL, error))
     return FALSE;
   jp_database_reload (db);
   return TRUE;
@@ -951,7 +977,7 @@ import_worker (GTask        *task,
   bytes = _jp_xml_read_file (job->file, cancellable, &name, &error);
   if (bytes == NULL)
     g_task_return_error (task, error);
-  else if (import_on_connection (db, bytes, name, job->flags, job->choices, TRUE, &report, &error))
+  else if (import_on_connection (db, NULL, bytes, name, job->flags, job->choices, TRUE, &report, &error))
     g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
   else
     {

@@ -67,6 +67,7 @@ GBytes     *_jp_xml_read_file     (GFile        *file,
 /* Applies what @reader read to the database on @db, in one transaction
  * (one step of undo with @log_undo); see jp_xml_import_full(). */
 gboolean    _jp_xml_apply         (sqlite3        *db,
+                                   GHashTable     *statements,
                                    JpXmlReader    *reader,
                                    JpImportFlags   flags,
                                    GHashTable     *choices,
