@@ -136,10 +136,10 @@ _jp_database_set_error (JpDatabase  *self,
   return FALSE;
 }
 
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
+gboolean
+_jp_sqlite_exec (sqlite3     *db,
+                 const char  *sql,
+                 GError     **error)
 {
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
@@ -279,7 +279,7 @@ _jp_database_connect (const char  *path,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 5000);
-  if (!exec (db, "PRAGMA foreign_keys = ON;", error))
+  if (!_jp_sqlite_exec (db, "PRAGMA foreign_keys = ON;", error))
     {
       sqlite3_close (db);
       return NULL;
@@ -420,13 +420,13 @@ migrate (JpDatabase  *self,
     {
       g_autofree char *set_version = NULL;
 
-      if (!exec (self->db, "BEGIN IMMEDIATE", error))
+      if (!_jp_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
         return FALSE;
       set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                      (int) v + 1, JP_SCHEMA_APPLICATION_ID);
-      if (!exec (self->db, jp_schema_migrations[v], error) ||
-          !exec (self->db, set_version, error) ||
-          !exec (self->db, "COMMIT", error))
+      if (!_jp_sqlite_exec (self->db, jp_schema_migrations[v], error) ||
+          !_jp_sqlite_exec (self->db, set_version, error) ||
+          !_jp_sqlite_exec (self->db, "COMMIT", error))
         {
           _jp_database_rollback (self->db);
           return FALSE;
@@ -445,7 +445,7 @@ seed (JpDatabase           *self,
   if (query_int (self, "SELECT count(*) FROM item WHERE kind = 'plan'", 0, 0) > 0)
     return TRUE;
 
-  if (!exec (self->db,
+  if (!_jp_sqlite_exec (self->db,
              "BEGIN IMMEDIATE;"
              "INSERT INTO item (uid, kind, number) VALUES ('plan', 'plan', NULL);"
              "INSERT INTO item (uid, kind, parent, position) VALUES ('contacts', 'contacts', last_insert_rowid (), 1000000);"
@@ -747,7 +747,7 @@ jp_database_open (const char           *path,
     return NULL;
   if (!check_schema (self, version, error))
     return NULL;
-  if (!memory && !copy && !exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error))
+  if (!memory && !copy && !_jp_sqlite_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error))
     return NULL;
   if (sqlite3_db_readonly (self->db, "main"))
     {
@@ -1169,11 +1169,11 @@ _jp_database_begin_step (sqlite3   *db,
                          gboolean   log_undo,
                          GError   **error)
 {
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!_jp_sqlite_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!log_undo)
     return TRUE;
-  if (!exec (db,
+  if (!_jp_sqlite_exec (db,
              "DELETE FROM undo_log WHERE stack = 1;"
              "UPDATE undo_state SET active = 1, stack = 0,"
              " step = coalesce ((SELECT max (step) FROM undo_log WHERE stack = 0), 0) + 1;"
@@ -1190,7 +1190,7 @@ gboolean
 _jp_database_commit_step (sqlite3  *db,
                           GError  **error)
 {
-  if (!exec (db, "UPDATE undo_state SET active = 0; COMMIT", error))
+  if (!_jp_sqlite_exec (db, "UPDATE undo_state SET active = 0; COMMIT", error))
     {
       _jp_database_rollback (db);
       return FALSE;
@@ -1230,7 +1230,7 @@ begin_change (JpDatabase  *self,
     {
       sqlite3_stmt *stmt;
 
-      if (!exec (self->db, "BEGIN IMMEDIATE", error))
+      if (!_jp_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
         return FALSE;
       stmt = _jp_database_prepare (self, "UPDATE undo_state SET active = 1, stack = 0, step = ?", error);
       if (stmt == NULL)
@@ -1332,7 +1332,7 @@ replay (JpDatabase  *self,
   gint64 step;
 
   self->merge_item = 0;
-  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!_jp_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   step = query_int (self, "SELECT max (step) FROM undo_log WHERE stack = ?", from, 0);
@@ -1369,7 +1369,7 @@ replay (JpDatabase  *self,
     return fail_change (self, error);
 
   for (guint i = 0; i < statements->len; i++)
-    if (!exec (self->db, statements->pdata[i], error))
+    if (!_jp_sqlite_exec (self->db, statements->pdata[i], error))
       return fail_change (self, error);
 
   if (!_jp_database_commit_step (self->db, error))

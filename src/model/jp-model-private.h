@@ -89,6 +89,11 @@ void        _jp_sqlite_error        (sqlite3     *db,
                                      int          rc,
                                      GError     **error);
 
+/* Runs @sql (no parameters, no rows), with the error in words. */
+gboolean    _jp_sqlite_exec         (sqlite3     *db,
+                                     const char  *sql,
+                                     GError     **error);
+
 /* Connection set-up shared by the database and worker threads. */
 sqlite3    *_jp_database_connect    (const char  *path,
                                      GError     **error);

@@ -486,21 +486,6 @@ _jp_exchange_record_for_export (sqlite3           *db,
   return TRUE;
 }
 
-static gboolean
-exec_sql (sqlite3     *db,
-          const char  *sql,
-          GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      _jp_sqlite_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Runs @sql with up to four text parameters (NULL ends them). */
 static gboolean
 run_sql (sqlite3     *db,
@@ -540,7 +525,7 @@ _jp_exchange_store_export (sqlite3           *db,
   g_autofree char *since = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (!exec_sql (db, "BEGIN IMMEDIATE", error) ||
+  if (!_jp_sqlite_exec (db, "BEGIN IMMEDIATE", error) ||
       !run_sql (db, "INSERT OR IGNORE INTO exchange_record (export, origin, scope, items) VALUES (?, ?, ?, ?)",
                 error, record->export_id, record->origin, scope_uid, text, NULL))
     goto fail;
@@ -558,7 +543,7 @@ _jp_exchange_store_export (sqlite3           *db,
                              error, since, scope_uid, NULL))
         goto fail;
     }
-  if (!exec_sql (db, "COMMIT", error))
+  if (!_jp_sqlite_exec (db, "COMMIT", error))
     goto fail;
   return TRUE;
 
@@ -1613,7 +1598,7 @@ _jp_exchange_watch_setup (sqlite3  *db,
                           -1, &stmt, NULL) == SQLITE_OK)
     made = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_finalize (stmt);
-  return made || exec_sql (db, watch_create_sql, error);
+  return made || _jp_sqlite_exec (db, watch_create_sql, error);
 }
 
 gboolean
@@ -1625,7 +1610,7 @@ _jp_exchange_watch_begin (sqlite3     *db,
   int rc;
 
   /* Made here if need be (rolled back with the transaction then). */
-  if (!_jp_exchange_watch_setup (db, error) || !exec_sql (db, watch_begin_sql, error))
+  if (!_jp_exchange_watch_setup (db, error) || !_jp_sqlite_exec (db, watch_begin_sql, error))
     return FALSE;
   rc = sqlite3_prepare_v2 (db, SCOPE_SUB "INSERT INTO temp.jp_scope_before SELECT id FROM sub", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
@@ -1670,5 +1655,5 @@ _jp_exchange_watch_end (sqlite3     *db,
       _jp_sqlite_error (db, rc, error);
       return FALSE;
     }
-  return exec_sql (db, watch_end_sql, error);
+  return _jp_sqlite_exec (db, watch_end_sql, error);
 }
