@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "jp-test-util.h"
@@ -21,4 +23,23 @@ jp_test_remove_dir (const char *dir)
         g_remove (path);
     }
   g_rmdir (dir);
+}
+
+char *
+jp_test_replace (const char *haystack,
+                 const char *needle,
+                 const char *replacement)
+{
+  GString *s = g_string_new (haystack);
+
+  g_assert_nonnull (strstr (haystack, needle));
+  g_string_replace (s, needle, replacement, 1);
+  return g_string_free (s, FALSE);
+}
+
+void
+jp_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }

@@ -6,6 +6,12 @@
 G_BEGIN_DECLS
 
 /* Removes a temporary folder made by a test, and the files in it. */
-void jp_test_remove_dir (const char *dir);
+void  jp_test_remove_dir (const char *dir);
+/* @haystack with the first @needle (which must be there) replaced. */
+char *jp_test_replace    (const char *haystack,
+                          const char *needle,
+                          const char *replacement);
+/* Runs the main context until nothing is pending. */
+void  jp_test_iterate    (void);
 
 G_END_DECLS

@@ -48,8 +48,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  jp_test_iterate ();
   g_assert_finalize_object (f->db);
   g_clear_object (&f->settings);
   jp_test_remove_dir (f->dir);
@@ -60,8 +59,7 @@ fixture_tear_down (Fixture       *f,
 static void
 settle (Fixture *f)
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  jp_test_iterate ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
 

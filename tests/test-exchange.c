@@ -56,18 +56,6 @@ export_section (JpDatabase *db)
   return export_numbered (db, JP_KIND_SECTION, "5.7");
 }
 
-static char *
-replace (const char *haystack,
-         const char *needle,
-         const char *replacement)
-{
-  GString *s = g_string_new (haystack);
-
-  g_assert_nonnull (strstr (haystack, needle));
-  g_string_replace (s, needle, replacement, 1);
-  return g_string_free (s, FALSE);
-}
-
 /* Cuts from the line starting with @start through @end. */
 static char *
 cut (const char *haystack,
@@ -346,7 +334,7 @@ test_scope_refused (void)
 {
   g_autoptr(JpDatabase) db = open_db ();
   g_autofree char *file = export_section (db);
-  g_autofree char *edited = replace (file, P1_OPEN, P1_DONE);
+  g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(JpImportReport) report = NULL;
@@ -427,7 +415,7 @@ test_changed_in_file (void)
 {
   g_autoptr(JpDatabase) db = open_db ();
   g_autofree char *file = export_section (db);
-  g_autofree char *edited = replace (file, P1_OPEN, P1_DONE);
+  g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autoptr(JpImportReport) report = import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
   g_autofree char *summary = jp_import_report_describe (report);
 
@@ -465,7 +453,7 @@ test_changed_in_both (void)
 {
   g_autoptr(JpDatabase) db = open_db ();
   g_autofree char *file = export_section (db);
-  g_autofree char *edited = replace (file, P1_OPEN, P1_DONE);
+  g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *listed = NULL;
@@ -542,7 +530,7 @@ test_conflict_async (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_autofree char *file = export_section (db);
-  g_autofree char *edited = replace (file, P1_OPEN, P1_DONE);
+  g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autoptr(GFile) gfile = g_file_new_for_path (xml);
   g_autoptr(GHashTable) choices = jp_import_choices_new ();
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -598,7 +586,7 @@ test_adds_and_removes (void)
   p4 = jp_database_lookup_uid (db, "sec-5.7-p4");
   g_assert_true (jp_database_remove_item (db, p4, &error));
   t1 = cut (file, "<project id=\"sec-5.7-p3\"", "</project>");
-  t2 = replace (t1, "    <group id=\"sec-5.7-g1\"",
+  t2 = jp_test_replace (t1, "    <group id=\"sec-5.7-g1\"",
                 "    <project id=\"sec-5.7-p99\" phase=\"new\" status=\"planned\">\n"
                 "      <text xml:lang=\"nl\">In het bestand toegevoegd.</text>\n"
                 "    </project>\n    <group id=\"sec-5.7-g1\"");
@@ -640,7 +628,7 @@ test_removed_and_changed (void)
   set_text (db, "sec-5.7-p3", "Hier veranderd.");
   g_assert_true (jp_database_remove_item (db, p5, &error));
   t1 = cut (file, "<project id=\"sec-5.7-p3\"", "</project>");
-  t2 = replace (t1, "<project id=\"sec-5.7-p5\" phase=\"ongoing\" status=\"in-progress\">",
+  t2 = jp_test_replace (t1, "<project id=\"sec-5.7-p5\" phase=\"ongoing\" status=\"in-progress\">",
                 "<project id=\"sec-5.7-p5\" phase=\"ongoing\" status=\"postponed\">");
   before = dump (db);
   report = import_refused (db, t2, JP_IMPORT_DEFAULT, JP_XML_ERROR_EDIT_CONFLICT);
@@ -673,7 +661,7 @@ test_chapter (void)
 {
   g_autoptr(JpDatabase) db = open_db ();
   g_autofree char *file = export_numbered (db, JP_KIND_CHAPTER, "5");
-  g_autofree char *edited = replace (file, P1_OPEN, P1_DONE);
+  g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autoptr(JpImportReport) report = NULL;
 
   set_text (db, "sec-5.6-p1", "Hier veranderd.");
@@ -796,7 +784,7 @@ test_undo_restores_base (void)
 {
   g_autoptr(JpDatabase) db = open_db ();
   g_autofree char *file = export_section (db);
-  g_autofree char *edited = replace (file, P1_OPEN, P1_DONE);
+  g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(JpImportReport) report = NULL;
@@ -868,7 +856,7 @@ test_order (void)
 {
   g_autoptr(JpDatabase) db = open_db ();
   g_autofree char *file = export_section (db);
-  g_autofree char *changed = replace (file, P1_OPEN, P1_DONE);
+  g_autofree char *changed = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *swapped = swap_projects (file, "sec-5.7-p1", "sec-5.7-p2");
   g_autoptr(JpImportReport) report = NULL;
   g_autoptr(JpImportReport) refused = NULL;
@@ -941,7 +929,7 @@ test_cli (void)
 
     g_assert_no_error (error);
     file = export_section (db);
-    edited = replace (file, P1_OPEN, P1_DONE);
+    edited = jp_test_replace (file, P1_OPEN, P1_DONE);
     g_assert_true (g_file_set_contents (xml, edited, -1, NULL));
     set_status (db, "sec-5.7-p1", JP_STATUS_DROPPED);
     before = dump (db);

@@ -63,13 +63,6 @@ get_window (Fixture *f)
 }
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -103,7 +96,7 @@ fixture_tear_down (Fixture       *f,
 
   if (window)
     gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  jp_test_iterate ();
   g_clear_object (&f->app);
   /* The next test starts in the language of the environment again. */
   g_settings_reset (settings, "language");
@@ -269,7 +262,7 @@ switch_to (Fixture     *f,
   g_autofree char *stored = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "language", g_variant_new_string (words->code));
-  iterate ();
+  jp_test_iterate ();
   stored = g_settings_get_string (settings, "language");
   g_assert_cmpstr (stored, ==, words->code);
 }
@@ -285,7 +278,7 @@ test_switch_live (Fixture       *f,
   jp_window_open_item (window, section);
   jp_sidebar_set_search_mode (jp_window_get_sidebar (window), TRUE);
   jp_sidebar_set_search_text (jp_window_get_sidebar (window), "fraude");
-  iterate ();
+  jp_test_iterate ();
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
@@ -432,14 +425,14 @@ test_untranslated_only (Fixture       *f,
   g_assert_cmpuint (translated, <, texts);
 
   g_settings_set_boolean (settings, "show-untranslated-only", TRUE);
-  iterate ();
+  jp_test_iterate ();
   sidebar = jp_window_get_sidebar (get_window (f));
   g_assert_true (jp_sidebar_get_untranslated_only (sidebar));
   g_assert_false (tree_holds (sidebar, done));
   g_assert_true (tree_holds (sidebar, todo));
 
   g_settings_set_boolean (settings, "show-untranslated-only", FALSE);
-  iterate ();
+  jp_test_iterate ();
   g_assert_false (jp_sidebar_get_untranslated_only (sidebar));
   g_assert_true (jp_sidebar_select_item (sidebar, done));
   g_assert_true (tree_holds (sidebar, done));

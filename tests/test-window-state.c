@@ -15,13 +15,6 @@ typedef struct {
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -52,7 +45,7 @@ fixture_tear_down (Fixture       *f,
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))) != NULL)
     gtk_window_destroy (windows->data);
-  iterate ();
+  jp_test_iterate ();
   g_clear_object (&f->app);
   g_clear_object (&f->settings);
   jp_test_remove_dir (f->dir);
@@ -93,7 +86,7 @@ round_trip (Fixture   *f,
   jp_window_restore_state (window, *saved);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  iterate ();
+  jp_test_iterate ();
   g_assert_true (jp_window_get_database (window) == f->db);
   return jp_window_save_state (window);
 }
@@ -129,7 +122,7 @@ test_item_and_search (Fixture       *f,
   jp_sidebar_set_search_mode (jp_window_get_sidebar (f->window), TRUE);
   jp_sidebar_set_search_text (jp_window_get_sidebar (f->window), "samenwerking");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  iterate ();
+  jp_test_iterate ();
 
   restored = round_trip (f, &saved);
   g_assert_true (g_variant_lookup (saved, "item", "&s", &uid));
@@ -151,7 +144,7 @@ test_contacts (Fixture       *f,
   gboolean contacts = FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-contacts", NULL);
-  iterate ();
+  jp_test_iterate ();
 
   restored = round_trip (f, &saved);
   g_assert_true (g_variant_lookup (saved, "contacts", "b", &contacts) && contacts);
@@ -172,7 +165,7 @@ test_unknown_item (Fixture       *f,
   g_variant_builder_add (&builder, "{sv}", "item", g_variant_new_string ("no-such-uid"));
   state = g_variant_ref_sink (g_variant_builder_end (&builder));
   jp_window_restore_state (f->window, state);
-  iterate ();
+  jp_test_iterate ();
   g_assert_true (jp_window_get_item (f->window) == before);
 }
 

@@ -49,8 +49,7 @@ close_window (Fixture *f)
   gtk_window_close (GTK_WINDOW (f->window));
   f->window = NULL;
   f->db = NULL;
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  jp_test_iterate ();
   g_clear_object (&f->app);
 }
 
@@ -158,8 +157,7 @@ respond (AdwMessageDialog *dialog,
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_close (GTK_WINDOW (dialog));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  jp_test_iterate ();
 }
 
 /* Whether a label inside @widget starts with @prefix. */
@@ -797,8 +795,7 @@ test_undo_add_closes_pane (Fixture       *f,
   g_assert_true (JP_IS_PROJECT_PANE (jp_window_get_pane (f->window)));
   g_assert_true (jp_database_undo (f->db, &error));
   g_assert_no_error (error);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  jp_test_iterate ();
   g_assert_true (jp_item_get_removed (project));
   g_assert_false (JP_IS_PROJECT_PANE (jp_window_get_pane (f->window)));
 }
@@ -849,8 +846,7 @@ test_newer_database (Fixture       *f,
   g_assert_null (jp_window_get_database (window));
   g_assert_true (shows_status (GTK_WIDGET (window), "newer version"));
   gtk_window_close (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  jp_test_iterate ();
 
   g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
@@ -877,8 +873,7 @@ edit_until_killed (const char *path)
 
       gtk_editable_set_text (GTK_EDITABLE (code), text);
       jp_pane_flush (jp_window_get_pane (f.window));
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
+      jp_test_iterate ();
     }
   return 0;
 }

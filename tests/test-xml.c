@@ -189,18 +189,6 @@ undo_state (JpDatabase *db)
   return g_string_free (s, FALSE);
 }
 
-static char *
-replace (const char *haystack,
-         const char *needle,
-         const char *replacement)
-{
-  GString *s = g_string_new (haystack);
-
-  g_assert_nonnull (strstr (haystack, needle));
-  g_string_replace (s, needle, replacement, 1);
-  return g_string_free (s, FALSE);
-}
-
 /* Cuts out the element whose line starts with @start, up to its end tag
  * @end. */
 static char *
@@ -440,8 +428,8 @@ test_import_section (void)
 
   /* One code changed, one project added after the last, one working
    * group (the last, without subgroups) removed. */
-  t1 = replace (text, "code=\"FISC STRAT\"", "code=\"FISC-STRAT\"");
-  t2 = replace (t1, "    <group id=\"sec-5.7-g1\"", NEW_PROJECT "    <group id=\"sec-5.7-g1\"");
+  t1 = jp_test_replace (text, "code=\"FISC STRAT\"", "code=\"FISC-STRAT\"");
+  t2 = jp_test_replace (t1, "    <group id=\"sec-5.7-g1\"", NEW_PROJECT "    <group id=\"sec-5.7-g1\"");
   t3 = cut_element (t2, "    <group id=\"sec-5.7-g9\"", "</group>\n");
   edited = bytes_from_string (t3);
 
@@ -533,7 +521,7 @@ test_import_chapter (void)
   g_autoptr(JpItem) section = NULL;
 
   /* The title of 5.7 in French changed, project 5.7-p11 dropped. */
-  t1 = replace (text, "<title xml:lang=\"fr\">Coopération fiscale et lutte contre la fraude</title>",
+  t1 = jp_test_replace (text, "<title xml:lang=\"fr\">Coopération fiscale et lutte contre la fraude</title>",
                 "<title xml:lang=\"fr\">Coopération fiscale et lutte contre les fraudes</title>");
   t2 = cut_element (t1, "      <project id=\"sec-5.7-p11\"", "</project>\n");
   g_assert_cmpuint (strlen (t2), <, strlen (t1));
@@ -576,7 +564,7 @@ test_import_contacts (void)
   g_autoptr(JpImportReport) report = NULL;
   g_autoptr(JpItem) contact = NULL;
 
-  t1 = replace (text, "phone=\"+32 (0)2 519 38 65\"", "phone=\"+32 (0)2 519 38 66\"");
+  t1 = jp_test_replace (text, "phone=\"+32 (0)2 519 38 65\"", "phone=\"+32 (0)2 519 38 66\"");
   /* A new contact in the first subject, after its first contact. */
   {
     const char *c1 = strstr (t1, "<contact id=\"team-college-s1-c1\"");
@@ -652,7 +640,7 @@ typedef struct {
 static GBytes *
 make_utf8_bom (const char *section)
 {
-  g_autofree char *edited = replace (section, TITLE_57, "<title xml:lang=\"nl\">Met BOM</title>");
+  g_autofree char *edited = jp_test_replace (section, TITLE_57, "<title xml:lang=\"nl\">Met BOM</title>");
   GString *s = g_string_new ("\xef\xbb\xbf");
 
   g_string_append (s, edited);
@@ -662,7 +650,7 @@ make_utf8_bom (const char *section)
 static GBytes *
 make_cdata (const char *section)
 {
-  g_autofree char *edited = replace (section, TITLE_57,
+  g_autofree char *edited = jp_test_replace (section, TITLE_57,
                                      "<title xml:lang=\"nl\"><![CDATA[Fiscale <samenwerking> & ]]>fraude</title>");
   return bytes_from_string (edited);
 }
@@ -670,29 +658,29 @@ make_cdata (const char *section)
 static GBytes *
 make_comments (const char *section)
 {
-  g_autofree char *a = replace (section, "  <section ", "  <!-- een opmerking -->\n  <section ");
-  g_autofree char *b = replace (a, TITLE_57, TITLE_57 "<!-- nog een -->");
+  g_autofree char *a = jp_test_replace (section, "  <section ", "  <!-- een opmerking -->\n  <section ");
+  g_autofree char *b = jp_test_replace (a, TITLE_57, TITLE_57 "<!-- nog een -->");
   return bytes_from_string (b);
 }
 
 static GBytes *
 make_processing_instructions (const char *section)
 {
-  g_autofree char *a = replace (section, "<plan ", "<?xml-stylesheet type=\"text/xsl\" href=\"file:///etc/passwd\"?>\n<plan ");
-  g_autofree char *b = replace (a, TITLE_57, "<?jaarplan ignore me?>" TITLE_57);
+  g_autofree char *a = jp_test_replace (section, "<plan ", "<?xml-stylesheet type=\"text/xsl\" href=\"file:///etc/passwd\"?>\n<plan ");
+  g_autofree char *b = jp_test_replace (a, TITLE_57, "<?jaarplan ignore me?>" TITLE_57);
   return bytes_from_string (b);
 }
 
 static GBytes *
 make_latin1_declared (const char *section)
 {
-  g_autofree char *a = replace (section, "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+  g_autofree char *a = jp_test_replace (section, "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
   gsize len = 0;
 
   /* The whole file in Latin-1, as it says. */
-  b = replace (a, TITLE_57, "<title xml:lang=\"nl\">Fiscale samenwerking: één</title>");
+  b = jp_test_replace (a, TITLE_57, "<title xml:lang=\"nl\">Fiscale samenwerking: één</title>");
   c = g_convert (b, -1, "ISO-8859-1", "UTF-8", NULL, &len, NULL);
   g_assert_nonnull (c);
   return g_bytes_new (c, len);
@@ -701,7 +689,7 @@ make_latin1_declared (const char *section)
 static GBytes *
 make_character_references (const char *section)
 {
-  g_autofree char *a = replace (section, TITLE_57,
+  g_autofree char *a = jp_test_replace (section, TITLE_57,
                                 "<title xml:lang=\"nl\">&#x1F4C5; &#233;&lt;&amp;&gt;&quot;&apos;</title>");
   return bytes_from_string (a);
 }
@@ -1190,7 +1178,7 @@ refuse_section_edit (const char *from,
 {
   g_autoptr(GBytes) section = export_numbered (shared.db, JP_KIND_SECTION, "5.7");
   g_autofree char *text = bytes_to_string (section);
-  g_autofree char *edited = replace (text, from, to);
+  g_autofree char *edited = jp_test_replace (text, from, to);
   g_autoptr(GBytes) bytes = bytes_from_string (edited);
   g_autoptr(GError) error = NULL;
   JpImportReport *report = NULL;
@@ -1213,7 +1201,7 @@ accept_section_edit (JpDatabase **db_out,
   g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
   g_autoptr(GBytes) section = export_numbered (db, JP_KIND_SECTION, "5.7");
   g_autofree char *text = bytes_to_string (section);
-  g_autofree char *edited = replace (text, from, to);
+  g_autofree char *edited = jp_test_replace (text, from, to);
   g_autoptr(GBytes) bytes = bytes_from_string (edited);
   g_autoptr(GError) error = NULL;
   JpImportReport *report = NULL;
@@ -1352,7 +1340,7 @@ test_declared_encodings (void)
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *declaration = g_strdup_printf ("encoding=\"%s\"", names[i]);
-      g_autofree char *edited = replace (text, "encoding=\"UTF-8\"", declaration);
+      g_autofree char *edited = jp_test_replace (text, "encoding=\"UTF-8\"", declaration);
       g_autoptr(GBytes) bytes = bytes_from_string (edited);
       g_autoptr(GError) error = NULL;
 
@@ -1386,8 +1374,8 @@ test_utf16_with_bom (void)
       g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
       g_autoptr(GBytes) section = export_numbered (db, JP_KIND_SECTION, "5.7");
       g_autofree char *text = bytes_to_string (section);
-      g_autofree char *a = replace (text, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
-      g_autofree char *b = replace (a, TITLE_57, "<title xml:lang=\"nl\">In UTF-16: één</title>");
+      g_autofree char *a = jp_test_replace (text, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+      g_autofree char *b = jp_test_replace (a, TITLE_57, "<title xml:lang=\"nl\">In UTF-16: één</title>");
       g_autofree char *utf8 = g_strconcat ("\xef\xbb\xbf", b, NULL);
       g_autofree char *wide = NULL;
       g_autoptr(GBytes) bytes = NULL;
@@ -1578,8 +1566,8 @@ test_quiet (void)
     {
       g_autoptr(GBytes) section = export_numbered (shared.db, JP_KIND_SECTION, "5.7");
       g_autofree char *text = bytes_to_string (section);
-      g_autofree char *a = replace (text, TITLE_57, "<title xml:lang=\"nl\">S\xe9" "curit\xe9 \xff\xfe</title>");
-      g_autofree char *b = replace (text, "encoding=\"UTF-8\"", "encoding=\"UTF-7\"");
+      g_autofree char *a = jp_test_replace (text, TITLE_57, "<title xml:lang=\"nl\">S\xe9" "curit\xe9 \xff\xfe</title>");
+      g_autofree char *b = jp_test_replace (text, "encoding=\"UTF-8\"", "encoding=\"UTF-7\"");
       g_autoptr(GBytes) bad_bytes = bytes_from_string (a);
       g_autoptr(GBytes) utf7 = bytes_from_string (b);
       g_autoptr(GError) error = NULL;
