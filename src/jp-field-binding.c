@@ -203,6 +203,25 @@ binding_free (gpointer data)
   g_free (b);
 }
 
+/* GtkTextView 4.8 measures its text before it is shown and, inside a
+ * list box (a pane's boxed lists, a text row), does not ask for its
+ * height again: it would stay 0 px high.  Every bound text view asks
+ * once more after it is mapped. */
+static gboolean
+resize_idle (gpointer data)
+{
+  g_autoptr(GtkWidget) text_view = data;
+
+  gtk_widget_queue_resize (text_view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_text_view_map (GtkWidget *text_view)
+{
+  g_idle_add (resize_idle, g_object_ref (text_view));
+}
+
 static void
 bind (GtkWidget  *widget,
       JpDatabase *db,
@@ -224,6 +243,7 @@ bind (GtkWidget  *widget,
     {
       b->source = G_OBJECT (g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))));
       gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (b->source), FALSE);
+      g_signal_connect (widget, "map", G_CALLBACK (on_text_view_map), NULL);
     }
   else
     {

@@ -46,23 +46,6 @@ on_key_pressed (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-/* GtkTextView 4.8 measures its text before it is shown and, in a list
- * box row, does not ask for its height again: it would stay 0 px high. */
-static gboolean
-resize_idle (gpointer data)
-{
-  g_autoptr(GtkWidget) text_view = data;
-
-  gtk_widget_queue_resize (text_view);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_text_view_map (GtkWidget *text_view)
-{
-  g_idle_add (resize_idle, g_object_ref (text_view));
-}
-
 static void
 jp_text_row_dispose (GObject *object)
 {
@@ -102,7 +85,6 @@ jp_text_row_init (JpTextRow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
-  g_signal_connect (self->text_view, "map", G_CALLBACK (on_text_view_map), NULL);
   /* The binding puts its "Not translated" tag here. */
   g_object_set_data (G_OBJECT (self->text_view), "jp-mark-box", self->mark_box);
 }
