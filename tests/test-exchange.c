@@ -286,9 +286,9 @@ watch (JpDatabase *db,
   gboolean outside = FALSE;
 
   g_assert_cmpint (sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_jp_exchange_watch_begin (handle, root_id, &error));
+  g_assert_true (_jp_exchange_watch_begin (handle, NULL, root_id, &error));
   g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_jp_exchange_watch_end (handle, root_id, &outside, &error));
+  g_assert_true (_jp_exchange_watch_end (handle, NULL, root_id, &outside, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   return outside;
@@ -304,7 +304,7 @@ test_scope_watch (void)
   gint64 id = jp_item_get_id (section);
   sqlite3 *handle = _jp_database_get_handle (db);
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = _jp_exchange_outside_counts (handle, id, &error);
+  g_autofree char *before = _jp_exchange_outside_counts (handle, NULL, id, &error);
   g_autofree char *after = NULL;
 
   g_assert_no_error (error);
@@ -323,7 +323,7 @@ test_scope_watch (void)
 
   g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM item WHERE uid = 'sec-5.6-p1'", NULL, NULL, NULL), ==,
                    SQLITE_OK);
-  after = _jp_exchange_outside_counts (handle, id, &error);
+  after = _jp_exchange_outside_counts (handle, NULL, id, &error);
   g_assert_cmpstr (before, !=, after);
 }
 

@@ -967,6 +967,11 @@ static const BadInput bad_inputs[] = {
     JP_XML_ERROR_INVALID, "Invalid attribute colour for element chapter", 3 },
   { "missing-id", BAD_PLAN ("  <chapter number=\"1\"/>\n"), NULL, JP_XML_ERROR_INVALID, "<chapter> has no id", 3 },
   { "bad-id", BAD_PLAN ("  <chapter id=\"1 twee\" number=\"1\"/>\n"), NULL, JP_XML_ERROR_INVALID, "the id “1 twee” of <chapter> is not valid", 3 },
+  /* The schema types an id as an NCName of at most 64 characters; the
+   * reader narrows that to ASCII, starting with a letter. */
+  { "id-not-ascii", BAD_PLAN ("  <chapter id=\"\xc3\xa9t\xc3\xa9\" number=\"1\"/>\n"), NULL, JP_XML_ERROR_INVALID, "the id “été” of <chapter> is not valid", 3 },
+  { "id-underscore", BAD_PLAN ("  <chapter id=\"_c1\" number=\"1\"/>\n"), NULL, JP_XML_ERROR_INVALID, "the id “_c1” of <chapter> is not valid", 3 },
+  { "id-too-long", BAD_PLAN ("  <chapter id=\"c1234567890123456789012345678901234567890123456789012345678901234\" number=\"1\"/>\n"), NULL, JP_XML_ERROR_INVALID, "c1234567890123456789012345678901234567890123456789012345678901234", 3 },
   { "missing-scope", HEAD "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"1\" year=\"2013\"/>\n", NULL,
     JP_XML_ERROR_INVALID, "<plan> has no scope", 2 },
   { "unknown-scope", HEAD "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"1\" scope=\"all\" year=\"2013\"/>\n",

@@ -153,12 +153,17 @@ _jp_sqlite_exec (sqlite3     *db,
 
 /* --------------------------------------------------------------- statements */
 
+/* A statement for @sql: from @cache (SQL → statement, keyed by the SQL's
+ * address, so @sql must be a constant) when one is given and holds it,
+ * reset and with its bindings cleared; else prepared, and kept in @cache
+ * if there is one.  Hand it back with _jp_sqlite_release(). */
 sqlite3_stmt *
-_jp_database_prepare (JpDatabase  *self,
-                      const char  *sql,
-                      GError     **error)
+_jp_sqlite_prepare (sqlite3     *db,
+                    GHashTable  *cache,
+                    const char  *sql,
+                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = cache ? g_hash_table_lookup (cache, sql) : NULL;
   int rc;
 
   if (stmt)
@@ -168,14 +173,34 @@ _jp_database_prepare (JpDatabase  *self,
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = sqlite3_prepare_v3 (db, sql, -1, cache ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      _jp_database_set_error (self, rc, error);
+      _jp_sqlite_error (db, rc, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  if (cache)
+    g_hash_table_insert (cache, (gpointer) sql, stmt);
   return stmt;
+}
+
+/* Resets a statement from @cache, or finalizes one made without. */
+void
+_jp_sqlite_release (GHashTable   *cache,
+                    sqlite3_stmt *stmt)
+{
+  if (cache)
+    sqlite3_reset (stmt);
+  else
+    sqlite3_finalize (stmt);
+}
+
+sqlite3_stmt *
+_jp_database_prepare (JpDatabase  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  return _jp_sqlite_prepare (self->db, self->statements, sql, error);
 }
 
 GHashTable *

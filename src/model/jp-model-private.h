@@ -72,6 +72,12 @@ sqlite3    *_jp_database_get_handle (JpDatabase  *self);
 GHashTable *_jp_database_get_statements (JpDatabase *self);
 /* A GDestroyNotify for prepared statements. */
 void        _jp_statement_free      (gpointer     stmt);
+sqlite3_stmt *_jp_sqlite_prepare    (sqlite3     *db,
+                                     GHashTable  *cache,
+                                     const char  *sql,
+                                     GError     **error);
+void        _jp_sqlite_release      (GHashTable   *cache,
+                                     sqlite3_stmt *stmt);
 /* A cached prepared statement, reset and with its bindings cleared. */
 sqlite3_stmt *_jp_database_prepare  (JpDatabase  *self,
                                      const char  *sql,

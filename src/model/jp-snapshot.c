@@ -111,22 +111,21 @@ read_link (JpSnapshot   *snapshot,
 static gboolean
 read_rows (JpSnapshot  *snapshot,
            sqlite3     *db,
+           GHashTable  *cache,
            const char  *sql,
            gint64       root_id,
            RowFunc      func,
            GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = _jp_sqlite_prepare (db, cache, sql, error);
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, root_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        func (snapshot, stmt);
-    }
-  sqlite3_finalize (stmt);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, root_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (snapshot, stmt);
+  _jp_sqlite_release (cache, stmt);
   if (rc != SQLITE_DONE)
     {
       _jp_sqlite_error (db, rc, error);
@@ -136,18 +135,18 @@ read_rows (JpSnapshot  *snapshot,
 }
 
 static gboolean
-is_root (sqlite3 *db,
-         gint64   id)
+is_root (sqlite3    *db,
+         GHashTable *cache,
+         gint64      id)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = _jp_sqlite_prepare (db, cache, "SELECT parent IS NULL FROM item WHERE id = ?", NULL);
   gboolean root = FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT parent IS NULL FROM item WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, id);
-      root = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
-    }
-  sqlite3_finalize (stmt);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  root = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  _jp_sqlite_release (cache, stmt);
   return root;
 }
 
@@ -177,17 +176,18 @@ build_tree (JpSnapshot *snapshot,
 }
 
 JpSnapshot *
-_jp_snapshot_load (sqlite3  *db,
-                   gint64    root_id,
-                   GError  **error)
+_jp_snapshot_load (sqlite3     *db,
+                   GHashTable  *cache,
+                   gint64       root_id,
+                   GError     **error)
 {
   g_autoptr(JpSnapshot) snapshot = g_new0 (JpSnapshot, 1);
-  int whole = is_root (db, root_id);
+  int whole = is_root (db, cache, root_id);
 
   snapshot->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, item_free);
-  if (!read_rows (snapshot, db, items_sql[whole], root_id, read_item, error) ||
-      !read_rows (snapshot, db, texts_sql[whole], root_id, read_text, error) ||
-      !read_rows (snapshot, db, links_sql[whole], root_id, read_link, error))
+  if (!read_rows (snapshot, db, cache, items_sql[whole], root_id, read_item, error) ||
+      !read_rows (snapshot, db, cache, texts_sql[whole], root_id, read_text, error) ||
+      !read_rows (snapshot, db, cache, links_sql[whole], root_id, read_link, error))
     return NULL;
   build_tree (snapshot, root_id);
   return g_steal_pointer (&snapshot);

@@ -24,9 +24,11 @@ typedef struct {
   GHashTable     *items;      /* id → JpSnapshotItem */
 } JpSnapshot;
 
-/* Reads the subtree under @root_id on @db; a snapshot without a root
- * when @root_id is not an item. */
+/* Reads the subtree under @root_id on @db (keeping its statements in
+ * @cache, if one is given); a snapshot without a root when @root_id is
+ * not an item. */
 JpSnapshot *_jp_snapshot_load   (sqlite3     *db,
+                                 GHashTable  *cache,
                                  gint64       root_id,
                                  GError     **error);
 void        _jp_snapshot_free   (JpSnapshot  *snapshot);

@@ -236,7 +236,7 @@ export_on_connection (sqlite3     *db,
    * writes meanwhile. */
   in_txn = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
   year = plan_year (db);
-  snap = _jp_snapshot_load (db, root_id, error);
+  snap = _jp_snapshot_load (db, NULL, root_id, error);
   if (snap == NULL)
     goto out;
   root = snap->root;

@@ -164,23 +164,7 @@ prepare (Apply       *apply,
          const char  *sql,
          GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (apply->stmts, sql);
-  int rc;
-
-  if (stmt)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  rc = sqlite3_prepare_v2 (apply->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _jp_sqlite_error (apply->db, rc, error);
-      return NULL;
-    }
-  g_hash_table_insert (apply->stmts, (gpointer) sql, stmt);
-  return stmt;
+  return _jp_sqlite_prepare (apply->db, apply->stmts, sql, error);
 }
 
 static gboolean
@@ -219,7 +203,7 @@ load_existing (Apply   *apply,
   GHashTableIter iter;
   gpointer value;
 
-  apply->snapshot = _jp_snapshot_load (apply->db, root_id, error);
+  apply->snapshot = _jp_snapshot_load (apply->db, apply->stmts, root_id, error);
   if (apply->snapshot == NULL)
     return FALSE;
   g_hash_table_iter_init (&iter, apply->snapshot->items);
@@ -604,8 +588,8 @@ apply_records (Apply   *apply,
       apply->report->scope_label = scope_label (top);
       /* A scope can only change itself: what lies outside is counted
        * now and every write watched, before the import is kept. */
-      outside = _jp_exchange_outside_counts (apply->db, root_id, error);
-      if (outside == NULL || !_jp_exchange_watch_begin (apply->db, root_id, error))
+      outside = _jp_exchange_outside_counts (apply->db, apply->stmts, root_id, error);
+      if (outside == NULL || !_jp_exchange_watch_begin (apply->db, apply->stmts, root_id, error))
         return FALSE;
     }
   else if (apply->reader->year)
@@ -635,8 +619,8 @@ apply_records (Apply   *apply,
     {
       gboolean written_outside = FALSE;
 
-      outside_after = _jp_exchange_outside_counts (apply->db, root_id, error);
-      if (outside_after == NULL || !_jp_exchange_watch_end (apply->db, root_id, &written_outside, error))
+      outside_after = _jp_exchange_outside_counts (apply->db, apply->stmts, root_id, error);
+      if (outside_after == NULL || !_jp_exchange_watch_end (apply->db, apply->stmts, root_id, &written_outside, error))
         return FALSE;
       if (written_outside || strcmp (outside, outside_after) != 0)
         {
@@ -814,7 +798,7 @@ _jp_xml_apply (sqlite3          *db,
   apply.stmts = statements ? g_hash_table_ref (statements)
                            : g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
 
-  if (reader->scope != JP_SCOPE_PLAN && !_jp_exchange_watch_setup (db, error))
+  if (reader->scope != JP_SCOPE_PLAN && !_jp_exchange_watch_setup (db, apply.stmts, error))
     goto out;
   if (!_jp_database_begin_step (db, log_undo && !dry_run, error))
     goto out;

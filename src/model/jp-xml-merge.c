@@ -1554,106 +1554,111 @@ static const char watch_end_sql[] =
 #define SCOPE_SUB \
   "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id) "
 
+/* Runs @sql, bound to @root_id, to its first row (or its end). */
+static sqlite3_stmt *
+step_scope (sqlite3     *db,
+            GHashTable  *cache,
+            const char  *sql,
+            gint64       root_id,
+            int         *rc,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _jp_sqlite_prepare (db, cache, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, root_id);
+  *rc = sqlite3_step (stmt);
+  if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
+    {
+      _jp_sqlite_error (db, *rc, error);
+      _jp_sqlite_release (cache, stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 /* How many items, texts and links lie outside the subtree under @root_id. */
 char *
 _jp_exchange_outside_counts (sqlite3     *db,
+                             GHashTable  *cache,
                              gint64       root_id,
                              GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   char *counts = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, SCOPE_SUB
-                           "SELECT (SELECT count(*) FROM item) - (SELECT count(*) FROM sub),"
-                           " (SELECT count(*) FROM text) - (SELECT count(*) FROM text WHERE item IN sub),"
-                           " (SELECT count(*) FROM link) - (SELECT count(*) FROM link WHERE section IN sub)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, root_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          counts = g_strdup_printf ("items %" G_GINT64_FORMAT ", texts %" G_GINT64_FORMAT ", links %" G_GINT64_FORMAT,
-                                    (gint64) sqlite3_column_int64 (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
-                                    (gint64) sqlite3_column_int64 (stmt, 2));
-          rc = SQLITE_OK;
-        }
-    }
-  if (rc != SQLITE_OK)
-    _jp_sqlite_error (db, rc, error);
-  sqlite3_finalize (stmt);
+  stmt = step_scope (db, cache, SCOPE_SUB
+                     "SELECT (SELECT count(*) FROM item) - (SELECT count(*) FROM sub),"
+                     " (SELECT count(*) FROM text) - (SELECT count(*) FROM text WHERE item IN sub),"
+                     " (SELECT count(*) FROM link) - (SELECT count(*) FROM link WHERE section IN sub)",
+                     root_id, &rc, error);
+  if (stmt == NULL)
+    return NULL;
+  counts = g_strdup_printf ("items %" G_GINT64_FORMAT ", texts %" G_GINT64_FORMAT ", links %" G_GINT64_FORMAT,
+                            (gint64) sqlite3_column_int64 (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+                            (gint64) sqlite3_column_int64 (stmt, 2));
+  _jp_sqlite_release (cache, stmt);
   return counts;
 }
 
 gboolean
-_jp_exchange_watch_setup (sqlite3  *db,
-                          GError  **error)
+_jp_exchange_watch_setup (sqlite3     *db,
+                          GHashTable  *cache,
+                          GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   gboolean made = FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'jp_watch_link_d'",
-                          -1, &stmt, NULL) == SQLITE_OK)
-    made = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  stmt = _jp_sqlite_prepare (db, cache, "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger'"
+                             " AND name = 'jp_watch_link_d'", NULL);
+  if (stmt)
+    {
+      made = sqlite3_step (stmt) == SQLITE_ROW;
+      _jp_sqlite_release (cache, stmt);
+    }
   return made || _jp_sqlite_exec (db, watch_create_sql, error);
 }
 
 gboolean
 _jp_exchange_watch_begin (sqlite3     *db,
+                          GHashTable  *cache,
                           gint64       root_id,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
   /* Made here if need be (rolled back with the transaction then). */
-  if (!_jp_exchange_watch_setup (db, error) || !_jp_sqlite_exec (db, watch_begin_sql, error))
+  if (!_jp_exchange_watch_setup (db, cache, error) || !_jp_sqlite_exec (db, watch_begin_sql, error))
     return FALSE;
-  rc = sqlite3_prepare_v2 (db, SCOPE_SUB "INSERT INTO temp.jp_scope_before SELECT id FROM sub", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, root_id);
-      rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-    }
-  if (rc != SQLITE_OK)
-    _jp_sqlite_error (db, rc, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
+  stmt = step_scope (db, cache, SCOPE_SUB "INSERT INTO temp.jp_scope_before SELECT id FROM sub",
+                     root_id, &rc, error);
+  if (stmt == NULL)
+    return FALSE;
+  _jp_sqlite_release (cache, stmt);
+  return TRUE;
 }
 
 gboolean
 _jp_exchange_watch_end (sqlite3     *db,
+                        GHashTable  *cache,
                         gint64       root_id,
                         gboolean    *outside,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
   *outside = FALSE;
-  rc = sqlite3_prepare_v2 (db, SCOPE_SUB
-                           "SELECT EXISTS (SELECT 1 FROM temp.jp_scope_touched WHERE old AND id NOT IN"
-                           " temp.jp_scope_before) OR EXISTS (SELECT 1 FROM temp.jp_scope_touched WHERE NOT old"
-                           " AND id NOT IN sub)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, root_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *outside = sqlite3_column_int (stmt, 0) != 0;
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      _jp_sqlite_error (db, rc, error);
-      return FALSE;
-    }
+  stmt = step_scope (db, cache, SCOPE_SUB
+                     "SELECT EXISTS (SELECT 1 FROM temp.jp_scope_touched WHERE old AND id NOT IN"
+                     " temp.jp_scope_before) OR EXISTS (SELECT 1 FROM temp.jp_scope_touched WHERE NOT old"
+                     " AND id NOT IN sub)", root_id, &rc, error);
+  if (stmt == NULL)
+    return FALSE;
+  *outside = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  _jp_sqlite_release (cache, stmt);
   return _jp_sqlite_exec (db, watch_end_sql, error);
 }

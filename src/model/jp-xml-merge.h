@@ -82,21 +82,25 @@ gboolean  _jp_exchange_store_import (sqlite3       *db,
 /* Makes the watch's tables and triggers on @db once; called outside a
  * transaction, so that they outlast a rolled back import. */
 gboolean  _jp_exchange_watch_setup  (sqlite3       *db,
+                                     GHashTable    *cache,
                                      GError       **error);
 
 /* Counts of the items, texts and links outside the subtree under
  * @root_id, as one string: equal before and after an import that kept
  * to its scope. */
 char     *_jp_exchange_outside_counts (sqlite3     *db,
+                                     GHashTable    *cache,
                                      gint64         root_id,
                                      GError       **error);
 /* Notes, from now on in the transaction, every item written; then says
  * whether one outside the subtree (as it was at the start and is at the
  * end) was, and stops. */
 gboolean  _jp_exchange_watch_begin  (sqlite3       *db,
+                                     GHashTable    *cache,
                                      gint64         root_id,
                                      GError       **error);
 gboolean  _jp_exchange_watch_end    (sqlite3       *db,
+                                     GHashTable    *cache,
                                      gint64         root_id,
                                      gboolean      *outside,
                                      GError       **error);
