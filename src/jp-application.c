@@ -10,7 +10,7 @@
 #include "cli/jp-cli.h"
 #include "jp-application.h"
 #include "jp-i18n.h"
-#include "jp-window.h"
+#include "ui/window/jp-window.h"
 #include "jp-settings.h"
 
 struct _JpApplication

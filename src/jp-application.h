@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/jp-database.h"
+#include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
 

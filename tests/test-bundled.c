@@ -7,8 +7,8 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
-#include "model/jp-database.h"
-#include "model/jp-xml.h"
+#include "model/store/jp-database.h"
+#include "model/exchange/jp-xml.h"
 
 static JpDatabase *db;
 

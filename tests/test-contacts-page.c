@@ -6,11 +6,11 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "jp-contacts-page.h"
-#include "jp-contacts-person.h"
-#include "jp-contacts-print.h"
-#include "jp-contacts-subject.h"
-#include "jp-contacts-team.h"
+#include "ui/contacts/jp-contacts-page.h"
+#include "ui/contacts/jp-contacts-person.h"
+#include "ui/contacts/jp-contacts-print.h"
+#include "ui/contacts/jp-contacts-subject.h"
+#include "ui/contacts/jp-contacts-team.h"
 
 typedef struct {
   char       *dir;

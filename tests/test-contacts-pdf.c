@@ -7,9 +7,9 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
-#include "model/jp-contacts-layout.h"
-#include "model/jp-contacts-pdf.h"
-#include "model/jp-database.h"
+#include "model/print/jp-contacts-layout.h"
+#include "model/print/jp-contacts-pdf.h"
+#include "model/store/jp-database.h"
 
 /* The printable area of A4 with the PDF export's margins. */
 #define WIDTH  481.89

@@ -8,10 +8,10 @@
 
 #include <glib/gstdio.h>
 
-#include "model/jp-database.h"
+#include "model/store/jp-database.h"
 #include "model/jp-model-private.h"
-#include "model/jp-xml.h"
-#include "model/jp-xml-merge.h"
+#include "model/exchange/jp-xml.h"
+#include "model/exchange/jp-xml-merge.h"
 
 /* Exchanging chapters and sections: a file can only change its scope, a
  * whole plan cannot silently wipe the plan, and a section that comes

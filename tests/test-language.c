@@ -9,14 +9,14 @@
 #include <glib/gstdio.h>
 
 #include "jp-application.h"
-#include "jp-contacts-page.h"
+#include "ui/contacts/jp-contacts-page.h"
 #include "jp-i18n.h"
-#include "jp-pane.h"
-#include "jp-section-pane.h"
-#include "jp-sidebar.h"
-#include "jp-window.h"
+#include "ui/panes/jp-pane.h"
+#include "ui/panes/jp-section-pane.h"
+#include "ui/sidebar/jp-sidebar.h"
+#include "ui/window/jp-window.h"
 #include "model/jp-translations.h"
-#include "model/jp-xml.h"
+#include "model/exchange/jp-xml.h"
 
 /* The words the interface must show in each language. */
 typedef struct {

@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
-#include "model/jp-database.h"
+#include "model/store/jp-database.h"
 #include "model/jp-file.h"
-#include "model/jp-schema.h"
+#include "model/store/jp-schema.h"
 #include "model/jp-structure.h"
 
 typedef struct {

@@ -4,7 +4,7 @@
 #include "jp-test-util.h"
 
 #include "jp-application.h"
-#include "jp-window.h"
+#include "ui/window/jp-window.h"
 
 typedef struct {
   char          *dir;

@@ -10,15 +10,15 @@
 #include <sqlite3.h>
 
 #include "jp-application.h"
-#include "jp-conflict-row.h"
-#include "jp-group-pane.h"
-#include "jp-pane.h"
-#include "jp-project-pane.h"
-#include "jp-section-pane.h"
-#include "jp-sidebar.h"
-#include "jp-text-row.h"
-#include "jp-window.h"
-#include "model/jp-xml.h"
+#include "ui/window/jp-conflict-row.h"
+#include "ui/panes/jp-group-pane.h"
+#include "ui/panes/jp-pane.h"
+#include "ui/panes/jp-project-pane.h"
+#include "ui/panes/jp-section-pane.h"
+#include "ui/sidebar/jp-sidebar.h"
+#include "ui/panes/jp-text-row.h"
+#include "ui/window/jp-window.h"
+#include "model/exchange/jp-xml.h"
 
 typedef struct {
   char          *dir;

@@ -14,9 +14,9 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
-#include "model/jp-database.h"
+#include "model/store/jp-database.h"
 #include "model/jp-model-private.h"
-#include "model/jp-xml.h"
+#include "model/exchange/jp-xml.h"
 
 /* The exchange format: export, round trips, partial imports and the
  * inputs an import must refuse without touching the plan. */

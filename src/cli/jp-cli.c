@@ -9,10 +9,10 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 
-#include "jp-cli.h"
-#include "model/jp-contacts-pdf.h"
-#include "model/jp-database.h"
-#include "model/jp-xml.h"
+#include "cli/jp-cli.h"
+#include "model/print/jp-contacts-pdf.h"
+#include "model/store/jp-database.h"
+#include "model/exchange/jp-xml.h"
 #include "jp-i18n.h"
 
 typedef struct {

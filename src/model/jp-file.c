@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "jp-file.h"
+#include "model/jp-file.h"
 
 /* The files of a database in use never to be replaced.  Databases
  * register themselves; writes may come from any thread. */

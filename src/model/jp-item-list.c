@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "jp-model-private.h"
+#include "model/jp-model-private.h"
 
 struct _JpItemList
 {

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "jp-item.h"
+#include "model/jp-item.h"
 
 G_BEGIN_DECLS
 

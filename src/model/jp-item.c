@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "jp-model-private.h"
+#include "model/jp-model-private.h"
 
 struct _JpItem
 {

@@ -3,7 +3,7 @@
 
 #include <glib-object.h>
 
-#include "jp-types.h"
+#include "model/jp-types.h"
 
 G_BEGIN_DECLS
 

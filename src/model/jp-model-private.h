@@ -3,7 +3,7 @@
 
 #include <sqlite3.h>
 
-#include "jp-database.h"
+#include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "jp-snapshot.h"
+#include "model/jp-snapshot.h"
 
 /* The order in which the schema wants an element's children, by kind:
  * the snapshot's tree order. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "jp-model-private.h"
+#include "model/jp-model-private.h"
 
 G_BEGIN_DECLS
 

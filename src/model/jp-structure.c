@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "jp-structure.h"
+#include "model/jp-structure.h"
 
 static gboolean
 refuse (JpItem  *item,

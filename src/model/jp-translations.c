@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "jp-translations.h"
+#include "model/jp-translations.h"
 
 static void
 count_below (JpDatabase *db,

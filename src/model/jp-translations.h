@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "jp-database.h"
+#include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
 

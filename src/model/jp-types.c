@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "jp-types.h"
+#include "model/jp-types.h"
 
 static const char * const kind_names[JP_N_KINDS] = {
   "plan", "programme", "part", "area", "chapter", "section", "objective",

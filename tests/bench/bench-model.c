@@ -25,8 +25,8 @@
 
 #include <glib/gstdio.h>
 
-#include "model/jp-database.h"
-#include "model/jp-xml.h"
+#include "model/store/jp-database.h"
+#include "model/exchange/jp-xml.h"
 
 static void
 die (const char   *what,

@@ -19,8 +19,8 @@
 
 #include <adwaita.h>
 
-#include "jp-sidebar.h"
-#include "model/jp-database.h"
+#include "ui/sidebar/jp-sidebar.h"
+#include "model/store/jp-database.h"
 
 #define MAX_FRAMES 1500
 

@@ -13,9 +13,9 @@
 #include <libxml/parser.h>
 #include <sqlite3.h>
 
-#include "model/jp-database.h"
+#include "model/store/jp-database.h"
 #include "model/jp-model-private.h"
-#include "model/jp-xml.h"
+#include "model/exchange/jp-xml.h"
 
 /* Feeds arbitrary bytes to the importer, against the bundled plan (so that
  * chapter, section and contacts files have something to replace).

@@ -13,9 +13,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "model/jp-database.h"
-#include "model/jp-schema.h"
-#include "model/jp-xml.h"
+#include "model/store/jp-database.h"
+#include "model/store/jp-schema.h"
+#include "model/exchange/jp-xml.h"
 
 /* Feeds arbitrary bytes to the database opener as a plan file: each input
  * is written to a file in the process's own directory (jp-fuzz-open-PID,

@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-xml"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlwriter.h>
+
+#include "model/jp-file.h"
+#include "model/jp-model-private.h"
+#include "model/jp-snapshot.h"
+#include "model/exchange/jp-xml.h"
+#include "model/exchange/jp-xml-merge.h"
+
+/* The order of text elements inside an element. */
+static const JpTextField text_order[] = {
+  JP_TEXT_TITLE, JP_TEXT_REFERENCE, JP_TEXT_AMBITION, JP_TEXT_LEGITIMATION,
+  JP_TEXT_BODY, JP_TEXT_NOTE,
+};
+
+G_DEFINE_QUARK (jp-xml-error-quark, jp_xml_error)
+
+static int
+write_attr (xmlTextWriterPtr  w,
+            const char       *name,
+            const char       *value)
+{
+  if (value == NULL || *value == '\0')
+    return 0;
+  return xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST value);
+}
+
+static int
+write_texts (xmlTextWriterPtr      w,
+             const JpSnapshotItem *row)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_order); i++)
+    for (guint l = 0; l < JP_N_LANGS; l++)
+      {
+        const char *value = row->data.texts[text_order[i]][l];
+
+        if (value == NULL)
+          continue;
+        if (xmlTextWriterStartElement (w, BAD_CAST jp_text_field_to_string (text_order[i])) < 0 ||
+            xmlTextWriterWriteAttribute (w, BAD_CAST "xml:lang", BAD_CAST jp_lang_to_string (l)) < 0 ||
+            xmlTextWriterWriteString (w, BAD_CAST value) < 0 ||
+            xmlTextWriterEndElement (w) < 0)
+          return -1;
+      }
+  return 0;
+}
+
+static int
+write_row (xmlTextWriterPtr      w,
+           const JpSnapshotItem *row)
+{
+  const JpItemData *d = &row->data;
+  int rc = 0;
+
+  if (d->kind != JP_KIND_PLAN &&
+      xmlTextWriterStartElement (w, BAD_CAST jp_kind_to_string (d->kind)) < 0)
+    return -1;
+
+  if (d->kind != JP_KIND_PLAN && d->kind != JP_KIND_CONTACTS)
+    rc |= write_attr (w, "id", d->uid);
+
+  switch (d->kind)
+    {
+    case JP_KIND_PART:
+    case JP_KIND_AREA:
+      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
+      break;
+    case JP_KIND_CHAPTER:
+      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
+      rc |= write_attr (w, "team", d->fields[JP_FIELD_TEAM]);
+      break;
+    case JP_KIND_SECTION:
+      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
+      if (row->areas)
+        {
+          g_autoptr(GString) areas = g_string_new (NULL);
+          for (guint i = 0; i < row->areas->len; i++)
+            g_string_append_printf (areas, "%s%s", i ? " " : "", (char *) row->areas->pdata[i]);
+          rc |= write_attr (w, "areas", areas->str);
+        }
+      break;
+    case JP_KIND_PROJECT:
+      rc |= write_attr (w, "phase", jp_phase_to_string (d->phase ? d->phase : JP_PHASE_NEW));
+      rc |= write_attr (w, "status", jp_status_to_string (d->status ? d->status : JP_STATUS_PLANNED));
+      break;
+    case JP_KIND_GROUP:
+      rc |= write_attr (w, "code", d->fields[JP_FIELD_CODE]);
+      break;
+    case JP_KIND_CONTACT:
+      rc |= write_attr (w, "person", d->fields[JP_FIELD_PERSON] ? d->fields[JP_FIELD_PERSON] : "?");
+      rc |= write_attr (w, "email", d->fields[JP_FIELD_EMAIL]);
+      rc |= write_attr (w, "phone", d->fields[JP_FIELD_PHONE]);
+      rc |= write_attr (w, "valid-from", d->fields[JP_FIELD_VALID_FROM]);
+      rc |= write_attr (w, "valid-until", d->fields[JP_FIELD_VALID_UNTIL]);
+      break;
+    case JP_KIND_PLAN:
+    case JP_KIND_PROGRAMME:
+    case JP_KIND_OBJECTIVE:
+    case JP_KIND_ITEM:
+    case JP_KIND_CONTACTS:
+    case JP_KIND_TEAM:
+    case JP_KIND_SUBJECT:
+    case JP_N_KINDS:
+    default:
+      break;
+    }
+  if (rc < 0 || write_texts (w, row) < 0)
+    return -1;
+
+  for (guint i = 0; i < row->children->len; i++)
+    if (write_row (w, row->children->pdata[i]) < 0)
+      return -1;
+
+  if (d->kind != JP_KIND_PLAN && xmlTextWriterEndElement (w) < 0)
+    return -1;
+  return 0;
+}
+
+/* What is sent, in file order: uid, parent uid and fingerprint. */
+static void
+collect_sent (const JpSnapshotItem *row,
+              const char           *parent_uid,
+              GArray               *sent)
+{
+  JpXmlSent s = { 0, };
+  char fp[JP_FINGERPRINT_LEN + 1];
+
+  _jp_fingerprint (fp, row->data.kind, parent_uid, row->data.phase, row->data.status, row->data.fields,
+                   row->data.texts, row->areas ? (char * const *) row->areas->pdata : NULL,
+                   row->areas ? row->areas->len : 0);
+  s.uid = g_strdup (row->data.uid);
+  s.parent = g_strdup (parent_uid);
+  s.fp = g_strdup (fp);
+  g_array_append_val (sent, s);
+  for (guint i = 0; i < row->children->len; i++)
+    collect_sent (row->children->pdata[i], row->data.uid, sent);
+}
+
+static int
+write_sent (xmlTextWriterPtr        w,
+            const JpExchangeRecord *record)
+{
+  GArray *items = record->items;
+
+  if (xmlTextWriterStartElement (w, BAD_CAST "sent") < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "export", BAD_CAST record->export_id) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "origin", BAD_CAST record->origin) < 0 ||
+      write_attr (w, "since", record->since) < 0)
+    return -1;
+  for (guint i = 0; i < items->len; i++)
+    {
+      JpXmlSent *s = &g_array_index (items, JpXmlSent, i);
+
+      if (xmlTextWriterStartElement (w, BAD_CAST "fingerprint") < 0 ||
+          xmlTextWriterWriteAttribute (w, BAD_CAST "ref", BAD_CAST s->uid) < 0 ||
+          write_attr (w, "parent", s->parent) < 0 ||
+          xmlTextWriterWriteAttribute (w, BAD_CAST "value", BAD_CAST s->fp) < 0 ||
+          xmlTextWriterEndElement (w) < 0)
+        return -1;
+    }
+  return xmlTextWriterEndElement (w);
+}
+
+static const char *
+scope_name (JpKind kind)
+{
+  switch (kind)
+    {
+    case JP_KIND_PLAN:
+      return "plan";
+    case JP_KIND_CHAPTER:
+      return "chapter";
+    case JP_KIND_SECTION:
+      return "section";
+    case JP_KIND_CONTACTS:
+      return "contacts";
+    default:
+      return NULL;
+    }
+}
+
+static char *
+plan_year (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *year = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT number FROM item WHERE parent IS NULL ORDER BY id LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    year = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return year;
+}
+
+/* Exports the subtree under @root_id, read on connection @db. */
+static GBytes *
+export_on_connection (sqlite3     *db,
+                      gint64       root_id,
+                      JpKind       kind,
+                      const char  *label,
+                      GError     **error)
+{
+  g_autoptr(JpSnapshot) snap = NULL;
+  g_autofree char *year = NULL;
+  JpExchangeRecord record = { 0, };
+  gboolean sent = FALSE;
+  xmlBufferPtr buffer = NULL;
+  xmlTextWriterPtr w = NULL;
+  const char *scope;
+  GBytes *bytes = NULL;
+  JpSnapshotItem *root = NULL;
+  gboolean in_txn = FALSE;
+
+  scope = scope_name (kind);
+  if (scope == NULL)
+    {
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                   _("Only the whole plan, a chapter, a section or the contacts can be exported."));
+      return NULL;
+    }
+
+  /* One read transaction: a consistent snapshot even if another program
+   * writes meanwhile. */
+  in_txn = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  year = plan_year (db);
+  snap = _jp_snapshot_load (db, NULL, root_id, error);
+  if (snap == NULL)
+    goto out;
+  root = snap->root;
+  if (root == NULL)
+    {
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                   _("“%s” no longer exists."), label);
+      goto out;
+    }
+  /* A chapter or section carries the record of what it sends; the whole
+   * plan does not, so that its exports stay the same across databases. */
+  if (_jp_exchange_kind_has_record (kind))
+    {
+      g_autoptr(GArray) fresh = g_array_new (FALSE, TRUE, sizeof (JpXmlSent));
+
+      g_array_set_clear_func (fresh, _jp_xml_sent_clear);
+      collect_sent (root, NULL, fresh);
+      if (!_jp_exchange_record_for_export (db, root->data.uid, fresh, &record, error))
+        goto out;
+      sent = TRUE;
+    }
+
+  buffer = xmlBufferCreate ();
+  w = xmlNewTextWriterMemory (buffer, 0);
+  if (w == NULL ||
+      xmlTextWriterSetIndent (w, 1) < 0 ||
+      xmlTextWriterSetIndentString (w, BAD_CAST "  ") < 0 ||
+      xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL) < 0 ||
+      xmlTextWriterStartElementNS (w, NULL, BAD_CAST "plan", BAD_CAST JP_XML_NAMESPACE) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "version", BAD_CAST G_STRINGIFY (JP_XML_VERSION)) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "scope", BAD_CAST scope) < 0 ||
+      write_attr (w, "year", year) < 0 ||
+      (sent && write_sent (w, &record) < 0) ||
+      write_row (w, root) < 0 ||
+      xmlTextWriterEndDocument (w) < 0)
+    {
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE, _("The plan could not be written as XML."));
+      goto out;
+    }
+  xmlFreeTextWriter (w);
+  w = NULL;
+  {
+    /* The buffer's memory becomes the bytes', without a copy (libxml2
+     * allocates with malloc, as GLib does). */
+    gsize length = xmlBufferLength (buffer);
+    bytes = g_bytes_new_take (xmlBufferDetach (buffer), length);
+  }
+
+out:
+  if (in_txn)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  /* The record is kept with the bytes: the same state gives the same one. */
+  if (bytes && sent && !_jp_exchange_store_export (db, root->data.uid, &record, error))
+    g_clear_pointer (&bytes, g_bytes_unref);
+  _jp_exchange_record_clear (&record);
+  if (w)
+    xmlFreeTextWriter (w);
+  if (buffer)
+    xmlBufferFree (buffer);
+  return bytes;
+}
+
+GBytes *
+jp_xml_export_bytes (JpDatabase  *db,
+                     JpItem      *item,
+                     GError     **error)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (item), NULL);
+
+  return export_on_connection (_jp_database_get_handle (db), jp_item_get_id (item),
+                               jp_item_get_kind (item), jp_item_get_label (item), error);
+}
+
+static gboolean
+write_export (GFile         *file,
+              GBytes        *bytes,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!jp_file_write_atomically (file, bytes, cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE,
+                   _("“%s” could not be written: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  gint64  root_id;
+  JpKind  kind;
+  char   *label;
+  GFile  *file;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->label);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+export_worker (GTask        *task,
+               sqlite3      *db,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = export_on_connection (db, job->root_id, job->kind, job->label, &error);
+  if (bytes == NULL || !write_export (job->file, bytes, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+jp_xml_export_async (JpDatabase          *db,
+                     JpItem              *item,
+                     GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  ExportJob *job;
+
+  g_return_if_fail (JP_IS_DATABASE (db));
+  g_return_if_fail (JP_IS_ITEM (item));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (ExportJob, 1);
+  job->root_id = jp_item_get_id (item);
+  job->kind = jp_item_get_kind (item);
+  job->label = g_strdup (jp_item_get_label (item));
+  job->file = g_object_ref (file);
+  _jp_database_run_in_worker (db, jp_xml_export_async, job, export_job_free, export_worker,
+                              cancellable, callback, user_data);
+}
+
+gboolean
+jp_xml_export_finish (JpDatabase    *db,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+jp_xml_export (JpDatabase    *db,
+               JpItem        *item,
+               GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = jp_xml_export_bytes (db, item, error);
+  return bytes != NULL && write_export (file, bytes, cancellable, error);
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include <sqlite3.h>
+
+#include "model/exchange/jp-xml.h"
+
+G_BEGIN_DECLS
+
+/* One item read from the file. */
+typedef struct {
+  JpKind      kind;
+  char       *uid;
+  int         parent;       /* index of the parent record, -1 for the top */
+  guint       position;
+  int         line;
+  JpPhase     phase;
+  JpStatus    status;
+  char       *fields[JP_N_FIELDS];
+  char       *texts[JP_N_TEXTS][JP_N_LANGS];
+  char      **areas;        /* a section's policy areas (uids) */
+  gint64      id;           /* in the database, once known */
+  gboolean    moved;        /* changed place among its siblings */
+} JpXmlRecord;
+
+/* One line of a file's record of what was sent (<sent><fingerprint>). */
+typedef struct {
+  char       *uid;          /* ref= */
+  char       *parent;       /* parent=, NULL for the chapter or section itself */
+  char       *fp;           /* value= */
+} JpXmlSent;
+
+typedef struct {
+  const char *name;         /* for messages */
+  GArray     *records;      /* Record */
+  GHashTable *uids;         /* uid → index */
+  JpScope     scope;
+  char       *year;
+  GError     *error;
+  /* The record of what was sent, when the file has a <sent> element
+   * (first under the root of a chapter or section file): its export=
+   * and origin= attributes, and its <fingerprint> children in order. */
+  char       *sent_export;
+  char       *sent_origin;
+  char      **sent_since;   /* since=, split at whitespace; NULL without */
+  GArray     *sent;         /* JpXmlSent, NULL without <sent> */
+  int         sent_line;
+} JpXmlReader;
+
+void        _jp_xml_sent_clear    (gpointer      sent);
+
+void        _jp_xml_record_clear  (gpointer      record);
+void        _jp_xml_reader_init   (JpXmlReader  *reader,
+                                   const char   *name);
+void        _jp_xml_reader_clear  (JpXmlReader  *reader);
+/* Parses, validates and reads @bytes into @reader's records. */
+gboolean    _jp_xml_read          (JpXmlReader  *reader,
+                                   GBytes       *bytes,
+                                   GError      **error);
+/* Reads a whole plan file, bounded by JP_XML_MAX_SIZE. */
+GBytes     *_jp_xml_read_file     (GFile        *file,
+                                   GCancellable *cancellable,
+                                   char        **name,
+                                   GError      **error);
+/* Applies what @reader read to the database on @db, in one transaction
+ * (one step of undo with @log_undo); see jp_xml_import_full(). */
+gboolean    _jp_xml_apply         (sqlite3        *db,
+                                   GHashTable     *statements,
+                                   JpXmlReader    *reader,
+                                   JpImportFlags   flags,
+                                   GHashTable     *choices,
+                                   gboolean        log_undo,
+                                   JpImportReport **report,
+                                   GError        **error);
+gboolean    _jp_xml_fail_at       (JpXmlReader  *reader,
+                                   GError      **error,
+                                   int           code,
+                                   int           line,
+                                   const char   *format,
+                                   ...) G_GNUC_PRINTF (5, 6);
+
+G_END_DECLS

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-database"
+
+#include "config.h"
+
+#include "model/jp-model-private.h"
+
+typedef struct {
+  char          *path;
+  gpointer       job;
+  GDestroyNotify job_free;
+  JpWorkerFunc   func;
+} Worker;
+
+static void
+worker_free (gpointer data)
+{
+  Worker *worker = data;
+
+  g_free (worker->path);
+  if (worker->job_free)
+    worker->job_free (worker->job);
+  g_free (worker);
+}
+
+static void
+worker_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Worker *worker = task_data;
+  GError *error = NULL;
+  sqlite3 *db;
+
+  db = _jp_database_connect (worker->path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  worker->func (task, db, worker->job, cancellable);
+  sqlite3_close (db);
+}
+
+void
+_jp_database_run_in_worker (JpDatabase          *self,
+                            gpointer             source_tag,
+                            gpointer             job,
+                            GDestroyNotify       job_free,
+                            JpWorkerFunc         func,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Worker *worker = g_new0 (Worker, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  worker->path = g_strdup (jp_database_get_path (self));
+  worker->job = job;
+  worker->job_free = job_free;
+  worker->func = func;
+  g_task_set_task_data (task, worker, worker_free);
+
+  /* A private in-memory database has no second connection: the work
+   * runs here, on this one. */
+  if (g_strcmp0 (worker->path, ":memory:") == 0)
+    func (task, _jp_database_get_handle (self), job, cancellable);
+  else
+    g_task_run_in_thread (task, worker_thread);
+}
+
+gpointer
+_jp_database_worker_get_job (GTask *task)
+{
+  Worker *worker = g_task_get_task_data (task);
+
+  return worker->job;
+}

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/jp-item.h"
+#include "model/jp-item-list.h"
+
+G_BEGIN_DECLS
+
+#define JP_DATABASE_ERROR (jp_database_error_quark ())
+
+typedef enum {
+  JP_DATABASE_ERROR_OPEN,       /* cannot open or create the file */
+  JP_DATABASE_ERROR_NEWER,      /* made by a newer version: refused */
+  JP_DATABASE_ERROR_CORRUPT,    /* not a database, or damaged */
+  JP_DATABASE_ERROR_BUSY,       /* locked by another program */
+  JP_DATABASE_ERROR_FULL,       /* the disk is full */
+  JP_DATABASE_ERROR_READONLY,   /* the file cannot be written */
+  JP_DATABASE_ERROR_CONFLICT,   /* changed elsewhere since it was read */
+  JP_DATABASE_ERROR_NOT_FOUND,  /* the item no longer exists */
+  JP_DATABASE_ERROR_INVALID,    /* a value or a move that is not allowed */
+  JP_DATABASE_ERROR_FAILED,
+} JpDatabaseError;
+
+/* The newest schema this version reads and writes (PRAGMA user_version). */
+#define JP_DATABASE_SCHEMA_VERSION 3
+
+typedef enum {
+  JP_DATABASE_OPEN_DEFAULT = 0,
+  /* A new database is left empty (a bare plan) instead of holding the
+   * bundled plan. */
+  JP_DATABASE_OPEN_NO_SEED = 1 << 0,
+  /* A trial run: the file, which must exist, is read into memory and
+   * never written; migrations and changes stay in the copy and are gone
+   * when it closes.  Only the synchronous import and export calls use
+   * the copy (the asynchronous ones read the file). */
+  JP_DATABASE_OPEN_COPY    = 1 << 1,
+} JpDatabaseOpenFlags;
+
+#define JP_TYPE_DATABASE (jp_database_get_type ())
+G_DECLARE_FINAL_TYPE (JpDatabase, jp_database, JP, DATABASE, GObject)
+
+GQuark       jp_database_error_quark   (void);
+
+/* $XDG_DATA_HOME/jaarplan/jaarplan.db */
+char        *jp_database_default_path  (void);
+
+/* Opens (or creates, mode 0600, holding the bundled plan) the database at
+ * @path; ":memory:" opens a private in-memory one.  A file of an unknown
+ * or newer format, or whose tables, indexes and triggers are not those of
+ * its format, is refused before anything is written to it. */
+JpDatabase  *jp_database_open          (const char          *path,
+                                        JpDatabaseOpenFlags  flags,
+                                        GError             **error);
+const char  *jp_database_get_path      (JpDatabase          *self);
+
+/* The language labels are shown in; it does not change what is stored. */
+JpLang       jp_database_get_language  (JpDatabase          *self);
+void         jp_database_set_language  (JpDatabase          *self,
+                                        JpLang               lang);
+
+/* Lookups hand out the one shared JpItem of a row (a new reference). */
+JpItem      *jp_database_get_root      (JpDatabase          *self);
+JpItem      *jp_database_lookup        (JpDatabase          *self,
+                                        gint64               id);
+JpItem      *jp_database_lookup_uid    (JpDatabase          *self,
+                                        const char          *uid);
+/* The first child of @parent of @kind, or NULL (e.g. the programme). */
+JpItem      *jp_database_find_child    (JpDatabase          *self,
+                                        JpItem              *parent,
+                                        JpKind               kind);
+JpItem      *jp_database_get_parent    (JpDatabase          *self,
+                                        JpItem              *item);
+/* The chapter or section numbered @number ("5", "5.7"), or NULL. */
+JpItem      *jp_database_find_numbered (JpDatabase          *self,
+                                        JpKind               kind,
+                                        const char          *number);
+
+/* Live lists (new references).  @kinds is a mask of JP_KIND_MASK()s. */
+GListModel  *jp_database_get_children  (JpDatabase          *self,
+                                        JpItem              *parent,
+                                        guint                kinds);
+/* The sections that serve a policy area; with @area NULL, the sections
+ * that serve none. */
+GListModel  *jp_database_get_area_sections (JpDatabase      *self,
+                                        JpItem              *area);
+/* The policy areas a section serves. */
+GListModel  *jp_database_get_section_areas (JpDatabase      *self,
+                                        JpItem              *section);
+/* Number of descendants of @item of each kind in @kinds. */
+guint        jp_database_count_descendants (JpDatabase      *self,
+                                        JpItem              *item,
+                                        guint                kinds);
+
+/* Edits.  Each is one transaction and one step of undo; each checks the
+ * item's revision and fails with JP_DATABASE_ERROR_CONFLICT when another
+ * program changed the item since it was read. */
+JpItem      *jp_database_add_item      (JpDatabase          *self,
+                                        JpItem              *parent,
+                                        JpKind               kind,
+                                        JpItem              *before,
+                                        GError             **error);
+/* Adds with its first values in the same step: a project's @phase
+ * (JP_PHASE_NONE: new) and @status (JP_STATUS_NONE: planned when new,
+ * in progress when ongoing).  Other kinds take neither. */
+JpItem      *jp_database_add_item_full (JpDatabase          *self,
+                                        JpItem              *parent,
+                                        JpKind               kind,
+                                        JpItem              *before,
+                                        JpPhase              phase,
+                                        JpStatus             status,
+                                        GError             **error);
+gboolean     jp_database_remove_item   (JpDatabase          *self,
+                                        JpItem              *item,
+                                        GError             **error);
+/* Moves @item under @parent, before @before (NULL: at the end). */
+gboolean     jp_database_move_item     (JpDatabase          *self,
+                                        JpItem              *item,
+                                        JpItem              *parent,
+                                        JpItem              *before,
+                                        GError             **error);
+/* Consecutive changes of the same text merge into one undo step. */
+gboolean     jp_database_set_text      (JpDatabase          *self,
+                                        JpItem              *item,
+                                        JpTextField          field,
+                                        JpLang               lang,
+                                        const char          *value,
+                                        GError             **error);
+gboolean     jp_database_set_field     (JpDatabase          *self,
+                                        JpItem              *item,
+                                        JpField              field,
+                                        const char          *value,
+                                        GError             **error);
+gboolean     jp_database_set_status    (JpDatabase          *self,
+                                        JpItem              *item,
+                                        JpStatus             status,
+                                        GError             **error);
+gboolean     jp_database_set_phase     (JpDatabase          *self,
+                                        JpItem              *item,
+                                        JpPhase              phase,
+                                        GError             **error);
+gboolean     jp_database_set_section_area (JpDatabase       *self,
+                                        JpItem              *section,
+                                        JpItem              *area,
+                                        gboolean             linked,
+                                        GError             **error);
+
+/* Undo and redo survive a restart: they are kept in the database. */
+gboolean     jp_database_can_undo      (JpDatabase          *self);
+gboolean     jp_database_can_redo      (JpDatabase          *self);
+gboolean     jp_database_undo          (JpDatabase          *self,
+                                        GError             **error);
+gboolean     jp_database_redo          (JpDatabase          *self,
+                                        GError             **error);
+
+/* Re-reads every live item and list (after another program changed the
+ * file).  Emits ::reloaded. */
+void         jp_database_reload        (JpDatabase          *self);
+
+/* Full-text search over every text (both languages), code, person and
+ * e-mail.  Returns the ids (gint64) of the matching items, best first;
+ * with a @limit (0: none), the best among the first @limit matches of
+ * the texts and of the codes, so that a word found everywhere stays
+ * quick. */
+GArray      *jp_database_search        (JpDatabase          *self,
+                                        const char          *query,
+                                        guint                limit,
+                                        GError             **error);
+
+G_END_DECLS

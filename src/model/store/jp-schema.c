@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-schema"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "model/store/jp-schema.h"
+
+/* Every table change is logged by triggers as the statement that reverts
+ * it, while undo_state.active is set; replaying a step's statements in
+ * reverse order undoes it (and logs the redo).  Foreign keys are deferred
+ * so that replay order never trips them. */
+#define UNDO_TARGET "INSERT INTO undo_log (stack, step, sql) SELECT stack, step, "
+
+static const char migration_1[] =
+  "CREATE TABLE item ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uid         TEXT NOT NULL UNIQUE,"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('plan','programme','part','area','chapter','section',"
+  "                                  'objective','project','item','group','contacts','team','subject','contact')),"
+  "  parent      INTEGER REFERENCES item (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  position    INTEGER NOT NULL DEFAULT 0,"
+  "  phase       TEXT CHECK (phase IN ('ongoing','new')),"
+  "  status      TEXT CHECK (status IN ('planned','in-progress','done','postponed','dropped')),"
+  "  number      TEXT,"
+  "  code        TEXT,"
+  "  person      TEXT,"
+  "  email       TEXT,"
+  "  phone       TEXT,"
+  "  valid_from  TEXT CHECK (valid_from IS NULL OR date (valid_from) = valid_from),"
+  "  valid_until TEXT CHECK (valid_until IS NULL OR date (valid_until) = valid_until),"
+  "  team        TEXT,"
+  "  revision    INTEGER NOT NULL DEFAULT 1,"
+  "  CHECK ((kind = 'plan') = (parent IS NULL))"
+  ");"
+  "CREATE INDEX item_by_parent ON item (parent, position);"
+  "CREATE TABLE text ("
+  "  id    INTEGER PRIMARY KEY,"
+  "  item  INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  field TEXT NOT NULL CHECK (field IN ('title','text','note','ambition','legitimation','reference')),"
+  "  lang  TEXT NOT NULL CHECK (lang IN ('nl','fr')),"
+  "  value TEXT NOT NULL,"
+  "  UNIQUE (item, field, lang)"
+  ");"
+  "CREATE TABLE link ("
+  "  section INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  area    INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  PRIMARY KEY (section, area)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX link_by_area ON link (area, section);"
+
+  /* Full-text search, kept in step with the tables by triggers. */
+  "CREATE VIRTUAL TABLE text_fts USING fts5 (value, content='text', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE VIRTUAL TABLE item_fts USING fts5 (code, person, email, content='item', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER text_fts_i AFTER INSERT ON text BEGIN"
+  "  INSERT INTO text_fts (rowid, value) VALUES (new.id, new.value); END;"
+  "CREATE TRIGGER text_fts_d AFTER DELETE ON text BEGIN"
+  "  INSERT INTO text_fts (text_fts, rowid, value) VALUES ('delete', old.id, old.value); END;"
+  "CREATE TRIGGER text_fts_u AFTER UPDATE ON text BEGIN"
+  "  INSERT INTO text_fts (text_fts, rowid, value) VALUES ('delete', old.id, old.value);"
+  "  INSERT INTO text_fts (rowid, value) VALUES (new.id, new.value); END;"
+  "CREATE TRIGGER item_fts_i AFTER INSERT ON item BEGIN"
+  "  INSERT INTO item_fts (rowid, code, person, email) VALUES (new.id, new.code, new.person, new.email); END;"
+  "CREATE TRIGGER item_fts_d AFTER DELETE ON item BEGIN"
+  "  INSERT INTO item_fts (item_fts, rowid, code, person, email)"
+  "    VALUES ('delete', old.id, old.code, old.person, old.email); END;"
+  "CREATE TRIGGER item_fts_u AFTER UPDATE OF code, person, email ON item BEGIN"
+  "  INSERT INTO item_fts (item_fts, rowid, code, person, email)"
+  "    VALUES ('delete', old.id, old.code, old.person, old.email);"
+  "  INSERT INTO item_fts (rowid, code, person, email) VALUES (new.id, new.code, new.person, new.email); END;"
+
+  /* Undo and redo. stack: 0 undo, 1 redo. */
+  "CREATE TABLE undo_log ("
+  "  seq   INTEGER PRIMARY KEY,"
+  "  stack INTEGER NOT NULL,"
+  "  step  INTEGER NOT NULL,"
+  "  sql   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX undo_log_by_step ON undo_log (stack, step);"
+  "CREATE TABLE undo_state ("
+  "  id     INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  active INTEGER NOT NULL,"
+  "  stack  INTEGER NOT NULL,"
+  "  step   INTEGER NOT NULL"
+  ");"
+  "INSERT INTO undo_state VALUES (1, 0, 0, 0);"
+
+  "CREATE TRIGGER item_undo_i AFTER INSERT ON item WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM item WHERE id=' || new.id FROM undo_state; END;"
+  "CREATE TRIGGER item_undo_d BEFORE DELETE ON item WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO item (id,uid,kind,parent,position,phase,status,number,code,person,email,"
+  "phone,valid_from,valid_until,team,revision) VALUES (' || old.id || ',' || quote (old.uid) || ',' ||"
+  " quote (old.kind) || ',' || quote (old.parent) || ',' || old.position || ',' || quote (old.phase) || ',' ||"
+  " quote (old.status) || ',' || quote (old.number) || ',' || quote (old.code) || ',' || quote (old.person) ||"
+  " ',' || quote (old.email) || ',' || quote (old.phone) || ',' || quote (old.valid_from) || ',' ||"
+  " quote (old.valid_until) || ',' || quote (old.team) || ',' || old.revision || ')' FROM undo_state; END;"
+  "CREATE TRIGGER item_undo_u AFTER UPDATE ON item WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'UPDATE item SET uid=' || quote (old.uid) || ',parent=' || quote (old.parent) ||"
+  " ',position=' || old.position || ',phase=' || quote (old.phase) || ',status=' || quote (old.status) ||"
+  " ',number=' || quote (old.number) || ',code=' || quote (old.code) || ',person=' || quote (old.person) ||"
+  " ',email=' || quote (old.email) || ',phone=' || quote (old.phone) || ',valid_from=' || quote (old.valid_from) ||"
+  " ',valid_until=' || quote (old.valid_until) || ',team=' || quote (old.team) ||"
+  " ',revision=' || old.revision || ' WHERE id=' || old.id FROM undo_state; END;"
+
+  "CREATE TRIGGER text_undo_i AFTER INSERT ON text WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM text WHERE id=' || new.id FROM undo_state; END;"
+  "CREATE TRIGGER text_undo_d BEFORE DELETE ON text WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO text (id,item,field,lang,value) VALUES (' || old.id || ',' || old.item || ',' ||"
+  " quote (old.field) || ',' || quote (old.lang) || ',' || quote (old.value) || ')' FROM undo_state; END;"
+  "CREATE TRIGGER text_undo_u AFTER UPDATE ON text WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'UPDATE text SET value=' || quote (old.value) || ' WHERE id=' || old.id FROM undo_state; END;"
+
+  "CREATE TRIGGER link_undo_i AFTER INSERT ON link WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM link WHERE section=' || new.section || ' AND area=' || new.area FROM undo_state; END;"
+  "CREATE TRIGGER link_undo_d BEFORE DELETE ON link WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO link (section,area) VALUES (' || old.section || ',' || old.area || ')'"
+  " FROM undo_state; END;";
+
+/* Prefix indexes for the full-text search: a search as you type asks
+ * for prefixes of one to three letters, which otherwise scan every
+ * token of the index. */
+static const char migration_2[] =
+  "DROP TABLE text_fts;"
+  "CREATE VIRTUAL TABLE text_fts USING fts5 (value, content='text', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "INSERT INTO text_fts (text_fts) VALUES ('rebuild');"
+  "DROP TABLE item_fts;"
+  "CREATE VIRTUAL TABLE item_fts USING fts5 (code, person, email, content='item', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "INSERT INTO item_fts (item_fts) VALUES ('rebuild');";
+
+/* The exchange of chapters and sections (see jp-xml-merge.c).  The
+ * database's identity is drawn once.  exchange_record holds every record
+ * of what was sent that this database wrote or received, as the files
+ * carry it (never changed afterwards).  For this database's own exports,
+ * exchange_base holds the other versions a file carrying the record may
+ * derive from: each version that came back with it.  Items are one line
+ * each: uid, parent uid (empty for the chapter or section itself) and
+ * fingerprint, separated by tabs.  exchange_scope says which record the
+ * exports of a chapter or section carry again and, for another
+ * database's record, the versions its content derives from (hashes of
+ * items, newest first).  Bases and scopes follow
+ * undo and redo with the import that changed them. */
+static const char migration_3[] =
+  "CREATE TABLE exchange_self ("
+  "  id     INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  origin TEXT NOT NULL"
+  ");"
+  "INSERT INTO exchange_self VALUES (1, lower (hex (randomblob (16))));"
+  "CREATE TABLE exchange_record ("
+  "  export TEXT PRIMARY KEY,"
+  "  origin TEXT NOT NULL,"
+  "  scope  TEXT NOT NULL,"
+  "  items  TEXT NOT NULL"
+  ");"
+  "CREATE TABLE exchange_base ("
+  "  export TEXT NOT NULL REFERENCES exchange_record (export),"
+  "  seq    INTEGER NOT NULL,"
+  "  items  TEXT NOT NULL,"
+  "  PRIMARY KEY (export, seq)"
+  ");"
+  "CREATE TABLE exchange_scope ("
+  "  scope  TEXT PRIMARY KEY,"
+  "  export TEXT NOT NULL REFERENCES exchange_record (export),"
+  "  since  TEXT NOT NULL DEFAULT ''"
+  ");"
+
+  "CREATE TRIGGER exchange_base_undo_i AFTER INSERT ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM exchange_base WHERE export=' || quote (new.export) || ' AND seq=' || new.seq"
+  " FROM undo_state; END;"
+  "CREATE TRIGGER exchange_base_undo_d BEFORE DELETE ON exchange_base WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO exchange_base (export,seq,items) VALUES (' || quote (old.export) || ',' ||"
+  " old.seq || ',' || quote (old.items) || ')' FROM undo_state; END;"
+  "CREATE TRIGGER exchange_scope_undo_i AFTER INSERT ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM exchange_scope WHERE scope=' || quote (new.scope) FROM undo_state; END;"
+  "CREATE TRIGGER exchange_scope_undo_d BEFORE DELETE ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO exchange_scope (scope,export,since) VALUES (' || quote (old.scope) || ',' ||"
+  " quote (old.export) || ',' || quote (old.since) || ')' FROM undo_state; END;"
+  "CREATE TRIGGER exchange_scope_undo_u AFTER UPDATE ON exchange_scope WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'UPDATE exchange_scope SET export=' || quote (old.export) || ',since=' || quote (old.since) ||"
+  " ' WHERE scope=' || quote (old.scope) FROM undo_state; END;";
+
+const char * const jp_schema_migrations[] = {
+  migration_1,
+  migration_2,
+  migration_3,
+};
+
+const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);
+
+/* ------------------------------------------------------ the expected schema */
+
+typedef struct {
+  char *type;
+  char *name;
+  char *sql;    /* whitespace collapsed; NULL for automatic indexes */
+  gboolean shadow;
+} SchemaEntry;
+
+typedef struct {
+  GPtrArray  *entries;   /* SchemaEntry*, in the order they were made */
+  GHashTable *by_name;   /* name → SchemaEntry* */
+} Schema;
+
+static void
+schema_entry_free (gpointer data)
+{
+  SchemaEntry *entry = data;
+
+  g_free (entry->type);
+  g_free (entry->name);
+  g_free (entry->sql);
+  g_free (entry);
+}
+
+/* The text SQLite keeps is the statement as written; only the spacing of
+ * a statement spread over lines may differ between equal schemas. */
+static char *
+normalise_sql (const char *sql)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  if (sql == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (sql));
+  for (const char *p = sql; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+schema_read (sqlite3 *db,
+             Schema  *schema)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  schema->entries = g_ptr_array_new_with_free_func (schema_entry_free);
+  schema->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  /* sqlite_stat tables are made by ANALYZE or PRAGMA optimize and are
+   * harmless. */
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT type, name, sql FROM sqlite_schema"
+                           " WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY rowid",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SchemaEntry *entry = g_new0 (SchemaEntry, 1);
+
+      entry->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->sql = normalise_sql ((const char *) sqlite3_column_text (stmt, 2));
+      if (entry->type == NULL || entry->name == NULL)
+        {
+          schema_entry_free (entry);
+          continue;
+        }
+      g_ptr_array_add (schema->entries, entry);
+      g_hash_table_insert (schema->by_name, entry->name, entry);
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void
+schema_clear (Schema *schema)
+{
+  g_clear_pointer (&schema->by_name, g_hash_table_unref);
+  g_clear_pointer (&schema->entries, g_ptr_array_unref);
+}
+
+/* The full-text tables keep their data in shadow tables that SQLite
+ * defines itself: another SQLite may word them differently, so only their
+ * presence counts. */
+static int
+mark_shadows (sqlite3 *db,
+              Schema  *schema)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SchemaEntry *entry = g_hash_table_lookup (schema->by_name, sqlite3_column_text (stmt, 0));
+
+      if (entry)
+        entry->shadow = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The schema of every version, made once per process by running the
+ * migrations on an in-memory database: what a file of that version must
+ * hold, no more and no less. */
+static Schema *
+expected_schemas (void)
+{
+  static gsize schemas = 0;
+
+  if (g_once_init_enter (&schemas))
+    {
+      Schema *made = g_new0 (Schema, jp_schema_n_migrations + 1);
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        g_error ("An in-memory database cannot be opened: %s", sqlite3_errmsg (db));
+      for (guint v = 0; v <= jp_schema_n_migrations; v++)
+        {
+          if (v > 0 && sqlite3_exec (db, jp_schema_migrations[v - 1], NULL, NULL, NULL) != SQLITE_OK)
+            g_error ("Migration %u fails on an empty database: %s", v, sqlite3_errmsg (db));
+          if (schema_read (db, &made[v]) != SQLITE_OK || mark_shadows (db, &made[v]) != SQLITE_OK)
+            g_error ("The schema of migration %u cannot be read: %s", v, sqlite3_errmsg (db));
+        }
+      sqlite3_close (db);
+      g_once_init_leave (&schemas, (gsize) made);
+    }
+  return (Schema *) schemas;
+}
+
+typedef enum {
+  MISSING,
+  DIFFERENT,
+  UNEXPECTED,
+} Problem;
+
+/* Whole phrases, so that each can be translated with its own grammar. */
+static char *
+describe (Problem            problem,
+          const SchemaEntry *entry)
+{
+  const char *name = entry->name;
+  enum { TABLE, INDEX, TRIGGER, OTHER } type;
+
+  type = g_str_equal (entry->type, "table") ? TABLE :
+         g_str_equal (entry->type, "index") ? INDEX :
+         g_str_equal (entry->type, "trigger") ? TRIGGER : OTHER;
+  switch (problem)
+    {
+    case MISSING:
+      switch (type)
+        {
+        case TABLE:   return g_strdup_printf (_("the table “%s” is missing"), name);
+        case INDEX:   return g_strdup_printf (_("the index “%s” is missing"), name);
+        case TRIGGER: return g_strdup_printf (_("the trigger “%s” is missing"), name);
+        default:      return g_strdup_printf (_("the part “%s” is missing"), name);
+        }
+    case DIFFERENT:
+      switch (type)
+        {
+        case TABLE:   return g_strdup_printf (_("the table “%s” is not as this version made it"), name);
+        case INDEX:   return g_strdup_printf (_("the index “%s” is not as this version made it"), name);
+        case TRIGGER: return g_strdup_printf (_("the trigger “%s” is not as this version made it"), name);
+        default:      return g_strdup_printf (_("the part “%s” is not as this version made it"), name);
+        }
+    default:
+      switch (type)
+        {
+        case TABLE:   return g_strdup_printf (_("it holds a table “%s” that this version did not make"), name);
+        case INDEX:   return g_strdup_printf (_("it holds an index “%s” that this version did not make"), name);
+        case TRIGGER: return g_strdup_printf (_("it holds a trigger “%s” that this version did not make"), name);
+        default:      return g_strdup_printf (_("it holds a part “%s” that this version did not make"), name);
+        }
+    }
+}
+
+/* @a is the expected entry. */
+static gboolean
+same_entry (const SchemaEntry *a,
+            const SchemaEntry *b)
+{
+  return g_strcmp0 (a->type, b->type) == 0 && (a->shadow || g_strcmp0 (a->sql, b->sql) == 0);
+}
+
+int
+jp_schema_compare (sqlite3  *db,
+                   guint     version,
+                   char    **problem)
+{
+  const Schema *expected;
+  Schema found = { 0, };
+  int rc;
+
+  g_return_val_if_fail (version <= jp_schema_n_migrations, SQLITE_MISUSE);
+  g_return_val_if_fail (problem != NULL && *problem == NULL, SQLITE_MISUSE);
+
+  expected = &expected_schemas ()[version];
+  rc = schema_read (db, &found);
+  if (rc != SQLITE_OK)
+    {
+      schema_clear (&found);
+      return rc;
+    }
+
+  /* What is missing is named first: it says best what went wrong. */
+  for (guint i = 0; i < expected->entries->len && *problem == NULL; i++)
+    {
+      const SchemaEntry *want = expected->entries->pdata[i];
+      const SchemaEntry *have = g_hash_table_lookup (found.by_name, want->name);
+
+      if (have == NULL)
+        *problem = describe (MISSING, want);
+    }
+  for (guint i = 0; i < found.entries->len && *problem == NULL; i++)
+    {
+      const SchemaEntry *have = found.entries->pdata[i];
+      const SchemaEntry *want = g_hash_table_lookup (expected->by_name, have->name);
+
+      if (want == NULL)
+        *problem = describe (UNEXPECTED, have);
+      else if (!same_entry (want, have))
+        *problem = describe (DIFFERENT, want);
+    }
+  schema_clear (&found);
+  return SQLITE_OK;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/store/jp-database.h"
+
+G_BEGIN_DECLS
+
+/* Keeps one widget per item of a live list, in the list's order. */
+typedef struct _JpContactsChildren JpContactsChildren;
+typedef GtkWidget *(*JpContactsCreateFunc) (JpDatabase *db,
+                                            JpItem     *item,
+                                            gpointer    owner);
+typedef void       (*JpContactsChildFunc)  (gpointer    owner,
+                                            GtkWidget  *child);
+
+JpContactsChildren *jp_contacts_children_new  (JpDatabase           *db,
+                                               GListModel           *model,
+                                               gpointer              owner,
+                                               JpContactsCreateFunc  create,
+                                               JpContactsChildFunc   add,
+                                               JpContactsChildFunc   remove);
+void                jp_contacts_children_free (JpContactsChildren   *children);
+/* The widgets, in order (owned by @children). */
+GPtrArray          *jp_contacts_children_get  (JpContactsChildren   *children);
+
+G_END_DECLS

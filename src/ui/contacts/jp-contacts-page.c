@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-contacts-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "model/print/jp-contacts-pdf.h"
+#include "ui/contacts/jp-contacts-page.h"
+#include "ui/contacts/jp-contacts-print.h"
+#include "ui/contacts/jp-contacts-children.h"
+#include "ui/contacts/jp-contacts-private.h"
+#include "ui/contacts/jp-contacts-team.h"
+#include "jp-settings.h"
+
+struct _JpContactsPage
+{
+  AdwBin              parent_instance;
+
+  JpDatabase         *database;
+  GSettings          *settings;
+  JpItem             *contacts;
+  GListModel         *teams;
+  JpContactsChildren *children;
+  GtkFileChooserNative *chooser;
+
+  AdwToastOverlay    *toast_overlay;
+  AdwPreferencesPage *preferences_page;
+  GtkSwitch          *hide_switch;
+};
+
+G_DEFINE_FINAL_TYPE (JpContactsPage, jp_contacts_page, ADW_TYPE_BIN)
+
+/* Shared editing helpers ------------------------------------------------- */
+
+void
+_jp_contacts_show_toast (GtkWidget  *widget,
+                         const char *message,
+                         gboolean    undo)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (widget, JP_TYPE_CONTACTS_PAGE);
+  AdwToast *toast;
+
+  if (page == NULL)
+    {
+      g_warning ("%s", message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "contacts.undo");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    }
+  adw_toast_overlay_add_toast (JP_CONTACTS_PAGE (page)->toast_overlay, toast);
+}
+
+void
+_jp_contacts_remove_item (GtkWidget  *widget,
+                          JpDatabase *db,
+                          JpItem     *item,
+                          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  /* The widget may go with the item: keep what the toast needs. */
+  g_autoptr(GtkWidget) page = NULL;
+
+  if (gtk_widget_get_ancestor (widget, JP_TYPE_CONTACTS_PAGE))
+    page = g_object_ref (gtk_widget_get_ancestor (widget, JP_TYPE_CONTACTS_PAGE));
+  /* Translators: a toast after removing a team, subject line or person. */
+  message = g_strdup_printf (_("Removed “%s”"), name);
+  if (!jp_database_remove_item (db, item, &error))
+    _jp_contacts_show_toast (page ? page : widget, error->message, FALSE);
+  else if (page)
+    _jp_contacts_show_toast (page, message, TRUE);
+}
+
+static gboolean
+find_sibling (JpDatabase  *db,
+              JpItem      *item,
+              GListModel **siblings,
+              guint       *position)
+{
+  g_autoptr(JpItem) parent = jp_database_get_parent (db, item);
+  guint n;
+
+  if (parent == NULL)
+    return FALSE;
+  *siblings = jp_database_get_children (db, parent, JP_KIND_MASK (jp_item_get_kind (item)));
+  n = g_list_model_get_n_items (*siblings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JpItem) sibling = g_list_model_get_item (*siblings, i);
+
+      if (sibling == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  g_clear_object (siblings);
+  return FALSE;
+}
+
+gboolean
+_jp_contacts_can_move (JpDatabase *db,
+                       JpItem     *item,
+                       int         delta)
+{
+  g_autoptr(GListModel) siblings = NULL;
+  guint position;
+
+  if (!find_sibling (db, item, &siblings, &position))
+    return FALSE;
+  return delta < 0 ? position > 0 : position + 1 < g_list_model_get_n_items (siblings);
+}
+
+void
+_jp_contacts_move_item (GtkWidget  *widget,
+                        JpDatabase *db,
+                        JpItem     *item,
+                        int         delta)
+{
+  g_autoptr(GListModel) siblings = NULL;
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(JpItem) before = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position, n;
+
+  if (!find_sibling (db, item, &siblings, &position))
+    return;
+  n = g_list_model_get_n_items (siblings);
+  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return;
+  parent = jp_database_get_parent (db, item);
+  /* Up: before the one above; down: before the one after the next. */
+  if (delta < 0)
+    before = g_list_model_get_item (siblings, position - 1);
+  else if (position + 2 < n)
+    before = g_list_model_get_item (siblings, position + 2);
+  if (!jp_database_move_item (db, item, parent, before, &error))
+    _jp_contacts_show_toast (widget, error->message, FALSE);
+}
+
+void
+_jp_contacts_sync_entry (AdwEntryRow *row,
+                         const char  *value)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+}
+
+gboolean
+_jp_contacts_apply_entry (AdwEntryRow *row,
+                          JpDatabase  *db,
+                          JpItem      *item,
+                          gboolean     is_text,
+                          guint        field,
+                          GtkLabel    *error_label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  gboolean ok;
+
+  if (is_text)
+    ok = jp_database_set_text (db, item, field, jp_database_get_language (db), value, &error);
+  else
+    ok = jp_database_set_field (db, item, field, value, &error);
+
+  if (ok)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      if (error_label)
+        gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+      return TRUE;
+    }
+
+  /* What was typed stays, to be corrected; the refusal says why. */
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  if (error_label)
+    {
+      gtk_label_set_text (error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+    }
+  else
+    _jp_contacts_show_toast (GTK_WIDGET (row), error->message, FALSE);
+  return FALSE;
+}
+
+/* The page ----------------------------------------------------------------- */
+
+static gboolean
+get_hide_expired (JpContactsPage *self)
+{
+  return g_settings_get_boolean (self->settings, "hide-expired-contacts");
+}
+
+static void
+update_teams (JpContactsPage *self)
+{
+  GPtrArray *teams;
+
+  if (self->children == NULL)
+    return;
+  teams = jp_contacts_children_get (self->children);
+  for (guint i = 0; i < teams->len; i++)
+    {
+      jp_contacts_team_set_hide_expired (teams->pdata[i], get_hide_expired (self));
+      jp_contacts_team_refresh (teams->pdata[i]);
+    }
+}
+
+static GtkWidget *
+create_team (JpDatabase *db,
+             JpItem     *item,
+             gpointer    owner)
+{
+  return jp_contacts_team_new (db, item);
+}
+
+static void
+add_team (gpointer   owner,
+          GtkWidget *child)
+{
+  JpContactsPage *self = owner;
+
+  adw_preferences_page_add (self->preferences_page, ADW_PREFERENCES_GROUP (child));
+}
+
+static void
+remove_team (gpointer   owner,
+             GtkWidget *child)
+{
+  JpContactsPage *self = owner;
+
+  adw_preferences_page_remove (self->preferences_page, ADW_PREFERENCES_GROUP (child));
+}
+
+static void
+clear_teams (JpContactsPage *self)
+{
+  if (self->teams)
+    g_signal_handlers_disconnect_by_data (self->teams, self);
+  g_clear_pointer (&self->children, jp_contacts_children_free);
+  g_clear_object (&self->teams);
+  g_clear_object (&self->contacts);
+}
+
+/* (Re)reads the contacts: at first, and after an undo, import or reload
+ * may have replaced them. */
+static void
+load_teams (JpContactsPage *self)
+{
+  g_autoptr(JpItem) root = jp_database_get_root (self->database);
+
+  if (self->children)
+    {
+      GPtrArray *teams = jp_contacts_children_get (self->children);
+
+      for (guint i = 0; i < teams->len; i++)
+        remove_team (self, teams->pdata[i]);
+    }
+  clear_teams (self);
+  self->contacts = root ? jp_database_find_child (self->database, root, JP_KIND_CONTACTS) : NULL;
+  if (self->contacts == NULL)
+    return;
+  self->teams = jp_database_get_children (self->database, self->contacts, JP_KIND_MASK (JP_KIND_TEAM));
+  self->children = jp_contacts_children_new (self->database, self->teams, self,
+                                             create_team, add_team, remove_team);
+  g_signal_connect_swapped (self->teams, "items-changed", G_CALLBACK (update_teams), self);
+  update_teams (self);
+}
+
+/* Items and lists are live: they followed the undo or reload already.
+ * Only a different contacts item (an import replaced it) needs a new
+ * start. */
+static void
+on_reloaded (JpContactsPage *self)
+{
+  g_autoptr(JpItem) root = jp_database_get_root (self->database);
+  g_autoptr(JpItem) contacts = root ? jp_database_find_child (self->database, root, JP_KIND_CONTACTS) : NULL;
+
+  if (contacts != self->contacts)
+    load_teams (self);
+  else
+    update_teams (self);
+}
+
+static void
+add_team_cb (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  JpContactsPage *self = JP_CONTACTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) team = NULL;
+  GPtrArray *teams;
+
+  if (self->contacts == NULL)
+    {
+      g_autoptr(JpItem) root = jp_database_get_root (self->database);
+      g_autoptr(JpItem) contacts = jp_database_add_item (self->database, root, JP_KIND_CONTACTS, NULL, &error);
+
+      if (contacts == NULL)
+        {
+          _jp_contacts_show_toast (widget, error->message, FALSE);
+          return;
+        }
+      load_teams (self);
+    }
+  team = jp_database_add_item (self->database, self->contacts, JP_KIND_TEAM, NULL, &error);
+  if (team == NULL)
+    {
+      _jp_contacts_show_toast (widget, error->message, FALSE);
+      return;
+    }
+  teams = jp_contacts_children_get (self->children);
+  for (guint i = 0; i < teams->len; i++)
+    if (jp_contacts_team_get_item (teams->pdata[i]) == team)
+      gtk_widget_grab_focus (teams->pdata[i]);
+}
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action,
+         GVariant   *param)
+{
+  JpContactsPage *self = JP_CONTACTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!jp_database_undo (self->database, &error))
+    _jp_contacts_show_toast (widget, error->message, FALSE);
+}
+
+static JpContactsLayoutFlags
+get_layout_flags (JpContactsPage *self)
+{
+  return get_hide_expired (self) ? JP_CONTACTS_LAYOUT_VALID_ONLY : JP_CONTACTS_LAYOUT_DEFAULT;
+}
+
+static void
+print_done (GError   *error,
+            gpointer  user_data)
+{
+  g_autoptr(JpContactsPage) self = user_data;
+
+  if (error)
+    _jp_contacts_show_toast (GTK_WIDGET (self), error->message, FALSE);
+}
+
+static void
+print_cb (GtkWidget  *widget,
+          const char *action,
+          GVariant   *param)
+{
+  JpContactsPage *self = JP_CONTACTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  jp_contacts_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->database,
+                     self->settings, get_layout_flags (self), print_done, g_object_ref (self));
+}
+
+static void
+export_response (JpContactsPage       *self,
+                 int                   response,
+                 GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  guint n_pages = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  if (!jp_contacts_pdf_export_with_flags (self->database, file, get_layout_flags (self), &n_pages, &error))
+    {
+      _jp_contacts_show_toast (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
+  /* Translators: a toast after exporting the contacts as PDF. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved “%s” (%u page)", "Saved “%s” (%u pages)", n_pages),
+                             name, n_pages);
+  _jp_contacts_show_toast (GTK_WIDGET (self), message, FALSE);
+}
+
+static void
+export_pdf_cb (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  JpContactsPage *self = JP_CONTACTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export Contacts as PDF"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* Translators: the file name offered when exporting the contacts. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("contacts.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+jp_contacts_page_dispose (GObject *object)
+{
+  JpContactsPage *self = JP_CONTACTS_PAGE (object);
+
+  clear_teams (self);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  /* Through AdwBin, which would otherwise unparent its child a second
+   * time after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_CONTACTS_PAGE);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (jp_contacts_page_parent_class)->dispose (object);
+}
+
+static void
+jp_contacts_page_class_init (JpContactsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jp_contacts_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-contacts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpContactsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, JpContactsPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, JpContactsPage, hide_switch);
+
+  gtk_widget_class_install_action (widget_class, "contacts.add-team", NULL, add_team_cb);
+  gtk_widget_class_install_action (widget_class, "contacts.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "contacts.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "contacts.export-pdf", NULL, export_pdf_cb);
+}
+
+static void
+jp_contacts_page_init (JpContactsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+jp_contacts_page_new (JpDatabase *database,
+                      GSettings  *settings)
+{
+  JpContactsPage *self;
+
+  g_return_val_if_fail (JP_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (JP_TYPE_CONTACTS_PAGE, NULL);
+  self->database = g_object_ref (database);
+  self->settings = settings ? g_object_ref (settings) : jp_settings_new ();
+  g_settings_bind (self->settings, "hide-expired-contacts", self->hide_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::hide-expired-contacts",
+                           G_CALLBACK (update_teams), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (database, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
+  load_teams (self);
+  return GTK_WIDGET (self);
+}

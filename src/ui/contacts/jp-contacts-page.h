@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/store/jp-database.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_CONTACTS_PAGE (jp_contacts_page_get_type ())
+G_DECLARE_FINAL_TYPE (JpContactsPage, jp_contacts_page, JP, CONTACTS_PAGE, AdwBin)
+
+/* The contacts of the Secretariat-General (chapter 8): view, edit, print.
+ * @settings holds "hide-expired-contacts" and the page setup (NULL: the
+ * application's schema, looked up anew). */
+GtkWidget *jp_contacts_page_new (JpDatabase *database,
+                                 GSettings  *settings);
+
+G_END_DECLS

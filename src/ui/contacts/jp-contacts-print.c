@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-contacts-print"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ui/contacts/jp-contacts-print.h"
+
+typedef struct {
+  JpDatabase            *db;
+  GSettings             *settings;
+  JpContactsLayoutFlags  flags;
+  JpContactsLayout      *layout;
+  GtkPageSetup          *used_setup;
+  JpContactsPrintDone    callback;
+  gpointer               user_data;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  g_clear_object (&job->db);
+  g_clear_object (&job->settings);
+  g_clear_pointer (&job->layout, jp_contacts_layout_free);
+  g_clear_object (&job->used_setup);
+  g_free (job);
+}
+
+GtkPageSetup *
+jp_contacts_print_get_page_setup (GSettings *settings)
+{
+  g_autoptr(GVariant) saved = settings ? g_settings_get_value (settings, "page-setup") : NULL;
+  g_autoptr(GtkPaperSize) a4 = NULL;
+  GtkPageSetup *setup;
+
+  if (saved && g_variant_n_children (saved) > 0)
+    {
+      setup = gtk_page_setup_new_from_gvariant (saved);
+      if (setup)
+        return setup;
+    }
+  setup = gtk_page_setup_new ();
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_page_setup_set_left_margin (setup, 20, GTK_UNIT_MM);
+  gtk_page_setup_set_right_margin (setup, 20, GTK_UNIT_MM);
+  gtk_page_setup_set_top_margin (setup, 18, GTK_UNIT_MM);
+  gtk_page_setup_set_bottom_margin (setup, 18, GTK_UNIT_MM);
+  return setup;
+}
+
+static void
+begin_print (GtkPrintOperation *op,
+             GtkPrintContext   *context,
+             PrintJob          *job)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  g_clear_pointer (&job->layout, jp_contacts_layout_free);
+  job->layout = jp_contacts_layout_new (job->db, pango,
+                                        gtk_print_context_get_width (context),
+                                        gtk_print_context_get_height (context),
+                                        job->flags, NULL);
+  g_object_unref (pango);
+  g_set_object (&job->used_setup, gtk_print_context_get_page_setup (context));
+  gtk_print_operation_set_n_pages (op, jp_contacts_layout_get_n_pages (job->layout));
+}
+
+static void
+draw_page (GtkPrintOperation *op,
+           GtkPrintContext   *context,
+           int                page_nr,
+           PrintJob          *job)
+{
+  jp_contacts_layout_draw_page (job->layout, gtk_print_context_get_cairo_context (context), page_nr);
+}
+
+static void
+end_print (GtkPrintOperation *op,
+           GtkPrintContext   *context,
+           PrintJob          *job)
+{
+  g_clear_pointer (&job->layout, jp_contacts_layout_free);
+}
+
+static void
+done (GtkPrintOperation       *op,
+      GtkPrintOperationResult  result,
+      PrintJob                *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (op, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && job->used_setup && job->settings)
+    g_settings_set_value (job->settings, "page-setup", gtk_page_setup_to_gvariant (job->used_setup));
+  if (job->callback)
+    job->callback (error, job->user_data);
+  job->callback = NULL;
+}
+
+GtkPrintOperation *
+jp_contacts_print_operation_new (JpDatabase            *db,
+                                 GSettings             *settings,
+                                 JpContactsLayoutFlags  flags)
+{
+  GtkPrintOperation *op = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = jp_contacts_print_get_page_setup (settings);
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->db = g_object_ref (db);
+  job->settings = settings ? g_object_ref (settings) : NULL;
+  job->flags = flags;
+  g_object_set_data_full (G_OBJECT (op), "jp-print-job", job, print_job_free);
+
+  /* Translators: the name of the print job (and of the file when printing
+   * to a file). */
+  gtk_print_operation_set_job_name (op, _("Contacts Benelux Secretariat-General"));
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_embed_page_setup (op, TRUE);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (op, FALSE);
+  gtk_print_operation_set_show_progress (op, TRUE);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print), job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), job);
+  g_signal_connect (op, "end-print", G_CALLBACK (end_print), job);
+  g_signal_connect (op, "done", G_CALLBACK (done), job);
+  return op;
+}
+
+void
+jp_contacts_print (GtkWindow             *parent,
+                   JpDatabase            *db,
+                   GSettings             *settings,
+                   JpContactsLayoutFlags  flags,
+                   JpContactsPrintDone    callback,
+                   gpointer               user_data)
+{
+  GtkPrintOperation *op;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  PrintJob *job;
+
+  g_return_if_fail (JP_IS_DATABASE (db));
+
+  op = jp_contacts_print_operation_new (db, settings, flags);
+  job = g_object_get_data (G_OBJECT (op), "jp-print-job");
+  job->callback = callback;
+  job->user_data = user_data;
+  gtk_print_operation_set_allow_async (op, TRUE);
+  /* Alive until it is done, however long the dialog stays open. */
+  g_signal_connect_after (op, "done", G_CALLBACK (g_object_unref), NULL);
+  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  /* Errors that come before the dialog is shown do not reach "done". */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && job->callback)
+    {
+      job->callback (error, job->user_data);
+      job->callback = NULL;
+    }
+}

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ui/window/jp-conflict-row.h"
+#include "ui/window/jp-import-dialog.h"
+
+struct _JpImportDialog
+{
+  AdwMessageDialog   parent_instance;
+
+  GFile             *file;
+  JpImportFlags      flags;
+  guint              n_conflicts;
+
+  GtkLabel          *note_label;
+  GtkScrolledWindow *conflicts_scroller;
+  GtkListBox        *conflicts;
+};
+
+G_DEFINE_FINAL_TYPE (JpImportDialog, jp_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static void
+jp_import_dialog_dispose (GObject *object)
+{
+  JpImportDialog *self = JP_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->file);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_IMPORT_DIALOG);
+  G_OBJECT_CLASS (jp_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+jp_import_dialog_class_init (JpImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jp_import_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "jp-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpImportDialog, note_label);
+  gtk_widget_class_bind_template_child (widget_class, JpImportDialog, conflicts_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JpImportDialog, conflicts);
+}
+
+static void
+jp_import_dialog_init (JpImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Importing waits for a choice on every conflicting item. */
+static void
+update_import (JpImportDialog *self)
+{
+  gboolean all = TRUE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts));
+       row != NULL && all; row = gtk_widget_get_next_sibling (row))
+    if (JP_IS_CONFLICT_ROW (row) && jp_conflict_row_get_choice (JP_CONFLICT_ROW (row)) == JP_CHOICE_NONE)
+      all = FALSE;
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "import", all);
+}
+
+static void
+show_note (JpImportDialog *self,
+           const char     *note)
+{
+  gtk_label_set_label (self->note_label, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
+}
+
+static void
+fill_conflicts (JpImportDialog       *self,
+                const JpImportReport *report)
+{
+  g_autofree char *body = NULL;
+
+  self->n_conflicts = report->conflicts ? report->conflicts->len : 0;
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Since this file was sent, %u item was changed both in the file and "
+                                       "in this plan. Choose for it which version to keep; nothing is "
+                                       "imported until you do.",
+                                       "Since this file was sent, %u items were changed both in the file "
+                                       "and in this plan. Choose for each which version to keep; nothing is "
+                                       "imported until you do.",
+                                       self->n_conflicts), self->n_conflicts);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+  for (guint i = 0; i < self->n_conflicts; i++)
+    {
+      GtkWidget *row = jp_conflict_row_new (report->conflicts->pdata[i]);
+
+      g_signal_connect_object (row, "notify::choice", G_CALLBACK (update_import), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->conflicts, row);
+    }
+  /* Wrapped labels make a list's natural height unreliable: room for
+   * up to two conflicts is asked for, more scroll. */
+  gtk_scrolled_window_set_min_content_height (self->conflicts_scroller, MIN (self->n_conflicts, 2) * 190);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_scroller), self->n_conflicts > 0);
+  update_import (self);
+}
+
+static char *
+describe_kept (const JpImportReport *report)
+{
+  GString *note = g_string_new (NULL);
+
+  if (report->unchecked)
+    g_string_append (note, report->unchecked);
+  if (report->kept > 0)
+    {
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u item changed in this plan since the file was sent keeps "
+                                                 "this plan’s version.",
+                                                 "%u items changed in this plan since the file was sent keep "
+                                                 "this plan’s version.", report->kept), report->kept);
+    }
+  return g_string_free (note, FALSE);
+}
+
+JpImportDialog *
+jp_import_dialog_new (GtkWindow            *parent,
+                      GFile                *file,
+                      const JpImportReport *report,
+                      const GError         *refusal)
+{
+  JpImportDialog *self;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *note = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  self = g_object_new (JP_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self->file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  heading = g_strdup_printf (_("Import “%s”?"), name);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "cancel", _("_Cancel"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "cancel");
+  what = jp_import_report_describe (report);
+  note = describe_kept (report);
+
+  if (refusal && g_error_matches (refusal, JP_XML_ERROR, JP_XML_ERROR_MASS_REMOVAL))
+    {
+      g_autofree char *body = NULL;
+      guint removed = jp_import_report_removed_total (report);
+
+      self->flags = JP_IMPORT_FORCE;
+      /* Translators: the first %u is a count of items, the second the
+       * plan's items in all. */
+      body = g_strdup_printf (_("This file holds a whole plan. Importing it removes %u of the %u items of "
+                                "this plan: %s. You can undo the import afterwards."),
+                              removed, report->n_items, what);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "import", _("_Import and Remove"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "import", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else if (refusal && g_error_matches (refusal, JP_XML_ERROR, JP_XML_ERROR_EDIT_CONFLICT))
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "import", _("_Import"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "import", ADW_RESPONSE_SUGGESTED);
+      fill_conflicts (self, report);
+    }
+  else
+    {
+      g_autofree char *body = NULL;
+
+      /* Translators: %s says what would change, e.g. "added 3, changed 5,
+       * removed 1 in 4.2 Natuur". */
+      body = g_strdup_printf (_("This file changes the plan: %s. You can undo the import afterwards."), what);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "import", _("_Import"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "import", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "import");
+    }
+  show_note (self, note);
+  return self;
+}
+
+GFile *
+jp_import_dialog_get_file (JpImportDialog *self)
+{
+  g_return_val_if_fail (JP_IS_IMPORT_DIALOG (self), NULL);
+  return self->file;
+}
+
+JpImportFlags
+jp_import_dialog_get_flags (JpImportDialog *self)
+{
+  g_return_val_if_fail (JP_IS_IMPORT_DIALOG (self), JP_IMPORT_DEFAULT);
+  return self->flags;
+}
+
+GHashTable *
+jp_import_dialog_get_choices (JpImportDialog *self)
+{
+  GHashTable *choices;
+
+  g_return_val_if_fail (JP_IS_IMPORT_DIALOG (self), NULL);
+
+  if (self->n_conflicts == 0)
+    return NULL;
+  choices = jp_import_choices_new ();
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (JP_IS_CONFLICT_ROW (row))
+      jp_import_choices_set (choices, jp_conflict_row_get_uid (JP_CONFLICT_ROW (row)),
+                             jp_conflict_row_get_choice (JP_CONFLICT_ROW (row)));
+  return choices;
+}

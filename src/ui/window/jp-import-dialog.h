@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "model/exchange/jp-xml.h"
+
+G_BEGIN_DECLS
+
+#define JP_TYPE_IMPORT_DIALOG (jp_import_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (JpImportDialog, jp_import_dialog, JP, IMPORT_DIALOG, AdwMessageDialog)
+
+/* Says what importing @file would do, from the report of its dry run:
+ * the counts; with @refusal JP_XML_ERROR_MASS_REMOVAL, how much of the
+ * plan would go; with JP_XML_ERROR_EDIT_CONFLICT, every item changed on
+ * both sides, each with both versions and a choice.  Its "import"
+ * response imports with jp_import_dialog_get_flags() and _get_choices(). */
+JpImportDialog *jp_import_dialog_new         (GtkWindow            *parent,
+                                              GFile                *file,
+                                              const JpImportReport *report,
+                                              const GError         *refusal);
+GFile          *jp_import_dialog_get_file    (JpImportDialog       *self);
+JpImportFlags   jp_import_dialog_get_flags   (JpImportDialog       *self);
+/* A new table of the choices made, uid → JpImportChoice, or NULL. */
+GHashTable     *jp_import_dialog_get_choices (JpImportDialog       *self);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ui/window/jp-window.h"
+
+G_BEGIN_DECLS
+
+struct _JpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  JpDatabase           *db;
+  /* Why there is no database, when there is none. */
+  GError               *error;
+  GSettings            *settings;
+  JpItem               *item;
+  /* The language the panes show and edit (the "edit-language"). */
+  JpLang                edit_language;
+  GCancellable         *cancellable;
+  /* Work runs in a worker thread (an import, its dry run). */
+  gboolean              busy;
+  /* Set while the window itself changes the selection. */
+  gboolean              restoring;
+  /* The language changed during an import: rebuild when it is done. */
+  gboolean              rebuild_pending;
+  /* The open file chooser and the action that opened it. */
+  GtkNativeDialog      *chooser;
+  char                 *chooser_action;
+  /* What of a restored state waits for the window to be shown. */
+  GVariant             *shown_state;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  AdwBin               *sidebar_bin;
+  JpSidebar            *sidebar;
+  GtkToggleButton      *search_button;
+  AdwWindowTitle       *content_title;
+  AdwBin               *content_bin;
+  GtkSpinner           *spinner;
+  GtkWidget            *language_box;
+  AdwStatusPage        *error_page;
+};
+
+/* jp-window-actions.c */
+void    _jp_window_class_add_actions (GtkWidgetClass *widget_class);
+void    _jp_window_update_actions    (JpWindow       *self);
+void    _jp_window_show_contacts     (JpWindow       *self);
+JpItem *_jp_window_get_target        (JpWindow       *self,
+                                      GVariant       *parameter);
+void    _jp_window_show_toast        (JpWindow       *self,
+                                      const char     *title);
+void    _jp_window_set_chooser       (JpWindow        *self,
+                                      GtkNativeDialog *chooser,
+                                      const char      *action);
+/* jp-window.c */
+double  _jp_window_get_scroll         (GtkWidget     *widget);
+void    _jp_window_set_scroll         (GtkWidget     *widget,
+                                       double         value);
+/* jp-window-state.c */
+GVariant *_jp_window_settings_state   (GSettings     *settings);
+void    _jp_window_restore_shown      (JpWindow      *self,
+                                       GVariant      *state);
+void    _jp_window_rebuild_if_pending (JpWindow      *self);
+
+G_END_DECLS
