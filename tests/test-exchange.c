@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "model/store/jp-database.h"
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 #include "model/exchange/jp-xml.h"
 #include "model/exchange/jp-xml-merge.h"
 

@@ -15,7 +15,7 @@
 #include <libxml/tree.h>
 
 #include "model/store/jp-database.h"
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 #include "model/exchange/jp-xml.h"
 
 /* The exchange format: export, round trips, partial imports and the

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 
 struct _JpItem
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 
 G_BEGIN_DECLS
 

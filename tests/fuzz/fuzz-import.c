@@ -14,7 +14,7 @@
 #include <sqlite3.h>
 
 #include "model/store/jp-database.h"
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 #include "model/exchange/jp-xml.h"
 
 /* Feeds arbitrary bytes to the importer, against the bundled plan (so that

@@ -14,7 +14,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "model/jp-file.h"
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 #include "model/jp-snapshot.h"
 #include "model/exchange/jp-xml.h"
 #include "model/exchange/jp-xml-merge.h"

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 #include "model/exchange/jp-xml-private.h"
 #include "model/exchange/jp-xml-merge.h"
 

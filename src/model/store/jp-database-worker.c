@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 
 typedef struct {
   char          *path;

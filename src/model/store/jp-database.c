@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "model/jp-file.h"
-#include "model/jp-model-private.h"
+#include "model/store/jp-sqlite-private.h"
 #include "model/store/jp-schema.h"
 #include "model/exchange/jp-xml.h"
 
