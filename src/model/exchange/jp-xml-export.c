@@ -348,7 +348,7 @@ export_job_free (gpointer data)
 
 static void
 export_worker (GTask        *task,
-               sqlite3      *db,
+               JpConnection *connection,
                gpointer      data,
                GCancellable *cancellable)
 {
@@ -356,7 +356,7 @@ export_worker (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  bytes = export_on_connection (db, job->root_id, job->kind, job->label, &error);
+  bytes = export_on_connection (connection->db, job->root_id, job->kind, job->label, &error);
   if (bytes == NULL || !write_export (job->file, bytes, cancellable, &error))
     g_task_return_error (task, error);
   else

@@ -948,7 +948,7 @@ import_job_free (gpointer data)
 
 static void
 import_worker (GTask        *task,
-               sqlite3      *db,
+               JpConnection *connection,
                gpointer      data,
                GCancellable *cancellable)
 {
@@ -961,7 +961,7 @@ import_worker (GTask        *task,
   bytes = _jp_xml_read_file (job->file, cancellable, &name, &error);
   if (bytes == NULL)
     g_task_return_error (task, error);
-  else if (import_on_connection (db, NULL, bytes, name, job->flags, job->choices, TRUE, &report, &error))
+  else if (import_on_connection (connection->db, connection->statements, bytes, name, job->flags, job->choices, TRUE, &report, &error))
     g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
   else
     {

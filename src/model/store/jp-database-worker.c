@@ -31,16 +31,18 @@ worker_thread (GTask        *task,
 {
   Worker *worker = task_data;
   GError *error = NULL;
-  sqlite3 *db;
+  JpConnection connection = { 0, };
 
-  db = _jp_database_connect (worker->path, &error);
-  if (db == NULL)
+  connection.db = _jp_database_connect (worker->path, &error);
+  if (connection.db == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  worker->func (task, db, worker->job, cancellable);
-  sqlite3_close (db);
+  connection.statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
+  worker->func (task, &connection, worker->job, cancellable);
+  g_hash_table_unref (connection.statements);
+  sqlite3_close (connection.db);
 }
 
 void
@@ -66,7 +68,7 @@ _jp_database_run_in_worker (JpDatabase          *self,
   /* A private in-memory database has no second connection: the work
    * runs here, on this one. */
   if (g_strcmp0 (worker->path, ":memory:") == 0)
-    func (task, _jp_database_get_handle (self), job, cancellable);
+    func (task, _jp_database_get_connection (self), job, cancellable);
   else
     g_task_run_in_thread (task, worker_thread);
 }

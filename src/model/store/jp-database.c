@@ -28,6 +28,7 @@ struct _JpDatabase
   sqlite3    *db;
   gpointer    protection;   /* keeps exports off the file */
   GHashTable *statements;   /* SQL → sqlite3_stmt* */
+  JpConnection connection;  /* db and statements, as one */
   GHashTable *items;        /* id → ItemRef: the live items */
   GHashTable *lists;        /* key string → JpItemList* (weak) */
   JpLang      lang;
@@ -201,6 +202,14 @@ _jp_database_prepare (JpDatabase  *self,
                       GError     **error)
 {
   return _jp_sqlite_prepare (self->db, self->statements, sql, error);
+}
+
+JpConnection *
+_jp_database_get_connection (JpDatabase *self)
+{
+  self->connection.db = self->db;
+  self->connection.statements = self->statements;
+  return &self->connection;
 }
 
 GHashTable *

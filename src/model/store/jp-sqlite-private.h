@@ -9,8 +9,16 @@
 #include <sqlite3.h>
 
 #include "model/jp-model-private.h"
+#include "model/store/jp-connection.h"
 
 G_BEGIN_DECLS
+
+/* A connection and the statements prepared on it (SQL → sqlite3_stmt,
+ * finalized with the table). */
+struct _JpConnection {
+  sqlite3    *db;
+  GHashTable *statements;
+};
 
 /* The columns _jp_item_data_read() expects, in this order. */
 #define JP_ITEM_COLUMNS \
@@ -62,7 +70,7 @@ sqlite3    *_jp_database_connect    (const char  *path,
 /* Work on a connection of its own, in a thread: returns its result
  * through @task.  @db is closed after it returns. */
 typedef void (*JpWorkerFunc) (GTask        *task,
-                              sqlite3      *db,
+                              JpConnection *connection,
                               gpointer      job,
                               GCancellable *cancellable);
 

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "model/store/jp-database.h"
+
+G_BEGIN_DECLS
+
+/* One connection to the store: the database's own, or a worker's second
+ * one.  What the model does on a connection it asks of the store with
+ * one of these; only the store sees inside. */
+typedef struct _JpConnection JpConnection;
+
+/* The database's own connection, for work on the main thread. */
+JpConnection *_jp_database_get_connection (JpDatabase *self);
+
+G_END_DECLS
