@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "model/store/jp-connection.h"
 #include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,9 @@ JpListQuery _jp_item_list_get_query (JpItemList  *self);
 gint64      _jp_item_list_get_parent_id (JpItemList *self);
 /* Re-reads the list and emits items-changed for the part that differs. */
 void        _jp_item_list_refresh   (JpItemList  *self);
+
+/* The database's own connection, for work on the main thread. */
+JpConnection *_jp_database_get_connection (JpDatabase *self);
 
 /* Reads the ids of a list's items. */
 GArray     *_jp_database_list_ids   (JpDatabase  *self,

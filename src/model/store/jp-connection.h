@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/store/jp-database.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -9,8 +9,5 @@ G_BEGIN_DECLS
  * one.  What the model does on a connection it asks of the store with
  * one of these; only the store sees inside. */
 typedef struct _JpConnection JpConnection;
-
-/* The database's own connection, for work on the main thread. */
-JpConnection *_jp_database_get_connection (JpDatabase *self);
 
 G_END_DECLS
