@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <libxml/parser.h>
+
 #include "jp-application.h"
 #include "jp-i18n.h"
 
@@ -13,6 +15,9 @@ main (int   argc,
   g_autoptr(JpApplication) app = NULL;
 
   jp_i18n_init ();
+  /* libxml2 sets itself up on first use, which is not safe when that
+   * first use is in two threads at once (an import and an export). */
+  xmlInitParser ();
 
   /* The options, the command line's actions included, are the
    * application's: see jp_application_handle_local_options(). */
