@@ -110,7 +110,8 @@ jp_project_pane_constructed (GObject *object)
 
   jp_pane_bind_text (pane, self->body_view, JP_TEXT_BODY);
   jp_pane_bind_text (pane, self->note_view, JP_TEXT_NOTE);
-  jp_pane_bind_text_list (pane, self->items_list, JP_KIND_MASK (JP_KIND_ITEM));
+  /* Everything a project may hold: its items. */
+  jp_pane_bind_text_list (pane, self->items_list, jp_kind_get_info (JP_KIND_PROJECT)->children);
 }
 
 static void
