@@ -125,7 +125,7 @@ jp_item_get_property (GObject    *object,
       g_value_set_string (value, self->data.uid);
       break;
     case PROP_KIND:
-      g_value_set_int (value, self->data.kind);
+      g_value_set_enum (value, self->data.kind);
       break;
     case PROP_PARENT_ID:
       g_value_set_int64 (value, self->data.parent_id);
@@ -140,10 +140,10 @@ jp_item_get_property (GObject    *object,
       g_value_set_boolean (value, self->removed);
       break;
     case PROP_PHASE:
-      g_value_set_int (value, self->data.phase);
+      g_value_set_enum (value, self->data.phase);
       break;
     case PROP_STATUS:
-      g_value_set_int (value, self->data.status);
+      g_value_set_enum (value, self->data.status);
       break;
     case PROP_NUMBER:
     case PROP_CODE:
@@ -182,13 +182,13 @@ jp_item_class_init (JpItemClass *klass)
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_UID] = g_param_spec_string ("uid", NULL, NULL, NULL, ro);
-  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, JP_N_KINDS - 1, 0, ro);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, JP_TYPE_KIND, JP_KIND_PLAN, ro);
   properties[PROP_PARENT_ID] = g_param_spec_int64 ("parent-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_POSITION] = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_REVISION] = g_param_spec_int64 ("revision", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_REMOVED] = g_param_spec_boolean ("removed", NULL, NULL, FALSE, ro);
-  properties[PROP_PHASE] = g_param_spec_int ("phase", NULL, NULL, 0, JP_PHASE_NEW, 0, ro);
-  properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, 0, JP_STATUS_DROPPED, 0, ro);
+  properties[PROP_PHASE] = g_param_spec_enum ("phase", NULL, NULL, JP_TYPE_PHASE, JP_PHASE_NONE, ro);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, JP_TYPE_STATUS, JP_STATUS_NONE, ro);
   properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, ro);
   properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, ro);
   properties[PROP_PERSON] = g_param_spec_string ("person", NULL, NULL, NULL, ro);

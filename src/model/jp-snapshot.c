@@ -5,25 +5,6 @@
 
 #include "model/jp-snapshot.h"
 
-/* The order in which the schema wants an element's children, by kind:
- * the snapshot's tree order. */
-static const guint8 kind_rank[JP_N_KINDS] = {
-  [JP_KIND_PLAN] = 9,
-  [JP_KIND_PROGRAMME] = 0,
-  [JP_KIND_OBJECTIVE] = 1,
-  [JP_KIND_ITEM] = 2,
-  [JP_KIND_SECTION] = 3,
-  [JP_KIND_PROJECT] = 3,
-  [JP_KIND_GROUP] = 4,
-  [JP_KIND_PART] = 5,
-  [JP_KIND_AREA] = 5,
-  [JP_KIND_CHAPTER] = 6,
-  [JP_KIND_CONTACTS] = 7,
-  [JP_KIND_TEAM] = 8,
-  [JP_KIND_SUBJECT] = 8,
-  [JP_KIND_CONTACT] = 8,
-};
-
 /* The ids of the subtree under ?1, as a common table "sub". */
 #define SUBTREE \
   "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT item.id FROM item JOIN sub ON item.parent = sub.id)"
@@ -67,8 +48,9 @@ compare_items (gconstpointer a,
   const JpItemData *da = &(*(JpSnapshotItem * const *) a)->data;
   const JpItemData *db = &(*(JpSnapshotItem * const *) b)->data;
 
-  if (kind_rank[da->kind] != kind_rank[db->kind])
-    return kind_rank[da->kind] < kind_rank[db->kind] ? -1 : 1;
+  /* The order in which the schema wants an element's children. */
+  if (jp_kind_get_info (da->kind)->file_rank != jp_kind_get_info (db->kind)->file_rank)
+    return jp_kind_get_info (da->kind)->file_rank < jp_kind_get_info (db->kind)->file_rank ? -1 : 1;
   if (da->position != db->position)
     return da->position < db->position ? -1 : 1;
   return da->id < db->id ? -1 : da->id > db->id;

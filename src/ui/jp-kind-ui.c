@@ -13,15 +13,16 @@
  * a subject line of the contacts page (a role under a team). */
 static const JpKindUi kinds[JP_N_KINDS] = {
   [JP_KIND_PLAN]      = { "text-x-generic-symbolic",        N_("Plan") },
-  [JP_KIND_PROGRAMME] = { "view-paged-symbolic",            N_("Work Programme") },
-  [JP_KIND_PART]      = { "view-paged-symbolic",            N_("Part") },
-  [JP_KIND_AREA]      = { "view-grid-symbolic",             N_("Policy Area") },
-  [JP_KIND_CHAPTER]   = { "folder-documents-symbolic",      N_("Chapter") },
-  [JP_KIND_SECTION]   = { "x-office-document-symbolic",     N_("Section") },
+  [JP_KIND_PROGRAMME] = { "view-paged-symbolic",            N_("Work Programme"), .ask_remove = TRUE },
+  [JP_KIND_PART]      = { "view-paged-symbolic",            N_("Part"),           .ask_remove = TRUE },
+  [JP_KIND_AREA]      = { "view-grid-symbolic",             N_("Policy Area"),    .ask_remove = TRUE },
+  [JP_KIND_CHAPTER]   = { "folder-documents-symbolic",      N_("Chapter"),        .ask_remove = TRUE },
+  [JP_KIND_SECTION]   = { "x-office-document-symbolic",     N_("Section"),        .ask_remove = TRUE,
+                          .detail = JP_KIND_DETAIL_COUNTS },
   [JP_KIND_OBJECTIVE] = { "object-select-symbolic",         N_("Objective") },
-  [JP_KIND_PROJECT]   = { "task-due-symbolic",              N_("Project") },
+  [JP_KIND_PROJECT]   = { "task-due-symbolic",              N_("Project"), .detail = JP_KIND_DETAIL_STATUS },
   [JP_KIND_ITEM]      = { "view-list-bullet-symbolic",      N_("Item") },
-  [JP_KIND_GROUP]     = { "system-users-symbolic",          N_("Working Group") },
+  [JP_KIND_GROUP]     = { "system-users-symbolic",          N_("Working Group"), .detail = JP_KIND_DETAIL_CODE },
   [JP_KIND_CONTACTS]  = { "x-office-address-book-symbolic", N_("Contacts") },
   [JP_KIND_TEAM]      = { "x-office-address-book-symbolic", N_("Team") },
   [JP_KIND_SUBJECT]   = { "x-office-address-book-symbolic", N_("Subject") },
@@ -52,34 +53,38 @@ jp_kind_get_title (JpKind kind)
   return *title ? _(title) : "";
 }
 
+/* Translators: the status of a project of the plan. */
+static const char * const status_titles[] = {
+  [JP_STATUS_NONE]        = N_("No Status"),
+  [JP_STATUS_PLANNED]     = N_("Planned"),
+  [JP_STATUS_IN_PROGRESS] = N_("In Progress"),
+  [JP_STATUS_DONE]        = N_("Done"),
+  [JP_STATUS_POSTPONED]   = N_("Postponed"),
+  [JP_STATUS_DROPPED]     = N_("Dropped"),
+};
+
+/* Translators: the phase of a project: an ongoing project
+ * (voortgangsproject, projet en cours) or a new project of the year. */
+static const char * const phase_titles[] = {
+  [JP_PHASE_NONE]    = "",
+  [JP_PHASE_ONGOING] = N_("Ongoing"),
+  [JP_PHASE_NEW]     = N_("New"),
+};
+
 const char *
 jp_status_get_title (JpStatus status)
 {
-  /* Translators: the status of a project of the plan. */
-  switch (status)
-    {
-    case JP_STATUS_PLANNED:     return _("Planned");
-    case JP_STATUS_IN_PROGRESS: return _("In Progress");
-    case JP_STATUS_DONE:        return _("Done");
-    case JP_STATUS_POSTPONED:   return _("Postponed");
-    case JP_STATUS_DROPPED:     return _("Dropped");
-    case JP_STATUS_NONE:
-    default:                    return _("No Status");
-    }
+  if ((guint) status >= G_N_ELEMENTS (status_titles))
+    status = JP_STATUS_NONE;
+  return _(status_titles[status]);
 }
 
 const char *
 jp_phase_get_title (JpPhase phase)
 {
-  /* Translators: the phase of a project: an ongoing project
-   * (voortgangsproject, projet en cours) or a new project of the year. */
-  switch (phase)
-    {
-    case JP_PHASE_ONGOING: return _("Ongoing");
-    case JP_PHASE_NEW:     return _("New");
-    case JP_PHASE_NONE:
-    default:               return "";
-    }
+  if ((guint) phase >= G_N_ELEMENTS (phase_titles) || phase == JP_PHASE_NONE)
+    return "";
+  return _(phase_titles[phase]);
 }
 
 const char *

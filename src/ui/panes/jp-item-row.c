@@ -32,19 +32,22 @@ jp_item_row_update (JpItemRow *self)
   g_autofree char *title = g_markup_escape_text (jp_item_get_label (item), -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  switch (jp_item_get_kind (item))
+  switch (jp_kind_ui_get (jp_item_get_kind (item))->detail)
     {
-    case JP_KIND_PROJECT:
+    case JP_KIND_DETAIL_STATUS:
       gtk_label_set_label (self->detail, jp_status_get_title (jp_item_get_status (item)));
-      gtk_widget_set_visible (GTK_WIDGET (self->tag), jp_item_get_phase (item) == JP_PHASE_NEW);
       break;
-    case JP_KIND_GROUP:
+    case JP_KIND_DETAIL_CODE:
       gtk_label_set_label (self->detail, code ? code : "");
       break;
+    case JP_KIND_DETAIL_COUNTS:
+    case JP_KIND_DETAIL_NONE:
     default:
       gtk_label_set_label (self->detail, "");
       break;
     }
+  if (jp_kind_has_flag (jp_item_get_kind (item), JP_KIND_FLAG_PHASED))
+    gtk_widget_set_visible (GTK_WIDGET (self->tag), jp_item_get_phase (item) == JP_PHASE_NEW);
 }
 
 static void

@@ -23,17 +23,40 @@ struct _JpProjectPane
 
 G_DEFINE_FINAL_TYPE (JpProjectPane, jp_project_pane, JP_TYPE_PANE)
 
-/* The phase row lists "Ongoing", "New". */
-#define PHASE_TO_ROW(p) ((p) == JP_PHASE_NEW ? 1u : 0u)
-#define ROW_TO_PHASE(r) ((r) == 1 ? JP_PHASE_NEW : JP_PHASE_ONGOING)
+/* The rows of the phase and status rows (ui/jp-project-pane.ui), in
+ * their order. */
+static const JpPhase phase_rows[] = { JP_PHASE_ONGOING, JP_PHASE_NEW };
+static const JpStatus status_rows[] = {
+  JP_STATUS_NONE, JP_STATUS_PLANNED, JP_STATUS_IN_PROGRESS, JP_STATUS_DONE,
+  JP_STATUS_POSTPONED, JP_STATUS_DROPPED,
+};
+
+/* The rows that show @phase and @status: a project without a phase
+ * shows as ongoing, as it always has. */
+static guint
+row_of_phase (JpPhase phase)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (phase_rows); i++)
+    if (phase_rows[i] == phase)
+      return i;
+  return 0;
+}
+
+static guint
+row_of_status (JpStatus status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_rows); i++)
+    if (status_rows[i] == status)
+      return i;
+  return 0;
+}
 
 static void
 load (JpProjectPane *self)
 {
   self->loading = TRUE;
-  adw_combo_row_set_selected (self->phase_row, PHASE_TO_ROW (jp_item_get_phase (self->project)));
-  /* The status row lists the statuses in their enum's order. */
-  adw_combo_row_set_selected (self->status_row, jp_item_get_status (self->project));
+  adw_combo_row_set_selected (self->phase_row, row_of_phase (jp_item_get_phase (self->project)));
+  adw_combo_row_set_selected (self->status_row, row_of_status (jp_item_get_status (self->project)));
   self->loading = FALSE;
 }
 
@@ -49,7 +72,8 @@ static void
 on_phase_selected (JpProjectPane *self)
 {
   g_autoptr(GError) error = NULL;
-  JpPhase phase = ROW_TO_PHASE (adw_combo_row_get_selected (self->phase_row));
+  guint row = adw_combo_row_get_selected (self->phase_row);
+  JpPhase phase = row < G_N_ELEMENTS (phase_rows) ? phase_rows[row] : JP_PHASE_ONGOING;
 
   if (self->loading || phase == jp_item_get_phase (self->project))
     return;
@@ -61,7 +85,8 @@ static void
 on_status_selected (JpProjectPane *self)
 {
   g_autoptr(GError) error = NULL;
-  JpStatus status = adw_combo_row_get_selected (self->status_row);
+  guint row = adw_combo_row_get_selected (self->status_row);
+  JpStatus status = row < G_N_ELEMENTS (status_rows) ? status_rows[row] : JP_STATUS_NONE;
 
   if (self->loading || status == jp_item_get_status (self->project))
     return;
@@ -85,7 +110,8 @@ jp_project_pane_constructed (GObject *object)
 
   jp_pane_bind_text (pane, self->body_view, JP_TEXT_BODY);
   jp_pane_bind_text (pane, self->note_view, JP_TEXT_NOTE);
-  jp_pane_bind_text_list (pane, self->items_list, JP_KIND_MASK (JP_KIND_ITEM));
+  /* Everything a project may hold: its items. */
+  jp_pane_bind_text_list (pane, self->items_list, jp_kind_get_info (JP_KIND_PROJECT)->children);
 }
 
 static void

@@ -50,22 +50,25 @@ jp_sidebar_row_update (JpSidebarRow *self)
   JpItem *item = self->item;
   g_autofree char *detail = NULL;
   const char *code;
+  JpKind kind;
 
   if (item == NULL)
     return;
+  kind = jp_item_get_kind (item);
 
-  switch (jp_item_get_kind (item))
+  switch (jp_kind_ui_get (kind)->detail)
     {
-    case JP_KIND_SECTION:
+    case JP_KIND_DETAIL_COUNTS:
       detail = section_counts (self->db, item);
       break;
-    case JP_KIND_GROUP:
+    case JP_KIND_DETAIL_CODE:
       code = jp_item_get_field (item, JP_FIELD_CODE);
       detail = g_strdup (code ? code : "");
       break;
-    case JP_KIND_PROJECT:
+    case JP_KIND_DETAIL_STATUS:
       detail = g_strdup (jp_status_get_title (jp_item_get_status (item)));
       break;
+    case JP_KIND_DETAIL_NONE:
     default:
       detail = g_strdup ("");
       break;
@@ -73,14 +76,14 @@ jp_sidebar_row_update (JpSidebarRow *self)
   gtk_label_set_label (self->detail, detail);
   gtk_widget_set_visible (GTK_WIDGET (self->detail), *detail != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->tag),
-                          jp_item_get_kind (item) == JP_KIND_PROJECT &&
+                          jp_kind_has_flag (kind, JP_KIND_FLAG_PHASED) &&
                           jp_item_get_phase (item) == JP_PHASE_NEW);
 }
 
 static void
 on_structure_changed (JpSidebarRow *self)
 {
-  if (self->item && jp_item_get_kind (self->item) == JP_KIND_SECTION)
+  if (self->item && jp_kind_ui_get (jp_item_get_kind (self->item))->detail == JP_KIND_DETAIL_COUNTS)
     jp_sidebar_row_update (self);
 }
 

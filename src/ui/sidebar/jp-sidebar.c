@@ -121,28 +121,19 @@ create_children (gpointer object,
 {
   JpSidebar *self = user_data;
   GListModel *children = NULL;
+  guint kinds;
 
   if (object == self->no_area)
     return filtered (self, jp_database_get_area_sections (self->db, NULL));
 
-  switch (jp_item_get_kind (object))
-    {
-    case JP_KIND_AREA:
-      children = jp_database_get_area_sections (self->db, object);
-      break;
-    case JP_KIND_CHAPTER:
-      children = jp_database_get_children (self->db, object, JP_KIND_MASK (JP_KIND_SECTION));
-      break;
-    case JP_KIND_SECTION:
-      children = jp_database_get_children (self->db, object,
-                                           JP_KIND_MASK (JP_KIND_PROJECT) | JP_KIND_MASK (JP_KIND_GROUP));
-      break;
-    case JP_KIND_GROUP:
-      children = jp_database_get_children (self->db, object, JP_KIND_MASK (JP_KIND_GROUP));
-      break;
-    default:
-      return NULL;
-    }
+  kinds = jp_kind_get_info (jp_item_get_kind (object))->sidebar_children;
+  if (kinds == 0)
+    return NULL;
+  /* An area's sections are linked to it, not under it. */
+  if (jp_item_get_kind (object) == JP_KIND_AREA)
+    children = jp_database_get_area_sections (self->db, object);
+  else
+    children = jp_database_get_children (self->db, object, kinds);
   /* No expander on a row that has nothing under it. */
   if (g_list_model_get_n_items (children) == 0)
     {
@@ -252,10 +243,14 @@ static void
 add_descendants (JpSidebar *self,
                  JpItem    *item)
 {
-  g_autoptr(GListModel) children = jp_database_get_children (self->db, item,
-                                                             JP_KIND_MASK (JP_KIND_PROJECT) |
-                                                             JP_KIND_MASK (JP_KIND_GROUP));
-  guint n = g_list_model_get_n_items (children);
+  guint kinds = jp_kind_get_info (jp_item_get_kind (item))->sidebar_children;
+  g_autoptr(GListModel) children = NULL;
+  guint n;
+
+  if (kinds == 0)
+    return;
+  children = jp_database_get_children (self->db, item, kinds);
+  n = g_list_model_get_n_items (children);
 
   for (guint i = 0; i < n; i++)
     {
@@ -275,7 +270,6 @@ static void
 add_numbered (JpSidebar  *self,
               const char *query)
 {
-  static const JpKind kinds[] = { JP_KIND_SECTION, JP_KIND_CHAPTER, JP_KIND_AREA };
   g_autofree char *number = g_strdup (query);
   gsize len = strlen (number);
 
@@ -287,15 +281,18 @@ add_numbered (JpSidebar  *self,
   for (const char *p = number; *p; p++)
     if (!g_ascii_isdigit (*p) && !(*p == '.' && g_ascii_isdigit (p[1])))
       return;
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+  for (JpKind kind = 0; kind < JP_N_KINDS; kind++)
     {
-      g_autoptr(JpItem) item = jp_database_find_numbered (self->db, kinds[i], number);
+      g_autoptr(JpItem) item = NULL;
 
+      if (!jp_kind_has_flag (kind, JP_KIND_FLAG_NUMBERED))
+        continue;
+      item = jp_database_find_numbered (self->db, kind, number);
       if (item && (!self->untranslated_only || jp_translations_item_is_incomplete (item)))
         {
           add_with_ancestors (self, item);
           /* The section found shows what it holds. */
-          if (kinds[i] == JP_KIND_SECTION && !self->untranslated_only)
+          if (kind == JP_KIND_SECTION && !self->untranslated_only)
             add_descendants (self, item);
         }
     }
@@ -680,40 +677,40 @@ tree_path (JpSidebar *self,
 {
   GPtrArray *path = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JpItem) current = g_object_ref (item);
+  guint shown = 0;
+
+  /* The kinds that have rows under another's. */
+  for (JpKind k = 0; k < JP_N_KINDS; k++)
+    shown |= jp_kind_get_info (k)->sidebar_children;
 
   while (current != NULL)
     {
       JpKind kind = jp_item_get_kind (current);
       JpItem *parent;
 
-      switch (kind)
+      if (kind == JP_KIND_CHAPTER || kind == JP_KIND_AREA)
         {
-        case JP_KIND_PROJECT:
-        case JP_KIND_GROUP:
+          /* The top of one view or the other. */
+          if (kind == (self->view == JP_SIDEBAR_VIEW_CHAPTERS ? JP_KIND_CHAPTER : JP_KIND_AREA))
+            g_ptr_array_insert (path, 0, g_object_ref (current));
+          return path;
+        }
+      if (shown & JP_KIND_MASK (kind))
+        {
           g_ptr_array_insert (path, 0, g_object_ref (current));
-          break;
-        case JP_KIND_SECTION:
-          g_ptr_array_insert (path, 0, g_object_ref (current));
-          if (self->view == JP_SIDEBAR_VIEW_AREAS)
+          if (kind == JP_KIND_SECTION && self->view == JP_SIDEBAR_VIEW_AREAS)
             {
+              /* Under the first area it is linked to. */
               g_autoptr(GListModel) areas = jp_database_get_section_areas (self->db, current);
               GObject *top = g_list_model_get_item (areas, 0);
               g_ptr_array_insert (path, 0, top ? top : g_object_ref (self->no_area));
               return path;
             }
-          break;
-        case JP_KIND_CHAPTER:
-          if (self->view == JP_SIDEBAR_VIEW_CHAPTERS)
-            g_ptr_array_insert (path, 0, g_object_ref (current));
-          return path;
-        case JP_KIND_AREA:
-          if (self->view == JP_SIDEBAR_VIEW_AREAS)
-            g_ptr_array_insert (path, 0, g_object_ref (current));
-          return path;
-        default:
+        }
+      else
+        {
           /* Not in the tree: its nearest ancestor stands for it. */
           g_ptr_array_set_size (path, 0);
-          break;
         }
       parent = jp_database_get_parent (self->db, current);
       g_object_unref (current);
