@@ -31,7 +31,7 @@
 void
 _jp_xml_record_clear (gpointer data)
 {
-  JpXmlRecord *r = data;
+  JpRecord *r = data;
 
   g_free (r->uid);
   for (guint f = 0; f < JP_N_FIELDS; f++)
@@ -614,12 +614,12 @@ read_root (Stream      *s,
 
   if (reader->scope == JP_SCOPE_PLAN)
     {
-      JpXmlRecord record = { .kind = JP_KIND_PLAN, .uid = g_strdup ("plan"), .parent = -1, .line = line };
+      JpRecord record = { .kind = JP_KIND_PLAN, .uid = g_strdup ("plan"), .parent = -1, .line = line };
       Frame frame = { .index = 0 };
 
       record.fields[JP_FIELD_NUMBER] = g_strdup (reader->year);
       g_array_append_val (reader->records, record);
-      g_hash_table_insert (reader->uids, g_array_index (reader->records, JpXmlRecord, 0).uid, GINT_TO_POINTER (0));
+      g_hash_table_insert (reader->uids, g_array_index (reader->records, JpRecord, 0).uid, GINT_TO_POINTER (0));
       g_array_append_val (s->stack, frame);
     }
   else
@@ -677,7 +677,7 @@ start_text (Stream      *s,
   g_autofree char *lang = attr_lang (node);
   const char *name = (const char *) node->name;
   int line = node_line (node);
-  JpXmlRecord *record;
+  JpRecord *record;
 
   if (top->index < 0)
     return fail_scope (s, error);
@@ -692,7 +692,7 @@ start_text (Stream      *s,
                                                name, lang);
       return fail_invalid (s, line, what, error);
     }
-  record = &g_array_index (s->reader->records, JpXmlRecord, top->index);
+  record = &g_array_index (s->reader->records, JpRecord, top->index);
   if (record->texts[field][s->text_lang] != NULL)
     return _jp_xml_fail_at (s->reader, error, JP_XML_ERROR_INVALID, line,
                             _("<%s> is given twice in the same language."), name);
@@ -710,7 +710,7 @@ end_text (Stream      *s,
           const char  *name,
           GError     **error)
 {
-  JpXmlRecord *record = &g_array_index (s->reader->records, JpXmlRecord, s->text_index);
+  JpRecord *record = &g_array_index (s->reader->records, JpRecord, s->text_index);
 
   s->in_text = FALSE;
   if (g_utf8_strlen (s->text->str, s->text->len) > 65536)
@@ -732,7 +732,7 @@ start_item (Stream      *s,
 {
   JpXmlReader *reader = s->reader;
   Frame *top = &g_array_index (s->stack, Frame, s->stack->len - 1);
-  JpXmlRecord record = { 0, };
+  JpRecord record = { 0, };
   g_autofree char *why = explain_item (node, kind);
   Frame frame;
   gpointer first;
@@ -748,7 +748,7 @@ start_item (Stream      *s,
 
   if (g_hash_table_lookup_extended (reader->uids, record.uid, NULL, &first))
     {
-      int line = g_array_index (reader->records, JpXmlRecord, GPOINTER_TO_INT (first)).line;
+      int line = g_array_index (reader->records, JpRecord, GPOINTER_TO_INT (first)).line;
 
       _jp_xml_fail_at (reader, error, JP_XML_ERROR_CONFLICT, record.line,
                        _("the id “%s” is used twice (first on line %d)."), record.uid, line);
@@ -792,7 +792,7 @@ start_item (Stream      *s,
   g_array_append_val (reader->records, record);
   frame.index = reader->records->len - 1;
   frame.n_items = 0;
-  g_hash_table_insert (reader->uids, g_array_index (reader->records, JpXmlRecord, frame.index).uid,
+  g_hash_table_insert (reader->uids, g_array_index (reader->records, JpRecord, frame.index).uid,
                        GINT_TO_POINTER (frame.index));
   g_array_append_val (s->stack, frame);
   return TRUE;
@@ -1085,7 +1085,7 @@ _jp_xml_read (JpXmlReader  *reader,
   if (ok && reader->scope == JP_SCOPE_PLAN && !g_hash_table_contains (reader->uids, "contacts"))
     {
       /* The whole plan always has its contacts, if only empty. */
-      JpXmlRecord contacts = { .kind = JP_KIND_CONTACTS, .uid = g_strdup ("contacts"), .parent = 0,
+      JpRecord contacts = { .kind = JP_KIND_CONTACTS, .uid = g_strdup ("contacts"), .parent = 0,
                                .position = 1000000, .line = 0 };
 
       g_array_append_val (reader->records, contacts);
@@ -1282,7 +1282,7 @@ _jp_xml_reader_init (JpXmlReader *reader,
 {
   memset (reader, 0, sizeof *reader);
   reader->name = name;
-  reader->records = g_array_new (FALSE, TRUE, sizeof (JpXmlRecord));
+  reader->records = g_array_new (FALSE, TRUE, sizeof (JpRecord));
   g_array_set_clear_func (reader->records, _jp_xml_record_clear);
   reader->uids = g_hash_table_new (g_str_hash, g_str_equal);
 }
