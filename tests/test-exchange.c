@@ -12,6 +12,7 @@
 #include "model/store/jp-sqlite-private.h"
 #include "model/exchange/jp-xml.h"
 #include "model/exchange/jp-xml-merge.h"
+#include "model/store/jp-connection-exchange.h"
 
 /* Exchanging chapters and sections: a file can only change its scope, a
  * whole plan cannot silently wipe the plan, and a section that comes
@@ -286,9 +287,9 @@ watch (JpDatabase *db,
   gboolean outside = FALSE;
 
   g_assert_cmpint (sqlite3_exec (handle, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_jp_exchange_watch_begin (handle, NULL, root_id, &error));
+  g_assert_true (_jp_connection_watch_begin (_jp_database_get_connection (db), root_id, &error));
   g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (_jp_exchange_watch_end (handle, NULL, root_id, &outside, &error));
+  g_assert_true (_jp_connection_watch_end (_jp_database_get_connection (db), root_id, &outside, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   return outside;
@@ -304,7 +305,7 @@ test_scope_watch (void)
   gint64 id = jp_item_get_id (section);
   sqlite3 *handle = _jp_database_get_handle (db);
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = _jp_exchange_outside_counts (handle, NULL, id, &error);
+  g_autofree char *before = _jp_connection_outside_counts (_jp_database_get_connection (db), id, &error);
   g_autofree char *after = NULL;
 
   g_assert_no_error (error);
@@ -323,7 +324,7 @@ test_scope_watch (void)
 
   g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM item WHERE uid = 'sec-5.6-p1'", NULL, NULL, NULL), ==,
                    SQLITE_OK);
-  after = _jp_exchange_outside_counts (handle, NULL, id, &error);
+  after = _jp_connection_outside_counts (_jp_database_get_connection (db), id, &error);
   g_assert_cmpstr (before, !=, after);
 }
 

@@ -14,8 +14,9 @@
 #include <libxml/xmlwriter.h>
 
 #include "model/jp-file.h"
-#include "model/store/jp-sqlite-private.h"
+#include "model/jp-model-private.h"
 #include "model/jp-snapshot.h"
+#include "model/store/jp-connection-apply.h"
 #include "model/exchange/jp-xml.h"
 #include "model/exchange/jp-xml-merge.h"
 
@@ -191,23 +192,9 @@ scope_name (JpKind kind)
     }
 }
 
-static char *
-plan_year (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *year = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT number FROM item WHERE parent IS NULL ORDER BY id LIMIT 1",
-                          -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    year = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return year;
-}
-
-/* Exports the subtree under @root_id, read on connection @db. */
+/* Exports the subtree under @root_id, read on @connection. */
 static GBytes *
-export_on_connection (sqlite3     *db,
+export_on_connection (JpConnection *connection,
                       gint64       root_id,
                       JpKind       kind,
                       const char  *label,
@@ -234,9 +221,9 @@ export_on_connection (sqlite3     *db,
 
   /* One read transaction: a consistent snapshot even if another program
    * writes meanwhile. */
-  in_txn = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-  year = plan_year (db);
-  snap = _jp_snapshot_load (db, NULL, root_id, error);
+  in_txn = _jp_connection_begin_read (connection);
+  year = _jp_connection_plan_year (connection);
+  snap = _jp_connection_load_snapshot (connection, root_id, error);
   if (snap == NULL)
     goto out;
   root = snap->root;
@@ -254,7 +241,7 @@ export_on_connection (sqlite3     *db,
 
       g_array_set_clear_func (fresh, _jp_xml_sent_clear);
       collect_sent (root, NULL, fresh);
-      if (!_jp_exchange_record_for_export (db, root->data.uid, fresh, &record, error))
+      if (!_jp_exchange_record_for_export (connection, root->data.uid, fresh, &record, error))
         goto out;
       sent = TRUE;
     }
@@ -287,9 +274,9 @@ export_on_connection (sqlite3     *db,
 
 out:
   if (in_txn)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    _jp_connection_end_read (connection);
   /* The record is kept with the bytes: the same state gives the same one. */
-  if (bytes && sent && !_jp_exchange_store_export (db, root->data.uid, &record, error))
+  if (bytes && sent && !_jp_exchange_store_export (connection, root->data.uid, &record, error))
     g_clear_pointer (&bytes, g_bytes_unref);
   _jp_exchange_record_clear (&record);
   if (w)
@@ -307,7 +294,7 @@ jp_xml_export_bytes (JpDatabase  *db,
   g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (JP_IS_ITEM (item), NULL);
 
-  return export_on_connection (_jp_database_get_handle (db), jp_item_get_id (item),
+  return export_on_connection (_jp_database_get_connection (db), jp_item_get_id (item),
                                jp_item_get_kind (item), jp_item_get_label (item), error);
 }
 
@@ -356,7 +343,7 @@ export_worker (GTask        *task,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  bytes = export_on_connection (connection->db, job->root_id, job->kind, job->label, &error);
+  bytes = export_on_connection (connection, job->root_id, job->kind, job->label, &error);
   if (bytes == NULL || !write_export (job->file, bytes, cancellable, &error))
     g_task_return_error (task, error);
   else

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/store/jp-sqlite-private.h"
 #include "model/jp-snapshot.h"
+#include "model/store/jp-connection.h"
 #include "model/exchange/jp-xml-private.h"
 
 G_BEGIN_DECLS
@@ -24,8 +24,36 @@ void      _jp_fingerprint           (char           fp[JP_FINGERPRINT_LEN + 1],
                                      char * const  *areas,
                                      guint          n_areas);
 
-/* This database's identity, drawn once; NULL before migration 3. */
-char     *_jp_exchange_origin       (sqlite3       *db);
+/* What the fingerprint and the conflict list see of an item. */
+typedef struct {
+  JpKind        kind;
+  const char   *parent;
+  JpPhase       phase;
+  JpStatus      status;
+  char * const *fields;
+  char * const (*texts)[JP_N_LANGS];
+  char * const *areas;
+  guint         n_areas;
+} JpExchangeView;
+
+JpExchangeView _jp_exchange_record_view   (JpXmlReader      *reader,
+                                           guint             index);
+JpExchangeView _jp_exchange_existing_view (JpSnapshotItem   *e,
+                                           const char       *parent_uid);
+void      _jp_exchange_view_fingerprint   (const JpExchangeView *v,
+                                           char              fp[JP_FINGERPRINT_LEN + 1]);
+/* Exports write a project without phase or status as new and planned:
+ * the fingerprint sees what the file says. */
+JpPhase   _jp_exchange_view_phase         (const JpExchangeView *v);
+JpStatus  _jp_exchange_view_status        (const JpExchangeView *v);
+/* The areas, sorted, without duplicates, as one string. */
+char     *_jp_exchange_areas_string       (char * const     *areas,
+                                           guint             n_areas);
+/* A record's items as the store keeps them (one line each: uid, parent
+ * and fingerprint separated by tabs), read back. */
+GArray   *_jp_exchange_sent_from_text     (const char       *text);
+/* A version of a scope's content, as a hash of its items' lines. */
+char     *_jp_exchange_state_hash         (const char       *items_text);
 
 /* Does the scope (chapter or section) of @uid exchange records? */
 gboolean  _jp_exchange_kind_has_record (JpKind      kind);
@@ -45,13 +73,13 @@ void      _jp_exchange_record_clear (JpExchangeRecord *record);
 /* Export: given @fresh (JpXmlSent, what is sent now, in file order),
  * decides which record the file carries: the record the scope last came
  * in with, or a new one of this database. */
-gboolean  _jp_exchange_record_for_export (sqlite3     *db,
+gboolean  _jp_exchange_record_for_export (JpConnection *connection,
                                      const char    *scope_uid,
                                      GArray        *fresh,
                                      JpExchangeRecord *record,
                                      GError       **error);
 /* Keeps what _jp_exchange_record_for_export() decided. */
-gboolean  _jp_exchange_store_export (sqlite3       *db,
+gboolean  _jp_exchange_store_export (JpConnection  *connection,
                                      const char    *scope_uid,
                                      JpExchangeRecord *record,
                                      GError       **error);
@@ -64,7 +92,7 @@ GArray   *_jp_exchange_file_fingerprints (JpXmlReader *reader);
  * reader's records with the merged scope, fills the report (checked,
  * unchecked, kept, conflicts) and fails with JP_XML_ERROR_EDIT_CONFLICT
  * while a conflict has no choice in @choices. */
-gboolean  _jp_exchange_merge        (sqlite3       *db,
+gboolean  _jp_exchange_merge        (JpConnection  *connection,
                                      JpXmlReader   *reader,
                                      JpSnapshot    *existing,
                                      GHashTable    *choices,
@@ -73,36 +101,10 @@ gboolean  _jp_exchange_merge        (sqlite3       *db,
 
 /* After a chapter or section import: keeps the file's record, updates
  * this database's base of it to what the file holds (@file_fps). */
-gboolean  _jp_exchange_store_import (sqlite3       *db,
+gboolean  _jp_exchange_store_import (JpConnection  *connection,
                                      JpXmlReader   *reader,
                                      const char    *scope_uid,
                                      GArray        *file_fps,
-                                     GError       **error);
-
-/* Makes the watch's tables and triggers on @db once; called outside a
- * transaction, so that they outlast a rolled back import. */
-gboolean  _jp_exchange_watch_setup  (sqlite3       *db,
-                                     GHashTable    *cache,
-                                     GError       **error);
-
-/* Counts of the items, texts and links outside the subtree under
- * @root_id, as one string: equal before and after an import that kept
- * to its scope. */
-char     *_jp_exchange_outside_counts (sqlite3     *db,
-                                     GHashTable    *cache,
-                                     gint64         root_id,
-                                     GError       **error);
-/* Notes, from now on in the transaction, every item written; then says
- * whether one outside the subtree (as it was at the start and is at the
- * end) was, and stops. */
-gboolean  _jp_exchange_watch_begin  (sqlite3       *db,
-                                     GHashTable    *cache,
-                                     gint64         root_id,
-                                     GError       **error);
-gboolean  _jp_exchange_watch_end    (sqlite3       *db,
-                                     GHashTable    *cache,
-                                     gint64         root_id,
-                                     gboolean      *outside,
                                      GError       **error);
 
 void      _jp_import_conflict_free  (gpointer       conflict);

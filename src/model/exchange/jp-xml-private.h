@@ -3,27 +3,11 @@
 
 #include <gio/gio.h>
 
-#include <sqlite3.h>
-
+#include "model/jp-records.h"
+#include "model/store/jp-connection.h"
 #include "model/exchange/jp-xml.h"
 
 G_BEGIN_DECLS
-
-/* One item read from the file. */
-typedef struct {
-  JpKind      kind;
-  char       *uid;
-  int         parent;       /* index of the parent record, -1 for the top */
-  guint       position;
-  int         line;
-  JpPhase     phase;
-  JpStatus    status;
-  char       *fields[JP_N_FIELDS];
-  char       *texts[JP_N_TEXTS][JP_N_LANGS];
-  char      **areas;        /* a section's policy areas (uids) */
-  gint64      id;           /* in the database, once known */
-  gboolean    moved;        /* changed place among its siblings */
-} JpXmlRecord;
 
 /* One line of a file's record of what was sent (<sent><fingerprint>). */
 typedef struct {
@@ -34,7 +18,7 @@ typedef struct {
 
 typedef struct {
   const char *name;         /* for messages */
-  GArray     *records;      /* Record */
+  GArray     *records;      /* JpRecord */
   GHashTable *uids;         /* uid → index */
   JpScope     scope;
   char       *year;
@@ -64,10 +48,9 @@ GBytes     *_jp_xml_read_file     (GFile        *file,
                                    GCancellable *cancellable,
                                    char        **name,
                                    GError      **error);
-/* Applies what @reader read to the database on @db, in one transaction
- * (one step of undo with @log_undo); see jp_xml_import_full(). */
-gboolean    _jp_xml_apply         (sqlite3        *db,
-                                   GHashTable     *statements,
+/* Applies what @reader read to the store on @connection, in one
+ * transaction (one step of undo with @log_undo); see jp_xml_import_full(). */
+gboolean    _jp_xml_apply         (JpConnection   *connection,
                                    JpXmlReader    *reader,
                                    JpImportFlags   flags,
                                    GHashTable     *choices,
