@@ -31,22 +31,31 @@ set_busy (JpWindow   *self,
     _jp_window_rebuild_if_pending (self);
 }
 
-/* Shows @title as busy, and returns a task that carries the window and
- * @file to the worker's callback. */
+/* Shows the import of @file (or its @dry_run) as busy, and returns a
+ * task that carries the window, @file and which it is to the worker's
+ * callback. */
 static GTask *
-start_work (JpWindow   *self,
-            GFile      *file,
-            const char *title)
+start_import (JpWindow *self,
+              GFile    *file,
+              gboolean  dry_run)
 {
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
   GTask *task;
 
+  if (dry_run)
+    title = g_strdup_printf (_("Reading “%s”…"), name);
+  else
+    title = g_strdup_printf (_("Importing “%s”…"), name);
   set_busy (self, title);
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  if (dry_run)
+    g_task_set_source_tag (task, jp_window_import);
   return task;
 }
 
-/* Ends the work a task of start_work() carried; FALSE, with the error
+/* Ends the work a task of start_import() carried; FALSE, with the error
  * reported unless the window was closed, when it failed. */
 static gboolean
 finish_work (JpWindow     *self,
@@ -153,24 +162,9 @@ _jp_window_choose_export (JpWindow   *self,
 
 /* ------------------------------------------------------------- import */
 
-static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  JpWindow *self = g_task_get_source_object (task);
-  g_autoptr(JpImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = jp_xml_import_finish (JP_DATABASE (source), result, &report, &error);
-  GtkWidget *dialog;
-
-  if (!finish_work (self, ok, error))
-    return;
-  jp_sidebar_refresh (self->sidebar);
-  dialog = jp_import_done_dialog_new (GTK_WINDOW (self), g_task_get_task_data (task), report);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+static void import_step_done_cb (GObject      *source,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
 
 static void
 on_import_response (JpImportDialog *dialog,
@@ -179,48 +173,68 @@ on_import_response (JpImportDialog *dialog,
 {
   GFile *file = jp_import_dialog_get_file (dialog);
   g_autoptr(GHashTable) choices = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
   GTask *task;
 
   if (g_strcmp0 (response, "import") != 0)
     return;
   _jp_window_flush (self);
-  name = g_file_get_basename (file);
-  title = g_strdup_printf (_("Importing “%s”…"), name);
-  task = start_work (self, file, title);
+  task = start_import (self, file, FALSE);
   choices = jp_import_dialog_get_choices (dialog);
   jp_xml_import_full_async (self->db, file, jp_import_dialog_get_flags (dialog), choices, self->cancellable,
-                            import_done_cb, task);
+                            import_step_done_cb, task);
 }
 
+/* After the dry run: what importing would do, to be confirmed. */
 static void
-dry_run_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+ask_import (JpWindow             *self,
+            GFile                *file,
+            const JpImportReport *report,
+            const GError         *refusal)
+{
+  JpImportDialog *dialog = jp_import_dialog_new (GTK_WINDOW (self), file, report, refusal);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* After the import: what it did, until read. */
+static void
+show_imported (JpWindow             *self,
+               GFile                *file,
+               const JpImportReport *report)
+{
+  jp_sidebar_refresh (self->sidebar);
+  gtk_window_present (GTK_WINDOW (jp_import_done_dialog_new (GTK_WINDOW (self), file, report)));
+}
+
+/* The end of a dry run (the task of jp_window_import()) or of an import. */
+static void
+import_step_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   JpWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
   g_autoptr(JpImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok = jp_xml_import_finish (JP_DATABASE (source), result, &report, &error);
-  JpImportDialog *dialog;
+  gboolean dry_run = g_task_get_source_tag (task) == jp_window_import;
 
   /* A file that conflicts with edits made since it was sent, or that
    * would remove most of the plan, is for the person to decide. */
-  if (!finish_work (self, jp_import_dialog_is_wanted (report, error), error))
+  if (!finish_work (self, dry_run ? jp_import_dialog_is_wanted (report, error) : ok, error))
     return;
-  dialog = jp_import_dialog_new (GTK_WINDOW (self), g_task_get_task_data (task), report, ok ? NULL : error);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (dry_run)
+    ask_import (self, file, report, ok ? NULL : error);
+  else
+    show_imported (self, file, report);
 }
 
 void
 jp_window_import (JpWindow *self,
                   GFile    *file)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
   GTask *task;
 
   g_return_if_fail (JP_IS_WINDOW (self));
@@ -228,10 +242,8 @@ jp_window_import (JpWindow *self,
 
   if (self->db == NULL)
     return;
-  name = g_file_get_basename (file);
-  title = g_strdup_printf (_("Reading “%s”…"), name);
-  task = start_work (self, file, title);
-  jp_xml_import_async (self->db, file, JP_IMPORT_DRY_RUN, self->cancellable, dry_run_cb, task);
+  task = start_import (self, file, TRUE);
+  jp_xml_import_async (self->db, file, JP_IMPORT_DRY_RUN, self->cancellable, import_step_done_cb, task);
 }
 
 static void
