@@ -230,25 +230,18 @@ present_new_item (JpWindow *self,
     }
 }
 
-/* Adds a child of the kind named to the item with the id (0: the open
- * item, the "+" of its pane's lists, whatever row has the focus). */
+/* Adds to @parent a child of the kind @what names, ready to be written. */
 static void
-add_item_cb (GtkWidget  *widget,
-             const char *action,
-             GVariant   *parameter)
+add_child (JpWindow   *self,
+           JpItem     *parent,
+           const char *what)
 {
-  JpWindow *self = JP_WINDOW (widget);
-  g_autoptr(JpItem) parent = NULL;
   g_autoptr(JpItem) item = NULL;
   g_autoptr(GError) error = NULL;
-  const char *what;
-  gint64 id;
   JpKind kind;
   JpPhase phase;
 
-  g_variant_get (parameter, "(x&s)", &id, &what);
-  parent = lookup_or_open (self, id);
-  if (parent == NULL || !parse_new_kind (what, &kind, &phase))
+  if (!parse_new_kind (what, &kind, &phase))
     return;
   _jp_window_flush (self);
   item = jp_database_add_item_full (self->db, parent, kind, NULL, phase, JP_STATUS_NONE, &error);
@@ -256,6 +249,24 @@ add_item_cb (GtkWidget  *widget,
     jp_window_report_error (self, error);
   else
     present_new_item (self, item);
+}
+
+/* The parameter is the id of the parent (0: the open item, the "+" of
+ * its pane's lists, whatever row has the focus) and the kind to add. */
+static void
+add_item_cb (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) parent = NULL;
+  const char *what;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &what);
+  parent = lookup_or_open (self, id);
+  if (parent != NULL)
+    add_child (self, parent, what);
 }
 
 /* ------------------------------------------------------ undo and more */
