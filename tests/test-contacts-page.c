@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "jp-test-util.h"
+#include "jp-test-window.h"
 
 #include <string.h>
 #include <glib/gstdio.h>
@@ -381,9 +382,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  jp_test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/contacts-page/edit/phone", test_edit_phone);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "jp-test-util.h"
+#include "jp-test-window.h"
 
 #include <string.h>
 
@@ -54,12 +55,7 @@ typedef struct {
 static JpWindow *
 get_window (Fixture *f)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
-
-  for (GList *l = windows; l; l = l->next)
-    if (JP_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
+  return jp_test_window_find (f->app);
 }
 
 static void
@@ -78,13 +74,7 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "plan.db", NULL);
 
   f->app = jp_application_new (f->path);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  g_assert_nonnull (get_window (f));
-  f->db = jp_window_get_database (get_window (f));
-  g_assert_nonnull (f->db);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (get_window (f)));
+  f->db = jp_window_get_database (jp_test_window_start (f->app));
 }
 
 static void
@@ -133,28 +123,42 @@ is_primary_menu_button (GtkWidget     *widget,
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
-static gboolean
-is_toggle_labelled (GtkWidget     *widget,
-                    gconstpointer  data)
+/* The title a toggle button, a preferences group or a row shows. */
+static const char *
+title_of (GtkWidget *widget)
 {
-  return GTK_IS_TOGGLE_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  return NULL;
 }
 
-static gboolean
-is_group_titled (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
-}
+typedef struct {
+  GType       type;
+  const char *title;
+} Titled;
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  data)
+is_titled (GtkWidget     *widget,
+           gconstpointer  data)
 {
-  return ADW_IS_PREFERENCES_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+  const Titled *titled = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, titled->type) && g_strcmp0 (title_of (widget), titled->title) == 0;
+}
+
+/* The first widget of @type inside @widget whose title is @title. */
+static GtkWidget *
+find_titled (GtkWidget  *widget,
+             GType       type,
+             const char *title)
+{
+  Titled titled = { type, title };
+
+  return find_widget (widget, is_titled, &titled);
 }
 
 static gboolean
@@ -215,12 +219,12 @@ assert_language (JpWindow    *window,
   /* The languages' own names stay as they are. */
   g_assert_true (menu_has (window, "_Nederlands"));
   g_assert_true (menu_has (window, "_Français"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_toggle_labelled, words->areas_button));
+  g_assert_nonnull (find_titled (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, words->areas_button));
 
   g_assert_true (JP_IS_SECTION_PANE (pane));
-  g_assert_nonnull (find_widget (pane, is_group_titled, words->ongoing));
-  g_assert_nonnull (find_widget (pane, is_group_titled, words->groups));
-  g_assert_nonnull (find_widget (pane, is_row_titled, words->number_row));
+  g_assert_nonnull (find_titled (pane, ADW_TYPE_PREFERENCES_GROUP, words->ongoing));
+  g_assert_nonnull (find_titled (pane, ADW_TYPE_PREFERENCES_GROUP, words->groups));
+  g_assert_nonnull (find_titled (pane, ADW_TYPE_PREFERENCES_ROW, words->number_row));
   row = find_widget (pane, is_subtitle_containing, words->translated);
   g_assert_nonnull (row);
 
@@ -328,7 +332,7 @@ test_edit_french (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-language", "s", "fr");
   g_assert_cmpint (jp_window_get_edit_language (window), ==, JP_LANG_FR);
   g_assert_cmpint (jp_pane_get_language (JP_PANE (jp_window_get_pane (window))), ==, JP_LANG_FR);
-  title = find_widget (jp_window_get_pane (window), is_row_titled, "Titel");
+  title = find_titled (jp_window_get_pane (window), ADW_TYPE_PREFERENCES_ROW, "Titel");
   g_assert_nonnull (title);
   gtk_editable_set_text (GTK_EDITABLE (title), "Justice et affaires intérieures");
   jp_pane_flush (jp_window_get_pane (window));
@@ -338,7 +342,7 @@ test_edit_french (Fixture       *f,
   g_assert_nonnull (strstr (jp_item_get_label (section), dutch_title));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-language", "s", "nl");
-  title = find_widget (jp_window_get_pane (window), is_row_titled, "Titel");
+  title = find_titled (jp_window_get_pane (window), ADW_TYPE_PREFERENCES_ROW, "Titel");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, dutch_title);
 }
 
@@ -356,7 +360,7 @@ test_fallback_mark (Fixture       *f,
   switch_to (f, &french);
   window = get_window (f);
   jp_window_open_item (window, section);
-  title = find_widget (jp_window_get_pane (window), is_row_titled, "Titre");
+  title = find_titled (jp_window_get_pane (window), ADW_TYPE_PREFERENCES_ROW, "Titre");
   g_assert_nonnull (title);
   /* No French title: the Dutch one, marked. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==,
@@ -477,9 +481,7 @@ main (int   argc,
 {
   /* As the application does: before GTK looks up any string. */
   jp_i18n_init ();
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  jp_test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/language/environment", test_environment);

@@ -2,9 +2,7 @@
 #include "config.h"
 
 #include "jp-test-util.h"
-
-#include "jp-application.h"
-#include "ui/window/jp-window.h"
+#include "jp-test-window.h"
 
 typedef struct {
   char          *dir;
@@ -28,13 +26,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "plan.db", NULL);
   f->app = jp_application_new (path);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = JP_WINDOW (gtk_application_get_windows (GTK_APPLICATION (f->app))->data);
+  f->window = jp_test_window_start (f->app);
   f->db = jp_window_get_database (f->window);
-  g_assert_nonnull (f->db);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
 
 static void
@@ -173,10 +166,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No session bus: each test registers the application anew. */
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  jp_test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window/state/item-and-search", test_item_and_search);

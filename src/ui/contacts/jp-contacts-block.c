@@ -42,9 +42,6 @@ G_DEFINE_FINAL_TYPE (JpContactsBlock, jp_contacts_block, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_DATABASE,
-  PROP_ITEM,
-  PROP_CHILD_KIND,
   PROP_HIDE_EXPIRED,
   N_PROPS
 };
@@ -186,15 +183,6 @@ jp_contacts_block_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, jp_contacts_block_get_database (self));
-      break;
-    case PROP_ITEM:
-      g_value_set_object (value, jp_contacts_block_get_item (self));
-      break;
-    case PROP_CHILD_KIND:
-      g_value_set_int (value, jp_contacts_block_get_child_kind (self));
-      break;
     case PROP_HIDE_EXPIRED:
       g_value_set_boolean (value, jp_contacts_block_get_hide_expired (self));
       break;
@@ -213,15 +201,6 @@ jp_contacts_block_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-    case PROP_ITEM:
-      self->item = g_value_dup_object (value);
-      break;
-    case PROP_CHILD_KIND:
-      self->child_kind = g_value_get_int (value);
-      break;
     case PROP_HIDE_EXPIRED:
       jp_contacts_block_set_hide_expired (self, g_value_get_boolean (value));
       break;
@@ -239,16 +218,6 @@ jp_contacts_block_class_init (JpContactsBlockClass *klass)
   object_class->get_property = jp_contacts_block_get_property;
   object_class->set_property = jp_contacts_block_set_property;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, JP_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL, JP_TYPE_ITEM,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* A JpKind: JP_KIND_SUBJECT or JP_KIND_CONTACT. */
-  properties[PROP_CHILD_KIND] =
-    g_param_spec_int ("child-kind", NULL, NULL, 0, JP_N_KINDS - 1, JP_KIND_SUBJECT,
-                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIDE_EXPIRED] =
     g_param_spec_boolean ("hide-expired", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -280,11 +249,11 @@ jp_contacts_block_new (GtkWidget            *widget,
   g_return_val_if_fail (JP_IS_ITEM (item), NULL);
   g_return_val_if_fail (ADW_IS_ENTRY_ROW (title_row), NULL);
 
-  self = g_object_new (JP_TYPE_CONTACTS_BLOCK,
-                       "database", database,
-                       "item", item,
-                       "child-kind", child_kind,
-                       NULL);
+  /* Set once: the block lives and dies with @widget. */
+  self = g_object_new (JP_TYPE_CONTACTS_BLOCK, NULL);
+  self->database = g_object_ref (database);
+  self->item = g_object_ref (item);
+  self->child_kind = child_kind;
   for (guint i = 0; i < G_N_ELEMENTS (block_kinds); i++)
     if (block_kinds[i].child_kind == child_kind)
       self->kind = &block_kinds[i];

@@ -11,6 +11,7 @@
 #include "ui/contacts/jp-contacts-children.h"
 #include "ui/contacts/jp-contacts-private.h"
 #include "ui/contacts/jp-contacts-team.h"
+#include "ui/window/jp-file-chooser.h"
 #include "jp-settings.h"
 
 struct _JpContactsPage
@@ -22,7 +23,7 @@ struct _JpContactsPage
   JpItem             *contacts;
   GListModel         *teams;
   JpContactsChildren *children;
-  GtkFileChooserNative *chooser;
+  GtkNativeDialog    *chooser;
 
   AdwToastOverlay    *toast_overlay;
   AdwPreferencesPage *preferences_page;
@@ -366,18 +367,16 @@ print_cb (GtkWidget  *widget,
 }
 
 static void
-export_response (JpContactsPage       *self,
-                 int                   response,
-                 GtkFileChooserNative *chooser)
+on_pdf_chosen (GtkNativeDialog *chooser,
+               GFile           *file,
+               gpointer         user_data)
 {
-  g_autoptr(GFile) file = NULL;
+  JpContactsPage *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   guint n_pages = 0;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   if (file == NULL)
     return;
@@ -405,20 +404,17 @@ export_pdf_cb (GtkWidget  *widget,
 
   if (self->chooser)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Export Contacts as PDF"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = jp_file_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Contacts as PDF"), _("_Export"),
+                                       filter, on_pdf_chosen, self);
+  g_object_ref (self->chooser);  /* the page's, besides the one its response drops */
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   /* Translators: the file name offered when exporting the contacts. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("contacts.pdf"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_response), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  gtk_native_dialog_show (self->chooser);
 }
 
 static void
@@ -427,9 +423,7 @@ jp_contacts_page_dispose (GObject *object)
   JpContactsPage *self = JP_CONTACTS_PAGE (object);
 
   clear_teams (self);
-  if (self->chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  jp_file_chooser_close (&self->chooser, self);
   /* Through AdwBin, which would otherwise unparent its child a second
    * time after the template did. */
   adw_bin_set_child (ADW_BIN (self), NULL);

@@ -38,42 +38,29 @@ suggest_name (JpItem *scope)
     }
 }
 
-static void
-on_response (GtkNativeDialog *chooser,
-             int              response,
-             gpointer         user_data)
+JpItem *
+jp_export_dialog_get_scope (GtkNativeDialog *chooser)
 {
-  JpExportChosenFunc chosen = g_object_get_data (G_OBJECT (chooser), "jp-chosen");
-  JpItem *scope = g_object_get_data (G_OBJECT (chooser), "jp-scope");
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  chosen (scope, file, user_data);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_return_val_if_fail (GTK_IS_NATIVE_DIALOG (chooser), NULL);
+  return g_object_get_data (G_OBJECT (chooser), "jp-scope");
 }
 
 GtkNativeDialog *
-jp_export_dialog_new (GtkWindow          *parent,
-                      JpItem             *scope,
-                      JpExportChosenFunc  chosen,
-                      gpointer            user_data)
+jp_export_dialog_new (GtkWindow        *parent,
+                      JpItem           *scope,
+                      JpFileChosenFunc  chosen,
+                      gpointer          user_data)
 {
-  GtkFileChooserNative *chooser;
+  GtkNativeDialog *chooser;
   g_autoptr(GtkFileFilter) filter = jp_xml_file_filter_new ();
-  g_autofree char *name = suggest_name (scope);
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (JP_IS_ITEM (scope), NULL);
-  g_return_val_if_fail (chosen != NULL, NULL);
 
-  chooser = gtk_file_chooser_native_new (_("Export"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = jp_file_chooser_new (parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("_Export"), filter,
+                                 chosen, user_data);
+  name = suggest_name (scope);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "jp-scope", g_object_ref (scope), g_object_unref);
-  g_object_set_data (G_OBJECT (chooser), "jp-chosen", chosen);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_response), user_data);
-  return GTK_NATIVE_DIALOG (chooser);
+  return chooser;
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/window/jp-conflict-row.h"
+#include "ui/window/jp-export-dialog.h"
 #include "ui/window/jp-import-dialog.h"
 
 struct _JpImportDialog
@@ -216,4 +217,46 @@ jp_import_dialog_get_choices (JpImportDialog *self)
       jp_import_choices_set (choices, jp_conflict_row_get_uid (JP_CONFLICT_ROW (row)),
                              jp_conflict_row_get_choice (JP_CONFLICT_ROW (row)));
   return choices;
+}
+
+gboolean
+jp_import_dialog_is_wanted (const JpImportReport *report,
+                            const GError         *refusal)
+{
+  if (refusal == NULL)
+    return TRUE;
+  return report != NULL && (g_error_matches (refusal, JP_XML_ERROR, JP_XML_ERROR_EDIT_CONFLICT) ||
+                            g_error_matches (refusal, JP_XML_ERROR, JP_XML_ERROR_MASS_REMOVAL));
+}
+
+GtkWidget *
+jp_import_done_dialog_new (GtkWindow            *parent,
+                           GFile                *file,
+                           const JpImportReport *report)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *what = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  name = g_file_get_basename (file);
+  heading = g_strdup_printf (_("Imported “%s”"), name);
+  what = jp_import_report_describe (report);
+  dialog = adw_message_dialog_new (parent, heading, what);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  return dialog;
+}
+
+GtkNativeDialog *
+jp_import_chooser_new (GtkWindow        *parent,
+                       JpFileChosenFunc  chosen,
+                       gpointer          user_data)
+{
+  g_autoptr(GtkFileFilter) filter = jp_xml_file_filter_new ();
+
+  return jp_file_chooser_new (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import"), _("_Open"), filter,
+                              chosen, user_data);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "model/exchange/jp-xml.h"
+#include "ui/window/jp-file-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,19 @@ GFile          *jp_import_dialog_get_file    (JpImportDialog       *self);
 JpImportFlags   jp_import_dialog_get_flags   (JpImportDialog       *self);
 /* A new table of the choices made, uid → JpImportChoice, or NULL. */
 GHashTable     *jp_import_dialog_get_choices (JpImportDialog       *self);
+
+/* Whether the outcome of a dry run is for the person to decide: a file
+ * that imports, or one refused only because it conflicts with edits made
+ * since it was sent or would remove most of the plan (@refusal). */
+gboolean         jp_import_dialog_is_wanted  (const JpImportReport *report,
+                                              const GError         *refusal);
+/* Says, until read, what importing @file did. */
+GtkWidget       *jp_import_done_dialog_new   (GtkWindow            *parent,
+                                              GFile                *file,
+                                              const JpImportReport *report);
+/* A modal open dialog for Jaarplan's XML files; see jp_file_chooser_new(). */
+GtkNativeDialog *jp_import_chooser_new       (GtkWindow            *parent,
+                                              JpFileChosenFunc      chosen,
+                                              gpointer              user_data);
 
 G_END_DECLS

@@ -48,12 +48,22 @@ void    _jp_window_update_actions    (JpWindow       *self);
 void    _jp_window_show_contacts     (JpWindow       *self);
 JpItem *_jp_window_get_target        (JpWindow       *self,
                                       GVariant       *parameter);
-void    _jp_window_show_toast        (JpWindow       *self,
-                                      const char     *title);
+/* jp-window-exchange.c */
 void    _jp_window_set_chooser       (JpWindow        *self,
                                       GtkNativeDialog *chooser,
                                       const char      *action);
+/* Asks where to export @scope, or which file to import, then does it;
+ * @action is the one that asked (kept to show the chooser again). */
+void    _jp_window_choose_export     (JpWindow        *self,
+                                      JpItem          *scope,
+                                      const char      *action);
+void    _jp_window_choose_import     (JpWindow        *self,
+                                      const char      *action);
 /* jp-window.c */
+/* Stores what was typed in the pane shown. */
+void    _jp_window_flush              (JpWindow      *self);
+void    _jp_window_show_toast         (JpWindow      *self,
+                                       const char    *title);
 double  _jp_window_get_scroll         (GtkWidget     *widget);
 void    _jp_window_set_scroll         (GtkWidget     *widget,
                                        double         value);

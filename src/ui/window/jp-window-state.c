@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ui/contacts/jp-contacts-page.h"
+#include "ui/window/jp-file-chooser.h"
 #include "ui/window/jp-import-dialog.h"
 #include "ui/panes/jp-pane.h"
 #include "ui/window/jp-window-private.h"
@@ -210,16 +211,8 @@ close_dialogs (JpWindow *self)
   GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->chooser)
-    {
-      GtkNativeDialog *chooser = g_object_ref (self->chooser);
-
-      _jp_window_set_chooser (self, NULL, NULL);
-      g_signal_handlers_disconnect_by_data (chooser, self);
-      gtk_native_dialog_destroy (chooser);
-      g_object_unref (chooser);  /* the reference its response drops */
-      g_object_unref (chooser);
-    }
+  jp_file_chooser_close (&self->chooser, self);
+  g_clear_pointer (&self->chooser_action, g_free);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);

@@ -11,6 +11,7 @@
 #include "ui/panes/jp-chapter-pane.h"
 #include "ui/contacts/jp-contacts-page.h"
 #include "ui/window/jp-error-report.h"
+#include "ui/window/jp-file-chooser.h"
 #include "ui/panes/jp-group-pane.h"
 #include "ui/jp-kind-ui.h"
 #include "ui/panes/jp-pane.h"
@@ -98,16 +99,22 @@ on_open_item_removed (JpWindow *self)
     show_item (self, NULL);
 }
 
+void
+_jp_window_flush (JpWindow *self)
+{
+  GtkWidget *pane = adw_bin_get_child (self->content_bin);
+
+  if (pane != NULL)
+    jp_pane_flush (pane);
+}
+
 static void
 set_content (JpWindow  *self,
              JpItem    *item,
              GtkWidget *pane)
 {
-  GtkWidget *old = adw_bin_get_child (self->content_bin);
-
   /* What was typed in the old pane is stored before it goes. */
-  if (old != NULL)
-    jp_pane_flush (old);
+  _jp_window_flush (self);
   if (self->item)
     {
       g_signal_handlers_disconnect_by_func (self->item, update_title, self);
@@ -297,14 +304,12 @@ jp_window_set_edit_language (JpWindow *self,
     return;
   /* The fields edit the chosen language: what was typed is stored in the
    * other one first, then the pane is built again. */
-  pane = adw_bin_get_child (self->content_bin);
-  if (pane != NULL)
-    jp_pane_flush (pane);
+  _jp_window_flush (self);
   self->edit_language = lang;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT_LANGUAGE]);
   if (!has_texts_pane (self->item))
     return;
-  scroll = _jp_window_get_scroll (pane);
+  scroll = _jp_window_get_scroll (adw_bin_get_child (self->content_bin));
   pane = create_pane (self, self->item);
   set_content (self, self->item, pane);
   _jp_window_set_scroll (pane, scroll);
@@ -441,10 +446,8 @@ static gboolean
 jp_window_close_request (GtkWindow *window)
 {
   JpWindow *self = JP_WINDOW (window);
-  GtkWidget *pane = adw_bin_get_child (self->content_bin);
 
-  if (pane != NULL)
-    jp_pane_flush (pane);
+  _jp_window_flush (self);
   save_window_state (self);
   return GTK_WINDOW_CLASS (jp_window_parent_class)->close_request (window);
 }
@@ -458,15 +461,7 @@ jp_window_dispose (GObject *object)
   /* The settings' action outlives the window's action group otherwise. */
   g_action_map_remove_action (G_ACTION_MAP (self), "tree-view");
   g_action_map_remove_action (G_ACTION_MAP (self), "show-untranslated-only");
-  if (self->chooser)
-    {
-      GtkNativeDialog *chooser = g_steal_pointer (&self->chooser);
-
-      g_signal_handlers_disconnect_by_data (chooser, self);
-      gtk_native_dialog_destroy (chooser);
-      g_object_unref (chooser);  /* the reference its response drops */
-      g_object_unref (chooser);
-    }
+  jp_file_chooser_close (&self->chooser, self);
   g_clear_pointer (&self->chooser_action, g_free);
   g_clear_pointer (&self->shown_state, g_variant_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
