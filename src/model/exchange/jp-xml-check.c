@@ -67,6 +67,37 @@ _jp_xml_attr_token (xmlNodePtr  node,
   return raw ? collapse (raw) : NULL;
 }
 
+/* How each field is written in the file: its attribute, and whether the
+ * schema types it as a token (white space collapsed) or a string. */
+static const struct {
+  const char *attribute;
+  gboolean    token;
+} field_attributes[JP_N_FIELDS] = {
+  [JP_FIELD_NUMBER]      = { "number", TRUE },
+  [JP_FIELD_CODE]        = { "code", FALSE },
+  [JP_FIELD_PERSON]      = { "person", FALSE },
+  [JP_FIELD_EMAIL]       = { "email", FALSE },
+  [JP_FIELD_PHONE]       = { "phone", FALSE },
+  [JP_FIELD_VALID_FROM]  = { "valid-from", FALSE },   /* libxml2 takes dates as written */
+  [JP_FIELD_VALID_UNTIL] = { "valid-until", FALSE },
+  [JP_FIELD_TEAM]        = { "team", TRUE },
+};
+
+const char *
+_jp_xml_field_attribute (JpField field)
+{
+  return field_attributes[field].attribute;
+}
+
+/* The value of @field on @node, read as the schema types it. */
+char *
+_jp_xml_attr_field (xmlNodePtr node,
+                    JpField    field)
+{
+  return field_attributes[field].token ? _jp_xml_attr_token (node, field_attributes[field].attribute)
+                                       : _jp_xml_attr_string (node, field_attributes[field].attribute);
+}
+
 char *
 _jp_xml_attr_lang (xmlNodePtr node)
 {

@@ -13,6 +13,11 @@ char       *_jp_xml_attr_string     (xmlNodePtr    node,
                                      const char   *name);
 char       *_jp_xml_attr_token      (xmlNodePtr    node,
                                      const char   *name);
+/* The attribute @field is written as, and its value on @node read as
+ * the schema types it. */
+const char *_jp_xml_field_attribute (JpField       field);
+char       *_jp_xml_attr_field      (xmlNodePtr    node,
+                                     JpField       field);
 char       *_jp_xml_attr_lang       (xmlNodePtr    node);
 /* A year of four digits, from the Benelux treaty's year on. */
 gboolean    _jp_xml_valid_year      (const char   *value);

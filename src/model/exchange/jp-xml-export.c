@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <libxml/xmlwriter.h>
 
+#include "model/exchange/jp-xml-check.h"
 #include "model/jp-file.h"
 #include "model/jp-model-private.h"
 #include "model/jp-snapshot.h"
@@ -72,50 +73,29 @@ write_row (xmlTextWriterPtr      w,
   if (d->kind != JP_KIND_PLAN && d->kind != JP_KIND_CONTACTS)
     rc |= write_attr (w, "id", d->uid);
 
-  switch (d->kind)
+  /* The plan's one field, its year, is the root's attribute. */
+  for (JpField f = 0; d->kind != JP_KIND_PLAN && f < JP_N_FIELDS; f++)
+    if (jp_kind_allows_field (d->kind, f))
+      {
+        const char *value = d->fields[f];
+
+        /* The schema needs a contact's person. */
+        if (value == NULL && f == JP_FIELD_PERSON)
+          value = "?";
+        rc |= write_attr (w, _jp_xml_field_attribute (f), value);
+      }
+  if (d->kind == JP_KIND_SECTION && row->areas)
     {
-    case JP_KIND_PART:
-    case JP_KIND_AREA:
-      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
-      break;
-    case JP_KIND_CHAPTER:
-      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
-      rc |= write_attr (w, "team", d->fields[JP_FIELD_TEAM]);
-      break;
-    case JP_KIND_SECTION:
-      rc |= write_attr (w, "number", d->fields[JP_FIELD_NUMBER]);
-      if (row->areas)
-        {
-          g_autoptr(GString) areas = g_string_new (NULL);
-          for (guint i = 0; i < row->areas->len; i++)
-            g_string_append_printf (areas, "%s%s", i ? " " : "", (char *) row->areas->pdata[i]);
-          rc |= write_attr (w, "areas", areas->str);
-        }
-      break;
-    case JP_KIND_PROJECT:
+      g_autoptr(GString) areas = g_string_new (NULL);
+
+      for (guint i = 0; i < row->areas->len; i++)
+        g_string_append_printf (areas, "%s%s", i ? " " : "", (char *) row->areas->pdata[i]);
+      rc |= write_attr (w, "areas", areas->str);
+    }
+  if (jp_kind_has_flag (d->kind, JP_KIND_FLAG_PHASED))
+    {
       rc |= write_attr (w, "phase", jp_phase_to_string (d->phase ? d->phase : JP_PHASE_NEW));
       rc |= write_attr (w, "status", jp_status_to_string (d->status ? d->status : JP_STATUS_PLANNED));
-      break;
-    case JP_KIND_GROUP:
-      rc |= write_attr (w, "code", d->fields[JP_FIELD_CODE]);
-      break;
-    case JP_KIND_CONTACT:
-      rc |= write_attr (w, "person", d->fields[JP_FIELD_PERSON] ? d->fields[JP_FIELD_PERSON] : "?");
-      rc |= write_attr (w, "email", d->fields[JP_FIELD_EMAIL]);
-      rc |= write_attr (w, "phone", d->fields[JP_FIELD_PHONE]);
-      rc |= write_attr (w, "valid-from", d->fields[JP_FIELD_VALID_FROM]);
-      rc |= write_attr (w, "valid-until", d->fields[JP_FIELD_VALID_UNTIL]);
-      break;
-    case JP_KIND_PLAN:
-    case JP_KIND_PROGRAMME:
-    case JP_KIND_OBJECTIVE:
-    case JP_KIND_ITEM:
-    case JP_KIND_CONTACTS:
-    case JP_KIND_TEAM:
-    case JP_KIND_SUBJECT:
-    case JP_N_KINDS:
-    default:
-      break;
     }
   if (rc < 0 || write_texts (w, row) < 0)
     return -1;
@@ -174,22 +154,11 @@ write_sent (xmlTextWriterPtr        w,
   return xmlTextWriterEndElement (w);
 }
 
+/* The file's scope for a subtree under @kind, or NULL. */
 static const char *
 scope_name (JpKind kind)
 {
-  switch (kind)
-    {
-    case JP_KIND_PLAN:
-      return "plan";
-    case JP_KIND_CHAPTER:
-      return "chapter";
-    case JP_KIND_SECTION:
-      return "section";
-    case JP_KIND_CONTACTS:
-      return "contacts";
-    default:
-      return NULL;
-    }
+  return jp_kind_has_flag (kind, JP_KIND_FLAG_SCOPE) ? jp_kind_to_string (kind) : NULL;
 }
 
 /* Exports the subtree under @root_id, read on @connection. */

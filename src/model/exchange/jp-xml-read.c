@@ -399,15 +399,9 @@ start_item (Stream      *s,
       return FALSE;
     }
 
-  record.fields[JP_FIELD_NUMBER] = _jp_xml_attr_token (node, "number");
-  record.fields[JP_FIELD_CODE] = _jp_xml_attr_string (node, "code");
-  record.fields[JP_FIELD_PERSON] = _jp_xml_attr_string (node, "person");
-  record.fields[JP_FIELD_EMAIL] = _jp_xml_attr_string (node, "email");
-  record.fields[JP_FIELD_PHONE] = _jp_xml_attr_string (node, "phone");
-  record.fields[JP_FIELD_VALID_FROM] = _jp_xml_attr_string (node, "valid-from");
-  record.fields[JP_FIELD_VALID_UNTIL] = _jp_xml_attr_string (node, "valid-until");
-  record.fields[JP_FIELD_TEAM] = _jp_xml_attr_token (node, "team");
-  if (kind == JP_KIND_PROJECT)
+  for (JpField f = 0; f < JP_N_FIELDS; f++)
+    record.fields[f] = _jp_xml_attr_field (node, f);
+  if (jp_kind_has_flag (kind, JP_KIND_FLAG_PHASED))
     {
       g_autofree char *phase = _jp_xml_attr_token (node, "phase");
       g_autofree char *status = _jp_xml_attr_token (node, "status");

@@ -8,6 +8,7 @@
 #include "ui/panes/jp-item-row.h"
 #include "ui/jp-kind-ui.h"
 #include "ui/panes/jp-pane.h"
+#include "ui/panes/jp-pane-types.h"
 #include "ui/panes/jp-text-row.h"
 #include "ui/window/jp-remove-dialog.h"
 #include "ui/window/jp-window-private.h"
@@ -135,17 +136,7 @@ remove_now (JpWindow *self,
 static gboolean
 is_large (JpItem *item)
 {
-  switch (jp_item_get_kind (item))
-    {
-    case JP_KIND_PROGRAMME:
-    case JP_KIND_PART:
-    case JP_KIND_AREA:
-    case JP_KIND_CHAPTER:
-    case JP_KIND_SECTION:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return jp_kind_ui_get (jp_item_get_kind (item))->ask_remove;
 }
 
 static void
@@ -216,18 +207,15 @@ static void
 present_new_item (JpWindow *self,
                   JpItem   *item)
 {
-  switch (jp_item_get_kind (item))
+  /* An item with a pane of its own opens it; others are rows of the
+   * pane that is open. */
+  if (jp_pane_type_for_kind (jp_item_get_kind (item)) != G_TYPE_INVALID)
     {
-    case JP_KIND_PROJECT:
-    case JP_KIND_GROUP:
-    case JP_KIND_SECTION:
       jp_window_open_item (self, item);
       jp_pane_focus_text (adw_bin_get_child (self->content_bin), NULL);
-      break;
-    default:
-      jp_pane_focus_text (adw_bin_get_child (self->content_bin), item);
-      break;
     }
+  else
+    jp_pane_focus_text (adw_bin_get_child (self->content_bin), item);
 }
 
 /* Adds to @parent a child of the kind @what names, ready to be written. */

@@ -7,16 +7,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ui/panes/jp-area-pane.h"
-#include "ui/panes/jp-chapter-pane.h"
 #include "ui/contacts/jp-contacts-page.h"
 #include "ui/window/jp-error-report.h"
 #include "ui/window/jp-file-chooser.h"
-#include "ui/panes/jp-group-pane.h"
 #include "ui/jp-kind-ui.h"
 #include "ui/panes/jp-pane.h"
-#include "ui/panes/jp-project-pane.h"
-#include "ui/panes/jp-section-pane.h"
+#include "ui/panes/jp-pane-types.h"
 #include "ui/window/jp-window-private.h"
 #include "model/exchange/jp-xml.h"
 
@@ -30,26 +26,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The kinds that have a pane of their own: the others show their name. */
-static GType
-get_pane_type (JpItem *item)
-{
-  switch (item ? jp_item_get_kind (item) : JP_N_KINDS)
-    {
-    case JP_KIND_AREA:    return JP_TYPE_AREA_PANE;
-    case JP_KIND_CHAPTER: return JP_TYPE_CHAPTER_PANE;
-    case JP_KIND_SECTION: return JP_TYPE_SECTION_PANE;
-    case JP_KIND_PROJECT: return JP_TYPE_PROJECT_PANE;
-    case JP_KIND_GROUP:   return JP_TYPE_GROUP_PANE;
-    default:              return G_TYPE_INVALID;
-    }
-}
-
 static GtkWidget *
 create_pane (JpWindow *self,
              JpItem   *item)
 {
-  GType type = get_pane_type (item);
+  /* The kinds without a pane of their own show their name. */
+  GType type = item ? jp_pane_type_for_kind (jp_item_get_kind (item)) : G_TYPE_INVALID;
   GtkWidget *page;
 
   if (type != G_TYPE_INVALID)
@@ -84,7 +66,7 @@ update_title (JpWindow *self)
 static gboolean
 has_texts_pane (JpItem *item)
 {
-  return get_pane_type (item) != G_TYPE_INVALID;
+  return item && jp_pane_type_for_kind (jp_item_get_kind (item)) != G_TYPE_INVALID;
 }
 
 static void show_item (JpWindow *self, JpItem *item);
