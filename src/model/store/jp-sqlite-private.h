@@ -20,6 +20,99 @@ struct _JpConnection {
   GHashTable *statements;
 };
 
+/* The database object; its files are jp-database.c (opening, the
+ * object), jp-sqlite.c (statements and errors), jp-sqlite-items.c
+ * (reading items and lists), jp-sqlite-edits.c, jp-sqlite-undo.c and
+ * jp-sqlite-search.c. */
+struct _JpDatabase
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  gpointer    protection;   /* keeps exports off the file */
+  GHashTable *statements;   /* SQL → sqlite3_stmt* */
+  JpConnection connection;  /* db and statements, as one */
+  GHashTable *items;        /* id → JpItemRef: the live items */
+  GHashTable *lists;        /* key string → JpListRef (weak) */
+  JpLang      lang;
+
+  /* The text the last undo step changed, so that typing merges. */
+  gint64      merge_item;
+  int         merge_field;
+  gint64      merge_step;
+};
+
+/* The database hands out one JpItem per row while anybody holds it. */
+typedef struct {
+  gint64      id;
+  JpItem     *item;
+  JpDatabase *db;
+} JpItemRef;
+
+/* And one live list per query while anybody holds it. */
+typedef struct {
+  char        *key;
+  JpItemList  *list;
+  JpDatabase  *db;
+} JpListRef;
+
+/* Weak-reference callbacks that drop a live item's or list's entry. */
+void        _jp_database_item_finalized (gpointer  user_data,
+                                         GObject  *where_the_object_was);
+void        _jp_database_list_finalized (gpointer  user_data,
+                                         GObject  *where_the_object_was);
+
+/* Notifications of the object (jp-database.c). */
+void        _jp_database_notify_can_undo (JpDatabase *self);
+void        _jp_database_notify_can_redo (JpDatabase *self);
+void        _jp_database_emit_reloaded   (JpDatabase *self);
+void        _jp_database_emit_structure_changed (JpDatabase *self);
+
+/* Runs a statement that returns no rows (and resets it). */
+gboolean    _jp_database_step_done  (JpDatabase    *self,
+                                     sqlite3_stmt  *stmt,
+                                     GError       **error);
+/* The integer a one-parameter query returns, or @fallback. */
+gint64      _jp_database_query_int  (JpDatabase  *self,
+                                     const char  *sql,
+                                     gint64       arg,
+                                     gint64       fallback);
+
+/* Reads one row and its texts; FALSE when there is no such item. */
+gboolean    _jp_database_read_item  (JpDatabase  *self,
+                                     gint64       id,
+                                     JpItemData  *data);
+/* Re-reads one live item, if anybody holds it (or marks it removed). */
+void        _jp_database_refresh_item (JpDatabase *self,
+                                       gint64      id);
+void        _jp_database_refresh_all_items (JpDatabase *self);
+/* Re-reads the lists whose content may have changed: the children of
+ * one of @parents (0-terminated), or all lists when @parents is NULL. */
+void        _jp_database_refresh_lists (JpDatabase   *self,
+                                        const gint64 *parents);
+
+/* What a change does to one item, for merging undo steps: a text's key
+ * is field * JP_N_LANGS + lang (0 or more). */
+#define MERGE_ADDED  (-1)   /* the item was just added */
+#define MERGE_VALUES (-2)   /* its phase, status or a field changed */
+
+/* A user's change: one transaction, one undo step (merged with the last
+ * one when the same text is typed into again). */
+gboolean    _jp_database_begin_change  (JpDatabase  *self,
+                                        gint64       merge_item,
+                                        int          merge_field,
+                                        GError     **error);
+gboolean    _jp_database_commit_change (JpDatabase  *self,
+                                        GError     **error);
+/* Rolls back; always returns FALSE. */
+gboolean    _jp_database_fail_change   (JpDatabase  *self,
+                                        GError     **error);
+/* Bumps @item's revision if nobody else changed it since it was read. */
+gboolean    _jp_database_claim_revision (JpDatabase  *self,
+                                         JpItem      *item,
+                                         GError     **error);
+
 /* The columns _jp_item_data_read() expects, in this order. */
 #define JP_ITEM_COLUMNS \
   "item.id, item.uid, item.kind, item.parent, item.position, item.phase, item.status, item.number, " \
