@@ -27,6 +27,41 @@ _jp_database_item_finalized (gpointer  user_data,
 
 /* ------------------------------------------------------------------ items */
 
+void
+_jp_item_data_read (JpItemData   *data,
+                    sqlite3_stmt *stmt)
+{
+  data->id = sqlite3_column_int64 (stmt, 0);
+  data->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  if (!jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &data->kind))
+    data->kind = JP_KIND_ITEM;
+  data->parent_id = sqlite3_column_int64 (stmt, 3);
+  data->position = sqlite3_column_int (stmt, 4);
+  if (!jp_phase_from_string ((const char *) sqlite3_column_text (stmt, 5), &data->phase))
+    data->phase = JP_PHASE_NONE;
+  if (!jp_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &data->status))
+    data->status = JP_STATUS_NONE;
+  for (guint f = 0; f < JP_N_FIELDS; f++)
+    data->fields[f] = g_strdup ((const char *) sqlite3_column_text (stmt, 7 + f));
+  data->revision = sqlite3_column_int64 (stmt, 15);
+}
+
+void
+_jp_item_data_read_text (JpItemData   *data,
+                         sqlite3_stmt *stmt,
+                         int           column)
+{
+  JpTextField field;
+  JpLang lang;
+
+  if (jp_text_field_from_string ((const char *) sqlite3_column_text (stmt, column), &field) &&
+      jp_lang_from_string ((const char *) sqlite3_column_text (stmt, column + 1), &lang))
+    {
+      g_free (data->texts[field][lang]);
+      data->texts[field][lang] = g_strdup ((const char *) sqlite3_column_text (stmt, column + 2));
+    }
+}
+
 gboolean
 _jp_database_read_item (JpDatabase  *self,
                         gint64       id,

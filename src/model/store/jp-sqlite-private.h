@@ -182,6 +182,13 @@ void        _jp_database_run_in_worker (JpDatabase          *self,
 /* The @job of a task started by _jp_database_run_in_worker(). */
 gpointer    _jp_database_worker_get_job (GTask             *task);
 
+/* Reads the subtree under @root_id on @db (keeping its statements in
+ * @cache, if one is given); see _jp_connection_load_snapshot(). */
+JpSnapshot *_jp_snapshot_load       (sqlite3     *db,
+                                     GHashTable  *cache,
+                                     gint64       root_id,
+                                     GError     **error);
+
 /* Undo steps: everything between begin and commit is one step. */
 gboolean    _jp_database_begin_step (sqlite3     *db,
                                      gboolean     log_undo,

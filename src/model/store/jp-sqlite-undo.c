@@ -52,6 +52,30 @@ _jp_database_commit_step (sqlite3  *db,
   return TRUE;
 }
 
+gboolean
+_jp_connection_begin_step (JpConnection  *connection,
+                           gboolean       log_undo,
+                           GError       **error)
+{
+  g_return_val_if_fail (connection != NULL, FALSE);
+  return _jp_database_begin_step (connection->db, log_undo, error);
+}
+
+gboolean
+_jp_connection_commit_step (JpConnection  *connection,
+                            GError       **error)
+{
+  g_return_val_if_fail (connection != NULL, FALSE);
+  return _jp_database_commit_step (connection->db, error);
+}
+
+void
+_jp_connection_rollback (JpConnection *connection)
+{
+  g_return_if_fail (connection != NULL);
+  _jp_database_rollback (connection->db);
+}
+
 /* Begins a user's change: one transaction, one undo step.  Typing into
  * the same text again extends the last step, and so does setting the
  * values of an item just added (a new project made ongoing): one undo
