@@ -19,7 +19,8 @@
 
 #define BUNDLED_PLAN RESOURCE_PATH "jaarplan-2013.xml"
 
-G_DEFINE_FINAL_TYPE (JpDatabase, jp_database, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (JpDatabase, jp_database, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (JP_TYPE_STORE, _jp_database_store_init))
 G_DEFINE_QUARK (jp-database-error-quark, jp_database_error)
 
 enum {
@@ -30,14 +31,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  RELOADED,
-  STRUCTURE_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 void
 _jp_database_notify_can_undo (JpDatabase *self)
@@ -54,13 +48,13 @@ _jp_database_notify_can_redo (JpDatabase *self)
 void
 _jp_database_emit_reloaded (JpDatabase *self)
 {
-  g_signal_emit (self, signals[RELOADED], 0);
+  jp_store_emit_reloaded (JP_STORE (self));
 }
 
 void
 _jp_database_emit_structure_changed (JpDatabase *self)
 {
-  g_signal_emit (self, signals[STRUCTURE_CHANGED], 0);
+  jp_store_emit_structure_changed (JP_STORE (self));
 }
 
 /* ---------------------------------------------------------- connections */
@@ -359,25 +353,16 @@ jp_database_class_init (JpDatabaseClass *klass)
   object_class->get_property = jp_database_get_property;
   object_class->set_property = jp_database_set_property;
 
-  properties[PROP_CAN_UNDO] =
-    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_REDO] =
-    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* can-undo and can-redo, and the signals ::reloaded and
+   * ::structure-changed, are the store's (jp-store.h). */
+  g_object_class_override_property (object_class, PROP_CAN_UNDO, "can-undo");
+  g_object_class_override_property (object_class, PROP_CAN_REDO, "can-redo");
+  properties[PROP_CAN_UNDO] = g_object_class_find_property (object_class, "can-undo");
+  properties[PROP_CAN_REDO] = g_object_class_find_property (object_class, "can-redo");
   properties[PROP_LANGUAGE] =
     g_param_spec_int ("language", NULL, NULL, 0, JP_N_LANGS - 1, JP_LANG_NL,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* Emitted after undo, redo, an import or a reload: every live item and
-   * list has been re-read. */
-  signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Emitted after items were added, removed or moved anywhere (and after
-   * ::reloaded): what counts descendants counts again. */
-  signals[STRUCTURE_CHANGED] = g_signal_new ("structure-changed", G_TYPE_FROM_CLASS (klass),
-                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  g_object_class_install_property (object_class, PROP_LANGUAGE, properties[PROP_LANGUAGE]);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "model/jp-item.h"
 #include "model/jp-item-list.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 

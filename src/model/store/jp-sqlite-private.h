@@ -63,6 +63,9 @@ void        _jp_database_item_finalized (gpointer  user_data,
 void        _jp_database_list_finalized (gpointer  user_data,
                                          GObject  *where_the_object_was);
 
+/* The database as a JpStore (jp-sqlite-store.c). */
+void        _jp_database_store_init (JpStoreInterface *iface);
+
 /* Notifications of the object (jp-database.c). */
 void        _jp_database_notify_can_undo (JpDatabase *self);
 void        _jp_database_notify_can_redo (JpDatabase *self);
