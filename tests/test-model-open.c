@@ -487,6 +487,57 @@ test_write_through_link (void)
   jp_test_remove_dir (dir);
 }
 
+/* Opening makes a bare plan of a new file and says so; filling it is the
+ * caller's (the application and the command line import the bundled
+ * plan, as jp_test_open_seeded() does). */
+static void
+test_new_plan_filled_by_caller (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
+  g_autofree char *bare = g_build_filename (dir, "bare.db", NULL);
+  g_autofree char *seeded = g_build_filename (dir, "seeded.db", NULL);
+  g_autoptr(JpDatabase) db = NULL;
+  g_autoptr(JpItem) root = NULL;
+  g_autoptr(JpItem) chapter = NULL;
+  g_autoptr(GListModel) children = NULL;
+  guint n_items;
+
+  db = jp_database_open (bare, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_database_is_new (db));
+  root = jp_database_get_root (db);
+  children = jp_database_get_children (db, root, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 1);  /* the contacts */
+  g_clear_object (&children);
+  g_clear_object (&root);
+  g_clear_object (&db);
+  db = jp_database_open (bare, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  g_assert_false (jp_database_is_new (db));
+  g_clear_object (&db);
+
+  db = jp_test_open_seeded (seeded, JP_DATABASE_OPEN_DEFAULT);
+  g_assert_true (jp_database_is_new (db));
+  chapter = jp_database_find_numbered (db, JP_KIND_CHAPTER, "1");
+  g_assert_nonnull (chapter);
+  g_assert_false (jp_database_can_undo (db));
+  root = jp_database_get_root (db);
+  n_items = jp_database_count_descendants (db, root, JP_KIND_MASK_ALL);
+  g_clear_object (&root);
+  g_clear_object (&chapter);
+  g_clear_object (&db);
+
+  /* Opened again, it is not filled twice. */
+  db = jp_test_open_seeded (seeded, JP_DATABASE_OPEN_DEFAULT);
+  g_assert_false (jp_database_is_new (db));
+  root = jp_database_get_root (db);
+  g_assert_cmpuint (jp_database_count_descendants (db, root, JP_KIND_MASK_ALL), ==, n_items);
+  g_clear_object (&root);
+  g_clear_object (&db);
+  jp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +546,7 @@ main (int   argc,
 
   g_test_add ("/model/file/protected-targets", Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_NO_SEED),
               fixture_set_up, test_protected_targets, fixture_tear_down);
+  g_test_add_func ("/model/open/new-plan-filled-by-caller", test_new_plan_filled_by_caller);
   g_test_add_func ("/model/open/newer-refused", test_newer_refused);
   g_test_add_func ("/model/open/other-files-refused", test_other_files_refused);
   g_test_add_func ("/model/open/migration", test_migration_from_empty);

@@ -15,7 +15,6 @@
 #include "model/jp-file.h"
 #include "model/store/jp-sqlite-private.h"
 #include "model/store/jp-schema.h"
-#include "model/exchange/jp-xml.h"
 
 #define BUNDLED_PLAN RESOURCE_PATH "jaarplan-2013.xml"
 
@@ -237,13 +236,11 @@ migrate (JpDatabase  *self,
   return TRUE;
 }
 
+/* A file without a plan gets a bare one: the root and the contacts. */
 static gboolean
-seed (JpDatabase           *self,
-      JpDatabaseOpenFlags   flags,
-      GError              **error)
+create_plan (JpDatabase  *self,
+             GError     **error)
 {
-  g_autoptr(GBytes) bundled = NULL;
-
   if (_jp_database_query_int (self, "SELECT count(*) FROM item WHERE kind = 'plan'", 0, 0) > 0)
     return TRUE;
 
@@ -256,8 +253,20 @@ seed (JpDatabase           *self,
       _jp_database_rollback (self->db);
       return FALSE;
     }
+  self->is_new = TRUE;
+  return TRUE;
+}
 
-  if (flags & JP_DATABASE_OPEN_NO_SEED)
+/* Without JP_DATABASE_OPEN_NO_SEED a new plan is filled from the bundled
+ * one here, for the callers that do not yet do so themselves. */
+static gboolean
+seed (JpDatabase           *self,
+      JpDatabaseOpenFlags   flags,
+      GError              **error)
+{
+  g_autoptr(GBytes) bundled = NULL;
+
+  if (!self->is_new || (flags & JP_DATABASE_OPEN_NO_SEED))
     return TRUE;
 
   bundled = g_resources_lookup_data (BUNDLED_PLAN, 0, NULL);
@@ -517,12 +526,19 @@ jp_database_open (const char           *path,
                    _("The plan file “%s” is read-only: changes could not be stored."), path);
       return NULL;
     }
-  if (!migrate (self, version, error) || !seed (self, flags, error))
+  if (!migrate (self, version, error) || !create_plan (self, error) || !seed (self, flags, error))
     return NULL;
 
   if (!memory)
     self->protection = jp_file_protect_database (path);
   return g_steal_pointer (&self);
+}
+
+gboolean
+jp_database_is_new (JpDatabase *self)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  return self->is_new;
 }
 
 const char *

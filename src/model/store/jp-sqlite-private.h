@@ -36,6 +36,7 @@ struct _JpDatabase
   GHashTable *items;        /* id → JpItemRef: the live items */
   GHashTable *lists;        /* key string → JpListRef (weak) */
   JpLang      lang;
+  gboolean    is_new;       /* opening made the plan */
 
   /* The text the last undo step changed, so that typing merges. */
   gint64      merge_item;
