@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include "model/jp-item-list.h"
 #include "model/jp-model-private.h"
+#include "model/store/jp-database.h"
 
 struct _JpItemList
 {

@@ -3,9 +3,13 @@
 
 #include "model/jp-item-private.h"
 #include "model/store/jp-connection.h"
-#include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
+
+/* Only named here: jp-database.h and jp-item-list.h declare them, and
+ * including either would make a circle. */
+typedef struct _JpDatabase JpDatabase;
+typedef struct _JpItemList JpItemList;
 
 typedef enum {
   JP_LIST_CHILDREN,

@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "model/jp-file.h"
-#include "model/store/jp-sqlite-private.h"
+#include "model/store/jp-database-private.h"
 #include "model/store/jp-schema.h"
 
 #define BUNDLED_PLAN RESOURCE_PATH "jaarplan-2013.xml"

@@ -4,7 +4,6 @@
 #include <gio/gio.h>
 
 #include "model/jp-item.h"
-#include "model/jp-item-list.h"
 #include "model/jp-store.h"
 
 G_BEGIN_DECLS

@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-#include "model/store/jp-sqlite-private.h"
+#include "model/jp-item-list.h"
+#include "model/store/jp-database-private.h"
 
 void
 _jp_database_list_finalized (gpointer  user_data,

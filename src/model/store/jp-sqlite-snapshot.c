@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "model/store/jp-sqlite-private.h"
+#include "model/store/jp-database-private.h"
 
 /* Reading a snapshot (model/jp-snapshot.h) from the tables. */
 

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "model/store/jp-sqlite-private.h"
+#include "model/store/jp-database-private.h"
 
 /* ------------------------------------------------------------------ errors */
 
