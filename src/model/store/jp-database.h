@@ -46,8 +46,8 @@ GQuark       jp_database_error_quark   (void);
 /* $XDG_DATA_HOME/jaarplan/jaarplan.db */
 char        *jp_database_default_path  (void);
 
-/* Opens (or creates, mode 0600, holding the bundled plan) the database at
- * @path; ":memory:" opens a private in-memory one.  A file of an unknown
+/* Opens (or creates, mode 0600, holding a bare plan, or the bundled plan
+ * without JP_DATABASE_OPEN_NO_SEED) the database at @path; ":memory:" opens a private in-memory one.  A file of an unknown
  * or newer format, or whose tables, indexes and triggers are not those of
  * its format, is refused before anything is written to it. */
 JpDatabase  *jp_database_open          (const char          *path,
