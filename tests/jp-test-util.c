@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "jp-test-util.h"
+#include "model/jp-model-private.h"
 
 void
 jp_test_remove_dir (const char *dir)
@@ -42,4 +43,23 @@ jp_test_iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+JpDatabase *
+jp_test_open_seeded (const char           *path,
+                     JpDatabaseOpenFlags   flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDatabase) db = jp_database_open (path, flags | JP_DATABASE_OPEN_NO_SEED, &error);
+  g_autoptr(GBytes) bundled = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  if (!jp_database_is_new (db))
+    return g_steal_pointer (&db);
+  bundled = g_resources_lookup_data (RESOURCE_PATH "jaarplan-2013.xml", 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (_jp_xml_import_seed (db, bundled, "jaarplan-2013.xml", &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&db);
 }

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "model/store/jp-database.h"
+
 G_BEGIN_DECLS
 
 /* Removes a temporary folder made by a test, and the files in it. */
@@ -13,5 +15,9 @@ char *jp_test_replace    (const char *haystack,
                           const char *replacement);
 /* Runs the main context until nothing is pending. */
 void  jp_test_iterate    (void);
+/* Opens the database at @path as the application does: a new one holds
+ * the bundled plan (not a step of undo). */
+JpDatabase *jp_test_open_seeded (const char           *path,
+                                 JpDatabaseOpenFlags   flags);
 
 G_END_DECLS

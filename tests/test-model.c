@@ -6,13 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "model/store/jp-database.h"
-#include "model/jp-file.h"
-#include "model/store/jp-schema.h"
 #include "model/jp-structure.h"
 
 typedef struct {
@@ -767,447 +764,95 @@ test_search (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* What the program needs of storage, asked through the JpStore
+ * interface of the SQLite file. */
 static void
-test_newer_refused (void)
+on_reloaded (JpStore *store,
+             guint   *count)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
-  g_autofree char *before = NULL, *after = NULL;
-  gsize before_len, after_len;
-  sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1246776398; CREATE TABLE future (x);"
-                                     "PRAGMA user_version = 99;", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
-
-  g_assert_null (jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error));
-  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NEWER);
-  g_assert_nonnull (strstr (error->message, "newer version"));
-
-  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
-  g_assert_cmpmem (before, before_len, after, after_len);
-  jp_test_remove_dir (dir);
+  (*count)++;
 }
 
 static void
-test_other_files_refused (void)
+test_store_interface (Fixture       *f,
+                      gconstpointer  data)
 {
+  JpStore *store = JP_STORE (f->db);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
-  g_autofree char *foreign = g_build_filename (dir, "foreign.db", NULL);
-  sqlite3 *db;
-
-  g_assert_true (g_file_set_contents (garbage, "this is not a database at all, just some text ........"
-                                      "................................................", -1, NULL));
-  g_assert_null (jp_database_open (garbage, JP_DATABASE_OPEN_DEFAULT, &error));
-  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT);
-  g_clear_error (&error);
-
-  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x);", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  g_assert_null (jp_database_open (foreign, JP_DATABASE_OPEN_DEFAULT, &error));
-  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT);
-  jp_test_remove_dir (dir);
-}
-
-/* A database of the first schema (no prefix indexes for the search) is
- * upgraded in place, keeping its plan, and finds what it found before. */
-static void
-test_migration_from_1 (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
-  g_autoptr(JpDatabase) db = NULL;
+  g_autoptr(JpItem) section = add_section (f->db);
+  g_autoptr(JpItem) root = jp_store_get_root (store);
+  g_autoptr(JpItem) by_uid = NULL;
+  g_autoptr(JpItem) parent = NULL;
+  g_autoptr(JpSnapshot) snapshot = NULL;
   g_autoptr(GArray) hits = NULL;
-  sqlite3 *raw;
-  sqlite3_stmt *stmt;
+  g_autoptr(GListModel) children = NULL;
+  JpSnapshotItem *snap_section;
+  gboolean can_undo = FALSE;
+  guint reloaded = 0;
 
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, jp_schema_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw,
-                                 "PRAGMA user_version = 1; PRAGMA application_id = 1246776398;"
-                                 "INSERT INTO item (id, uid, kind) VALUES (1, 'plan', 'plan');"
-                                 "INSERT INTO item (id, uid, kind, parent) VALUES (2, 'contacts', 'contacts', 1);"
-                                 "INSERT INTO item (id, uid, kind, parent, number) VALUES (3, 'c5', 'chapter', 1, '5');"
-                                 "INSERT INTO item (id, uid, kind, parent, number) VALUES (4, 's57', 'section', 3, '5.7');"
-                                 "INSERT INTO item (id, uid, kind, parent, code) VALUES (5, 'g1', 'group', 4, 'FISC-MTIC BENELUX');"
-                                 "INSERT INTO text (item, field, lang, value) VALUES (4, 'title', 'nl', 'Fiscale samenwerking');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  g_assert_true (JP_IS_STORE (f->db));
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_TITLE, JP_LANG_NL, "Energie", &error));
+  g_assert_no_error (error);
 
-  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+  /* Reading: the same live items as the database hands out. */
+  by_uid = jp_store_lookup_uid (store, jp_item_get_uid (section));
+  g_assert_true (by_uid == section);
+  parent = jp_store_get_parent (store, section);
+  g_assert_cmpint (jp_item_get_kind (parent), ==, JP_KIND_CHAPTER);
+  children = jp_store_get_children (store, parent, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 1);
+  g_assert_null (jp_store_get_parent (store, root));
+
+  /* A snapshot of the whole plan, as plain values. */
+  snapshot = jp_store_load_snapshot (store, jp_item_get_id (root), &error);
   g_assert_no_error (error);
-  {
-    g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
-    g_assert_nonnull (section);
-    g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Fiscale samenwerking");
-  }
-  hits = jp_database_search (db, "fi", 10, &error);
+  g_assert_nonnull (snapshot->root);
+  g_assert_cmpint (snapshot->root->data.kind, ==, JP_KIND_PLAN);
+  g_assert_cmpuint (g_hash_table_size (snapshot->items), ==, 4);  /* plan, contacts, chapter, section */
+  snap_section = _jp_snapshot_lookup (snapshot, jp_item_get_id (section));
+  g_assert_nonnull (snap_section);
+  g_assert_cmpstr (snap_section->data.texts[JP_TEXT_TITLE][JP_LANG_NL], ==, "Energie");
+  g_assert_true (snap_section->parent->data.id == jp_item_get_id (parent));
+
+  hits = jp_store_search (store, "energ", 0, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, ==, 2);   /* the title, and the code "FISC-…" */
-  g_clear_pointer (&hits, g_array_unref);
-  hits = jp_database_search (db, "MTIC", 10, &error);
   g_assert_cmpuint (hits->len, ==, 1);
-  g_clear_object (&db);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, jp_item_get_id (section));
 
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT sql LIKE '%prefix%' FROM sqlite_schema WHERE name = 'text_fts'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
-  jp_test_remove_dir (dir);
-}
-
-static void
-test_migration_from_empty (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autoptr(JpDatabase) db = NULL;
-  sqlite3 *raw;
-  sqlite3_stmt *stmt;
-
-  /* A version-0 file (empty) is brought to the current schema. */
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  sqlite3_close (raw);
-  db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  /* Undo and redo, with the store's property and signal. */
+  g_signal_connect (store, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  g_object_get (store, "can-undo", &can_undo, NULL);
+  g_assert_true (can_undo);
+  g_assert_true (jp_store_can_undo (store));
+  g_assert_false (jp_store_can_redo (store));
+  g_assert_true (jp_store_undo (store, &error));
   g_assert_no_error (error);
-  g_clear_object (&db);
-
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, JP_DATABASE_SCHEMA_VERSION);
-  sqlite3_finalize (stmt);
-  sqlite3_close (raw);
-  jp_test_remove_dir (dir);
-}
-
-/* ------------------------------------------------- databases checked on open */
-
-static char *
-read_file (const char *path,
-           gsize      *len)
-{
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, len, NULL));
-  return contents;
-}
-
-static void
-run_sql (const char *path,
-         const char *sql)
-{
-  sqlite3 *raw;
-
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
-}
-
-/* Opening @path fails with @code and a message holding @phrase; the
- * file's bytes are as they were, and no -wal is left. */
-static void
-assert_refused_untouched (const char *path,
-                          int         code,
-                          const char *phrase)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL, *after = NULL;
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  gsize before_len, after_len;
-
-  before = read_file (path, &before_len);
-  g_assert_null (jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error));
-  g_assert_error (error, JP_DATABASE_ERROR, code);
-  if (strstr (error->message, phrase) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, phrase);
-  after = read_file (path, &after_len);
-  g_assert_cmpmem (before, before_len, after, after_len);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-}
-
-static void
-test_negative_version_refused (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "negative.db", NULL);
-  const char *versions[] = { "-1", "-2", "-2147483648" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = 1246776398; CREATE TABLE t (x);"
-                                              "PRAGMA user_version = %s;", versions[i]);
-      g_autofree char *phrase = g_strdup_printf ("unknown format (%s)", versions[i]);
-
-      g_remove (path);
-      run_sql (path, sql);
-      assert_refused_untouched (path, JP_DATABASE_ERROR_CORRUPT, phrase);
-    }
-  jp_test_remove_dir (dir);
-}
-
-static void
-test_version_0_with_tables_refused (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "v0.db", NULL);
-
-  /* Marked as ours, but never given a format: "table item already
-   * exists" before. */
-  run_sql (path, "PRAGMA application_id = 1246776398; CREATE TABLE item (x);");
-  assert_refused_untouched (path, JP_DATABASE_ERROR_CORRUPT, "is not a Jaarplan database");
-  jp_test_remove_dir (dir);
-}
-
-/* Each damage to a database of the current format, and the words that
- * must name it. */
-static const struct {
-  const char *sql;
-  const char *phrase;
-} damages[] = {
-  { "DROP TRIGGER item_undo_u;", "the trigger “item_undo_u” is missing" },
-  { "DROP TRIGGER text_fts_i;", "the trigger “text_fts_i” is missing" },
-  { "DROP TABLE text_fts;", "the table “text_fts” is missing" },
-  { "DROP TABLE item_fts_data;", "the table “item_fts_data” is missing" },
-  { "DROP INDEX item_by_parent;", "the index “item_by_parent” is missing" },
-  { "DROP TABLE undo_log;", "the table “undo_log” is missing" },
-  { "DROP TRIGGER link_undo_d;"
-    "CREATE TRIGGER link_undo_d BEFORE DELETE ON link BEGIN SELECT 1; END;",
-    "the trigger “link_undo_d” is not as this version made it" },
-  { "CREATE TRIGGER sneaky AFTER INSERT ON item BEGIN DELETE FROM text; END;",
-    "it holds a trigger “sneaky” that this version did not make" },
-  { "CREATE INDEX extra ON text (value);", "it holds an index “extra” that this version did not make" },
-  { "DELETE FROM undo_state;", "the state of the undo history is missing" },
-};
-
-static void
-test_damaged_schema_refused (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *good = g_build_filename (dir, "good.db", NULL);
-  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
-  g_autofree char *contents = NULL;
-  JpDatabase *db;
-  gsize len;
-
-  db = jp_database_open (good, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_assert_null (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL));
+  g_assert_true (jp_store_can_redo (store));
+  g_assert_true (jp_store_redo (store, &error));
   g_assert_no_error (error);
-  g_object_unref (db);
-  contents = read_file (good, &len);
+  g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Energie");
+  g_assert_cmpuint (reloaded, ==, 2);
 
-  for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
-    {
-      g_test_message ("%s", damages[i].sql);
-      g_assert_true (g_file_set_contents (path, contents, len, NULL));
-      run_sql (path, damages[i].sql);
-      assert_refused_untouched (path, JP_DATABASE_ERROR_CORRUPT, damages[i].phrase);
-    }
-
-  /* What ANALYZE adds is no damage. */
-  g_assert_true (g_file_set_contents (path, contents, len, NULL));
-  run_sql (path, "ANALYZE;");
-  db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  /* A step of its own: the revision check holds once, then the item as
+   * read is stale; a rolled-back step leaves nothing behind. */
+  g_assert_true (jp_store_begin_step (store, TRUE, &error));
+  g_assert_true (jp_store_claim_revision (store, section, &error));
+  g_assert_true (jp_store_commit_step (store, &error));
   g_assert_no_error (error);
-  g_object_unref (db);
-  jp_test_remove_dir (dir);
-}
-
-/* A database of format 1 that is missing what format 1 had is refused
- * before any migration is run on it. */
-static void
-test_damaged_old_schema_refused (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
-  g_autofree char *sql = g_strconcat (jp_schema_migrations[0],
-                                      "PRAGMA user_version = 1; PRAGMA application_id = 1246776398;"
-                                      "DROP TRIGGER item_fts_u;", NULL);
-
-  run_sql (path, sql);
-  assert_refused_untouched (path, JP_DATABASE_ERROR_CORRUPT, "the trigger “item_fts_u” is missing");
-  jp_test_remove_dir (dir);
-}
-
-/* A trial run reads the file into memory: a missing file is not made,
- * an old one is not upgraded, and no change reaches the file. */
-static void
-test_copy_changes_nothing (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
-  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *sql = g_strconcat (jp_schema_migrations[0],
-                                      "PRAGMA user_version = 1; PRAGMA application_id = 1246776398;"
-                                      "INSERT INTO item (id, uid, kind) VALUES (1, 'plan', 'plan');"
-                                      "INSERT INTO item (id, uid, kind, parent) VALUES (2, 'contacts', 'contacts', 1);"
-                                      "PRAGMA journal_mode = WAL;", NULL);
-  g_autofree char *before = NULL, *after = NULL;
-  gsize before_len, after_len;
-  JpDatabase *db;
-
-  g_assert_null (jp_database_open (missing, JP_DATABASE_OPEN_COPY, &error));
-  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_OPEN);
-  g_assert_nonnull (strstr (error->message, "does not exist"));
-  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_true (jp_store_begin_step (store, TRUE, &error));
+  g_assert_false (jp_store_claim_revision (store, section, &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CONFLICT);
+  jp_store_rollback (store);
   g_clear_error (&error);
-
-  run_sql (path, sql);
-  before = read_file (path, &before_len);
-  db = jp_database_open (path, JP_DATABASE_OPEN_COPY | JP_DATABASE_OPEN_NO_SEED, &error);
+  g_assert_true (jp_store_undo (store, &error));
   g_assert_no_error (error);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  {
-    g_autoptr(JpItem) root = jp_database_get_root (db);
-    g_autoptr(JpItem) chapter = jp_database_add_item (db, root, JP_KIND_CHAPTER, NULL, &error);
-
-    g_assert_no_error (error);
-    g_assert_nonnull (chapter);
-  }
-  g_object_unref (db);
-  after = read_file (path, &after_len);
-  g_assert_cmpmem (before, before_len, after, after_len);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  jp_test_remove_dir (dir);
-}
-
-/* --------------------------------------------------------- safe targets */
-
-static GBytes *
-some_bytes (void)
-{
-  return g_bytes_new_static ("new content\n", 12);
-}
-
-static void
-assert_write_refused (const char *target,
-                      int         code,
-                      const char *phrase)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (target);
-  g_autoptr(GBytes) bytes = some_bytes ();
-
-  g_assert_false (jp_file_write_atomically (file, bytes, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, code);
-  if (strstr (error->message, phrase) == NULL)
-    g_error ("“%s” does not say “%s”", error->message, phrase);
-}
-
-static void
-assert_write (const char *target)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (target);
-  g_autoptr(GBytes) bytes = some_bytes ();
-
-  g_assert_true (jp_file_write_atomically (file, bytes, NULL, &error));
+  g_assert_cmpuint (reloaded, ==, 3);
+  g_assert_cmpstr (jp_item_get_text (section, JP_TEXT_TITLE, JP_LANG_NL), ==, "Energie");
+  g_assert_true (jp_store_begin_step (store, FALSE, &error));
+  g_assert_true (jp_store_claim_revision (store, section, &error));
   g_assert_no_error (error);
-}
-
-static void
-test_protected_targets (Fixture       *f,
-                        gconstpointer  data)
-{
-  const char *in_use = "plan database in use";
-  g_autofree char *before = NULL, *after = NULL;
-  g_autofree char *cwd = g_get_current_dir ();
-  gsize before_len, after_len;
-  const char *names[] = { "plan.db", "plan.db-wal", "plan.db-shm", "plan.db-journal",
-                          "hard.db", "link.db", "sub/../plan.db", "./sub/./../plan.db-journal" };
-  g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
-  g_autofree char *hard = g_build_filename (f->dir, "hard.db", NULL);
-  g_autofree char *symbolic = g_build_filename (f->dir, "link.db", NULL);
-  g_autofree char *fifo = g_build_filename (f->dir, "fifo", NULL);
-  g_autofree char *journal = g_build_filename (f->dir, "plan.db-journal", NULL);
-
-  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-  g_assert_cmpint (link (f->path, hard), ==, 0);
-  g_assert_cmpint (symlink ("plan.db", symbolic), ==, 0);
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  before = read_file (f->path, &before_len);
-
-  /* By every name, relative ones too. */
-  g_assert_cmpint (g_chdir (f->dir), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *absolute = g_build_filename (f->dir, names[i], NULL);
-
-      assert_write_refused (names[i], G_IO_ERROR_PERMISSION_DENIED, in_use);
-      assert_write_refused (absolute, G_IO_ERROR_PERMISSION_DENIED, in_use);
-    }
-  assert_write_refused ("sub", G_IO_ERROR_IS_DIRECTORY, "a folder");
-  assert_write_refused ("fifo", G_IO_ERROR_NOT_REGULAR_FILE, "a pipe");
-  {
-    GStatBuf null_st;
-
-    /* Another program's bug may have made it a regular file. */
-    if (g_stat ("/dev/null", &null_st) == 0 && S_ISCHR (null_st.st_mode))
-      assert_write_refused ("/dev/null", G_IO_ERROR_NOT_REGULAR_FILE, "a device");
-  }
-  g_assert_cmpint (g_chdir (cwd), ==, 0);
-
-  after = read_file (f->path, &after_len);
-  g_assert_cmpmem (before, before_len, after, after_len);
-  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
-  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (sub, G_FILE_TEST_IS_DIR));
-
-  /* Closed, the database is a file like any other. */
-  g_clear_object (&f->db);
-  assert_write (journal);
-  g_assert_true (g_file_test (journal, G_FILE_TEST_IS_REGULAR));
-}
-
-static void
-test_write_through_link (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
-  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
-  g_autofree char *target = g_build_filename (sub, "real.xml", NULL);
-  g_autofree char *link = g_build_filename (dir, "link.xml", NULL);
-  g_autofree char *chain = g_build_filename (dir, "chain.xml", NULL);
-  g_autofree char *dangling = g_build_filename (dir, "dangling.xml", NULL);
-  g_autofree char *made = g_build_filename (sub, "made.xml", NULL);
-  g_autofree char *contents = NULL;
-  g_autofree char *read_link = NULL;
-  GStatBuf st;
-
-  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
-  g_assert_cmpint (g_chmod (target, 0640), ==, 0);
-  g_assert_cmpint (symlink ("sub/real.xml", link), ==, 0);
-  g_assert_cmpint (symlink (link, chain), ==, 0);
-  g_assert_cmpint (symlink ("sub/made.xml", dangling), ==, 0);
-
-  assert_write (chain);
-  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
-  g_assert_true (g_file_test (chain, G_FILE_TEST_IS_SYMLINK));
-  read_link = g_file_read_link (link, NULL);
-  g_assert_cmpstr (read_link, ==, "sub/real.xml");
-  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
-  g_assert_cmpstr (contents, ==, "new content\n");
-  g_assert_cmpint (g_stat (target, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
-
-  /* A link to a file not there yet makes the file. */
-  assert_write (dangling);
-  g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
-  g_assert_true (g_file_test (made, G_FILE_TEST_IS_REGULAR));
-  jp_test_remove_dir (dir);
+  jp_store_rollback (store);
 }
 
 int
@@ -1230,21 +875,11 @@ main (int   argc,
   ADD ("/model/new-item-one-undo-step", test_new_item_one_step);
   ADD ("/model/two-processes", test_two_processes);
   ADD ("/model/search", test_search);
+  ADD ("/model/store-interface", test_store_interface);
   ADD ("/model/structure/move", test_structure_move);
   ADD ("/model/structure/indent-outdent", test_structure_indent);
   ADD ("/model/structure/add-with-values", test_structure_add_with_values);
-  ADD ("/model/file/protected-targets", test_protected_targets);
 #undef ADD
-  g_test_add_func ("/model/open/newer-refused", test_newer_refused);
-  g_test_add_func ("/model/open/other-files-refused", test_other_files_refused);
-  g_test_add_func ("/model/open/migration", test_migration_from_empty);
-  g_test_add_func ("/model/open/migration-from-1", test_migration_from_1);
-  g_test_add_func ("/model/open/negative-version-refused", test_negative_version_refused);
-  g_test_add_func ("/model/open/version-0-with-tables-refused", test_version_0_with_tables_refused);
-  g_test_add_func ("/model/open/damaged-schema-refused", test_damaged_schema_refused);
-  g_test_add_func ("/model/open/damaged-old-schema-refused", test_damaged_old_schema_refused);
-  g_test_add_func ("/model/open/copy-changes-nothing", test_copy_changes_nothing);
-  g_test_add_func ("/model/file/write-through-link", test_write_through_link);
 
   return g_test_run ();
 }

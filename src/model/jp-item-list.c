@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include "model/jp-item-list.h"
 #include "model/jp-model-private.h"
+#include "model/store/jp-database.h"
 
 struct _JpItemList
 {
@@ -35,7 +37,7 @@ jp_item_list_get_item (GListModel *model,
 
   if (position >= self->ids->len || self->db == NULL)
     return NULL;
-  return jp_database_lookup (self->db, g_array_index (self->ids, gint64, position));
+  return jp_store_lookup (JP_STORE (self->db), g_array_index (self->ids, gint64, position));
 }
 
 static void
@@ -135,7 +137,7 @@ jp_item_list_get_parent (JpItemList *self)
   g_return_val_if_fail (JP_IS_ITEM_LIST (self), NULL);
   if (self->db == NULL || self->parent_id == 0)
     return NULL;
-  return jp_database_lookup (self->db, self->parent_id);
+  return jp_store_lookup (JP_STORE (self->db), self->parent_id);
 }
 
 guint

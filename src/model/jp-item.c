@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "model/store/jp-sqlite-private.h"
+#include "model/jp-item-private.h"
 
 struct _JpItem
 {
@@ -60,41 +60,6 @@ _jp_item_data_clear (JpItemData *data)
   for (guint t = 0; t < JP_N_TEXTS; t++)
     for (guint l = 0; l < JP_N_LANGS; l++)
       g_clear_pointer (&data->texts[t][l], g_free);
-}
-
-void
-_jp_item_data_read (JpItemData   *data,
-                    sqlite3_stmt *stmt)
-{
-  data->id = sqlite3_column_int64 (stmt, 0);
-  data->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  if (!jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &data->kind))
-    data->kind = JP_KIND_ITEM;
-  data->parent_id = sqlite3_column_int64 (stmt, 3);
-  data->position = sqlite3_column_int (stmt, 4);
-  if (!jp_phase_from_string ((const char *) sqlite3_column_text (stmt, 5), &data->phase))
-    data->phase = JP_PHASE_NONE;
-  if (!jp_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &data->status))
-    data->status = JP_STATUS_NONE;
-  for (guint f = 0; f < JP_N_FIELDS; f++)
-    data->fields[f] = g_strdup ((const char *) sqlite3_column_text (stmt, 7 + f));
-  data->revision = sqlite3_column_int64 (stmt, 15);
-}
-
-void
-_jp_item_data_read_text (JpItemData   *data,
-                         sqlite3_stmt *stmt,
-                         int           column)
-{
-  JpTextField field;
-  JpLang lang;
-
-  if (jp_text_field_from_string ((const char *) sqlite3_column_text (stmt, column), &field) &&
-      jp_lang_from_string ((const char *) sqlite3_column_text (stmt, column + 1), &lang))
-    {
-      g_free (data->texts[field][lang]);
-      data->texts[field][lang] = g_strdup ((const char *) sqlite3_column_text (stmt, column + 2));
-    }
 }
 
 static void

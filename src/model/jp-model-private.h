@@ -1,41 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
+#include "model/jp-item-private.h"
 #include "model/store/jp-connection.h"
-#include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
 
-/* The values of one row, as the database reads them. */
-typedef struct {
-  gint64    id;
-  gint64    parent_id;
-  gint64    revision;
-  guint     position;
-  JpKind    kind;
-  JpPhase   phase;
-  JpStatus  status;
-  char     *uid;
-  char     *fields[JP_N_FIELDS];
-  char     *texts[JP_N_TEXTS][JP_N_LANGS];
-} JpItemData;
-
-void        _jp_item_data_clear     (JpItemData  *data);
-
-
-JpItem     *_jp_item_new            (JpItemData  *data,
-                                     JpLang       lang);
-/* Takes the values of @data (which is cleared) and notifies what changed. */
-void        _jp_item_update         (JpItem      *self,
-                                     JpItemData  *data);
-void        _jp_item_set_text       (JpItem      *self,
-                                     JpTextField  field,
-                                     JpLang       lang,
-                                     const char  *value,
-                                     gint64       revision);
-void        _jp_item_set_lang       (JpItem      *self,
-                                     JpLang       lang);
-void        _jp_item_set_removed    (JpItem      *self);
+/* Only named here: jp-database.h and jp-item-list.h declare them, and
+ * including either would make a circle. */
+typedef struct _JpDatabase JpDatabase;
+typedef struct _JpItemList JpItemList;
 
 typedef enum {
   JP_LIST_CHILDREN,
@@ -52,6 +28,28 @@ JpListQuery _jp_item_list_get_query (JpItemList  *self);
 gint64      _jp_item_list_get_parent_id (JpItemList *self);
 /* Re-reads the list and emits items-changed for the part that differs. */
 void        _jp_item_list_refresh   (JpItemList  *self);
+
+/* Work on a connection of its own, in a thread: returns its result
+ * through @task.  its connection is closed after it returns. */
+typedef void (*JpWorkerFunc) (GTask        *task,
+                              JpConnection *connection,
+                              gpointer      job,
+                              GCancellable *cancellable);
+
+/* Runs @func in a worker thread with a connection of its own to the
+ * database of @self; the task's source object is @self and @job its
+ * data.  A private in-memory database runs it at once on its only
+ * connection. */
+void        _jp_database_run_in_worker (JpDatabase          *self,
+                                        gpointer             source_tag,
+                                        gpointer             job,
+                                        GDestroyNotify       job_free,
+                                        JpWorkerFunc         func,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+/* The @job of a task started by _jp_database_run_in_worker(). */
+gpointer    _jp_database_worker_get_job (GTask             *task);
 
 /* The database's own connection, for work on the main thread. */
 JpConnection *_jp_database_get_connection (JpDatabase *self);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/store/jp-sqlite-private.h"
+#include "model/jp-item-private.h"
 
 G_BEGIN_DECLS
 
@@ -24,13 +24,15 @@ typedef struct {
   GHashTable     *items;      /* id → JpSnapshotItem */
 } JpSnapshot;
 
-/* Reads the subtree under @root_id on @db (keeping its statements in
- * @cache, if one is given); a snapshot without a root when @root_id is
- * not an item. */
-JpSnapshot *_jp_snapshot_load   (sqlite3     *db,
-                                 GHashTable  *cache,
-                                 gint64       root_id,
-                                 GError     **error);
+/* An empty snapshot; the store adds its items and then builds the tree. */
+JpSnapshot *_jp_snapshot_new    (void);
+/* Adds an item holding the values of @data (which is left empty). */
+JpSnapshotItem *_jp_snapshot_add (JpSnapshot  *snapshot,
+                                  JpItemData  *data);
+/* Links each item to its parent and puts the children in tree order;
+ * the item @root_id, if there is one, becomes the root. */
+void        _jp_snapshot_build_tree (JpSnapshot *snapshot,
+                                     gint64      root_id);
 void        _jp_snapshot_free   (JpSnapshot  *snapshot);
 JpSnapshotItem *_jp_snapshot_lookup (JpSnapshot *snapshot,
                                      gint64      id);

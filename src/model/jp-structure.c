@@ -19,18 +19,18 @@ refuse (JpItem  *item,
 /* The siblings an item moves among: those of its kind (and, for a
  * project, of its phase, as the section lists them apart). */
 static GPtrArray *
-siblings (JpDatabase  *db,
+siblings (JpStore     *store,
           JpItem      *item,
           JpItem     **parent_out)
 {
-  g_autoptr(JpItem) parent = jp_database_get_parent (db, item);
+  g_autoptr(JpItem) parent = jp_store_get_parent (store, item);
   g_autoptr(GListModel) children = NULL;
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
 
   if (parent == NULL)
     return result;
-  children = jp_database_get_children (db, parent, JP_KIND_MASK (jp_item_get_kind (item)));
+  children = jp_store_get_children (store, parent, JP_KIND_MASK (jp_item_get_kind (item)));
   n = g_list_model_get_n_items (children);
   for (guint i = 0; i < n; i++)
     {
@@ -48,11 +48,11 @@ siblings (JpDatabase  *db,
 
 /* The child of @parent after @child, of any kind (NULL at the end). */
 static JpItem *
-next_child (JpDatabase *db,
+next_child (JpStore    *store,
             JpItem     *parent,
             JpItem     *child)
 {
-  g_autoptr(GListModel) all = jp_database_get_children (db, parent, JP_KIND_MASK_ALL);
+  g_autoptr(GListModel) all = jp_store_get_children (store, parent, JP_KIND_MASK_ALL);
   guint n = g_list_model_get_n_items (all);
 
   for (guint i = 0; i + 1 < n; i++)
@@ -81,7 +81,7 @@ jp_database_move_item_by (JpDatabase  *self,
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  list = siblings (self, item, &parent);
+  list = siblings (JP_STORE (self), item, &parent);
   if (parent == NULL || !g_ptr_array_find (list, item, &index))
     return refuse (item, error);
   if (delta == 0)
@@ -97,7 +97,7 @@ jp_database_move_item_by (JpDatabase  *self,
     {
       /* At the end of the last sibling's own run: before whatever
        * follows it among all the children. */
-      after = next_child (self, parent, list->pdata[target]);
+      after = next_child (JP_STORE (self), parent, list->pdata[target]);
       before = after;
     }
   return jp_database_move_item (self, item, parent, before, error);
@@ -116,7 +116,7 @@ jp_database_indent_item (JpDatabase  *self,
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  list = siblings (self, item, &parent);
+  list = siblings (JP_STORE (self), item, &parent);
   if (!g_ptr_array_find (list, item, &index) || index == 0)
     return refuse (item, error);
   into = list->pdata[index - 1];
@@ -137,14 +137,14 @@ jp_database_outdent_item (JpDatabase  *self,
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  parent = jp_database_get_parent (self, item);
-  grandparent = parent ? jp_database_get_parent (self, parent) : NULL;
+  parent = jp_store_get_parent (JP_STORE (self), item);
+  grandparent = parent ? jp_store_get_parent (JP_STORE (self), parent) : NULL;
   /* Only out of an item of its own kind: a sub-item leaves a sub-item,
    * never its project or section. */
   if (grandparent == NULL ||
       jp_item_get_kind (parent) != jp_item_get_kind (item) ||
       !jp_kind_allows_child (jp_item_get_kind (grandparent), jp_item_get_kind (item)))
     return refuse (item, error);
-  before = next_child (self, grandparent, parent);
+  before = next_child (JP_STORE (self), grandparent, parent);
   return jp_database_move_item (self, item, grandparent, before, error);
 }

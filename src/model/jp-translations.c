@@ -6,14 +6,14 @@
 #include "model/jp-translations.h"
 
 static void
-count_below (JpDatabase *db,
+count_below (JpStore    *store,
              JpItem     *item,
              guint      *n_texts,
              guint      *n_translated,
              GPtrArray  *items,
              GPtrArray  *models)
 {
-  g_autoptr(GListModel) children = jp_database_get_children (db, item, JP_KIND_MASK_ALL);
+  g_autoptr(GListModel) children = jp_store_get_children (store, item, JP_KIND_MASK_ALL);
   guint texts, translated, n;
 
   jp_item_count_texts (item, &texts, &translated);
@@ -27,7 +27,7 @@ count_below (JpDatabase *db,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JpItem) child = g_list_model_get_item (children, i);
-      count_below (db, child, n_texts, n_translated, items, models);
+      count_below (store, child, n_texts, n_translated, items, models);
     }
 }
 
@@ -44,7 +44,7 @@ jp_translations_count (JpDatabase *db,
   g_return_if_fail (JP_IS_DATABASE (db));
   g_return_if_fail (JP_IS_ITEM (item));
 
-  count_below (db, item, &texts, &translated, items, children);
+  count_below (JP_STORE (db), item, &texts, &translated, items, children);
   if (n_texts)
     *n_texts = texts;
   if (n_translated)
@@ -63,11 +63,11 @@ jp_translations_item_is_incomplete (JpItem *item)
 }
 
 static void
-collect_incomplete (JpDatabase *db,
+collect_incomplete (JpStore    *store,
                     JpItem     *item,
                     GPtrArray  *result)
 {
-  g_autoptr(GListModel) children = jp_database_get_children (db, item, JP_KIND_MASK_ALL);
+  g_autoptr(GListModel) children = jp_store_get_children (store, item, JP_KIND_MASK_ALL);
   guint n = g_list_model_get_n_items (children);
 
   if (jp_translations_item_is_incomplete (item))
@@ -75,7 +75,7 @@ collect_incomplete (JpDatabase *db,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JpItem) child = g_list_model_get_item (children, i);
-      collect_incomplete (db, child, result);
+      collect_incomplete (store, child, result);
     }
 }
 
@@ -87,8 +87,8 @@ jp_translations_find_incomplete (JpDatabase *db)
 
   g_return_val_if_fail (JP_IS_DATABASE (db), result);
 
-  root = jp_database_get_root (db);
+  root = jp_store_get_root (JP_STORE (db));
   if (root != NULL)
-    collect_incomplete (db, root, result);
+    collect_incomplete (JP_STORE (db), root, result);
   return result;
 }

@@ -11,32 +11,6 @@ G_BEGIN_DECLS
 /* Writing what a plan file holds over a scope of the store: the look-ups
  * the import needs, and the writes of its records, on one connection. */
 
-/* Until the store provides it */
-JpSnapshot *_jp_connection_load_snapshot (JpConnection  *connection,
-                                          gint64         root_id,
-                                          GError       **error);
-gboolean    _jp_connection_begin_step    (JpConnection  *connection,
-                                          gboolean       log_undo,
-                                          GError       **error);
-gboolean    _jp_connection_commit_step   (JpConnection  *connection,
-                                          GError       **error);
-void        _jp_connection_rollback      (JpConnection  *connection);
-/* Until the store provides it: the workers of jp-sqlite-private.h,
- * declared without SQLite. */
-typedef void (*JpWorkerFunc) (GTask        *task,
-                              JpConnection *connection,
-                              gpointer      job,
-                              GCancellable *cancellable);
-void        _jp_database_run_in_worker   (JpDatabase          *self,
-                                          gpointer             source_tag,
-                                          gpointer             job,
-                                          GDestroyNotify       job_free,
-                                          JpWorkerFunc         func,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-gpointer    _jp_database_worker_get_job  (GTask               *task);
-
 /* Resets every statement the connection keeps, so that none is still
  * running when a transaction ends. */
 void        _jp_connection_release_statements (JpConnection *connection);

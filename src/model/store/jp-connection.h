@@ -3,11 +3,30 @@
 
 #include <glib.h>
 
+#include "model/jp-snapshot.h"
+
 G_BEGIN_DECLS
 
 /* One connection to the store: the database's own, or a worker's second
  * one.  What the model does on a connection it asks of the store with
  * one of these; only the store sees inside. */
 typedef struct _JpConnection JpConnection;
+
+/* Reads the subtree under @root_id (the whole plan when it is the root);
+ * a snapshot without a root when @root_id is not an item. */
+JpSnapshot *_jp_connection_load_snapshot (JpConnection  *connection,
+                                          gint64         root_id,
+                                          GError       **error);
+
+/* One transaction; with @log_undo, also one step of undo.  On failure
+ * nothing is left open. */
+gboolean    _jp_connection_begin_step    (JpConnection  *connection,
+                                          gboolean       log_undo,
+                                          GError       **error);
+/* Commits the step (rolled back if that fails). */
+gboolean    _jp_connection_commit_step   (JpConnection  *connection,
+                                          GError       **error);
+/* Rolls back the open transaction, if there is one. */
+void        _jp_connection_rollback      (JpConnection  *connection);
 
 G_END_DECLS

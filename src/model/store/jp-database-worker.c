@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "model/store/jp-sqlite-private.h"
+#include "model/store/jp-database-private.h"
 
 typedef struct {
   char          *path;

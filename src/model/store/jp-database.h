@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "model/jp-item.h"
-#include "model/jp-item-list.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +29,7 @@ typedef enum {
 typedef enum {
   JP_DATABASE_OPEN_DEFAULT = 0,
   /* A new database is left empty (a bare plan) instead of holding the
-   * bundled plan. */
+   * bundled plan; the caller fills it (see jp_database_is_new()). */
   JP_DATABASE_OPEN_NO_SEED = 1 << 0,
   /* A trial run: the file, which must exist, is read into memory and
    * never written; migrations and changes stay in the copy and are gone
@@ -46,14 +46,18 @@ GQuark       jp_database_error_quark   (void);
 /* $XDG_DATA_HOME/jaarplan/jaarplan.db */
 char        *jp_database_default_path  (void);
 
-/* Opens (or creates, mode 0600, holding the bundled plan) the database at
- * @path; ":memory:" opens a private in-memory one.  A file of an unknown
+/* Opens (or creates, mode 0600, holding a bare plan, or the bundled plan
+ * without JP_DATABASE_OPEN_NO_SEED) the database at @path; ":memory:" opens a private in-memory one.  A file of an unknown
  * or newer format, or whose tables, indexes and triggers are not those of
  * its format, is refused before anything is written to it. */
 JpDatabase  *jp_database_open          (const char          *path,
                                         JpDatabaseOpenFlags  flags,
                                         GError             **error);
 const char  *jp_database_get_path      (JpDatabase          *self);
+/* TRUE when opening made the plan: the file held none and now holds a
+ * bare one.  Opened with JP_DATABASE_OPEN_NO_SEED, the application and
+ * the command line then import the bundled plan into it. */
+gboolean     jp_database_is_new        (JpDatabase          *self);
 
 /* The language labels are shown in; it does not change what is stored. */
 JpLang       jp_database_get_language  (JpDatabase          *self);

@@ -6,38 +6,6 @@
 #include "model/store/jp-sqlite-private.h"
 #include "model/store/jp-connection-apply.h"
 
-/* ---------------------------------------------------------------- the connection */
-
-/* Until the store provides it */
-JpSnapshot *
-_jp_connection_load_snapshot (JpConnection  *connection,
-                              gint64         root_id,
-                              GError       **error)
-{
-  return _jp_snapshot_load (connection->db, connection->statements, root_id, error);
-}
-
-gboolean
-_jp_connection_begin_step (JpConnection  *connection,
-                           gboolean       log_undo,
-                           GError       **error)
-{
-  return _jp_database_begin_step (connection->db, log_undo, error);
-}
-
-gboolean
-_jp_connection_commit_step (JpConnection  *connection,
-                            GError       **error)
-{
-  return _jp_database_commit_step (connection->db, error);
-}
-
-void
-_jp_connection_rollback (JpConnection *connection)
-{
-  _jp_database_rollback (connection->db);
-}
-/* (until here) */
 
 static void
 reset_statement (gpointer key,

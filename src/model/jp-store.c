@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-store"
+
+#include "config.h"
+
+#include "model/jp-store.h"
+
+G_DEFINE_INTERFACE (JpStore, jp_store, G_TYPE_OBJECT)
+
+enum {
+  RELOADED,
+  STRUCTURE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+jp_store_default_init (JpStoreInterface *iface)
+{
+  g_object_interface_install_property (iface,
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_interface_install_property (iface,
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Emitted after undo, redo, an import or a reload: every live item and
+   * list has been re-read. */
+  signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Emitted after items were added, removed or moved anywhere (and after
+   * ::reloaded): what counts descendants counts again. */
+  signals[STRUCTURE_CHANGED] = g_signal_new ("structure-changed", G_TYPE_FROM_INTERFACE (iface),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+JpItem *
+jp_store_lookup (JpStore *self,
+                 gint64   id)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  return JP_STORE_GET_IFACE (self)->lookup (self, id);
+}
+
+JpItem *
+jp_store_lookup_uid (JpStore    *self,
+                     const char *uid)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+  return JP_STORE_GET_IFACE (self)->lookup_uid (self, uid);
+}
+
+JpItem *
+jp_store_get_root (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  return JP_STORE_GET_IFACE (self)->get_root (self);
+}
+
+JpItem *
+jp_store_get_parent (JpStore *self,
+                     JpItem  *item)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (item), NULL);
+
+  if (jp_item_get_parent_id (item) == 0)
+    return NULL;
+  return jp_store_lookup (self, jp_item_get_parent_id (item));
+}
+
+GListModel *
+jp_store_get_children (JpStore *self,
+                       JpItem  *parent,
+                       guint    kinds)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (parent), NULL);
+  return JP_STORE_GET_IFACE (self)->get_children (self, parent, kinds);
+}
+
+JpSnapshot *
+jp_store_load_snapshot (JpStore  *self,
+                        gint64    root_id,
+                        GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  return JP_STORE_GET_IFACE (self)->load_snapshot (self, root_id, error);
+}
+
+gboolean
+jp_store_begin_step (JpStore   *self,
+                     gboolean   log_undo,
+                     GError   **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  return JP_STORE_GET_IFACE (self)->begin_step (self, log_undo, error);
+}
+
+gboolean
+jp_store_commit_step (JpStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  return JP_STORE_GET_IFACE (self)->commit_step (self, error);
+}
+
+void
+jp_store_rollback (JpStore *self)
+{
+  g_return_if_fail (JP_IS_STORE (self));
+  JP_STORE_GET_IFACE (self)->rollback (self);
+}
+
+gboolean
+jp_store_claim_revision (JpStore  *self,
+                         JpItem   *item,
+                         GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+  return JP_STORE_GET_IFACE (self)->claim_revision (self, item, error);
+}
+
+gboolean
+jp_store_can_undo (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  return JP_STORE_GET_IFACE (self)->can_undo (self);
+}
+
+gboolean
+jp_store_can_redo (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  return JP_STORE_GET_IFACE (self)->can_redo (self);
+}
+
+gboolean
+jp_store_undo (JpStore  *self,
+               GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  return JP_STORE_GET_IFACE (self)->undo (self, error);
+}
+
+gboolean
+jp_store_redo (JpStore  *self,
+               GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  return JP_STORE_GET_IFACE (self)->redo (self, error);
+}
+
+GArray *
+jp_store_search (JpStore     *self,
+                 const char  *query,
+                 guint        limit,
+                 GError     **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  return JP_STORE_GET_IFACE (self)->search (self, query, limit, error);
+}
+
+void
+jp_store_emit_reloaded (JpStore *self)
+{
+  g_return_if_fail (JP_IS_STORE (self));
+  g_signal_emit (self, signals[RELOADED], 0);
+}
+
+void
+jp_store_emit_structure_changed (JpStore *self)
+{
+  g_return_if_fail (JP_IS_STORE (self));
+  g_signal_emit (self, signals[STRUCTURE_CHANGED], 0);
+}

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/jp-item.h"
+#include "model/jp-snapshot.h"
+
+G_BEGIN_DECLS
+
+/* What the program needs from where the plan is kept.  The SQLite file
+ * (JpDatabase) is one store; docs/STORAGE.md says how another maps onto
+ * these calls.
+ *
+ * Signals: ::reloaded after undo, redo, an import or a reload (every
+ * live item and list has been re-read); ::structure-changed after items
+ * were added, removed or moved anywhere.  Properties: :can-undo and
+ * :can-redo. */
+
+#define JP_TYPE_STORE (jp_store_get_type ())
+G_DECLARE_INTERFACE (JpStore, jp_store, JP, STORE, GObject)
+
+struct _JpStoreInterface
+{
+  GTypeInterface parent_iface;
+
+  JpItem     *(*lookup)          (JpStore     *self,
+                                  gint64       id);
+  JpItem     *(*lookup_uid)      (JpStore     *self,
+                                  const char  *uid);
+  JpItem     *(*get_root)        (JpStore     *self);
+  GListModel *(*get_children)    (JpStore     *self,
+                                  JpItem      *parent,
+                                  guint        kinds);
+  JpSnapshot *(*load_snapshot)   (JpStore     *self,
+                                  gint64       root_id,
+                                  GError     **error);
+
+  gboolean    (*begin_step)      (JpStore     *self,
+                                  gboolean     log_undo,
+                                  GError     **error);
+  gboolean    (*commit_step)     (JpStore     *self,
+                                  GError     **error);
+  void        (*rollback)        (JpStore     *self);
+  gboolean    (*claim_revision)  (JpStore     *self,
+                                  JpItem      *item,
+                                  GError     **error);
+
+  gboolean    (*can_undo)        (JpStore     *self);
+  gboolean    (*can_redo)        (JpStore     *self);
+  gboolean    (*undo)            (JpStore     *self,
+                                  GError     **error);
+  gboolean    (*redo)            (JpStore     *self,
+                                  GError     **error);
+
+  GArray     *(*search)          (JpStore     *self,
+                                  const char  *query,
+                                  guint        limit,
+                                  GError     **error);
+};
+
+/* The one live JpItem of an item, with its values and texts (a new
+ * reference), or NULL. */
+JpItem     *jp_store_lookup         (JpStore     *self,
+                                     gint64       id);
+JpItem     *jp_store_lookup_uid     (JpStore     *self,
+                                     const char  *uid);
+JpItem     *jp_store_get_root       (JpStore     *self);
+/* @item's parent, or NULL for the root. */
+JpItem     *jp_store_get_parent     (JpStore     *self,
+                                     JpItem      *item);
+/* The live list of @parent's children of @kinds (a JP_KIND_MASK() mask;
+ * 0: all). */
+GListModel *jp_store_get_children   (JpStore     *self,
+                                     JpItem      *parent,
+                                     guint        kinds);
+/* The subtree under @root_id read at once, as plain values. */
+JpSnapshot *jp_store_load_snapshot  (JpStore     *self,
+                                     gint64       root_id,
+                                     GError     **error);
+
+/* One transaction; with @log_undo also one step of undo.  Every write
+ * between begin and commit is taken back by one undo. */
+gboolean    jp_store_begin_step     (JpStore     *self,
+                                     gboolean     log_undo,
+                                     GError     **error);
+gboolean    jp_store_commit_step    (JpStore     *self,
+                                     GError     **error);
+void        jp_store_rollback       (JpStore     *self);
+/* Inside a step: takes the next revision of @item if nobody changed it
+ * since it was read, else fails with JP_DATABASE_ERROR_CONFLICT (or
+ * _NOT_FOUND when it was removed). */
+gboolean    jp_store_claim_revision (JpStore     *self,
+                                     JpItem      *item,
+                                     GError     **error);
+
+gboolean    jp_store_can_undo       (JpStore     *self);
+gboolean    jp_store_can_redo       (JpStore     *self);
+gboolean    jp_store_undo           (JpStore     *self,
+                                     GError     **error);
+gboolean    jp_store_redo           (JpStore     *self,
+                                     GError     **error);
+
+/* Full-text search; the ids (gint64) of the matching items, best first. */
+GArray     *jp_store_search         (JpStore     *self,
+                                     const char  *query,
+                                     guint        limit,
+                                     GError     **error);
+
+/* For stores: tell the program what changed. */
+void        jp_store_emit_reloaded  (JpStore     *self);
+void        jp_store_emit_structure_changed (JpStore *self);
+
+G_END_DECLS

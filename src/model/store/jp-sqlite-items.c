@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-database"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "model/jp-item-list.h"
+#include "model/store/jp-database-private.h"
+
+void
+_jp_database_list_finalized (gpointer  user_data,
+                             GObject  *where_the_object_was)
+{
+  JpListRef *ref = user_data;
+
+  g_hash_table_remove (ref->db->lists, ref->key);
+}
+
+void
+_jp_database_item_finalized (gpointer  user_data,
+                             GObject  *where_the_object_was)
+{
+  JpItemRef *ref = user_data;
+
+  g_hash_table_remove (ref->db->items, &ref->id);
+}
+
+/* ------------------------------------------------------------------ items */
+
+void
+_jp_item_data_read (JpItemData   *data,
+                    sqlite3_stmt *stmt)
+{
+  data->id = sqlite3_column_int64 (stmt, 0);
+  data->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  if (!jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &data->kind))
+    data->kind = JP_KIND_ITEM;
+  data->parent_id = sqlite3_column_int64 (stmt, 3);
+  data->position = sqlite3_column_int (stmt, 4);
+  if (!jp_phase_from_string ((const char *) sqlite3_column_text (stmt, 5), &data->phase))
+    data->phase = JP_PHASE_NONE;
+  if (!jp_status_from_string ((const char *) sqlite3_column_text (stmt, 6), &data->status))
+    data->status = JP_STATUS_NONE;
+  for (guint f = 0; f < JP_N_FIELDS; f++)
+    data->fields[f] = g_strdup ((const char *) sqlite3_column_text (stmt, 7 + f));
+  data->revision = sqlite3_column_int64 (stmt, 15);
+}
+
+void
+_jp_item_data_read_text (JpItemData   *data,
+                         sqlite3_stmt *stmt,
+                         int           column)
+{
+  JpTextField field;
+  JpLang lang;
+
+  if (jp_text_field_from_string ((const char *) sqlite3_column_text (stmt, column), &field) &&
+      jp_lang_from_string ((const char *) sqlite3_column_text (stmt, column + 1), &lang))
+    {
+      g_free (data->texts[field][lang]);
+      data->texts[field][lang] = g_strdup ((const char *) sqlite3_column_text (stmt, column + 2));
+    }
+}
+
+gboolean
+_jp_database_read_item (JpDatabase  *self,
+                        gint64       id,
+                        JpItemData  *data)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  memset (data, 0, sizeof *data);
+  stmt = _jp_database_prepare (self, "SELECT " JP_ITEM_COLUMNS " FROM item WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  _jp_item_data_read (data, stmt);
+  sqlite3_reset (stmt);
+
+  stmt = _jp_database_prepare (self, "SELECT field, lang, value FROM text WHERE item = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    _jp_item_data_read_text (data, stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+JpItem *
+jp_database_lookup (JpDatabase *self,
+                    gint64      id)
+{
+  JpItem *item;
+  JpItemData data;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+
+  {
+    JpItemRef *ref = g_hash_table_lookup (self->items, &id);
+    if (ref)
+      return g_object_ref (ref->item);
+  }
+
+  if (!_jp_database_read_item (self, id, &data))
+    {
+      _jp_item_data_clear (&data);
+      return NULL;
+    }
+  item = _jp_item_new (&data, self->lang);
+  {
+    JpItemRef *ref = g_new (JpItemRef, 1);
+    ref->id = id;
+    ref->item = item;
+    ref->db = self;
+    g_hash_table_insert (self->items, &ref->id, ref);
+    g_object_weak_ref (G_OBJECT (item), _jp_database_item_finalized, ref);
+  }
+  return item;
+}
+
+JpItem *
+jp_database_lookup_uid (JpDatabase *self,
+                        const char *uid)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  stmt = _jp_database_prepare (self, "SELECT id FROM item WHERE uid = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id ? jp_database_lookup (self, id) : NULL;
+}
+
+JpItem *
+jp_database_get_root (JpDatabase *self)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+  return jp_database_lookup (self, _jp_database_query_int (self, "SELECT min (id) FROM item WHERE parent IS NULL"
+                                                                 " AND ?1 = ?1", 0, 0));
+}
+
+JpItem *
+jp_database_find_child (JpDatabase *self,
+                        JpItem     *parent,
+                        JpKind      kind)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (parent), NULL);
+
+  stmt = _jp_database_prepare (self, "SELECT id FROM item WHERE parent = ? AND kind = ?"
+                                     " ORDER BY position, id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, jp_item_get_id (parent));
+  sqlite3_bind_text (stmt, 2, jp_kind_to_string (kind), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id ? jp_database_lookup (self, id) : NULL;
+}
+
+JpItem *
+jp_database_get_parent (JpDatabase *self,
+                        JpItem     *item)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (item), NULL);
+
+  if (jp_item_get_parent_id (item) == 0)
+    return NULL;
+  return jp_database_lookup (self, jp_item_get_parent_id (item));
+}
+
+JpItem *
+jp_database_find_numbered (JpDatabase *self,
+                           JpKind      kind,
+                           const char *number)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  stmt = _jp_database_prepare (self, "SELECT id FROM item WHERE kind = ? AND number = ? ORDER BY id LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, jp_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id ? jp_database_lookup (self, id) : NULL;
+}
+
+/* ------------------------------------------------------------------ lists */
+
+GArray *
+_jp_database_list_ids (JpDatabase  *self,
+                       JpListQuery  query,
+                       gint64       parent_id,
+                       guint        kinds)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  switch (query)
+    {
+    case JP_LIST_CHILDREN:
+      stmt = _jp_database_prepare (self, "SELECT id, kind FROM item WHERE parent = ? ORDER BY position, id", NULL);
+      break;
+    case JP_LIST_AREA_SECTIONS:
+      stmt = _jp_database_prepare (self,
+                                   "SELECT s.id, s.kind FROM link JOIN item s ON s.id = link.section"
+                                   " JOIN item c ON c.id = s.parent WHERE link.area = ?"
+                                   " ORDER BY c.position, c.id, s.position, s.id", NULL);
+      break;
+    case JP_LIST_UNLINKED_SECTIONS:
+      stmt = _jp_database_prepare (self,
+                                   "SELECT s.id, s.kind FROM item s JOIN item c ON c.id = s.parent"
+                                   " WHERE s.kind = 'section' AND ?1 = ?1"
+                                   " AND NOT EXISTS (SELECT 1 FROM link WHERE link.section = s.id)"
+                                   " ORDER BY c.position, c.id, s.position, s.id", NULL);
+      break;
+    case JP_LIST_SECTION_AREAS:
+      stmt = _jp_database_prepare (self,
+                                   "SELECT a.id, a.kind FROM link JOIN item a ON a.id = link.area"
+                                   " WHERE link.section = ? ORDER BY a.position, a.id", NULL);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (stmt == NULL)
+    return ids;
+
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      JpKind kind;
+
+      if (kinds != JP_KIND_MASK_ALL &&
+          (!jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind) ||
+           !(kinds & JP_KIND_MASK (kind))))
+        continue;
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+static GListModel *
+get_list (JpDatabase  *self,
+          JpListQuery  query,
+          JpItem      *parent,
+          guint        kinds)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT ":%u", query,
+                                          parent ? jp_item_get_id (parent) : 0, kinds);
+  JpListRef *ref = g_hash_table_lookup (self->lists, key);
+
+  if (ref)
+    return g_object_ref (G_LIST_MODEL (ref->list));
+
+  ref = g_new (JpListRef, 1);
+  ref->key = g_steal_pointer (&key);
+  ref->db = self;
+  ref->list = _jp_item_list_new (self, query, parent, kinds);
+  g_hash_table_insert (self->lists, ref->key, ref);
+  g_object_weak_ref (G_OBJECT (ref->list), _jp_database_list_finalized, ref);
+  return G_LIST_MODEL (ref->list);
+}
+
+GListModel *
+jp_database_get_children (JpDatabase *self,
+                          JpItem     *parent,
+                          guint       kinds)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (parent), NULL);
+  return get_list (self, JP_LIST_CHILDREN, parent, kinds ? kinds : JP_KIND_MASK_ALL);
+}
+
+GListModel *
+jp_database_get_area_sections (JpDatabase *self,
+                               JpItem     *area)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (area == NULL || JP_IS_ITEM (area), NULL);
+  return get_list (self, area ? JP_LIST_AREA_SECTIONS : JP_LIST_UNLINKED_SECTIONS, area, JP_KIND_MASK_ALL);
+}
+
+GListModel *
+jp_database_get_section_areas (JpDatabase *self,
+                               JpItem     *section)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (section), NULL);
+  return get_list (self, JP_LIST_SECTION_AREAS, section, JP_KIND_MASK_ALL);
+}
+
+guint
+jp_database_count_descendants (JpDatabase *self,
+                               JpItem     *item,
+                               guint       kinds)
+{
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), 0);
+  g_return_val_if_fail (JP_IS_ITEM (item), 0);
+
+  stmt = _jp_database_prepare (self,
+                               "WITH RECURSIVE sub (id, kind) AS ("
+                               "  SELECT id, kind FROM item WHERE parent = ?"
+                               "  UNION ALL SELECT item.id, item.kind FROM item JOIN sub ON item.parent = sub.id)"
+                               " SELECT kind, count(*) FROM sub GROUP BY kind", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, jp_item_get_id (item));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JpKind kind;
+      if (jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind) &&
+          (kinds & JP_KIND_MASK (kind)))
+        count += sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* Re-reads the lists whose content may have changed: the children of
+ * one of @parents (0-terminated), or all lists when @parents is NULL.
+ * The few lists of linked sections are always re-read. */
+void
+_jp_database_refresh_lists (JpDatabase   *self,
+                            const gint64 *parents)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JpItemList *list = ((JpListRef *) value)->list;
+      gboolean hit = parents == NULL || _jp_item_list_get_query (list) != JP_LIST_CHILDREN;
+
+      for (guint i = 0; !hit && parents[i]; i++)
+        hit = _jp_item_list_get_parent_id (list) == parents[i];
+      if (hit)
+        g_ptr_array_add (lists, g_object_ref (list));
+    }
+  /* Refreshing emits items-changed, whose handlers may create lists. */
+  for (guint i = 0; i < lists->len; i++)
+    _jp_item_list_refresh (lists->pdata[i]);
+}
+
+/* Re-reads one live item, if anybody holds it. */
+void
+_jp_database_refresh_item (JpDatabase *self,
+                           gint64      id)
+{
+  JpItemRef *ref = g_hash_table_lookup (self->items, &id);
+  JpItemData data;
+
+  if (ref == NULL)
+    return;
+  if (_jp_database_read_item (self, id, &data))
+    _jp_item_update (ref->item, &data);
+  else
+    _jp_item_set_removed (ref->item);
+  _jp_item_data_clear (&data);
+}
+
+void
+_jp_database_refresh_all_items (JpDatabase *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (items, g_object_ref (((JpItemRef *) value)->item));
+  for (guint i = 0; i < items->len; i++)
+    _jp_database_refresh_item (self, jp_item_get_id (items->pdata[i]));
+}
+
+void
+jp_database_reload (JpDatabase *self)
+{
+  g_return_if_fail (JP_IS_DATABASE (self));
+
+  self->merge_item = 0;
+  _jp_database_refresh_all_items (self);
+  _jp_database_refresh_lists (self, NULL);
+  _jp_database_notify_can_undo (self);
+  _jp_database_notify_can_redo (self);
+  _jp_database_emit_reloaded (self);
+  _jp_database_emit_structure_changed (self);
+}

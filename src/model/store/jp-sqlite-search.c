@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-database"
+
+#include "config.h"
+
+#include "model/store/jp-database-private.h"
+
+/* ----------------------------------------------------------------- search */
+
+/* Turns what the user typed into an FTS5 query: every word must occur,
+ * the last as a prefix; each word is a quoted string, so that FTS5's
+ * operators and punctuation (as in "SENN/POL") are taken literally. */
+static char *
+build_match (const char *query)
+{
+  g_auto(GStrv) words = g_strsplit_set (query, " \t\n", -1);
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      gboolean has_word_char = FALSE;
+
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_word_char = TRUE;
+      if (!has_word_char)
+        continue;
+
+      if (match->len)
+        g_string_append_c (match, ' ');
+      g_string_append_c (match, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (match, '"');
+          g_string_append_c (match, *p);
+        }
+      g_string_append (match, "\"*");
+    }
+  return match->len ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
+GArray *
+jp_database_search (JpDatabase  *self,
+                    const char  *query,
+                    guint        limit,
+                    GError     **error)
+{
+  g_autofree char *match = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), ids);
+  g_return_val_if_fail (query != NULL, ids);
+
+  match = build_match (query);
+  if (match == NULL)
+    return ids;
+
+  /* Only a bounded number of matches is ranked: a word found in most
+   * texts ("de") would otherwise rank them all.  With a limit, the best
+   * of the first @limit matches of each table come first; without one,
+   * all are ranked. */
+  stmt = _jp_database_prepare (self,
+                               "SELECT id FROM ("
+                               "  SELECT * FROM (SELECT text.item AS id, text_fts.rank AS rank FROM text_fts"
+                               "    JOIN text ON text.id = text_fts.rowid WHERE text_fts MATCH ?1 LIMIT ?3)"
+                               "  UNION ALL"
+                               "  SELECT * FROM (SELECT rowid AS id, rank FROM item_fts WHERE item_fts MATCH ?1 LIMIT ?3))"
+                               " GROUP BY id ORDER BY min (rank), id LIMIT ?2", error);
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, limit ? (gint64) limit : G_MAXINT64);
+  for (;;)
+    {
+      int rc = sqlite3_step (stmt);
+      gint64 id;
+
+      if (rc == SQLITE_DONE)
+        break;
+      if (rc != SQLITE_ROW)
+        {
+          _jp_database_set_error (self, rc, error);
+          break;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+

@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-database"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "model/store/jp-database-private.h"
+
+#define UNDO_DEPTH   1000
+
+/* ------------------------------------------------------------ undo steps */
+
+void
+_jp_database_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+_jp_database_begin_step (sqlite3   *db,
+                         gboolean   log_undo,
+                         GError   **error)
+{
+  if (!_jp_sqlite_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!log_undo)
+    return TRUE;
+  if (!_jp_sqlite_exec (db,
+             "DELETE FROM undo_log WHERE stack = 1;"
+             "UPDATE undo_state SET active = 1, stack = 0,"
+             " step = coalesce ((SELECT max (step) FROM undo_log WHERE stack = 0), 0) + 1;"
+             "DELETE FROM undo_log WHERE stack = 0 AND step <= (SELECT step FROM undo_state) - "
+             G_STRINGIFY (UNDO_DEPTH) ";", error))
+    {
+      _jp_database_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_jp_database_commit_step (sqlite3  *db,
+                          GError  **error)
+{
+  if (!_jp_sqlite_exec (db, "UPDATE undo_state SET active = 0; COMMIT", error))
+    {
+      _jp_database_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_jp_connection_begin_step (JpConnection  *connection,
+                           gboolean       log_undo,
+                           GError       **error)
+{
+  g_return_val_if_fail (connection != NULL, FALSE);
+  return _jp_database_begin_step (connection->db, log_undo, error);
+}
+
+gboolean
+_jp_connection_commit_step (JpConnection  *connection,
+                            GError       **error)
+{
+  g_return_val_if_fail (connection != NULL, FALSE);
+  return _jp_database_commit_step (connection->db, error);
+}
+
+void
+_jp_connection_rollback (JpConnection *connection)
+{
+  g_return_if_fail (connection != NULL);
+  _jp_database_rollback (connection->db);
+}
+
+/* Begins a user's change: one transaction, one undo step.  Typing into
+ * the same text again extends the last step, and so does setting the
+ * values of an item just added (a new project made ongoing): one undo
+ * takes back what the user did as one thing. */
+gboolean
+_jp_database_begin_change (JpDatabase  *self,
+                           gint64       merge_item,
+                           int          merge_field,
+                           GError     **error)
+{
+  gboolean same_text = merge_field >= 0 && merge_field == self->merge_field;
+  gboolean values_of_new = merge_field == MERGE_VALUES && self->merge_field == MERGE_ADDED;
+  gboolean merge = merge_item != 0 && merge_item == self->merge_item &&
+                   (same_text || values_of_new) &&
+                   _jp_database_query_int (self, "SELECT max (step) FROM undo_log WHERE stack = ?", 0, -1) == self->merge_step &&
+                   _jp_database_query_int (self, "SELECT count(*) FROM undo_log WHERE stack = ?", 1, 0) == 0;
+
+  if (!merge)
+    {
+      if (!_jp_database_begin_step (self->db, TRUE, error))
+        return FALSE;
+      self->merge_step = _jp_database_query_int (self, "SELECT step FROM undo_state WHERE id = ?", 1, 0);
+    }
+  else
+    {
+      sqlite3_stmt *stmt;
+
+      if (!_jp_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      stmt = _jp_database_prepare (self, "UPDATE undo_state SET active = 1, stack = 0, step = ?", error);
+      if (stmt == NULL)
+        {
+          _jp_database_rollback (self->db);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, self->merge_step);
+      if (!_jp_database_step_done (self, stmt, error))
+        {
+          _jp_database_rollback (self->db);
+          return FALSE;
+        }
+    }
+  self->merge_item = merge_item;
+  if (!values_of_new)
+    self->merge_field = merge_field;
+  return TRUE;
+}
+
+gboolean
+_jp_database_commit_change (JpDatabase  *self,
+                            GError     **error)
+{
+  gboolean could_undo = jp_database_can_undo (self);
+
+  if (!_jp_database_commit_step (self->db, error))
+    {
+      self->merge_item = 0;
+      return FALSE;
+    }
+  if (!could_undo)
+    _jp_database_notify_can_undo (self);
+  _jp_database_notify_can_redo (self);
+  return TRUE;
+}
+
+gboolean
+_jp_database_fail_change (JpDatabase  *self,
+                          GError     **error)
+{
+  _jp_database_rollback (self->db);
+  self->merge_item = 0;
+  return FALSE;
+}
+
+/* Bumps @item's revision if nobody else changed it since it was read. */
+gboolean
+_jp_database_claim_revision (JpDatabase  *self,
+                             JpItem      *item,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _jp_database_prepare (self, "UPDATE item SET revision = revision + 1 WHERE id = ? AND revision = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, jp_item_get_id (item));
+  sqlite3_bind_int64 (stmt, 2, jp_item_get_revision (item));
+  if (!_jp_database_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 1)
+    return TRUE;
+
+  if (_jp_database_query_int (self, "SELECT count(*) FROM item WHERE id = ?", jp_item_get_id (item), 0) == 0)
+    g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND,
+                 _("“%s” no longer exists: it was removed, perhaps in another window."),
+                 jp_item_get_label (item));
+  else
+    g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CONFLICT,
+                 _("“%s” was changed elsewhere since it was opened. Reload to see the latest version."),
+                 jp_item_get_label (item));
+  return FALSE;
+}
+
+gboolean
+jp_database_can_undo (JpDatabase *self)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  return _jp_database_query_int (self, "SELECT count(*) FROM undo_log WHERE stack = ?", 0, 0) > 0;
+}
+
+gboolean
+jp_database_can_redo (JpDatabase *self)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  return _jp_database_query_int (self, "SELECT count(*) FROM undo_log WHERE stack = ?", 1, 0) > 0;
+}
+
+/* Replays the newest step of stack @from, logging its inverse on the
+ * other stack. */
+static gboolean
+replay (JpDatabase  *self,
+        int          from,
+        GError     **error)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  gint64 step;
+
+  self->merge_item = 0;
+  if (!_jp_sqlite_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  step = _jp_database_query_int (self, "SELECT max (step) FROM undo_log WHERE stack = ?", from, 0);
+  if (step == 0)
+    {
+      _jp_database_rollback (self->db);
+      return TRUE;
+    }
+
+  stmt = _jp_database_prepare (self, "SELECT sql FROM undo_log WHERE stack = ? AND step = ? ORDER BY seq DESC", error);
+  if (stmt == NULL)
+    return _jp_database_fail_change (self, error);
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, step);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  stmt = _jp_database_prepare (self, "DELETE FROM undo_log WHERE stack = ? AND step = ?", error);
+  if (stmt == NULL)
+    return _jp_database_fail_change (self, error);
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, step);
+  if (!_jp_database_step_done (self, stmt, error))
+    return _jp_database_fail_change (self, error);
+
+  stmt = _jp_database_prepare (self, "UPDATE undo_state SET active = 1, stack = ?1,"
+                                     " step = coalesce ((SELECT max (step) FROM undo_log WHERE stack = ?1), 0) + 1",
+                               error);
+  if (stmt == NULL)
+    return _jp_database_fail_change (self, error);
+  sqlite3_bind_int (stmt, 1, !from);
+  if (!_jp_database_step_done (self, stmt, error))
+    return _jp_database_fail_change (self, error);
+
+  for (guint i = 0; i < statements->len; i++)
+    if (!_jp_sqlite_exec (self->db, statements->pdata[i], error))
+      return _jp_database_fail_change (self, error);
+
+  if (!_jp_database_commit_step (self->db, error))
+    return FALSE;
+
+  jp_database_reload (self);
+  return TRUE;
+}
+
+gboolean
+jp_database_undo (JpDatabase  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  return replay (self, 0, error);
+}
+
+gboolean
+jp_database_redo (JpDatabase  *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  return replay (self, 1, error);
+}
