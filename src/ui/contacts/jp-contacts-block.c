@@ -20,25 +20,19 @@ typedef struct {
   const char          *add_action;
   const char          *placeholder;  /* the title of a block without one */
   JpContactsCreateFunc create;       /* a child's widget */
-  JpContactsChildFunc  add;          /* into the block's widget */
-  JpContactsChildFunc  remove;
   void               (*update)       (JpContactsBlock *self);
 } BlockKind;
 
 static GtkWidget *create_subject (JpDatabase *db, JpItem *item, gpointer owner);
 static GtkWidget *create_person  (JpDatabase *db, JpItem *item, gpointer owner);
-static void       add_to_group   (gpointer owner, GtkWidget *child);
-static void       remove_from_group (gpointer owner, GtkWidget *child);
-static void       add_to_expander (gpointer owner, GtkWidget *child);
-static void       remove_from_expander (gpointer owner, GtkWidget *child);
 static void       update_team    (JpContactsBlock *self);
 static void       update_subject (JpContactsBlock *self);
 
 static const BlockKind block_kinds[] = {
   { JP_KIND_SUBJECT, "/int/benelux/Jaarplan/jp-contacts-team.ui", "team", "add-subject", N_("New Team"),
-    create_subject, add_to_group, remove_from_group, update_team },
+    create_subject, update_team },
   { JP_KIND_CONTACT, "/int/benelux/Jaarplan/jp-contacts-subject.ui", "subject", "add-person", N_("New Subject Line"),
-    create_person, add_to_expander, remove_from_expander, update_subject },
+    create_person, update_subject },
 };
 
 struct _JpContactsBlock
@@ -169,40 +163,30 @@ create_person (JpDatabase *db,
   return g_object_ref_sink (jp_contacts_person_new (db, item));
 }
 
+/* Into the block's widget, or out of it: the rows of a group, the
+ * rows of an expander row. */
 static void
-add_to_group (gpointer   owner,
+add_child (gpointer   owner,
+           GtkWidget *child)
+{
+  JpContactsBlock *self = owner;
+
+  if (ADW_IS_EXPANDER_ROW (self->widget))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self->widget), child);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->widget), child);
+}
+
+static void
+remove_child (gpointer   owner,
               GtkWidget *child)
 {
   JpContactsBlock *self = owner;
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->widget), child);
-}
-
-static void
-remove_from_group (gpointer   owner,
-                   GtkWidget *child)
-{
-  JpContactsBlock *self = owner;
-
-  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->widget), child);
-}
-
-static void
-add_to_expander (gpointer   owner,
-                 GtkWidget *child)
-{
-  JpContactsBlock *self = owner;
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self->widget), child);
-}
-
-static void
-remove_from_expander (gpointer   owner,
-                      GtkWidget *child)
-{
-  JpContactsBlock *self = owner;
-
-  adw_expander_row_remove (ADW_EXPANDER_ROW (self->widget), child);
+  if (ADW_IS_EXPANDER_ROW (self->widget))
+    adw_expander_row_remove (ADW_EXPANDER_ROW (self->widget), child);
+  else
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->widget), child);
 }
 
 static void
@@ -425,7 +409,7 @@ jp_contacts_block_new (JpDatabase *database,
   add_actions (self);
   self->model = jp_database_get_children (database, item, JP_KIND_MASK (child_kind));
   self->children = jp_contacts_children_new (database, self->model, self,
-                                             self->kind->create, self->kind->add, self->kind->remove);
+                                             self->kind->create, add_child, remove_child);
   /* After the children are in step (connected later, so called later). */
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (show_changes), self);
   g_signal_connect_object (item, "notify::revision", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
