@@ -7,11 +7,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "ui/contacts/jp-contacts-block.h"
 #include "ui/contacts/jp-contacts-page.h"
 #include "ui/contacts/jp-contacts-person.h"
 #include "ui/contacts/jp-contacts-print.h"
-#include "ui/contacts/jp-contacts-subject.h"
-#include "ui/contacts/jp-contacts-team.h"
 
 typedef struct {
   char       *dir;
@@ -123,7 +122,7 @@ open_field (Fixture          *f,
             JpContactsPerson *person,
             const char       *title)
 {
-  GtkWidget *subject = gtk_widget_get_ancestor (GTK_WIDGET (person), JP_TYPE_CONTACTS_SUBJECT);
+  GtkWidget *subject = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (person)), ADW_TYPE_EXPANDER_ROW);
   GtkWidget *row;
 
   g_assert_nonnull (subject);
@@ -241,7 +240,17 @@ static gboolean
 team_is (GtkWidget     *widget,
          gconstpointer  item)
 {
-  return jp_contacts_team_get_item (JP_CONTACTS_TEAM (widget)) == item;
+  JpContactsBlock *block = jp_contacts_block_get_for_widget (widget);
+
+  return block && jp_contacts_block_get_item (block) == item;
+}
+
+/* A subject line, not a person (both are expander rows). */
+static gboolean
+is_block (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return jp_contacts_block_get_for_widget (widget) != NULL;
 }
 
 /* Add a team, name it, move it up; add a subject line and a person. */
@@ -263,7 +272,7 @@ test_add_and_move (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (teams), ==, 6);
 
   last = g_list_model_get_item (teams, 5);
-  team = find_widget (f->page, JP_TYPE_CONTACTS_TEAM, team_is, last);
+  team = find_widget (f->page, ADW_TYPE_PREFERENCES_GROUP, team_is, last);
   g_assert_nonnull (team);
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (team)), ==, "New Team");
   title = find_widget (team, ADW_TYPE_ENTRY_ROW, row_titled, "Team Name");
@@ -281,11 +290,11 @@ test_add_and_move (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (team, "team.add-subject", NULL));
   settle (f);
   g_assert_cmpuint (count_children (f->db, last, JP_KIND_SUBJECT), ==, 1);
-  subject = find_widget (team, JP_TYPE_CONTACTS_SUBJECT, NULL, NULL);
+  subject = find_widget (team, ADW_TYPE_EXPANDER_ROW, is_block, NULL);
   g_assert_nonnull (subject);
   g_assert_true (gtk_widget_activate_action (subject, "subject.add-person", NULL));
   settle (f);
-  g_assert_cmpuint (count_children (f->db, jp_contacts_subject_get_item (JP_CONTACTS_SUBJECT (subject)),
+  g_assert_cmpuint (count_children (f->db, jp_contacts_block_get_item (jp_contacts_block_get_for_widget (subject)),
                                     JP_KIND_CONTACT), ==, 1);
   g_assert_nonnull (find_widget (subject, JP_TYPE_CONTACTS_PERSON, NULL, NULL));
 }

@@ -6,19 +6,33 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/contacts/jp-contacts-block.h"
+#include "ui/contacts/jp-contacts-person.h"
 #include "ui/contacts/jp-contacts-private.h"
 
-/* The two blocks of the contacts page, by the kind of their children. */
+/* The two blocks of the contacts page, by the kind of their children:
+ * a team (an AdwPreferencesGroup of subject lines) and a subject line
+ * (an AdwExpanderRow of people).  Both widgets come from a builder file
+ * and differ only by what this table says. */
 typedef struct {
-  JpKind      child_kind;
-  const char *prefix;        /* of the actions */
-  const char *add_action;
-  const char *placeholder;   /* the title of a block without one */
+  JpKind               child_kind;
+  const char          *resource;     /* the widget, with "title_row" */
+  const char          *prefix;       /* of the actions */
+  const char          *add_action;
+  const char          *placeholder;  /* the title of a block without one */
+  JpContactsCreateFunc create;       /* a child's widget */
+  void               (*update)       (JpContactsBlock *self);
 } BlockKind;
 
+static GtkWidget *create_subject (JpDatabase *db, JpItem *item, gpointer owner);
+static GtkWidget *create_person  (JpDatabase *db, JpItem *item, gpointer owner);
+static void       update_team    (JpContactsBlock *self);
+static void       update_subject (JpContactsBlock *self);
+
 static const BlockKind block_kinds[] = {
-  { JP_KIND_SUBJECT, "team",    "add-subject", N_("New Team") },
-  { JP_KIND_CONTACT, "subject", "add-person",  N_("New Subject Line") },
+  { JP_KIND_SUBJECT, "/int/benelux/Jaarplan/jp-contacts-team.ui", "team", "add-subject", N_("New Team"),
+    create_subject, update_team },
+  { JP_KIND_CONTACT, "/int/benelux/Jaarplan/jp-contacts-subject.ui", "subject", "add-person", N_("New Subject Line"),
+    create_person, update_subject },
 };
 
 struct _JpContactsBlock
@@ -31,7 +45,7 @@ struct _JpContactsBlock
   gboolean            hide_expired;
 
   const BlockKind    *kind;
-  GtkWidget          *widget;       /* unowned: it owns the block */
+  GtkWidget          *widget;       /* unowned: it owns the block until destroyed */
   AdwEntryRow        *title_row;    /* unowned: inside @widget */
   GListModel         *model;
   JpContactsChildren *children;
@@ -46,13 +60,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 update_actions (JpContactsBlock *self)
@@ -64,10 +72,121 @@ update_actions (JpContactsBlock *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (down), _jp_contacts_can_move (self->database, self->item, +1));
 }
 
+/* The item, its children or hide-expired changed: shown anew. */
 static void
-emit_changed (JpContactsBlock *self)
+show_changes (JpContactsBlock *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (self->widget)
+    self->kind->update (self);
+}
+
+/* The title above a team; its subject lines follow what it hides. */
+static void
+update_team (JpContactsBlock *self)
+{
+  g_autofree char *markup = g_markup_escape_text (jp_contacts_block_get_title (self), -1);
+  GPtrArray *rows = jp_contacts_children_get (self->children);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->widget), markup);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JpContactsBlock *subject = jp_contacts_block_get_for_widget (rows->pdata[i]);
+
+      jp_contacts_block_set_hide_expired (subject, self->hide_expired);
+      jp_contacts_block_refresh (subject);
+    }
+}
+
+/* The people of a subject line, as the printed page lists them, under
+ * the line's title. */
+static void
+update_subject (JpContactsBlock *self)
+{
+  GPtrArray *rows = jp_contacts_children_get (self->children);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *markup = NULL;
+  guint n_visible = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JpContactsPerson *person = rows->pdata[i];
+      JpItem *contact = jp_contacts_person_get_item (person);
+      const char *name = jp_item_get_field (contact, JP_FIELD_PERSON);
+      gboolean visible = !self->hide_expired || jp_contacts_person_is_current (person);
+
+      gtk_widget_set_visible (GTK_WIDGET (person), visible);
+      jp_contacts_person_refresh (person);
+      if (!visible)
+        continue;
+      n_visible++;
+      if (names->len)
+        g_string_append (names, ", ");
+      g_string_append (names, name && *name ? name : _("New Person"));
+    }
+  if (rows->len == 0)
+    g_string_append (names, _("Nobody yet"));
+  /* Just one person: the whole line, as printed. */
+  if (rows->len == 1 && n_visible == 1)
+    {
+      JpItem *contact = jp_contacts_person_get_item (rows->pdata[0]);
+      const char *email = jp_item_get_field (contact, JP_FIELD_EMAIL);
+      const char *phone = jp_item_get_field (contact, JP_FIELD_PHONE);
+
+      if (email && *email)
+        g_string_append_printf (names, " · %s", email);
+      if (phone && *phone)
+        g_string_append_printf (names, " · %s", phone);
+    }
+  markup = g_markup_escape_text (names->str, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->widget), jp_contacts_block_get_title (self));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->widget), markup);
+  /* A line whose people have all left is hidden with them; an empty one
+   * (a post to fill) stays. */
+  gtk_widget_set_visible (self->widget, n_visible > 0 || rows->len == 0);
+}
+
+static GtkWidget *
+create_subject (JpDatabase *db,
+                JpItem     *item,
+                gpointer    owner)
+{
+  return jp_contacts_block_new (db, item, JP_KIND_CONTACT);
+}
+
+static GtkWidget *
+create_person (JpDatabase *db,
+               JpItem     *item,
+               gpointer    owner)
+{
+  /* A change of a person (name, validity) shows in the summary. */
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (show_changes), owner, G_CONNECT_SWAPPED);
+  return g_object_ref_sink (jp_contacts_person_new (db, item));
+}
+
+/* Into the block's widget, or out of it: the rows of a group, the
+ * rows of an expander row. */
+static void
+add_child (gpointer   owner,
+           GtkWidget *child)
+{
+  JpContactsBlock *self = owner;
+
+  if (ADW_IS_EXPANDER_ROW (self->widget))
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self->widget), child);
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->widget), child);
+}
+
+static void
+remove_child (gpointer   owner,
+              GtkWidget *child)
+{
+  JpContactsBlock *self = owner;
+
+  if (ADW_IS_EXPANDER_ROW (self->widget))
+    adw_expander_row_remove (ADW_EXPANDER_ROW (self->widget), child);
+  else
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->widget), child);
 }
 
 static void
@@ -76,7 +195,7 @@ on_item_changed (JpContactsBlock *self)
   JpLang lang = jp_database_get_language (self->database);
 
   _jp_contacts_sync_entry (self->title_row, jp_item_get_text (self->item, JP_TEXT_TITLE, lang));
-  emit_changed (self);
+  show_changes (self);
   update_actions (self);
 }
 
@@ -222,9 +341,6 @@ jp_contacts_block_class_init (JpContactsBlockClass *klass)
     g_param_spec_boolean ("hide-expired", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -232,44 +348,81 @@ jp_contacts_block_init (JpContactsBlock *self)
 {
 }
 
-JpContactsBlock *
-jp_contacts_block_new (GtkWidget            *widget,
-                       JpDatabase           *database,
-                       JpItem               *item,
-                       JpKind                child_kind,
-                       AdwEntryRow          *title_row,
-                       JpContactsCreateFunc  create,
-                       JpContactsChildFunc   add,
-                       JpContactsChildFunc   remove)
+static void
+on_title_apply (JpContactsBlock *self)
+{
+  jp_contacts_block_apply_title (self);
+}
+
+/* The widget goes: so does its block, with the widget still there to
+ * take the actions back from. */
+static void
+on_widget_destroy (GtkWidget *widget)
+{
+  g_object_set_data (G_OBJECT (widget), "jp-contacts-block", NULL);
+}
+
+static void
+load_widget (JpContactsBlock *self)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "on_title_apply", G_CALLBACK (on_title_apply));
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, self->kind->resource, &error))
+    g_error ("%s: %s", self->kind->resource, error->message);
+  self->widget = g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "block")));
+  self->title_row = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "title_row"));
+  g_object_set_data_full (G_OBJECT (self->widget), "jp-contacts-block", self, g_object_unref);
+  g_signal_connect (self->widget, "destroy", G_CALLBACK (on_widget_destroy), NULL);
+}
+
+GtkWidget *
+jp_contacts_block_new (JpDatabase *database,
+                       JpItem     *item,
+                       JpKind      child_kind)
 {
   JpContactsBlock *self;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
   g_return_val_if_fail (JP_IS_DATABASE (database), NULL);
   g_return_val_if_fail (JP_IS_ITEM (item), NULL);
-  g_return_val_if_fail (ADW_IS_ENTRY_ROW (title_row), NULL);
 
-  /* Set once: the block lives and dies with @widget. */
   self = g_object_new (JP_TYPE_CONTACTS_BLOCK, NULL);
-  self->database = g_object_ref (database);
-  self->item = g_object_ref (item);
-  self->child_kind = child_kind;
   for (guint i = 0; i < G_N_ELEMENTS (block_kinds); i++)
     if (block_kinds[i].child_kind == child_kind)
       self->kind = &block_kinds[i];
-  g_return_val_if_fail (self->kind != NULL, self);
+  if (self->kind == NULL)
+    {
+      g_critical ("%s: no block has children of kind %d", G_STRFUNC, child_kind);
+      g_object_unref (self);
+      return NULL;
+    }
 
-  self->widget = widget;
-  self->title_row = title_row;
+  /* Set once: the block lives and dies with its widget. */
+  self->database = g_object_ref (database);
+  self->item = g_object_ref (item);
+  self->child_kind = child_kind;
+  load_widget (self);
   add_actions (self);
   self->model = jp_database_get_children (database, item, JP_KIND_MASK (child_kind));
-  self->children = jp_contacts_children_new (database, self->model, widget, create, add, remove);
+  self->children = jp_contacts_children_new (database, self->model, self,
+                                             self->kind->create, add_child, remove_child);
   /* After the children are in step (connected later, so called later). */
-  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (emit_changed), self);
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (show_changes), self);
   g_signal_connect_object (item, "notify::revision", G_CALLBACK (on_item_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (item, "notify::position", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   on_item_changed (self);
-  return self;
+  return self->widget;
+}
+
+JpContactsBlock *
+jp_contacts_block_get_for_widget (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  return g_object_get_data (G_OBJECT (widget), "jp-contacts-block");
 }
 
 JpDatabase *
@@ -332,7 +485,7 @@ jp_contacts_block_set_hide_expired (JpContactsBlock *self,
     }
   /* The children may have changed validity meanwhile: shown anew in any
    * case, as before. */
-  emit_changed (self);
+  show_changes (self);
 }
 
 void

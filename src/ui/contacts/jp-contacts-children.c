@@ -39,7 +39,7 @@ children_sync (JpContactsChildren *children)
 
       if (!g_hash_table_steal_extended (old, item, NULL, (gpointer *) &widget))
         {
-          widget = g_object_ref_sink (children->create (children->db, item, children->owner));
+          widget = children->create (children->db, item, children->owner);
           g_object_set_data (G_OBJECT (widget), "jp-item", item);
         }
       children->add (children->owner, widget);

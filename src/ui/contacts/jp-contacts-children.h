@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* Keeps one widget per item of a live list, in the list's order. */
+/* Keeps one widget per item of a live list, in the list's order.  The
+ * create function returns a full reference to the new widget. */
 typedef struct _JpContactsChildren JpContactsChildren;
 typedef GtkWidget *(*JpContactsCreateFunc) (JpDatabase *db,
                                             JpItem     *item,

@@ -6,11 +6,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "model/print/jp-contacts-pdf.h"
+#include "ui/contacts/jp-contacts-block.h"
 #include "ui/contacts/jp-contacts-page.h"
 #include "ui/contacts/jp-contacts-print.h"
 #include "ui/contacts/jp-contacts-children.h"
 #include "ui/contacts/jp-contacts-private.h"
-#include "ui/contacts/jp-contacts-team.h"
 #include "ui/window/jp-file-chooser.h"
 #include "jp-settings.h"
 
@@ -211,8 +211,10 @@ update_teams (JpContactsPage *self)
   teams = jp_contacts_children_get (self->children);
   for (guint i = 0; i < teams->len; i++)
     {
-      jp_contacts_team_set_hide_expired (teams->pdata[i], get_hide_expired (self));
-      jp_contacts_team_refresh (teams->pdata[i]);
+      JpContactsBlock *team = jp_contacts_block_get_for_widget (teams->pdata[i]);
+
+      jp_contacts_block_set_hide_expired (team, get_hide_expired (self));
+      jp_contacts_block_refresh (team);
     }
 }
 
@@ -221,7 +223,7 @@ create_team (JpDatabase *db,
              JpItem     *item,
              gpointer    owner)
 {
-  return jp_contacts_team_new (db, item);
+  return jp_contacts_block_new (db, item, JP_KIND_SUBJECT);
 }
 
 static void
@@ -322,7 +324,7 @@ add_team_cb (GtkWidget  *widget,
     }
   teams = jp_contacts_children_get (self->children);
   for (guint i = 0; i < teams->len; i++)
-    if (jp_contacts_team_get_item (teams->pdata[i]) == team)
+    if (jp_contacts_block_get_item (jp_contacts_block_get_for_widget (teams->pdata[i])) == team)
       gtk_widget_grab_focus (teams->pdata[i]);
 }
 
