@@ -39,17 +39,6 @@ static char *tmp_dir;
 
 /* ---------------------------------------------------------------- helpers */
 
-static JpDatabase *
-open_db (JpDatabaseOpenFlags flags)
-{
-  g_autoptr(GError) error = NULL;
-  JpDatabase *db = jp_database_open (":memory:", flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-  return db;
-}
-
 static GBytes *
 export_item (JpDatabase *db,
              JpItem     *item)
@@ -275,7 +264,7 @@ validate_with_xmllint (GBytes     *bytes,
 static void
 test_export_valid (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autoptr(JpItem) root = jp_database_get_root (db);
   g_autoptr(JpItem) contacts = jp_database_find_child (db, root, JP_KIND_CONTACTS);
   g_autoptr(GBytes) plan = export_all (db);
@@ -296,8 +285,8 @@ test_export_valid (void)
 static void
 test_export_deterministic (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
-  g_autoptr(JpDatabase) other = open_db (JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  g_autoptr(JpDatabase) other = jp_test_open_memory (TRUE);
   g_autoptr(GBytes) a = export_all (db);
   g_autoptr(GBytes) b = export_all (db);
   g_autoptr(GBytes) c = export_all (other);
@@ -311,8 +300,8 @@ test_export_deterministic (void)
 static void
 test_export_bundled (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
-  g_autoptr(JpDatabase) again = open_db (JP_DATABASE_OPEN_NO_SEED);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  g_autoptr(JpDatabase) again = jp_test_open_memory (FALSE);
   g_autoptr(GBytes) bundled = load_file (g_getenv ("JAARPLAN_BUNDLED"));
   g_autoptr(GBytes) first = export_all (db);
   g_autoptr(GBytes) second = NULL;
@@ -343,9 +332,9 @@ test_export_bundled (void)
 static void
 test_roundtrip_new_db (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
-  g_autoptr(JpDatabase) empty = open_db (JP_DATABASE_OPEN_NO_SEED);
-  g_autoptr(JpDatabase) third = open_db (JP_DATABASE_OPEN_NO_SEED);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  g_autoptr(JpDatabase) empty = jp_test_open_memory (FALSE);
+  g_autoptr(JpDatabase) third = jp_test_open_memory (FALSE);
   g_autoptr(GBytes) a = export_all (db);
   g_autoptr(GBytes) b = NULL;
   g_autoptr(GBytes) c = NULL;
@@ -382,8 +371,8 @@ static void
 test_roundtrip_twice (void)
 {
   g_autoptr(GBytes) bundled = load_file (g_getenv ("JAARPLAN_BUNDLED"));
-  g_autoptr(JpDatabase) one = open_db (JP_DATABASE_OPEN_NO_SEED);
-  g_autoptr(JpDatabase) two = open_db (JP_DATABASE_OPEN_NO_SEED);
+  g_autoptr(JpDatabase) one = jp_test_open_memory (FALSE);
+  g_autoptr(JpDatabase) two = jp_test_open_memory (FALSE);
   g_autoptr(JpImportReport) r1 = NULL;
   g_autoptr(JpImportReport) r2 = NULL;
   g_autoptr(GBytes) x1 = NULL;
@@ -407,7 +396,7 @@ test_roundtrip_twice (void)
 static void
 test_import_section (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autoptr(GBytes) before = export_all (db);
   g_autoptr(GBytes) section = export_numbered (db, JP_KIND_SECTION, "5.7");
   g_autoptr(GBytes) edited = NULL;
@@ -478,7 +467,7 @@ test_import_section (void)
 static void
 test_import_section_moved (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autoptr(GBytes) section = export_numbered (db, JP_KIND_SECTION, "5.7");
   g_autofree char *text = bytes_to_string (section);
   const char *p1 = strstr (text, "    <project id=\"sec-5.7-p1\"");
@@ -508,7 +497,7 @@ test_import_section_moved (void)
 static void
 test_import_chapter (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autoptr(GBytes) before = export_all (db);
   g_autoptr(GBytes) chapter = export_numbered (db, JP_KIND_CHAPTER, "5");
   g_autofree char *text = bytes_to_string (chapter);
@@ -552,7 +541,7 @@ test_import_chapter (void)
 static void
 test_import_contacts (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autoptr(JpItem) root = jp_database_get_root (db);
   g_autoptr(JpItem) contacts = jp_database_find_child (db, root, JP_KIND_CONTACTS);
   g_autoptr(GBytes) exported = export_item (db, contacts);
@@ -604,8 +593,8 @@ test_import_contacts (void)
 static void
 test_bilingual (void)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
-  g_autoptr(JpDatabase) other = open_db (JP_DATABASE_OPEN_NO_SEED);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  g_autoptr(JpDatabase) other = jp_test_open_memory (FALSE);
   g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
   g_autoptr(JpItem) copy = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -706,7 +695,7 @@ static void
 test_good_input (gconstpointer data)
 {
   const GoodInput *input = data;
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autoptr(GBytes) section = export_numbered (db, JP_KIND_SECTION, "5.7");
   g_autofree char *text = bytes_to_string (section);
   g_autoptr(GBytes) bytes = input->make (text);
@@ -1062,7 +1051,7 @@ shared_init (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(JpItem) section = NULL;
 
-  shared.db = open_db (JP_DATABASE_OPEN_DEFAULT);
+  shared.db = jp_test_open_memory (TRUE);
   section = jp_database_find_numbered (shared.db, JP_KIND_SECTION, "5.7");
   jp_database_set_text (shared.db, section, JP_TEXT_NOTE, JP_LANG_NL, "Eerste", &error);
   g_assert_no_error (error);
@@ -1203,7 +1192,7 @@ accept_section_edit (JpDatabase **db_out,
                      const char  *from,
                      const char  *to)
 {
-  g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autoptr(GBytes) section = export_numbered (db, JP_KIND_SECTION, "5.7");
   g_autofree char *text = bytes_to_string (section);
   g_autofree char *edited = jp_test_replace (text, from, to);
@@ -1376,7 +1365,7 @@ test_utf16_with_bom (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
     {
-      g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+      g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
       g_autoptr(GBytes) section = export_numbered (db, JP_KIND_SECTION, "5.7");
       g_autofree char *text = bytes_to_string (section);
       g_autofree char *a = jp_test_replace (text, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
@@ -1405,7 +1394,7 @@ test_utf16_with_bom (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (makers); i++)
       {
-        g_autoptr(JpDatabase) db = open_db (JP_DATABASE_OPEN_DEFAULT);
+        g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
         g_autoptr(GBytes) bytes = makers[i] ();
         g_autoptr(GError) error = NULL;
 
@@ -1607,7 +1596,7 @@ test_export_async (void)
   g_autofree char *db_path = g_build_filename (tmp_dir, "async.db", NULL);
   g_autofree char *out_path = g_build_filename (tmp_dir, "async.xml", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (out_path);
-  g_autoptr(JpDatabase) db = jp_database_open (db_path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(JpDatabase) db = jp_test_open_seeded (db_path, JP_DATABASE_OPEN_DEFAULT);
   g_autoptr(JpItem) section = NULL;
   g_autoptr(GBytes) expected = NULL;
   g_autoptr(GAsyncResult) result = NULL;
