@@ -12,7 +12,7 @@
 #include "jp-i18n.h"
 #include "ui/window/jp-window.h"
 #include "jp-settings.h"
-#include "model/jp-model-private.h"
+#include "model/exchange/jp-xml.h"
 
 struct _JpApplication
 {
@@ -25,29 +25,6 @@ struct _JpApplication
 
 G_DEFINE_FINAL_TYPE (JpApplication, jp_application, ADW_TYPE_APPLICATION)
 
-/* Opens the plan database; a new one is filled with the bundled plan
- * (an import that is not a step of undo), as a first start shows it. */
-static JpDatabase *
-open_seeded (const char           *path,
-             JpDatabaseOpenFlags   flags,
-             GError              **error)
-{
-  g_autoptr(JpDatabase) db = jp_database_open (path, flags | JP_DATABASE_OPEN_NO_SEED, error);
-  g_autoptr(GBytes) bundled = NULL;
-
-  if (db == NULL || !jp_database_is_new (db))
-    return g_steal_pointer (&db);
-  bundled = g_resources_lookup_data (RESOURCE_PATH "jaarplan-2013.xml", 0, NULL);
-  if (bundled == NULL)
-    {
-      g_warning ("The bundled plan is missing from the resources");
-      return g_steal_pointer (&db);
-    }
-  if (!_jp_xml_import_seed (db, bundled, "jaarplan-2013.xml", error))
-    return NULL;
-  return g_steal_pointer (&db);
-}
-
 static void
 open_database (JpApplication *self)
 {
@@ -55,7 +32,11 @@ open_database (JpApplication *self)
     return;
   if (self->database_path == NULL)
     self->database_path = jp_database_default_path ();
-  self->database = open_seeded (self->database_path, JP_DATABASE_OPEN_DEFAULT, &self->error);
+  self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_DEFAULT, &self->error);
+  /* A new plan holds the bundled one, as a first start shows it. */
+  if (self->database && jp_database_is_new (self->database)
+      && !jp_xml_import_bundled (self->database, &self->error))
+    g_clear_object (&self->database);
   if (self->database)
     jp_database_set_language (self->database, jp_i18n_get_plan_language ());
 }

@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "jp-test-util.h"
-#include "model/jp-model-private.h"
+#include "model/exchange/jp-xml.h"
 
 void
 jp_test_remove_dir (const char *dir)
@@ -50,16 +50,50 @@ jp_test_open_seeded (const char           *path,
                      JpDatabaseOpenFlags   flags)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpDatabase) db = jp_database_open (path, flags | JP_DATABASE_OPEN_NO_SEED, &error);
-  g_autoptr(GBytes) bundled = NULL;
+  g_autoptr(JpDatabase) db = jp_database_open (path, flags, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (db);
-  if (!jp_database_is_new (db))
-    return g_steal_pointer (&db);
-  bundled = g_resources_lookup_data (RESOURCE_PATH "jaarplan-2013.xml", 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (_jp_xml_import_seed (db, bundled, "jaarplan-2013.xml", &error));
+  if (jp_database_is_new (db))
+    g_assert_true (jp_xml_import_bundled (db, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&db);
+}
+
+JpDatabase *
+jp_test_open_memory (gboolean seeded)
+{
+  g_autoptr(GError) error = NULL;
+  JpDatabase *db;
+
+  if (seeded)
+    return jp_test_open_seeded (":memory:", JP_DATABASE_OPEN_DEFAULT);
+  db = jp_database_open (":memory:", JP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return db;
+}
+
+void
+jp_test_plan_set_up (JpTestPlan    *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "plan.db", NULL);
+  f->db = jp_database_open (f->path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->db);
+}
+
+void
+jp_test_plan_tear_down (JpTestPlan    *f,
+                        gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  jp_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
 }

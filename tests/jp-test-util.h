@@ -19,5 +19,21 @@ void  jp_test_iterate    (void);
  * the bundled plan (not a step of undo). */
 JpDatabase *jp_test_open_seeded (const char           *path,
                                  JpDatabaseOpenFlags   flags);
+/* A private in-memory database: a bare plan, or with @seeded the
+ * bundled one. */
+JpDatabase *jp_test_open_memory (gboolean              seeded);
+
+/* A new database, a bare plan, in a temporary folder of its own: the
+ * fixture of g_test_add(). */
+typedef struct {
+  char       *dir;
+  char       *path;
+  JpDatabase *db;
+} JpTestPlan;
+
+void  jp_test_plan_set_up    (JpTestPlan    *f,
+                              gconstpointer  data);
+void  jp_test_plan_tear_down (JpTestPlan    *f,
+                              gconstpointer  data);
 
 G_END_DECLS

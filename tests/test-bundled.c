@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
+#include "jp-test-util.h"
 #include "model/store/jp-database.h"
 #include "model/exchange/jp-xml.h"
 
@@ -265,8 +266,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  db = jp_database_open (":memory:", JP_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  db = jp_test_open_seeded (":memory:", JP_DATABASE_OPEN_DEFAULT);
 
   g_test_add_func ("/bundled/validates", test_validates);
   g_test_add_func ("/bundled/counts-per-section", test_counts);

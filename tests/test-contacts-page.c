@@ -32,8 +32,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("jaarplan-contacts-page-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "plan.db", NULL);
-  f->db = jp_database_open (f->path, JP_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->db = jp_test_open_seeded (f->path, JP_DATABASE_OPEN_DEFAULT);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 800, 700);
@@ -176,7 +175,7 @@ test_edit_phone (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (phone), "error"));
 
   /* Stored, not only shown: another connection reads it. */
-  other = jp_database_open (f->path, JP_DATABASE_OPEN_NO_SEED, &error);
+  other = jp_database_open (f->path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   same = jp_database_lookup_uid (other, jp_item_get_uid (contact));
   g_assert_cmpstr (jp_item_get_field (same, JP_FIELD_PHONE), ==, "+32 (0)2 519 38 99");

@@ -33,7 +33,10 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("jaarplan-contacts-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "plan.db", NULL);
-  f->db = jp_database_open (path, GPOINTER_TO_INT (data), &error);
+  if (GPOINTER_TO_INT (data))
+    f->db = jp_test_open_seeded (path, JP_DATABASE_OPEN_DEFAULT);
+  else
+    f->db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   f->context = new_context ();
 }
@@ -230,7 +233,7 @@ test_cli_bundled (Fixture       *f,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
-  db = jp_database_open (db_path, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (db_path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   foreach_contact (db, count_contact, &n_contacts);
   g_assert_cmpuint (n_contacts, ==, 30);
@@ -551,17 +554,17 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/contacts/format-date", test_format_date);
-  g_test_add ("/contacts/validity", Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_NO_SEED),
+  g_test_add ("/contacts/validity", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_validity, fixture_tear_down);
-  g_test_add ("/contacts/layout/bundled", Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_DEFAULT),
+  g_test_add ("/contacts/layout/bundled", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_layout_bundled, fixture_tear_down);
-  g_test_add ("/contacts/layout/narrow", Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_DEFAULT),
+  g_test_add ("/contacts/layout/narrow", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_layout_narrow, fixture_tear_down);
-  g_test_add ("/contacts/layout/synthetic", Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_NO_SEED),
+  g_test_add ("/contacts/layout/synthetic", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_layout_synthetic, fixture_tear_down);
-  g_test_add ("/contacts/pdf/replace", Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_DEFAULT),
+  g_test_add ("/contacts/pdf/replace", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_export_replace, fixture_tear_down);
-  g_test_add ("/contacts/pdf/cli", Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_NO_SEED),
+  g_test_add ("/contacts/pdf/cli", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_cli_bundled, fixture_tear_down);
 
   return g_test_run ();

@@ -25,17 +25,6 @@ static char *tmp_dir;
 
 /* ---------------------------------------------------------------- helpers */
 
-static JpDatabase *
-open_db (void)
-{
-  g_autoptr(GError) error = NULL;
-  JpDatabase *db = jp_database_open (":memory:", JP_DATABASE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (db);
-  return db;
-}
-
 static char *
 export_numbered (JpDatabase *db,
                  JpKind      kind,
@@ -221,7 +210,7 @@ sent_export_id (const char *text)
 static void
 test_record_deterministic (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *a = export_section (db);
   g_autofree char *b = export_section (db);
   g_autofree char *plan = export_numbered (db, JP_KIND_PLAN, NULL);
@@ -300,7 +289,7 @@ watch (JpDatabase *db,
 static void
 test_scope_watch (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
   gint64 id = jp_item_get_id (section);
   sqlite3 *handle = _jp_database_get_handle (db);
@@ -333,7 +322,7 @@ test_scope_watch (void)
 static void
 test_scope_refused (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *before = NULL;
@@ -369,7 +358,7 @@ test_scope_refused (void)
 static void
 test_mass_removal (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *before = dump (db);
   g_autofree char *after = NULL;
   g_autoptr(JpImportReport) dry = NULL;
@@ -414,7 +403,7 @@ test_mass_removal (void)
 static void
 test_changed_in_file (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autoptr(JpImportReport) report = import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
@@ -433,7 +422,7 @@ test_changed_in_file (void)
 static void
 test_changed_in_database (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autoptr(JpImportReport) report = NULL;
 
@@ -452,7 +441,7 @@ test_changed_in_database (void)
 static void
 test_changed_in_both (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *before = NULL;
@@ -529,7 +518,7 @@ test_conflict_async (void)
   g_autofree char *path = g_build_filename (tmp_dir, "async.db", NULL);
   g_autofree char *xml = g_build_filename (tmp_dir, "async.xml", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(JpDatabase) db = jp_test_open_seeded (path, JP_DATABASE_OPEN_DEFAULT);
   g_autofree char *file = export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autoptr(GFile) gfile = g_file_new_for_path (xml);
@@ -566,7 +555,7 @@ test_conflict_async (void)
 static void
 test_adds_and_removes (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autofree char *t1 = NULL;
   g_autofree char *t2 = NULL;
@@ -610,7 +599,7 @@ test_adds_and_removes (void)
 static void
 test_removed_and_changed (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autofree char *t1 = NULL;
   g_autofree char *t2 = NULL;
@@ -660,7 +649,7 @@ test_removed_and_changed (void)
 static void
 test_chapter (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_numbered (db, JP_KIND_CHAPTER, "5");
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autoptr(JpImportReport) report = NULL;
@@ -677,7 +666,7 @@ test_chapter (void)
 static void
 test_old_format (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autofree char *old = cut (file, "<sent ", "</sent>");
   g_autoptr(JpImportReport) report = NULL;
@@ -697,8 +686,8 @@ test_old_format (void)
 static void
 test_team_head (void)
 {
-  g_autoptr(JpDatabase) office = open_db ();
-  g_autoptr(JpDatabase) head = open_db ();
+  g_autoptr(JpDatabase) office = jp_test_open_memory (TRUE);
+  g_autoptr(JpDatabase) head = jp_test_open_memory (TRUE);
   g_autofree char *sent = export_section (office);
   g_autofree char *returned = NULL;
   g_autofree char *sent_id = sent_export_id (sent);
@@ -753,9 +742,9 @@ test_team_head (void)
 static void
 test_two_heads (void)
 {
-  g_autoptr(JpDatabase) office = open_db ();
-  g_autoptr(JpDatabase) x = open_db ();
-  g_autoptr(JpDatabase) y = open_db ();
+  g_autoptr(JpDatabase) office = jp_test_open_memory (TRUE);
+  g_autoptr(JpDatabase) x = jp_test_open_memory (TRUE);
+  g_autoptr(JpDatabase) y = jp_test_open_memory (TRUE);
   g_autofree char *sent = export_section (office);
   g_autofree char *from_x = NULL;
   g_autofree char *from_y = NULL;
@@ -783,7 +772,7 @@ test_two_heads (void)
 static void
 test_undo_restores_base (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *before = NULL;
@@ -855,7 +844,7 @@ swap_projects (const char *text,
 static void
 test_order (void)
 {
-  g_autoptr(JpDatabase) db = open_db ();
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
   g_autofree char *file = export_section (db);
   g_autofree char *changed = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *swapped = swap_projects (file, "sec-5.7-p1", "sec-5.7-p2");
@@ -924,7 +913,7 @@ test_cli (void)
   int rc;
 
   {
-    g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+    g_autoptr(JpDatabase) db = jp_test_open_seeded (path, JP_DATABASE_OPEN_DEFAULT);
     g_autofree char *file = NULL;
     g_autofree char *edited = NULL;
 

@@ -183,7 +183,7 @@ test_item_properties (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
-  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_autoptr(GTypeClass) item_class = g_type_class_ref (JP_TYPE_ITEM);
   JpItem *of_kind[JP_N_KINDS] = { NULL };
   GParamSpec *pspec;

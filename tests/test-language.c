@@ -465,7 +465,7 @@ test_bilingual_round_trip (Fixture       *f,
   g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "xml:lang=\"fr\">Titre français de 5.7<"));
 
-  other = jp_database_open (other_path, JP_DATABASE_OPEN_NO_SEED, &error);
+  other = jp_database_open (other_path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (jp_xml_import (other, file, FALSE, &report, NULL, &error));
   g_assert_no_error (error);

@@ -14,35 +14,7 @@
 #include "model/jp-file.h"
 #include "model/store/jp-schema.h"
 
-typedef struct {
-  char       *dir;
-  char       *path;
-  JpDatabase *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plan.db", NULL);
-  f->db = jp_database_open (f->path, GPOINTER_TO_INT (data), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->db);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  jp_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef JpTestPlan Fixture;
 
 static void
 test_newer_refused (void)
@@ -156,7 +128,7 @@ test_migration_from_empty (void)
   /* A version-0 file (empty) is brought to the current schema. */
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
   sqlite3_close (raw);
-  db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_clear_object (&db);
 
@@ -279,7 +251,7 @@ test_damaged_schema_refused (void)
   JpDatabase *db;
   gsize len;
 
-  db = jp_database_open (good, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (good, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_object_unref (db);
   contents = read_file (good, &len);
@@ -295,7 +267,7 @@ test_damaged_schema_refused (void)
   /* What ANALYZE adds is no damage. */
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
   run_sql (path, "ANALYZE;");
-  db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_object_unref (db);
   jp_test_remove_dir (dir);
@@ -344,7 +316,7 @@ test_copy_changes_nothing (void)
 
   run_sql (path, sql);
   before = read_file (path, &before_len);
-  db = jp_database_open (path, JP_DATABASE_OPEN_COPY | JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (path, JP_DATABASE_OPEN_COPY, &error);
   g_assert_no_error (error);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   {
@@ -503,7 +475,7 @@ test_new_plan_filled_by_caller (void)
   g_autoptr(GListModel) children = NULL;
   guint n_items;
 
-  db = jp_database_open (bare, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (bare, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (jp_database_is_new (db));
   root = jp_database_get_root (db);
@@ -512,7 +484,7 @@ test_new_plan_filled_by_caller (void)
   g_clear_object (&children);
   g_clear_object (&root);
   g_clear_object (&db);
-  db = jp_database_open (bare, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (bare, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_false (jp_database_is_new (db));
   g_clear_object (&db);
@@ -544,8 +516,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/model/file/protected-targets", Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_NO_SEED),
-              fixture_set_up, test_protected_targets, fixture_tear_down);
+  g_test_add ("/model/file/protected-targets", Fixture, NULL,
+              jp_test_plan_set_up, test_protected_targets, jp_test_plan_tear_down);
   g_test_add_func ("/model/open/new-plan-filled-by-caller", test_new_plan_filled_by_caller);
   g_test_add_func ("/model/open/newer-refused", test_newer_refused);
   g_test_add_func ("/model/open/other-files-refused", test_other_files_refused);

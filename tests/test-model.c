@@ -12,35 +12,7 @@
 #include "model/store/jp-database.h"
 #include "model/jp-structure.h"
 
-typedef struct {
-  char       *dir;
-  char       *path;
-  JpDatabase *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plan.db", NULL);
-  f->db = jp_database_open (f->path, GPOINTER_TO_INT (data), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->db);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->db);
-  jp_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef JpTestPlan Fixture;
 
 static void
 reopen (Fixture *f)
@@ -48,7 +20,7 @@ reopen (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&f->db);
-  f->db = jp_database_open (f->path, JP_DATABASE_OPEN_NO_SEED, &error);
+  f->db = jp_database_open (f->path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 }
 
@@ -693,7 +665,7 @@ edit_child (const char *mode,
             const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_autoptr(JpItem) item = NULL;
 
   if (db == NULL)
@@ -705,7 +677,7 @@ edit_child (const char *mode,
   if (g_strcmp0 (mode, "--edit-stale") == 0)
     {
       /* Another connection changes it after this copy was read. */
-      g_autoptr(JpDatabase) other = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, NULL);
+      g_autoptr(JpDatabase) other = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, NULL);
       g_autoptr(JpItem) theirs = jp_database_lookup_uid (other, uid);
       jp_database_set_text (other, theirs, JP_TEXT_NOTE, JP_LANG_NL, "bump", NULL);
       jp_database_set_text (other, theirs, JP_TEXT_NOTE, JP_LANG_NL, NULL, NULL);
@@ -866,7 +838,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (JP_DATABASE_OPEN_NO_SEED), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, jp_test_plan_set_up, func, jp_test_plan_tear_down)
   ADD ("/model/file-mode", test_file_mode);
   ADD ("/model/add-remove-move", test_add_remove_move);
   ADD ("/model/texts-and-fields", test_texts_and_fields);

@@ -248,7 +248,7 @@ test_edit_persists (Fixture       *f,
 
   g_clear_object (&group);
   close_window (f);
-  db = jp_database_open (f->path, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (f->path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   again = jp_database_lookup_uid (db, "sec-3.2-g1");
   g_assert_cmpstr (jp_item_get_field (again, JP_FIELD_CODE), ==, "VET-CVO/2013");
@@ -910,9 +910,7 @@ test_kill_while_editing (Fixture       *f,
 
   /* The database, made once. */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
-    g_assert_no_error (error);
+    g_autoptr(JpDatabase) db = jp_test_open_seeded (path, JP_DATABASE_OPEN_DEFAULT);
   }
   items = count_rows (path, "SELECT count(*) FROM item");
 

@@ -12,7 +12,6 @@
 #include "cli/jp-cli.h"
 #include "model/print/jp-contacts-pdf.h"
 #include "model/store/jp-database.h"
-#include "model/jp-model-private.h"
 #include "model/exchange/jp-xml.h"
 #include "jp-i18n.h"
 
@@ -141,29 +140,6 @@ check_database_path (const char  *path,
   return TRUE;
 }
 
-/* Opens the plan database; a new one is filled with the bundled plan
- * (an import that is not a step of undo), as a first start shows it. */
-static JpDatabase *
-open_seeded (const char           *path,
-             JpDatabaseOpenFlags   flags,
-             GError              **error)
-{
-  g_autoptr(JpDatabase) db = jp_database_open (path, flags | JP_DATABASE_OPEN_NO_SEED, error);
-  g_autoptr(GBytes) bundled = NULL;
-
-  if (db == NULL || !jp_database_is_new (db))
-    return g_steal_pointer (&db);
-  bundled = g_resources_lookup_data (RESOURCE_PATH "jaarplan-2013.xml", 0, NULL);
-  if (bundled == NULL)
-    {
-      g_warning ("The bundled plan is missing from the resources");
-      return g_steal_pointer (&db);
-    }
-  if (!_jp_xml_import_seed (db, bundled, "jaarplan-2013.xml", error))
-    return NULL;
-  return g_steal_pointer (&db);
-}
-
 static int
 run_actions (Options *o)
 {
@@ -179,7 +155,10 @@ run_actions (Options *o)
    * nor upgraded, nor changed. */
   if (o->dry_run)
     flags |= JP_DATABASE_OPEN_COPY;
-  db = open_seeded (path, flags, &error);
+  db = jp_database_open (path, flags, &error);
+  /* A new plan holds the bundled one, as a first start shows it. */
+  if (db && jp_database_is_new (db) && !jp_xml_import_bundled (db, &error))
+    g_clear_object (&db);
   if (db == NULL)
     return fail (error);
   jp_database_set_language (db, jp_i18n_get_plan_language ());

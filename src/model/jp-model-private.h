@@ -60,11 +60,4 @@ GArray     *_jp_database_list_ids   (JpDatabase  *self,
                                      gint64       parent_id,
                                      guint        kinds);
 
-
-/* Fills a new database: an import that is not a step of undo. */
-gboolean    _jp_xml_import_seed     (JpDatabase  *db,
-                                     GBytes      *bytes,
-                                     const char  *name,
-                                     GError     **error);
-
 G_END_DECLS

@@ -73,7 +73,7 @@ cmd_import (const char *xml,
   g_autoptr(JpImportReport) report = NULL;
   gint64 start;
 
-  db = open_db (path, JP_DATABASE_OPEN_NO_SEED);
+  db = open_db (path, JP_DATABASE_OPEN_DEFAULT);
   start = g_get_monotonic_time ();
   if (!jp_xml_import (db, file, FALSE, &report, NULL, &error))
     die (xml, error);
@@ -89,7 +89,7 @@ cmd_export (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (xml);
-  g_autoptr(JpDatabase) db = open_db (path, JP_DATABASE_OPEN_NO_SEED);
+  g_autoptr(JpDatabase) db = open_db (path, JP_DATABASE_OPEN_DEFAULT);
   g_autoptr(JpItem) root = jp_database_get_root (db);
   gint64 start;
 
@@ -130,7 +130,7 @@ cmd_search (const char *path,
             const char *queries_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpDatabase) db = open_db (path, JP_DATABASE_OPEN_NO_SEED);
+  g_autoptr(JpDatabase) db = open_db (path, JP_DATABASE_OPEN_DEFAULT);
   g_autofree char *contents = NULL;
   g_auto(GStrv) queries = NULL;
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
@@ -211,7 +211,7 @@ static int
 cmd_tree (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpDatabase) db = open_db (path, JP_DATABASE_OPEN_NO_SEED);
+  g_autoptr(JpDatabase) db = open_db (path, JP_DATABASE_OPEN_DEFAULT);
   g_autoptr(JpItem) root = jp_database_get_root (db);
   g_autoptr(JpItem) programme = jp_database_find_child (db, root, JP_KIND_PROGRAMME);
   g_autoptr(GListModel) areas = jp_database_get_children (db, programme, JP_KIND_MASK (JP_KIND_AREA));
@@ -329,12 +329,16 @@ main (int    argc,
 {
   if (argc == 3 && strcmp (argv[1], "create-empty") == 0)
     {
-      g_object_unref (open_db (argv[2], JP_DATABASE_OPEN_NO_SEED));
+      g_object_unref (open_db (argv[2], JP_DATABASE_OPEN_DEFAULT));
       return 0;
     }
   if (argc == 3 && strcmp (argv[1], "create-bundled") == 0)
     {
-      g_object_unref (open_db (argv[2], JP_DATABASE_OPEN_DEFAULT));
+      g_autoptr(JpDatabase) db = open_db (argv[2], JP_DATABASE_OPEN_DEFAULT);
+      g_autoptr(GError) error = NULL;
+
+      if (jp_database_is_new (db) && !jp_xml_import_bundled (db, &error))
+        die (argv[2], error);
       return 0;
     }
   if (argc == 4 && strcmp (argv[1], "import") == 0)

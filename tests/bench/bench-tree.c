@@ -150,7 +150,7 @@ main (int    argc,
       return 2;
     }
   adw_init ();
-  db = jp_database_open (argv[1], JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (argv[1], JP_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL)
     {
       g_printerr ("bench-tree: %s\n", error->message);

@@ -121,6 +121,8 @@ LLVMFuzzerInitialize (int    *argc,
   xmlSetGenericErrorFunc (NULL, libxml_message);
 
   db = jp_database_open (":memory:", JP_DATABASE_OPEN_DEFAULT, &error);
+  if (db != NULL && !jp_xml_import_bundled (db, &error))
+    g_clear_object (&db);
   if (db == NULL)
     {
       fprintf (stderr, "cannot open the database: %s\n", error->message);

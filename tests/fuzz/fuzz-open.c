@@ -170,7 +170,7 @@ make_seeds (const char *seeds)
   remove_database (v1);
 
   /* A new database as the program makes it, holding no plan. */
-  db = jp_database_open (bare, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (bare, JP_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL)
     fail (bare, error->message);
   g_object_unref (db);
@@ -178,7 +178,7 @@ make_seeds (const char *seeds)
 
   /* One holding a small plan, imported and then edited (two undo steps),
    * in WAL mode as the program leaves it. */
-  db = jp_database_open (plan, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (plan, JP_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL)
     fail (plan, error->message);
   {
@@ -296,7 +296,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       abort ();
     }
 
-  db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   if (db == NULL)
     {
       if (verbose)

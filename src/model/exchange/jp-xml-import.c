@@ -475,12 +475,21 @@ jp_xml_import_bytes (JpDatabase      *db,
 }
 
 gboolean
-_jp_xml_import_seed (JpDatabase  *db,
-                     GBytes      *bytes,
-                     const char  *name,
-                     GError     **error)
+jp_xml_import_bundled (JpDatabase  *db,
+                       GError     **error)
 {
-  if (!import_on_connection (_jp_database_get_connection (db), bytes, name,
+  g_autoptr(GBytes) bundled = NULL;
+
+  g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (jp_database_is_new (db), FALSE);
+
+  bundled = g_resources_lookup_data (RESOURCE_PATH "jaarplan-2013.xml", 0, NULL);
+  if (bundled == NULL)
+    {
+      g_warning ("The bundled plan is missing from the resources");
+      return TRUE;
+    }
+  if (!import_on_connection (_jp_database_get_connection (db), bundled, "jaarplan-2013.xml",
                              JP_IMPORT_FORCE, NULL, FALSE, NULL, error))
     return FALSE;
   jp_database_reload (db);

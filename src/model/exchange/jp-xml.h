@@ -162,6 +162,12 @@ gboolean  jp_xml_import_bytes_full  (JpDatabase      *db,
                                      JpImportReport **report,
                                      GError         **error);
 
+/* Fills @db, which opening has just made (jp_database_is_new()), with the
+ * bundled plan, as a first start shows it: an import that is not a step
+ * of undo. */
+gboolean  jp_xml_import_bundled     (JpDatabase      *db,
+                                     GError         **error);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

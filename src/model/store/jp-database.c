@@ -16,8 +16,6 @@
 #include "model/store/jp-database-private.h"
 #include "model/store/jp-schema.h"
 
-#define BUNDLED_PLAN RESOURCE_PATH "jaarplan-2013.xml"
-
 G_DEFINE_FINAL_TYPE_WITH_CODE (JpDatabase, jp_database, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (JP_TYPE_STORE, _jp_database_store_init))
 G_DEFINE_QUARK (jp-database-error-quark, jp_database_error)
@@ -255,27 +253,6 @@ create_plan (JpDatabase  *self,
     }
   self->is_new = TRUE;
   return TRUE;
-}
-
-/* Without JP_DATABASE_OPEN_NO_SEED a new plan is filled from the bundled
- * one here, for the callers that do not yet do so themselves. */
-static gboolean
-seed (JpDatabase           *self,
-      JpDatabaseOpenFlags   flags,
-      GError              **error)
-{
-  g_autoptr(GBytes) bundled = NULL;
-
-  if (!self->is_new || (flags & JP_DATABASE_OPEN_NO_SEED))
-    return TRUE;
-
-  bundled = g_resources_lookup_data (BUNDLED_PLAN, 0, NULL);
-  if (bundled == NULL)
-    {
-      g_warning ("The bundled plan is missing from the resources");
-      return TRUE;
-    }
-  return _jp_xml_import_seed (self, bundled, "jaarplan-2013.xml", error);
 }
 
 /* ------------------------------------------------------------- the object */
@@ -526,7 +503,7 @@ jp_database_open (const char           *path,
                    _("The plan file “%s” is read-only: changes could not be stored."), path);
       return NULL;
     }
-  if (!migrate (self, version, error) || !create_plan (self, error) || !seed (self, flags, error))
+  if (!migrate (self, version, error) || !create_plan (self, error))
     return NULL;
 
   if (!memory)

@@ -28,14 +28,11 @@ typedef enum {
 
 typedef enum {
   JP_DATABASE_OPEN_DEFAULT = 0,
-  /* A new database is left empty (a bare plan) instead of holding the
-   * bundled plan; the caller fills it (see jp_database_is_new()). */
-  JP_DATABASE_OPEN_NO_SEED = 1 << 0,
   /* A trial run: the file, which must exist, is read into memory and
    * never written; migrations and changes stay in the copy and are gone
    * when it closes.  Only the synchronous import and export calls use
    * the copy (the asynchronous ones read the file). */
-  JP_DATABASE_OPEN_COPY    = 1 << 1,
+  JP_DATABASE_OPEN_COPY    = 1 << 0,
 } JpDatabaseOpenFlags;
 
 #define JP_TYPE_DATABASE (jp_database_get_type ())
@@ -46,8 +43,8 @@ GQuark       jp_database_error_quark   (void);
 /* $XDG_DATA_HOME/jaarplan/jaarplan.db */
 char        *jp_database_default_path  (void);
 
-/* Opens (or creates, mode 0600, holding a bare plan, or the bundled plan
- * without JP_DATABASE_OPEN_NO_SEED) the database at @path; ":memory:" opens a private in-memory one.  A file of an unknown
+/* Opens (or creates, mode 0600, holding a bare plan) the database at
+ * @path; ":memory:" opens a private in-memory one.  A file of an unknown
  * or newer format, or whose tables, indexes and triggers are not those of
  * its format, is refused before anything is written to it. */
 JpDatabase  *jp_database_open          (const char          *path,
@@ -55,8 +52,8 @@ JpDatabase  *jp_database_open          (const char          *path,
                                         GError             **error);
 const char  *jp_database_get_path      (JpDatabase          *self);
 /* TRUE when opening made the plan: the file held none and now holds a
- * bare one.  Opened with JP_DATABASE_OPEN_NO_SEED, the application and
- * the command line then import the bundled plan into it. */
+ * bare one.  The application and the command line then fill it with the
+ * bundled plan (jp_xml_import_bundled()). */
 gboolean     jp_database_is_new        (JpDatabase          *self);
 
 /* The language labels are shown in; it does not change what is stored. */
