@@ -144,7 +144,12 @@ test_fields_and_flags (void)
   for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
     mask |= JP_KIND_MASK (scopes[i]);
   for (guint k = 0; k < JP_N_KINDS; k++)
-    g_assert_cmpint (jp_kind_has_flag (k, JP_KIND_FLAG_SCOPE), ==, (mask & JP_KIND_MASK (k)) != 0);
+    {
+      g_assert_cmpint (jp_kind_has_flag (k, JP_KIND_FLAG_SCOPE), ==, (mask & JP_KIND_MASK (k)) != 0);
+      /* Chapters and sections carry the record of what was sent. */
+      g_assert_cmpint (jp_kind_has_flag (k, JP_KIND_FLAG_RECORDED), ==,
+                       k == JP_KIND_CHAPTER || k == JP_KIND_SECTION);
+    }
   g_assert_true (jp_kind_allows_field (JP_KIND_CHAPTER, JP_FIELD_TEAM));
   g_assert_true (jp_kind_allows_field (JP_KIND_CONTACT, JP_FIELD_VALID_UNTIL));
   g_assert_false (jp_kind_allows_field (JP_KIND_ITEM, JP_FIELD_NUMBER));
