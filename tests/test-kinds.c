@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "model/exchange/jp-xml-check.h"
 #include "model/store/jp-database.h"
 
 /* The kinds as they were before the table: every rule the table must keep. */
@@ -143,7 +144,12 @@ test_fields_and_flags (void)
   for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
     mask |= JP_KIND_MASK (scopes[i]);
   for (guint k = 0; k < JP_N_KINDS; k++)
-    g_assert_cmpint (jp_kind_has_flag (k, JP_KIND_FLAG_SCOPE), ==, (mask & JP_KIND_MASK (k)) != 0);
+    {
+      g_assert_cmpint (jp_kind_has_flag (k, JP_KIND_FLAG_SCOPE), ==, (mask & JP_KIND_MASK (k)) != 0);
+      /* Chapters and sections carry the record of what was sent. */
+      g_assert_cmpint (jp_kind_has_flag (k, JP_KIND_FLAG_RECORDED), ==,
+                       k == JP_KIND_CHAPTER || k == JP_KIND_SECTION);
+    }
   g_assert_true (jp_kind_allows_field (JP_KIND_CHAPTER, JP_FIELD_TEAM));
   g_assert_true (jp_kind_allows_field (JP_KIND_CONTACT, JP_FIELD_VALID_UNTIL));
   g_assert_false (jp_kind_allows_field (JP_KIND_ITEM, JP_FIELD_NUMBER));
@@ -229,6 +235,124 @@ test_item_properties (void)
   jp_test_remove_dir (dir);
 }
 
+/* What the reader finds wrong with <element id="x1" …/> of @kind, or NULL. */
+static char *
+explain (JpKind       kind,
+         const char  *id,
+         const char  *number,
+         gboolean     phased)
+{
+  xmlNodePtr node = xmlNewNode (NULL, BAD_CAST jp_kind_get_element (kind));
+  char *why;
+
+  if (id)
+    xmlNewProp (node, BAD_CAST "id", BAD_CAST id);
+  if (number)
+    xmlNewProp (node, BAD_CAST "number", BAD_CAST number);
+  if (phased)
+    {
+      xmlNewProp (node, BAD_CAST "phase", BAD_CAST "new");
+      xmlNewProp (node, BAD_CAST "status", BAD_CAST "planned");
+    }
+  if (kind == JP_KIND_CONTACT)
+    xmlNewProp (node, BAD_CAST "person", BAD_CAST "A. Person");
+  why = _jp_xml_explain_item (node, kind);
+  xmlFreeNode (node);
+  return why;
+}
+
+/* The reader's and the database's rules follow the flags of the table,
+ * kind by kind: a numbered kind needs a number, a phased one a phase and
+ * a status, a single one no id; only a phased item takes a phase, a
+ * single one is not removed, only a numbered one is found by number. */
+static void
+test_flag_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  JpItem *of_kind[JP_N_KINDS] = { NULL };
+  gboolean added = TRUE;
+
+  g_assert_no_error (error);
+  for (guint k = 0; k < JP_N_KINDS; k++)
+    {
+      gboolean numbered = jp_kind_has_flag (k, JP_KIND_FLAG_NUMBERED);
+      gboolean phased = jp_kind_has_flag (k, JP_KIND_FLAG_PHASED);
+      g_autofree char *complete = NULL, *no_number = NULL, *no_phase = NULL, *no_id = NULL;
+
+      if (k == JP_KIND_PLAN)
+        continue;
+      complete = explain (k, "x1", numbered ? "1" : NULL, phased);
+      g_assert_null (complete);
+      no_number = explain (k, "x1", NULL, phased);
+      g_assert_cmpint (no_number != NULL && strstr (no_number, "has no number") != NULL, ==, numbered);
+      no_phase = explain (k, "x1", numbered ? "1" : NULL, FALSE);
+      g_assert_cmpint (no_phase != NULL && strstr (no_phase, "the phase of") != NULL, ==, phased);
+      no_id = explain (k, NULL, numbered ? "1" : NULL, phased);
+      g_assert_cmpint (no_id != NULL && strstr (no_id, "has no id") != NULL, ==,
+                       !jp_kind_has_flag (k, JP_KIND_FLAG_SINGLE));
+    }
+
+  of_kind[JP_KIND_PLAN] = jp_database_get_root (db);
+  while (added)
+    {
+      added = FALSE;
+      for (guint c = 0; c < JP_N_KINDS; c++)
+        for (guint p = 0; p < JP_N_KINDS && of_kind[c] == NULL; p++)
+          if (of_kind[p] && jp_kind_allows_child (p, c))
+            {
+              /* The bare plan has its single items already. */
+              if (jp_kind_has_flag (c, JP_KIND_FLAG_SINGLE))
+                of_kind[c] = jp_database_find_child (db, of_kind[p], c);
+              if (of_kind[c] == NULL)
+                of_kind[c] = jp_database_add_item (db, of_kind[p], c, NULL, &error);
+              g_assert_no_error (error);
+              added = TRUE;
+            }
+    }
+  for (guint k = 0; k < JP_N_KINDS; k++)
+    {
+      gboolean phased = jp_kind_has_flag (k, JP_KIND_FLAG_PHASED);
+      gboolean ok;
+
+      g_assert_nonnull (of_kind[k]);
+      ok = jp_database_set_phase (db, of_kind[k], JP_PHASE_ONGOING, phased ? NULL : &error);
+      g_assert_cmpint (ok, ==, phased);
+      g_assert_true (phased || g_error_matches (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID));
+      g_clear_error (&error);
+      ok = jp_database_set_status (db, of_kind[k], JP_STATUS_DONE, phased ? NULL : &error);
+      g_assert_cmpint (ok, ==, phased);
+      g_clear_error (&error);
+      if (phased)
+        g_assert_cmpint (jp_item_get_phase (of_kind[k]), ==, JP_PHASE_ONGOING);
+      else
+        g_assert_cmpint (jp_item_get_phase (of_kind[k]), ==, JP_PHASE_NONE);
+      if (jp_kind_has_flag (k, JP_KIND_FLAG_NUMBERED))
+        {
+          g_autoptr(JpItem) found = NULL;
+
+          g_assert_true (jp_database_set_field (db, of_kind[k], JP_FIELD_NUMBER, "1", &error));
+          g_assert_no_error (error);
+          found = jp_database_find_numbered (db, k, "1");
+          g_assert_true (found == of_kind[k]);
+        }
+    }
+  /* Removals last: a removed item's descendants go with it. */
+  for (guint k = 0; k < JP_N_KINDS; k++)
+    if (k != JP_KIND_PLAN && jp_kind_has_flag (k, JP_KIND_FLAG_SINGLE))
+      {
+        g_assert_false (jp_database_remove_item (db, of_kind[k], &error));
+        g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID);
+        g_clear_error (&error);
+      }
+  for (guint k = 0; k < JP_N_KINDS; k++)
+    g_clear_object (&of_kind[k]);
+  g_clear_object (&db);
+  jp_test_remove_dir (dir);
+}
+
 /* The exchange format's schema has an element for every kind. */
 static void
 test_relax_ng (void)
@@ -255,6 +379,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/kinds/fields-and-flags", test_fields_and_flags);
   g_test_add_func ("/kinds/enum-types", test_enum_types);
   g_test_add_func ("/kinds/item-properties", test_item_properties);
+  g_test_add_func ("/kinds/flag-rules", test_flag_rules);
   g_test_add_func ("/kinds/relax-ng", test_relax_ng);
   return g_test_run ();
 }

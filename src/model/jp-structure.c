@@ -17,7 +17,8 @@ refuse (JpItem  *item,
 }
 
 /* The siblings an item moves among: those of its kind (and, for a
- * project, of its phase, as the section lists them apart). */
+ * phased item such as a project, of its phase, as the section lists
+ * them apart). */
 static GPtrArray *
 siblings (JpStore     *store,
           JpItem      *item,
@@ -36,7 +37,7 @@ siblings (JpStore     *store,
     {
       JpItem *sibling = g_list_model_get_item (children, i);
 
-      if (jp_item_get_kind (item) == JP_KIND_PROJECT &&
+      if (jp_kind_has_flag (jp_item_get_kind (item), JP_KIND_FLAG_PHASED) &&
           jp_item_get_phase (sibling) != jp_item_get_phase (item))
         g_object_unref (sibling);
       else

@@ -49,13 +49,13 @@ static const JpKindInfo kinds[JP_N_KINDS] = {
   [JP_KIND_CHAPTER] = {
     .name = "chapter", .children = K (SECTION) | K (ITEM),
     .texts = T (TITLE) | T (BODY) | T (NOTE), .fields = F (NUMBER) | F (TEAM),
-    .flags = JP_KIND_FLAG_NUMBERED | JP_KIND_FLAG_SCOPE, .file_rank = 6,
+    .flags = JP_KIND_FLAG_NUMBERED | JP_KIND_FLAG_SCOPE | JP_KIND_FLAG_RECORDED, .file_rank = 6,
     .sidebar_children = K (SECTION),
   },
   [JP_KIND_SECTION] = {
     .name = "section", .children = K (OBJECTIVE) | K (ITEM) | K (PROJECT) | K (GROUP),
     .texts = T (TITLE) | T (BODY) | T (NOTE), .fields = F (NUMBER),
-    .flags = JP_KIND_FLAG_NUMBERED | JP_KIND_FLAG_SCOPE, .file_rank = 3,
+    .flags = JP_KIND_FLAG_NUMBERED | JP_KIND_FLAG_SCOPE | JP_KIND_FLAG_RECORDED, .file_rank = 3,
     .sidebar_children = K (PROJECT) | K (GROUP),
   },
   [JP_KIND_OBJECTIVE] = {

@@ -111,6 +111,9 @@ typedef enum {
   JP_KIND_FLAG_SINGLE   = 1 << 3,  /* one under its parent, with a fixed uid and
                                     * no id in the file (the contacts) */
   JP_KIND_FLAG_SCOPE    = 1 << 4,  /* can be sent and read on its own as a file */
+  JP_KIND_FLAG_RECORDED = 1 << 5,  /* a scope whose sending is recorded: its file
+                                    * carries <sent> and is merged on the way
+                                    * back (not the plan, not the contacts) */
 } JpKindFlags;
 
 typedef struct {

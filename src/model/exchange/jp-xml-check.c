@@ -330,16 +330,19 @@ _jp_xml_explain_item (xmlNodePtr node,
   g_autofree char *id = _jp_xml_attr_token (node, "id");
   g_autofree char *number = _jp_xml_attr_token (node, "number");
 
-  if (kind != JP_KIND_CONTACTS && id == NULL)
+  /* A single item (the contacts) has a fixed uid, not an id. */
+  if (!jp_kind_has_flag (kind, JP_KIND_FLAG_SINGLE) && id == NULL)
     return g_strdup_printf (_("<%s> has no id"), name);
   if (id && !valid_id (id))
     return g_strdup_printf (_("the id “%s” of <%s> is not valid (an id is a letter, then up to 63 letters, "
                               "digits, “.”, “_” or “-”)"), id, name);
-  if (number == NULL && (kind == JP_KIND_AREA || kind == JP_KIND_CHAPTER || kind == JP_KIND_SECTION))
+  if (number == NULL && jp_kind_has_flag (kind, JP_KIND_FLAG_NUMBERED))
     return g_strdup_printf (_("<%s> “%s” has no number"), name, id);
   if (number && !matches (PATTERN_NUMBER, number))
     return g_strdup_printf (_("the number “%s” of <%s> “%s” is not a number such as 5 or 5.7"), number, name, id);
 
+  /* Only a section serves policy areas, and only a contact has a person
+   * and dates: their checks are theirs. */
   if (kind == JP_KIND_SECTION)
     {
       g_autofree char *areas = _jp_xml_attr_token (node, "areas");
@@ -351,7 +354,8 @@ _jp_xml_explain_item (xmlNodePtr node,
         if (!valid_id (list[i]))
           return g_strdup_printf (_("section “%s” names “%s” as a policy area, which is not an id"), id, list[i]);
     }
-  if (kind == JP_KIND_PROJECT)
+  /* The words say "project": so far the one phased kind. */
+  if (jp_kind_has_flag (kind, JP_KIND_FLAG_PHASED))
     {
       g_autofree char *phase = _jp_xml_attr_token (node, "phase");
       g_autofree char *status = _jp_xml_attr_token (node, "status");

@@ -66,11 +66,13 @@ write_row (xmlTextWriterPtr      w,
   const JpItemData *d = &row->data;
   int rc = 0;
 
+  /* The plan is the root, written by the caller. */
   if (d->kind != JP_KIND_PLAN &&
-      xmlTextWriterStartElement (w, BAD_CAST jp_kind_to_string (d->kind)) < 0)
+      xmlTextWriterStartElement (w, BAD_CAST jp_kind_get_element (d->kind)) < 0)
     return -1;
 
-  if (d->kind != JP_KIND_PLAN && d->kind != JP_KIND_CONTACTS)
+  /* A single item (the contacts) has a fixed uid, not an id. */
+  if (d->kind != JP_KIND_PLAN && !jp_kind_has_flag (d->kind, JP_KIND_FLAG_SINGLE))
     rc |= write_attr (w, "id", d->uid);
 
   /* The plan's one field, its year, is the root's attribute. */
@@ -84,6 +86,7 @@ write_row (xmlTextWriterPtr      w,
           value = "?";
         rc |= write_attr (w, _jp_xml_field_attribute (f), value);
       }
+  /* Only a section serves policy areas. */
   if (d->kind == JP_KIND_SECTION && row->areas)
     {
       g_autoptr(GString) areas = g_string_new (NULL);

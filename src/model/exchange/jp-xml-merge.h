@@ -55,7 +55,8 @@ GArray   *_jp_exchange_sent_from_text     (const char       *text);
 /* A version of a scope's content, as a hash of its items' lines. */
 char     *_jp_exchange_state_hash         (const char       *items_text);
 
-/* Does the scope (chapter or section) of @uid exchange records? */
+/* Does a file of @kind carry the record of what was sent
+ * (JP_KIND_FLAG_RECORDED: a chapter, a section)? */
 gboolean  _jp_exchange_kind_has_record (JpKind      kind);
 
 /* What a chapter or section export carries. */

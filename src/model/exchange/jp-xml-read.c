@@ -387,7 +387,9 @@ start_item (Stream      *s,
   record.parent = top->index;
   record.position = top->n_items++;
   record.line = node_line (node);
-  record.uid = kind == JP_KIND_CONTACTS ? g_strdup ("contacts") : _jp_xml_attr_token (node, "id");
+  /* A single item's uid is fixed: its kind's name. */
+  record.uid = jp_kind_has_flag (kind, JP_KIND_FLAG_SINGLE) ? g_strdup (jp_kind_to_string (kind))
+                                                            : _jp_xml_attr_token (node, "id");
 
   if (g_hash_table_lookup_extended (reader->uids, record.uid, NULL, &first))
     {
@@ -484,6 +486,20 @@ start_fingerprint (Stream      *s,
   return TRUE;
 }
 
+/* The kind written as element @name. */
+static gboolean
+kind_from_element (const char *name,
+                   JpKind     *kind)
+{
+  for (JpKind k = 0; k < JP_N_KINDS; k++)
+    if (strcmp (jp_kind_get_element (k), name) == 0)
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 on_element (Stream      *s,
             GError     **error)
@@ -518,7 +534,8 @@ on_element (Stream      *s,
     return FALSE;
   if (jp_text_field_from_string (name, &field))
     return start_text (s, node, field, error);
-  if (!jp_kind_from_string (name, &kind) || kind == JP_KIND_PLAN)
+  /* The plan is the root, read by read_root(), never an item inside. */
+  if (!kind_from_element (name, &kind) || kind == JP_KIND_PLAN)
     {
       g_autofree char *what = g_strdup_printf (_("<%s> is not an element of the plan format"), name);
       return fail_invalid (s, node_line (node), what, error);
@@ -665,6 +682,28 @@ read_stream (Stream      *s,
   return TRUE;
 }
 
+/* The whole plan always has its single items (the contacts), if only
+ * empty: last among the root's children. */
+static void
+add_single_items (JpXmlReader *reader)
+{
+  guint n_added = 0;
+
+  for (JpKind k = 0; k < JP_N_KINDS; k++)
+    {
+      const char *uid = jp_kind_to_string (k);
+      JpRecord record = { .kind = k, .parent = 0, .position = 1000000 + n_added, .line = 0 };
+
+      if (!jp_kind_has_flag (k, JP_KIND_FLAG_SINGLE) || !jp_kind_allows_child (JP_KIND_PLAN, k) ||
+          g_hash_table_contains (reader->uids, uid))
+        continue;
+      record.uid = g_strdup (uid);
+      g_array_append_val (reader->records, record);
+      g_hash_table_insert (reader->uids, record.uid, GINT_TO_POINTER (reader->records->len - 1));
+      n_added++;
+    }
+}
+
 gboolean
 _jp_xml_read (JpXmlReader  *reader,
               GBytes       *bytes,
@@ -719,15 +758,8 @@ _jp_xml_read (JpXmlReader  *reader,
   xmlSetGenericErrorFunc (old_generic_context, old_generic);
   g_mutex_unlock (&validation_lock);
 
-  if (ok && reader->scope == JP_SCOPE_PLAN && !g_hash_table_contains (reader->uids, "contacts"))
-    {
-      /* The whole plan always has its contacts, if only empty. */
-      JpRecord contacts = { .kind = JP_KIND_CONTACTS, .uid = g_strdup ("contacts"), .parent = 0,
-                               .position = 1000000, .line = 0 };
-
-      g_array_append_val (reader->records, contacts);
-      g_hash_table_insert (reader->uids, contacts.uid, GINT_TO_POINTER (reader->records->len - 1));
-    }
+  if (ok && reader->scope == JP_SCOPE_PLAN)
+    add_single_items (reader);
 
   g_free (s.message);
   g_array_unref (s.stack);

@@ -120,18 +120,19 @@ _jp_exchange_areas_string (char * const *areas,
   return g_string_free (s, FALSE);
 }
 
-/* Exports write a project without phase or status as new and planned:
- * the fingerprint sees what the file says. */
+/* Exports write a phased item (a project) without phase or status as new
+ * and planned: the fingerprint sees what the file says. */
 JpPhase
 _jp_exchange_view_phase (const JpExchangeView *v)
 {
-  return v->kind == JP_KIND_PROJECT && v->phase == JP_PHASE_NONE ? JP_PHASE_NEW : v->phase;
+  return jp_kind_has_flag (v->kind, JP_KIND_FLAG_PHASED) && v->phase == JP_PHASE_NONE ? JP_PHASE_NEW : v->phase;
 }
 
 JpStatus
 _jp_exchange_view_status (const JpExchangeView *v)
 {
-  return v->kind == JP_KIND_PROJECT && v->status == JP_STATUS_NONE ? JP_STATUS_PLANNED : v->status;
+  return jp_kind_has_flag (v->kind, JP_KIND_FLAG_PHASED) && v->status == JP_STATUS_NONE ? JP_STATUS_PLANNED
+                                                                                          : v->status;
 }
 
 void
@@ -203,7 +204,7 @@ _jp_exchange_existing_view (JpSnapshotItem *e,
 gboolean
 _jp_exchange_kind_has_record (JpKind kind)
 {
-  return kind == JP_KIND_CHAPTER || kind == JP_KIND_SECTION;
+  return jp_kind_has_flag (kind, JP_KIND_FLAG_RECORDED);
 }
 
 GArray *

@@ -73,7 +73,8 @@ JpItem      *jp_database_find_child    (JpDatabase          *self,
                                         JpKind               kind);
 JpItem      *jp_database_get_parent    (JpDatabase          *self,
                                         JpItem              *item);
-/* The chapter or section numbered @number ("5", "5.7"), or NULL. */
+/* The item of a numbered @kind (JP_KIND_FLAG_NUMBERED: an area, a chapter,
+ * a section) numbered @number ("5", "5.7"), or NULL. */
 JpItem      *jp_database_find_numbered (JpDatabase          *self,
                                         JpKind               kind,
                                         const char          *number);

@@ -501,13 +501,13 @@ apply_changes (Apply   *apply,
         return FALSE;
     }
 
-  /* A chapter's team must be one of the plan's teams. */
+  /* A team field (a chapter's) must name one of the plan's teams. */
   for (guint i = 0; i < records->len; i++)
     {
       JpRecord *r = &g_array_index (records, JpRecord, i);
       JpKind kind = JP_KIND_ITEM;
 
-      if (r->kind == JP_KIND_CHAPTER && r->fields[JP_FIELD_TEAM] &&
+      if (jp_kind_allows_field (r->kind, JP_FIELD_TEAM) && r->fields[JP_FIELD_TEAM] &&
           (_jp_connection_lookup_uid (apply->connection, r->fields[JP_FIELD_TEAM], &kind) == 0 ||
            kind != JP_KIND_TEAM))
         return refuse (apply, JP_APPLY_NO_TEAM, i, kind, r->fields[JP_FIELD_TEAM]);

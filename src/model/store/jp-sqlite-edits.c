@@ -103,14 +103,15 @@ jp_database_add_item (JpDatabase  *self,
   return jp_database_add_item_full (self, parent, kind, before, JP_PHASE_NONE, JP_STATUS_NONE, error);
 }
 
-/* A project starts new and planned, or ongoing and in progress. */
+/* A phased item (a project) starts new and planned, or ongoing and in
+ * progress; no other item has a phase or a status. */
 static gboolean
 initial_values (JpKind      kind,
                 JpPhase    *phase,
                 JpStatus   *status,
                 GError    **error)
 {
-  if (kind != JP_KIND_PROJECT)
+  if (!jp_kind_has_flag (kind, JP_KIND_FLAG_PHASED))
     {
       if (*phase == JP_PHASE_NONE && *status == JP_STATUS_NONE)
         return TRUE;
@@ -172,7 +173,7 @@ jp_database_add_item_full (JpDatabase  *self,
   sqlite3_bind_text (stmt, 2, jp_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, jp_item_get_id (parent));
   sqlite3_bind_int64 (stmt, 4, position);
-  if (kind == JP_KIND_PROJECT)
+  if (jp_kind_has_flag (kind, JP_KIND_FLAG_PHASED))
     {
       sqlite3_bind_text (stmt, 5, jp_phase_to_string (phase), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, jp_status_to_string (status), -1, SQLITE_STATIC);
@@ -206,7 +207,8 @@ jp_database_remove_item (JpDatabase  *self,
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
   parent = jp_item_get_parent_id (item);
-  if (parent == 0 || jp_item_get_kind (item) == JP_KIND_CONTACTS)
+  /* Neither the root nor a single item (the contacts) goes. */
+  if (parent == 0 || jp_kind_has_flag (jp_item_get_kind (item), JP_KIND_FLAG_SINGLE))
     {
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID,
                    _("This item cannot be removed."));
@@ -487,7 +489,7 @@ jp_database_set_status (JpDatabase  *self,
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  if (jp_item_get_kind (item) != JP_KIND_PROJECT || status == JP_STATUS_NONE)
+  if (!jp_kind_has_flag (jp_item_get_kind (item), JP_KIND_FLAG_PHASED) || status == JP_STATUS_NONE)
     {
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID, _("Only a project has a status."));
       return FALSE;
@@ -507,7 +509,7 @@ jp_database_set_phase (JpDatabase  *self,
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  if (jp_item_get_kind (item) != JP_KIND_PROJECT || phase == JP_PHASE_NONE)
+  if (!jp_kind_has_flag (jp_item_get_kind (item), JP_KIND_FLAG_PHASED) || phase == JP_PHASE_NONE)
     {
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID,
                    _("Only a project is ongoing or new."));

@@ -200,6 +200,7 @@ jp_database_find_numbered (JpDatabase *self,
 
   g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
   g_return_val_if_fail (number != NULL, NULL);
+  g_return_val_if_fail (jp_kind_has_flag (kind, JP_KIND_FLAG_NUMBERED), NULL);
 
   stmt = _jp_database_prepare (self, "SELECT id FROM item WHERE kind = ? AND number = ? ORDER BY id LIMIT 1", NULL);
   if (stmt == NULL)
