@@ -271,7 +271,7 @@ test_flag_rules (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
-  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_NO_SEED, &error);
+  g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   JpItem *of_kind[JP_N_KINDS] = { NULL };
   gboolean added = TRUE;
 
