@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <adwaita.h>
+
 #include "jp-application.h"
 #include "ui/window/jp-window.h"
 
@@ -16,5 +18,42 @@ void      jp_test_window_init  (int            *argc,
 JpWindow *jp_test_window_start (JpApplication  *app);
 /* The main window of @app, or NULL. */
 JpWindow *jp_test_window_find  (JpApplication  *app);
+
+/* A window on a new database of its own, in a folder of its own. */
+typedef struct {
+  char          *dir;
+  char          *path;
+  JpApplication *app;
+  JpWindow      *window;
+  JpDatabase    *db;
+} JpTestWindowFixture;
+
+void      jp_test_window_fixture_set_up    (JpTestWindowFixture *f,
+                                            gconstpointer        data);
+void      jp_test_window_fixture_tear_down (JpTestWindowFixture *f,
+                                            gconstpointer        data);
+/* Opens the window on f->path again, or closes it. */
+void      jp_test_window_open  (JpTestWindowFixture *f);
+void      jp_test_window_close (JpTestWindowFixture *f);
+
+/* The message dialog @window shows, or NULL; or waits for one. */
+AdwMessageDialog *jp_test_find_dialog     (JpWindow         *window);
+AdwMessageDialog *jp_test_wait_for_dialog (JpWindow         *window);
+/* What a click on a dialog's button does: the response, then closing. */
+void      jp_test_respond              (AdwMessageDialog *dialog,
+                                        const char       *response);
+/* Whether a label inside @widget starts with @prefix, or holds @needle. */
+gboolean  jp_test_has_label_starting   (GtkWidget        *widget,
+                                        const char       *prefix);
+gboolean  jp_test_has_label_containing (GtkWidget        *widget,
+                                        const char       *needle);
+/* Exports @scope to @file through the window and waits for the end;
+ * jp_test_on_exported() asserts that it succeeded. */
+void      jp_test_on_exported          (GObject          *source,
+                                        GAsyncResult     *result,
+                                        gpointer          user_data);
+void      jp_test_window_export_and_wait (JpWindow       *window,
+                                          JpItem         *scope,
+                                          GFile          *file);
 
 G_END_DECLS

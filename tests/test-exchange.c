@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "jp-test-exchange.h"
 #include "jp-test-util.h"
 
 #include <string.h>
@@ -20,202 +21,16 @@
 
 static char *tmp_dir;
 
-#define P1_OPEN "<project id=\"sec-5.7-p1\" phase=\"ongoing\" status=\"in-progress\">"
-#define P1_DONE "<project id=\"sec-5.7-p1\" phase=\"ongoing\" status=\"done\">"
-
-/* ---------------------------------------------------------------- helpers */
-
-static char *
-export_numbered (JpDatabase *db,
-                 JpKind      kind,
-                 const char *number)
-{
-  g_autoptr(JpItem) item = number ? jp_database_find_numbered (db, kind, number) : jp_database_get_root (db);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_assert_nonnull (item);
-  bytes = jp_xml_export_bytes (db, item, &error);
-  g_assert_no_error (error);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-static char *
-export_section (JpDatabase *db)
-{
-  return export_numbered (db, JP_KIND_SECTION, "5.7");
-}
-
-/* Cuts from the line starting with @start through @end. */
-static char *
-cut (const char *haystack,
-     const char *start,
-     const char *end)
-{
-  const char *from = strstr (haystack, start);
-  const char *to;
-  GString *s;
-
-  g_assert_nonnull (from);
-  while (from > haystack && from[-1] == ' ')
-    from--;
-  to = strstr (from, end);
-  g_assert_nonnull (to);
-  to += strlen (end);
-  if (*to == '\n')
-    to++;
-  s = g_string_new_len (haystack, from - haystack);
-  g_string_append (s, to);
-  return g_string_free (s, FALSE);
-}
-
-/* Everything the plan, undo and the exchange records hold, as one string. */
-static char *
-dump_full (JpDatabase *db,
-           gboolean    with_undo)
-{
-  static const char *const queries[] = {
-    "SELECT * FROM item ORDER BY id",
-    "SELECT * FROM text ORDER BY id",
-    "SELECT * FROM link ORDER BY section, area",
-    "SELECT * FROM undo_log ORDER BY seq",
-    "SELECT * FROM undo_state",
-    "SELECT * FROM exchange_record ORDER BY export",
-    "SELECT * FROM exchange_base ORDER BY export",
-    "SELECT * FROM exchange_scope ORDER BY scope",
-  };
-  sqlite3 *handle = _jp_database_get_handle (db);
-  GString *s = g_string_new (NULL);
-
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      if (!with_undo && strstr (queries[q], "undo_"))
-        continue;
-      g_assert_cmpint (sqlite3_prepare_v2 (handle, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (s, "%s|", (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (s, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static char *
-dump (JpDatabase *db)
-{
-  return dump_full (db, TRUE);
-}
-
-static JpImportReport *
-import_ok (JpDatabase    *db,
-           const char    *text,
-           JpImportFlags  flags,
-           GHashTable    *choices)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  JpImportReport *report = NULL;
-
-  jp_xml_import_bytes_full (db, bytes, "s57.xml", flags, choices, &report, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-  return report;
-}
-
-/* Imports and expects a refusal with @code; returns its report. */
-static JpImportReport *
-import_refused (JpDatabase    *db,
-                const char    *text,
-                JpImportFlags  flags,
-                int            code)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  JpImportReport *report = NULL;
-
-  g_assert_false (jp_xml_import_bytes_full (db, bytes, "s57.xml", flags, NULL, &report, &error));
-  g_assert_error (error, JP_XML_ERROR, code);
-  g_test_message ("refused: %s", error->message);
-  return report;
-}
-
-/* The Dutch text of @uid, a copy: the item may go once unreferenced. */
-static char *
-text_of (JpDatabase *db,
-         const char *uid)
-{
-  g_autoptr(JpItem) item = jp_database_lookup_uid (db, uid);
-
-  g_assert_nonnull (item);
-  return g_strdup (jp_item_get_text (item, JP_TEXT_BODY, JP_LANG_NL));
-}
-
-#define assert_text(db, uid, op, expected) \
-  G_STMT_START { \
-    g_autofree char *text_ = text_of (db, uid); \
-    g_assert_cmpstr (text_, op, expected); \
-  } G_STMT_END
-
-static JpStatus
-status_of (JpDatabase *db,
-           const char *uid)
-{
-  g_autoptr(JpItem) item = jp_database_lookup_uid (db, uid);
-
-  g_assert_nonnull (item);
-  return jp_item_get_status (item);
-}
-
-static void
-set_text (JpDatabase *db,
-          const char *uid,
-          const char *value)
-{
-  g_autoptr(JpItem) item = jp_database_lookup_uid (db, uid);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (item);
-  g_assert_true (jp_database_set_text (db, item, JP_TEXT_BODY, JP_LANG_NL, value, &error));
-  g_assert_no_error (error);
-}
-
-static void
-set_status (JpDatabase *db,
-            const char *uid,
-            JpStatus    status)
-{
-  g_autoptr(JpItem) item = jp_database_lookup_uid (db, uid);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jp_database_set_status (db, item, status, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-sent_export_id (const char *text)
-{
-  const char *at = strstr (text, "<sent export=\"");
-
-  g_assert_nonnull (at);
-  return g_strndup (at + strlen ("<sent export=\""), JP_FINGERPRINT_LEN);
-}
-
-/* ---------------------------------------------------------------- the record */
 
 static void
 test_record_deterministic (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *a = export_section (db);
-  g_autofree char *b = export_section (db);
-  g_autofree char *plan = export_numbered (db, JP_KIND_PLAN, NULL);
-  g_autofree char *chapter = export_numbered (db, JP_KIND_CHAPTER, "5");
-  g_autofree char *id = sent_export_id (a);
+  g_autofree char *a = jp_test_export_section (db);
+  g_autofree char *b = jp_test_export_section (db);
+  g_autofree char *plan = jp_test_export_numbered (db, JP_KIND_PLAN, NULL);
+  g_autofree char *chapter = jp_test_export_numbered (db, JP_KIND_CHAPTER, "5");
+  g_autofree char *id = jp_test_sent_export_id (a);
 
   /* The same state gives the same bytes; the record comes first. */
   g_assert_cmpstr (a, ==, b);
@@ -229,10 +44,10 @@ test_record_deterministic (void)
   g_assert_null (strstr (plan, "fingerprint"));
 
   /* A change in the section gives another export id. */
-  set_text (db, "sec-5.7-p1", "Anders.");
+  jp_test_set_text (db, "sec-5.7-p1", "Anders.");
   {
-    g_autofree char *c = export_section (db);
-    g_autofree char *id2 = sent_export_id (c);
+    g_autofree char *c = jp_test_export_section (db);
+    g_autofree char *id2 = jp_test_sent_export_id (c);
     g_assert_cmpstr (id, !=, id2);
   }
 }
@@ -323,7 +138,7 @@ static void
 test_scope_refused (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
+  g_autofree char *file = jp_test_export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -333,33 +148,25 @@ test_scope_refused (void)
                                  "CREATE TEMP TRIGGER stray AFTER UPDATE OF status ON item BEGIN"
                                  " UPDATE item SET code = 'STRAY' WHERE uid = 'sec-5.6-g1'; END;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  before = dump (db);
-  report = import_refused (db, edited, JP_IMPORT_DEFAULT, JP_XML_ERROR_OUTSIDE_SCOPE);
+  before = jp_test_dump (db);
+  report = jp_test_import_refused (db, edited, JP_IMPORT_DEFAULT, JP_XML_ERROR_OUTSIDE_SCOPE);
   g_assert_null (report);
-  after = dump (db);
+  after = jp_test_dump (db);
   g_assert_cmpstr (before, ==, after);
 
   /* Without the stray write the same file imports. */
   g_assert_cmpint (sqlite3_exec (_jp_database_get_handle (db), "DROP TRIGGER stray", NULL, NULL, NULL), ==,
                    SQLITE_OK);
   g_clear_pointer (&report, jp_import_report_free);
-  report = import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
-  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
+  report = jp_test_import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
+  g_assert_cmpuint (jp_test_status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
 }
-
-#define SMALL_PLAN \
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
-  "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"1\" scope=\"plan\" year=\"2013\">\n" \
-  "  <chapter id=\"c1\" number=\"1\">\n" \
-  "    <section id=\"s1\" number=\"1.1\"/>\n" \
-  "  </chapter>\n" \
-  "</plan>\n"
 
 static void
 test_mass_removal (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *before = dump (db);
+  g_autofree char *before = jp_test_dump (db);
   g_autofree char *after = NULL;
   g_autoptr(JpImportReport) dry = NULL;
   g_autoptr(JpImportReport) refused = NULL;
@@ -368,13 +175,13 @@ test_mass_removal (void)
   g_autoptr(JpItem) s57 = NULL;
 
   /* Refused, with the counts, on a dry run as on the real one. */
-  dry = import_refused (db, SMALL_PLAN, JP_IMPORT_DRY_RUN, JP_XML_ERROR_MASS_REMOVAL);
-  refused = import_refused (db, SMALL_PLAN, JP_IMPORT_DEFAULT, JP_XML_ERROR_MASS_REMOVAL);
+  dry = jp_test_import_refused (db, SMALL_PLAN, JP_IMPORT_DRY_RUN, JP_XML_ERROR_MASS_REMOVAL);
+  refused = jp_test_import_refused (db, SMALL_PLAN, JP_IMPORT_DEFAULT, JP_XML_ERROR_MASS_REMOVAL);
   g_assert_nonnull (refused);
   g_assert_cmpuint (refused->n_items, >, 500);
   g_assert_cmpuint (jp_import_report_removed_total (refused), >, refused->n_items / 2);
   g_assert_cmpuint (jp_import_report_removed_total (dry), ==, jp_import_report_removed_total (refused));
-  after = dump (db);
+  after = jp_test_dump (db);
   g_assert_cmpstr (before, ==, after);
 
   /* The message says how many and what to do. */
@@ -389,7 +196,7 @@ test_mass_removal (void)
     g_assert_nonnull (strstr (error->message, "--force"));
   }
 
-  forced = import_ok (db, SMALL_PLAN, JP_IMPORT_FORCE, NULL);
+  forced = jp_test_import_ok (db, SMALL_PLAN, JP_IMPORT_FORCE, NULL);
   g_assert_cmpuint (jp_import_report_removed_total (forced), ==, jp_import_report_removed_total (refused));
   s1 = jp_database_lookup_uid (db, "s1");
   g_assert_nonnull (s1);
@@ -404,16 +211,16 @@ static void
 test_changed_in_file (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
+  g_autofree char *file = jp_test_export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
-  g_autoptr(JpImportReport) report = import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
+  g_autoptr(JpImportReport) report = jp_test_import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
   g_autofree char *summary = jp_import_report_describe (report);
 
   g_assert_true (report->checked);
   g_assert_null (report->unchecked);
   g_assert_cmpuint (report->conflicts->len, ==, 0);
   g_assert_cmpuint (report->kept, ==, 0);
-  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
+  g_assert_cmpuint (jp_test_status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
   g_assert_true (g_str_has_prefix (summary, "added 0, changed 1, removed 0 in 5.7 "));
 }
 
@@ -423,17 +230,17 @@ static void
 test_changed_in_database (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
+  g_autofree char *file = jp_test_export_section (db);
   g_autoptr(JpImportReport) report = NULL;
 
-  set_text (db, "sec-5.7-p1", "Nieuwer, hier geschreven.");
-  set_status (db, "sec-5.7-p2", JP_STATUS_DONE);
-  report = import_ok (db, file, JP_IMPORT_DEFAULT, NULL);
+  jp_test_set_text (db, "sec-5.7-p1", "Nieuwer, hier geschreven.");
+  jp_test_set_status (db, "sec-5.7-p2", JP_STATUS_DONE);
+  report = jp_test_import_ok (db, file, JP_IMPORT_DEFAULT, NULL);
   g_assert_true (report->checked);
   g_assert_cmpuint (report->kept, ==, 2);
   g_assert_cmpuint (jp_import_report_total (report, report->changed), ==, 0);
   assert_text (db, "sec-5.7-p1", ==, "Nieuwer, hier geschreven.");
-  g_assert_cmpuint (status_of (db, "sec-5.7-p2"), ==, JP_STATUS_DONE);
+  g_assert_cmpuint (jp_test_status_of (db, "sec-5.7-p2"), ==, JP_STATUS_DONE);
 }
 
 /* Changed on both sides: refused with both versions, nothing changed,
@@ -442,7 +249,7 @@ static void
 test_changed_in_both (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
+  g_autofree char *file = jp_test_export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -453,13 +260,13 @@ test_changed_in_both (void)
   g_autoptr(GHashTable) choices = jp_import_choices_new ();
   JpImportConflict *c;
 
-  set_status (db, "sec-5.7-p1", JP_STATUS_DROPPED);
-  set_text (db, "sec-5.7-p2", "Ook hier veranderd.");   /* and not in the file: no conflict */
-  before = dump (db);
+  jp_test_set_status (db, "sec-5.7-p1", JP_STATUS_DROPPED);
+  jp_test_set_text (db, "sec-5.7-p2", "Ook hier veranderd.");   /* and not in the file: no conflict */
+  before = jp_test_dump (db);
 
-  dry = import_refused (db, edited, JP_IMPORT_DRY_RUN, JP_XML_ERROR_EDIT_CONFLICT);
-  report = import_refused (db, edited, JP_IMPORT_DEFAULT, JP_XML_ERROR_EDIT_CONFLICT);
-  after = dump (db);
+  dry = jp_test_import_refused (db, edited, JP_IMPORT_DRY_RUN, JP_XML_ERROR_EDIT_CONFLICT);
+  report = jp_test_import_refused (db, edited, JP_IMPORT_DEFAULT, JP_XML_ERROR_EDIT_CONFLICT);
+  after = jp_test_dump (db);
   g_assert_cmpstr (before, ==, after);
 
   g_assert_nonnull (report);
@@ -479,17 +286,17 @@ test_changed_in_both (void)
 
   /* Mine: the database's version stays, the rest of the file applies. */
   jp_import_choices_set (choices, "sec-5.7-p1", JP_CHOICE_MINE);
-  resolved = import_ok (db, edited, JP_IMPORT_DRY_RUN, choices);
+  resolved = jp_test_import_ok (db, edited, JP_IMPORT_DRY_RUN, choices);
   g_assert_cmpuint (resolved->conflicts->len, ==, 0);
   g_clear_pointer (&after, g_free);
-  after = dump (db);
+  after = jp_test_dump (db);
   g_assert_cmpstr (before, ==, after);
 
   /* Theirs: the file's. */
   jp_import_choices_set (choices, "sec-5.7-p1", JP_CHOICE_THEIRS);
   g_clear_pointer (&resolved, jp_import_report_free);
-  resolved = import_ok (db, edited, JP_IMPORT_DEFAULT, choices);
-  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
+  resolved = jp_test_import_ok (db, edited, JP_IMPORT_DEFAULT, choices);
+  g_assert_cmpuint (jp_test_status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
   assert_text (db, "sec-5.7-p2", ==, "Ook hier veranderd.");
 }
 
@@ -519,7 +326,7 @@ test_conflict_async (void)
   g_autofree char *xml = g_build_filename (tmp_dir, "async.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JpDatabase) db = jp_test_open_seeded (path, JP_DATABASE_OPEN_DEFAULT);
-  g_autofree char *file = export_section (db);
+  g_autofree char *file = jp_test_export_section (db);
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autoptr(GFile) gfile = g_file_new_for_path (xml);
   g_autoptr(GHashTable) choices = jp_import_choices_new ();
@@ -528,7 +335,7 @@ test_conflict_async (void)
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (xml, edited, -1, NULL));
-  set_status (db, "sec-5.7-p1", JP_STATUS_DROPPED);
+  jp_test_set_status (db, "sec-5.7-p1", JP_STATUS_DROPPED);
 
   jp_xml_import_async (db, gfile, JP_IMPORT_DEFAULT, NULL, import_done, &r);
   g_main_loop_run (loop);
@@ -544,7 +351,7 @@ test_conflict_async (void)
   g_main_loop_run (loop);
   g_assert_no_error (r.error);
   g_assert_true (r.ok);
-  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
+  g_assert_cmpuint (jp_test_status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
   jp_import_report_free (r.report);
   g_clear_object (&db);
   g_remove (xml);
@@ -556,7 +363,7 @@ static void
 test_adds_and_removes (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
+  g_autofree char *file = jp_test_export_section (db);
   g_autofree char *t1 = NULL;
   g_autofree char *t2 = NULL;
   g_autoptr(JpImportReport) report = NULL;
@@ -572,16 +379,16 @@ test_adds_and_removes (void)
   added = jp_database_add_item (db, section, JP_KIND_PROJECT, NULL, &error);
   g_assert_no_error (error);
   added_uid = g_strdup (jp_item_get_uid (added));
-  set_text (db, added_uid, "Hier toegevoegd.");
+  jp_test_set_text (db, added_uid, "Hier toegevoegd.");
   p4 = jp_database_lookup_uid (db, "sec-5.7-p4");
   g_assert_true (jp_database_remove_item (db, p4, &error));
-  t1 = cut (file, "<project id=\"sec-5.7-p3\"", "</project>");
+  t1 = jp_test_cut (file, "<project id=\"sec-5.7-p3\"", "</project>");
   t2 = jp_test_replace (t1, "    <group id=\"sec-5.7-g1\"",
                 "    <project id=\"sec-5.7-p99\" phase=\"new\" status=\"planned\">\n"
                 "      <text xml:lang=\"nl\">In het bestand toegevoegd.</text>\n"
                 "    </project>\n    <group id=\"sec-5.7-g1\"");
 
-  report = import_ok (db, t2, JP_IMPORT_DEFAULT, NULL);
+  report = jp_test_import_ok (db, t2, JP_IMPORT_DEFAULT, NULL);
   g_assert_true (report->checked);
   g_assert_cmpuint (report->added[JP_KIND_PROJECT], ==, 1);
   g_assert_cmpuint (report->removed[JP_KIND_PROJECT], ==, 1);
@@ -600,7 +407,7 @@ static void
 test_removed_and_changed (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
+  g_autofree char *file = jp_test_export_section (db);
   g_autofree char *t1 = NULL;
   g_autofree char *t2 = NULL;
   g_autofree char *before = NULL;
@@ -615,14 +422,14 @@ test_removed_and_changed (void)
 
   /* Here: project 3 changed, project 5 removed.  In the file: project 3
    * removed, project 5 changed. */
-  set_text (db, "sec-5.7-p3", "Hier veranderd.");
+  jp_test_set_text (db, "sec-5.7-p3", "Hier veranderd.");
   g_assert_true (jp_database_remove_item (db, p5, &error));
-  t1 = cut (file, "<project id=\"sec-5.7-p3\"", "</project>");
+  t1 = jp_test_cut (file, "<project id=\"sec-5.7-p3\"", "</project>");
   t2 = jp_test_replace (t1, "<project id=\"sec-5.7-p5\" phase=\"ongoing\" status=\"in-progress\">",
                 "<project id=\"sec-5.7-p5\" phase=\"ongoing\" status=\"postponed\">");
-  before = dump (db);
-  report = import_refused (db, t2, JP_IMPORT_DEFAULT, JP_XML_ERROR_EDIT_CONFLICT);
-  after = dump (db);
+  before = jp_test_dump (db);
+  report = jp_test_import_refused (db, t2, JP_IMPORT_DEFAULT, JP_XML_ERROR_EDIT_CONFLICT);
+  after = jp_test_dump (db);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (report->conflicts->len, ==, 2);
   c = report->conflicts->pdata[0];
@@ -639,8 +446,8 @@ test_removed_and_changed (void)
   /* Theirs for both: 5 comes back as the file has it, 3 goes. */
   jp_import_choices_set (choices, "sec-5.7-p5", JP_CHOICE_THEIRS);
   jp_import_choices_set (choices, "sec-5.7-p3", JP_CHOICE_THEIRS);
-  resolved = import_ok (db, t2, JP_IMPORT_DEFAULT, choices);
-  g_assert_cmpuint (status_of (db, "sec-5.7-p5"), ==, JP_STATUS_POSTPONED);
+  resolved = jp_test_import_ok (db, t2, JP_IMPORT_DEFAULT, choices);
+  g_assert_cmpuint (jp_test_status_of (db, "sec-5.7-p5"), ==, JP_STATUS_POSTPONED);
   item = jp_database_lookup_uid (db, "sec-5.7-p3");
   g_assert_null (item);
 }
@@ -650,15 +457,15 @@ static void
 test_chapter (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_numbered (db, JP_KIND_CHAPTER, "5");
+  g_autofree char *file = jp_test_export_numbered (db, JP_KIND_CHAPTER, "5");
   g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
   g_autoptr(JpImportReport) report = NULL;
 
-  set_text (db, "sec-5.6-p1", "Hier veranderd.");
-  report = import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
+  jp_test_set_text (db, "sec-5.6-p1", "Hier veranderd.");
+  report = jp_test_import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
   g_assert_true (report->checked);
   g_assert_cmpuint (report->kept, ==, 1);
-  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
+  g_assert_cmpuint (jp_test_status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
   assert_text (db, "sec-5.6-p1", ==, "Hier veranderd.");
 }
 
@@ -667,13 +474,13 @@ static void
 test_old_format (void)
 {
   g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
-  g_autofree char *old = cut (file, "<sent ", "</sent>");
+  g_autofree char *file = jp_test_export_section (db);
+  g_autofree char *old = jp_test_cut (file, "<sent ", "</sent>");
   g_autoptr(JpImportReport) report = NULL;
 
   g_assert_null (strstr (old, "<sent"));
-  set_text (db, "sec-5.7-p1", "Hier veranderd.");
-  report = import_ok (db, old, JP_IMPORT_DEFAULT, NULL);
+  jp_test_set_text (db, "sec-5.7-p1", "Hier veranderd.");
+  report = jp_test_import_ok (db, old, JP_IMPORT_DEFAULT, NULL);
   g_assert_false (report->checked);
   g_assert_nonnull (report->unchecked);
   g_assert_nonnull (strstr (report->unchecked, "no check"));
@@ -683,300 +490,6 @@ test_old_format (void)
 
 /* The team head's round trip: the section goes to a second database,
  * is edited there and comes back, while the first went on editing. */
-static void
-test_team_head (void)
-{
-  g_autoptr(JpDatabase) office = jp_test_open_memory (TRUE);
-  g_autoptr(JpDatabase) head = jp_test_open_memory (TRUE);
-  g_autofree char *sent = export_section (office);
-  g_autofree char *returned = NULL;
-  g_autofree char *sent_id = sent_export_id (sent);
-  g_autofree char *returned_id = NULL;
-  g_autoptr(JpImportReport) there = NULL;
-  g_autoptr(JpImportReport) back = NULL;
-  g_autoptr(JpImportReport) again = NULL;
-
-  /* The team head's copy did not send it: no check there. */
-  there = import_ok (head, sent, JP_IMPORT_DEFAULT, NULL);
-  g_assert_false (there->checked);
-  g_assert_nonnull (there->unchecked);
-
-  /* Edited there; the export passes the office's record on. */
-  set_text (head, "sec-5.7-p2", "Door het teamhoofd.");
-  returned = export_section (head);
-  returned_id = sent_export_id (returned);
-  g_assert_cmpstr (returned_id, ==, sent_id);
-  g_assert_nonnull (strstr (returned, "Door het teamhoofd."));
-  g_assert_nonnull (strstr (returned, " since=\""));
-  g_assert_null (strstr (sent, " since=\""));
-  {
-    /* The same state, the same bytes, also when passing a record on. */
-    g_autofree char *twice = export_section (head);
-    g_assert_cmpstr (twice, ==, returned);
-  }
-
-  /* Meanwhile the office edited another project, and the same one. */
-  set_text (office, "sec-5.7-p3", "Door het Stafbureau.");
-  back = import_ok (office, returned, JP_IMPORT_DEFAULT, NULL);
-  g_assert_true (back->checked);
-  g_assert_cmpuint (back->kept, ==, 1);
-  g_assert_cmpuint (jp_import_report_total (back, back->changed), ==, 1);
-  assert_text (office, "sec-5.7-p2", ==, "Door het teamhoofd.");
-  assert_text (office, "sec-5.7-p3", ==, "Door het Stafbureau.");
-
-  /* The team head goes on from what was sent back; the office edits
-   * again: the second return is checked against the first. */
-  set_text (head, "sec-5.7-p2", "Tweede versie van het teamhoofd.");
-  set_text (office, "sec-5.7-p3", "Tweede versie van het Stafbureau.");
-  g_clear_pointer (&returned, g_free);
-  returned = export_section (head);
-  again = import_ok (office, returned, JP_IMPORT_DEFAULT, NULL);
-  g_assert_true (again->checked);
-  g_assert_cmpuint (again->conflicts->len, ==, 0);
-  assert_text (office, "sec-5.7-p2", ==, "Tweede versie van het teamhoofd.");
-  assert_text (office, "sec-5.7-p3", ==, "Tweede versie van het Stafbureau.");
-}
-
-/* One section sent to two team heads: the second return does not undo
- * what the first brought. */
-static void
-test_two_heads (void)
-{
-  g_autoptr(JpDatabase) office = jp_test_open_memory (TRUE);
-  g_autoptr(JpDatabase) x = jp_test_open_memory (TRUE);
-  g_autoptr(JpDatabase) y = jp_test_open_memory (TRUE);
-  g_autofree char *sent = export_section (office);
-  g_autofree char *from_x = NULL;
-  g_autofree char *from_y = NULL;
-  g_autoptr(JpImportReport) rx = NULL;
-  g_autoptr(JpImportReport) ry = NULL;
-  g_autoptr(JpImportReport) r1 = NULL;
-  g_autoptr(JpImportReport) r2 = NULL;
-
-  rx = import_ok (x, sent, JP_IMPORT_DEFAULT, NULL);
-  ry = import_ok (y, sent, JP_IMPORT_DEFAULT, NULL);
-  set_text (x, "sec-5.7-p2", "Door X.");
-  set_text (y, "sec-5.7-p3", "Door Y.");
-  from_x = export_section (x);
-  from_y = export_section (y);
-
-  r1 = import_ok (office, from_x, JP_IMPORT_DEFAULT, NULL);
-  r2 = import_ok (office, from_y, JP_IMPORT_DEFAULT, NULL);
-  g_assert_true (r2->checked);
-  g_assert_cmpuint (r2->conflicts->len, ==, 0);
-  assert_text (office, "sec-5.7-p2", ==, "Door X.");
-  assert_text (office, "sec-5.7-p3", ==, "Door Y.");
-}
-
-/* Undoing a checked import undoes what it learnt about the other side. */
-static void
-test_undo_restores_base (void)
-{
-  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
-  g_autofree char *edited = jp_test_replace (file, P1_OPEN, P1_DONE);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autoptr(JpImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  before = dump_full (db, FALSE);
-  report = import_ok (db, edited, JP_IMPORT_DEFAULT, NULL);
-  g_assert_true (jp_database_undo (db, &error));
-  g_assert_no_error (error);
-  after = dump_full (db, FALSE);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_IN_PROGRESS);
-}
-
-static void
-move_before (JpDatabase *db,
-             const char *uid,
-             const char *before_uid)
-{
-  g_autoptr(JpItem) item = jp_database_lookup_uid (db, uid);
-  g_autoptr(JpItem) before = jp_database_lookup_uid (db, before_uid);
-  g_autoptr(JpItem) parent = jp_database_get_parent (db, item);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jp_database_move_item (db, item, parent, before, &error));
-  g_assert_no_error (error);
-}
-
-/* Does @a come before @b in the section's export? */
-static gboolean
-exported_before (JpDatabase *db,
-                 const char *a,
-                 const char *b)
-{
-  g_autofree char *text = export_section (db);
-  g_autofree char *ea = g_strdup_printf ("<project id=\"%s\"", a);
-  g_autofree char *eb = g_strdup_printf ("<project id=\"%s\"", b);
-  const char *pa = strstr (text, ea), *pb = strstr (text, eb);
-
-  g_assert_true (pa && pb);
-  return pa < pb;
-}
-
-/* Swaps two consecutive project elements in a section file. */
-static char *
-swap_projects (const char *text,
-               const char *first,
-               const char *second)
-{
-  g_autofree char *open1 = g_strdup_printf ("    <project id=\"%s\"", first);
-  g_autofree char *open2 = g_strdup_printf ("    <project id=\"%s\"", second);
-  const char *p1 = strstr (text, open1);
-  const char *p2 = strstr (text, open2);
-  const char *end2;
-  GString *s = g_string_new (NULL);
-
-  g_assert_true (p1 && p2 && p1 < p2);
-  end2 = strstr (p2, "</project>\n") + strlen ("</project>\n");
-  g_string_append_len (s, text, p1 - text);
-  g_string_append_len (s, p2, end2 - p2);
-  g_string_append_len (s, p1, p2 - p1);
-  g_string_append (s, end2);
-  return g_string_free (s, FALSE);
-}
-
-/* The order of siblings is merged as their content is. */
-static void
-test_order (void)
-{
-  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
-  g_autofree char *file = export_section (db);
-  g_autofree char *changed = jp_test_replace (file, P1_OPEN, P1_DONE);
-  g_autofree char *swapped = swap_projects (file, "sec-5.7-p1", "sec-5.7-p2");
-  g_autoptr(JpImportReport) report = NULL;
-  g_autoptr(JpImportReport) refused = NULL;
-  g_autoptr(GHashTable) choices = jp_import_choices_new ();
-  JpImportConflict *c;
-
-  /* Reordered here only: the order made here stays. */
-  move_before (db, "sec-5.7-p3", "sec-5.7-p1");
-  report = import_ok (db, changed, JP_IMPORT_DEFAULT, NULL);
-  g_assert_cmpuint (status_of (db, "sec-5.7-p1"), ==, JP_STATUS_DONE);
-  g_assert_true (exported_before (db, "sec-5.7-p3", "sec-5.7-p1"));
-
-  /* Reordered on both sides, differently: a conflict on the section. */
-  refused = import_refused (db, swapped, JP_IMPORT_DEFAULT, JP_XML_ERROR_EDIT_CONFLICT);
-  g_assert_cmpuint (refused->conflicts->len, >=, 1);
-  c = refused->conflicts->pdata[refused->conflicts->len - 1];
-  g_assert_cmpint (c->kind, ==, JP_CONFLICT_ORDER);
-  g_assert_cmpstr (c->uid, ==, "sec-5.7");
-  g_assert_true (g_str_has_prefix (c->theirs, "sec-5.7-o1"));
-  g_assert_nonnull (strstr (c->theirs, "sec-5.7-p2, sec-5.7-p1, sec-5.7-p3"));
-  g_assert_nonnull (strstr (c->mine, "sec-5.7-p3, sec-5.7-p1, sec-5.7-p2"));
-
-  for (guint i = 0; i < refused->conflicts->len; i++)
-    jp_import_choices_set (choices, ((JpImportConflict *) refused->conflicts->pdata[i])->uid, JP_CHOICE_THEIRS);
-  g_clear_pointer (&report, jp_import_report_free);
-  report = import_ok (db, swapped, JP_IMPORT_DEFAULT, choices);
-  g_assert_true (exported_before (db, "sec-5.7-p2", "sec-5.7-p1"));
-  g_assert_true (exported_before (db, "sec-5.7-p1", "sec-5.7-p3"));
-}
-
-/* ---------------------------------------------------------------- the command line */
-
-static int
-run_cli (const char *const *args,
-         char              **out,
-         char              **err)
-{
-  const char *bin = g_getenv ("JAARPLAN_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                               &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-static void
-test_cli (void)
-{
-  g_autofree char *path = g_build_filename (tmp_dir, "cli.db", NULL);
-  g_autofree char *xml = g_build_filename (tmp_dir, "s57.xml", NULL);
-  g_autofree char *small = g_build_filename (tmp_dir, "small.xml", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL, *err = NULL;
-  int rc;
-
-  {
-    g_autoptr(JpDatabase) db = jp_test_open_seeded (path, JP_DATABASE_OPEN_DEFAULT);
-    g_autofree char *file = NULL;
-    g_autofree char *edited = NULL;
-
-    g_assert_no_error (error);
-    file = export_section (db);
-    edited = jp_test_replace (file, P1_OPEN, P1_DONE);
-    g_assert_true (g_file_set_contents (xml, edited, -1, NULL));
-    set_status (db, "sec-5.7-p1", JP_STATUS_DROPPED);
-    before = dump (db);
-  }
-
-  {
-    const char *args[] = { "--database", path, "--import", xml, "--dry-run", NULL };
-    rc = run_cli (args, &out, &err);
-    g_test_message ("dry run: %s%s", out, err);
-    g_assert_cmpint (rc, ==, 1);
-    g_assert_nonnull (strstr (err, "sec-5.7-p1"));
-    g_assert_nonnull (strstr (err, "in the file: status “done”"));
-    g_assert_nonnull (strstr (err, "in this database: status “dropped”"));
-    g_assert_nonnull (strstr (err, "nothing was imported"));
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-  }
-  {
-    const char *args[] = { "--database", path, "--import", xml, NULL };
-    rc = run_cli (args, &out, &err);
-    g_assert_cmpint (rc, ==, 1);
-    g_assert_nonnull (strstr (err, "in the file: status “done”"));
-    g_assert_nonnull (strstr (err, "in this database: status “dropped”"));
-    g_assert_cmpstr (out, ==, "");
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-  }
-  {
-    g_autoptr(JpDatabase) db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
-    g_assert_no_error (error);
-    after = dump (db);
-    g_assert_cmpstr (before, ==, after);
-  }
-
-  /* A whole plan that would remove most of it needs --force. */
-  g_assert_true (g_file_set_contents (small, SMALL_PLAN, -1, NULL));
-  {
-    const char *args[] = { "--database", path, "--import", small, NULL };
-    rc = run_cli (args, &out, &err);
-    g_assert_cmpint (rc, ==, 1);
-    g_assert_nonnull (strstr (err, "--force"));
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-  }
-  {
-    const char *args[] = { "--database", path, "--import", small, "--force", NULL };
-    rc = run_cli (args, &out, &err);
-    g_assert_cmpint (rc, ==, 0);
-    g_assert_nonnull (strstr (out, "Imported"));
-    g_clear_pointer (&out, g_free);
-    g_clear_pointer (&err, g_free);
-  }
-  g_remove (xml);
-  g_remove (small);
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1000,11 +513,6 @@ main (int   argc,
   g_test_add_func ("/exchange/conflict/removed-and-changed", test_removed_and_changed);
   g_test_add_func ("/exchange/conflict/old-format", test_old_format);
   g_test_add_func ("/exchange/conflict/chapter", test_chapter);
-  g_test_add_func ("/exchange/conflict/team-head", test_team_head);
-  g_test_add_func ("/exchange/conflict/two-heads", test_two_heads);
-  g_test_add_func ("/exchange/conflict/undo", test_undo_restores_base);
-  g_test_add_func ("/exchange/conflict/order", test_order);
-  g_test_add_func ("/exchange/cli", test_cli);
 
   rc = g_test_run ();
   jp_test_remove_dir (tmp_dir);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "jp-test-util.h"
+#include "jp-test-window.h"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -20,64 +21,10 @@
 #include "ui/window/jp-window.h"
 #include "model/exchange/jp-xml.h"
 
-typedef struct {
-  char          *dir;
-  char          *path;
-  JpApplication *app;
-  JpWindow      *window;
-  JpDatabase    *db;
-} Fixture;
+typedef JpTestWindowFixture Fixture;
 
-static void
-open_window (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->app = jp_application_new (f->path);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = JP_WINDOW (gtk_application_get_windows (GTK_APPLICATION (f->app))->data);
-  f->db = jp_window_get_database (f->window);
-  g_assert_nonnull (f->db);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-}
-
-static void
-close_window (Fixture *f)
-{
-  gtk_window_close (GTK_WINDOW (f->window));
-  f->window = NULL;
-  f->db = NULL;
-  jp_test_iterate ();
-  g_clear_object (&f->app);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_reset (settings, "tree-view");
-  g_settings_reset (settings, "last-item");
-  f->dir = g_dir_make_tmp ("jaarplan-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plan.db", NULL);
-  open_window (f);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->window)
-    close_window (f);
-  jp_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+/* This test program, run again to edit until killed. */
+static char *self_path;
 
 static JpItem *
 row_item (GListModel *model,
@@ -119,58 +66,6 @@ find_entry_row (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-/* The message dialog the window shows, or NULL. */
-static AdwMessageDialog *
-find_dialog (JpWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) dialog = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (dialog) &&
-          gtk_window_get_transient_for (dialog) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (dialog)))
-        return ADW_MESSAGE_DIALOG (dialog);
-    }
-  return NULL;
-}
-
-/* Runs the main loop until the window shows a message dialog. */
-static AdwMessageDialog *
-wait_for_dialog (JpWindow *window)
-{
-  AdwMessageDialog *dialog;
-
-  while ((dialog = find_dialog (window)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return dialog;
-}
-
-/* What a click on the dialog's button does: the response, then closing. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  jp_test_iterate ();
-}
-
-/* Whether a label inside @widget starts with @prefix. */
-static gboolean
-has_label_starting (GtkWidget  *widget,
-                    const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label_starting (child, prefix))
-      return TRUE;
-  return FALSE;
 }
 
 /* The first AdwActionRow inside @widget whose title starts with @prefix. */
@@ -247,7 +142,7 @@ test_edit_persists (Fixture       *f,
   g_assert_cmpstr (jp_item_get_field (group, JP_FIELD_CODE), ==, "VET-CVO/2013");
 
   g_clear_object (&group);
-  close_window (f);
+  jp_test_window_close (f);
   db = jp_database_open (f->path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   again = jp_database_lookup_uid (db, "sec-3.2-g1");
@@ -396,19 +291,6 @@ test_chapter_view (Fixture       *f,
 }
 
 static void
-on_exported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (jp_window_export_finish (JP_WINDOW (source), result, &error));
-  g_assert_no_error (error);
-  *done = TRUE;
-}
-
-static void
 test_export_section (Fixture       *f,
                      gconstpointer  data)
 {
@@ -425,7 +307,7 @@ test_export_section (Fixture       *f,
 
   jp_window_open_item (f->window, section);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->window)));
-  jp_window_export (f->window, section, file, on_exported, &done);
+  jp_window_export (f->window, section, file, jp_test_on_exported, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 
@@ -454,7 +336,7 @@ test_remove_section_asks (Fixture       *f,
   /* Delete with the focus in the tree means the open section. */
   gtk_widget_grab_focus (GTK_WIDGET (jp_window_get_sidebar (f->window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x", (gint64) 0));
-  dialog = find_dialog (f->window);
+  dialog = jp_test_find_dialog (f->window);
   g_assert_nonnull (dialog);
   g_assert_false (jp_item_get_removed (section));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "5.7 Fiscale samenwerking"));
@@ -462,16 +344,16 @@ test_remove_section_asks (Fixture       *f,
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
 
-  respond (dialog, "cancel");
+  jp_test_respond (dialog, "cancel");
   g_assert_false (jp_item_get_removed (section));
-  g_assert_null (find_dialog (f->window));
+  g_assert_null (jp_test_find_dialog (f->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x", (gint64) 0));
-  dialog = find_dialog (f->window);
+  dialog = jp_test_find_dialog (f->window);
   g_assert_nonnull (dialog);
-  respond (dialog, "remove");
+  jp_test_respond (dialog, "remove");
   g_assert_true (jp_item_get_removed (section));
-  g_assert_true (has_label_starting (GTK_WIDGET (f->window), "“5.7 Fiscale"));
+  g_assert_true (jp_test_has_label_starting (GTK_WIDGET (f->window), "“5.7 Fiscale"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_false (jp_item_get_removed (section));
@@ -480,7 +362,7 @@ test_remove_section_asks (Fixture       *f,
   g_assert_nonnull (objective);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x",
                                              jp_item_get_id (objective)));
-  g_assert_null (find_dialog (f->window));
+  g_assert_null (jp_test_find_dialog (f->window));
   g_assert_true (jp_item_get_removed (objective));
 }
 
@@ -516,10 +398,10 @@ test_pane_report_error (Fixture       *f,
   jp_window_open_item (f->window, section);
   g_assert_true (JP_IS_SECTION_PANE (jp_window_get_pane (f->window)));
   jp_pane_report_error (JP_PANE (jp_window_get_pane (f->window)), error);
-  dialog = wait_for_dialog (f->window);
+  dialog = jp_test_wait_for_dialog (f->window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed Elsewhere");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "Someone else changed this section.");
-  respond (dialog, "cancel");
+  jp_test_respond (dialog, "cancel");
 }
 
 static void
@@ -554,232 +436,6 @@ test_contacts_shortcut (Fixture       *f,
   g_assert_nonnull (accels);
   g_assert_cmpstr (accels[0], ==, "<Shift><Control>c");
 }
-
-static void
-wait_export (JpWindow *window,
-             JpItem   *scope,
-             GFile    *file)
-{
-  gboolean done = FALSE;
-
-  jp_window_export (window, scope, file, on_exported, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-on_reloaded (JpDatabase *db,
-             gboolean   *reloaded)
-{
-  *reloaded = TRUE;
-}
-
-/* Export 5.7 after some edits, import it into another database through
- * the window: the question tells what it does, the import does it. */
-static void
-test_import (Fixture       *f,
-             gconstpointer  data)
-{
-  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
-  g_autoptr(JpItem) group = jp_database_lookup_uid (f->db, "sec-5.7-g1");
-  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
-  g_autoptr(JpItem) added = NULL;
-  g_autoptr(JpItem) imported = NULL;
-  g_autoptr(JpItem) other_section = NULL;
-  g_autoptr(JpItem) gone = NULL;
-  g_autofree char *out = g_build_filename (f->dir, "section-5.7.xml", NULL);
-  g_autofree char *uid = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (out);
-  g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
-  gboolean reloaded = FALSE;
-  const char *body;
-
-  /* One project added, one removed, a group's code changed. */
-  jp_window_open_item (f->window, section);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)",
-                                             (gint64) 0, "project-new"));
-  added = g_object_ref (jp_window_get_item (f->window));
-  g_assert_true (jp_database_set_text (f->db, added, JP_TEXT_BODY, JP_LANG_NL, "Nieuw project uit de test", &error));
-  g_assert_no_error (error);
-  uid = g_strdup (jp_item_get_uid (added));
-  g_assert_true (jp_database_set_field (f->db, group, JP_FIELD_CODE, "FISC-STRAT/2014", &error));
-  g_assert_no_error (error);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x",
-                                             jp_item_get_id (project)));
-  wait_export (f->window, section, file);
-  g_clear_object (&section);
-  g_clear_object (&group);
-  g_clear_object (&project);
-  g_clear_object (&added);
-  close_window (f);
-
-  /* Another database, with the plan as it was. */
-  g_free (f->path);
-  f->path = g_build_filename (f->dir, "other.db", NULL);
-  open_window (f);
-  other_section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
-  jp_window_open_item (f->window, other_section);
-  g_assert_null (jp_database_lookup_uid (f->db, uid));
-
-  jp_window_import (f->window, file);
-  dialog = wait_for_dialog (f->window);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “section-5.7.xml”?");
-  body = adw_message_dialog_get_body (dialog);
-  g_assert_nonnull (strstr (body, "added 1, changed 1, removed 1 in 5.7 Fiscale samenwerking"));
-  /* Nothing changed yet. */
-  g_assert_null (jp_database_lookup_uid (f->db, uid));
-
-  g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
-  /* The file comes from another database: it cannot be checked against
-   * what was sent, and the question says so. */
-  g_assert_true (has_label_starting (GTK_WIDGET (dialog), "The file was sent by another plan database"));
-  respond (dialog, "import");
-  while (!reloaded)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
-  /* The report stays on screen until it is closed. */
-  dialog = wait_for_dialog (f->window);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Imported “section-5.7.xml”");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "added 1, changed 1, removed 1"));
-  respond (dialog, "close");
-
-  imported = jp_database_lookup_uid (f->db, uid);
-  g_assert_nonnull (imported);
-  g_assert_cmpstr (jp_item_get_text (imported, JP_TEXT_BODY, JP_LANG_NL), ==, "Nieuw project uit de test");
-  gone = jp_database_lookup_uid (f->db, "sec-5.7-p3");
-  g_assert_true (gone == NULL || jp_item_get_removed (gone));
-  {
-    g_autoptr(JpItem) changed = jp_database_lookup_uid (f->db, "sec-5.7-g1");
-    g_assert_cmpstr (jp_item_get_field (changed, JP_FIELD_CODE), ==, "FISC-STRAT/2014");
-  }
-  /* The tree shows the new project. */
-  g_assert_true (jp_sidebar_select_item (jp_window_get_sidebar (f->window), imported));
-  g_assert_true (jp_window_get_item (f->window) == imported);
-  /* And the import is one step of undo. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  {
-    g_autoptr(JpItem) undone = jp_database_lookup_uid (f->db, uid);
-    g_assert_true (undone == NULL || jp_item_get_removed (undone));
-  }
-}
-
-/* Whether a label inside @widget holds @needle. */
-static gboolean
-has_label_containing (GtkWidget  *widget,
-                      const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, needle))
-      return TRUE;
-  return FALSE;
-}
-
-/* Returns the first conflict row inside @widget, or NULL. */
-static JpConflictRow *
-find_conflict_row (GtkWidget *widget)
-{
-  if (JP_IS_CONFLICT_ROW (widget))
-    return JP_CONFLICT_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      JpConflictRow *row = find_conflict_row (child);
-      if (row)
-        return row;
-    }
-  return NULL;
-}
-
-static void
-import_and_wait (Fixture          *f,
-                 AdwMessageDialog *dialog)
-{
-  gboolean reloaded = FALSE;
-
-  g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
-  respond (dialog, "import");
-  while (!reloaded)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
-  dialog = wait_for_dialog (f->window);
-  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Imported"));
-  respond (dialog, "close");
-}
-
-/* A section sent out, changed here and in the file: the window lists the
- * conflict with both versions, imports nothing until a choice is made,
- * and then takes the one chosen. */
-static void
-test_import_conflict (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
-  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p1");
-  g_autofree char *out = g_build_filename (f->dir, "sent-5.7.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (out);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sent = NULL;
-  g_autoptr(GString) theirs = NULL;
-  g_autofree char *text = NULL;
-  AdwMessageDialog *dialog;
-  JpConflictRow *row;
-
-  wait_export (f->window, section, file);
-  text = g_strdup (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL));
-  g_assert_true (jp_database_set_text (f->db, project, JP_TEXT_BODY, JP_LANG_NL, "Hier gewijzigd", &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (out, &sent, NULL, NULL));
-  theirs = g_string_new (sent);
-  {
-    g_autofree char *escaped = g_markup_escape_text (text, -1);
-    g_assert_cmpuint (g_string_replace (theirs, escaped, "In het bestand gewijzigd", 1), ==, 1);
-  }
-  g_assert_true (g_file_set_contents (out, theirs->str, theirs->len, NULL));
-
-  jp_window_import (f->window, file);
-  dialog = wait_for_dialog (f->window);
-  row = find_conflict_row (GTK_WIDGET (dialog));
-  g_assert_nonnull (row);
-  g_assert_cmpstr (jp_conflict_row_get_uid (row), ==, "sec-5.7-p1");
-  g_assert_true (has_label_starting (GTK_WIDGET (row), "This plan: "));
-  g_assert_true (has_label_containing (GTK_WIDGET (row), "Hier gewijzigd"));
-  g_assert_true (has_label_starting (GTK_WIDGET (row), "The file: "));
-  g_assert_true (has_label_containing (GTK_WIDGET (row), "In het bestand gewijzigd"));
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
-  jp_conflict_row_set_choice (row, JP_CHOICE_THEIRS);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
-  import_and_wait (f, dialog);
-  g_clear_object (&project);
-  project = jp_database_lookup_uid (f->db, "sec-5.7-p1");
-  g_assert_cmpstr (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL), ==, "In het bestand gewijzigd");
-}
-
-/* A whole plan that would remove most of this one: the window says how
- * much goes and asks, with a destructive button. */
-static void
-test_import_mass_removal (Fixture       *f,
-                          gconstpointer  data)
-{
-  g_autofree char *out = g_build_filename (f->dir, "small-plan.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (out);
-  const char *small = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"1\" scope=\"plan\" year=\"2013\">\n"
-                      "  <chapter id=\"ch-1\" number=\"1\"/>\n</plan>\n";
-  AdwMessageDialog *dialog;
-
-  g_assert_true (g_file_set_contents (out, small, -1, NULL));
-  jp_window_import (f->window, file);
-  dialog = wait_for_dialog (f->window);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "This file holds a whole plan. Importing it removes"));
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "import"), ==, ADW_RESPONSE_DESTRUCTIVE);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
-  import_and_wait (f, dialog);
-  g_assert_null (jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7"));
-}
-
-static char *self_path;
 
 /* Undoing the adding of the open item closes its pane. */
 static void
@@ -863,7 +519,7 @@ edit_until_killed (const char *path)
   GtkWidget *code;
 
   f.path = g_strdup (path);
-  open_window (&f);
+  jp_test_window_open (&f);
   group = jp_database_lookup_uid (f.db, "sec-3.2-g1");
   jp_window_open_item (f.window, group);
   code = find_entry_row (jp_window_get_pane (f.window), "Code");
@@ -959,7 +615,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, jp_test_window_fixture_tear_down)
   ADD ("/window/tree/areas", test_tree_areas);
   ADD ("/window/tree/select-section", test_select_section);
   ADD ("/window/edit/persists", test_edit_persists);
@@ -974,9 +630,6 @@ main (int   argc,
   ADD ("/window/pane/report-error", test_pane_report_error);
   ADD ("/window/tree/search-number", test_search_number);
   ADD ("/window/shortcuts/contacts", test_contacts_shortcut);
-  ADD ("/window/import/section", test_import);
-  ADD ("/window/import/conflict", test_import_conflict);
-  ADD ("/window/import/mass-removal", test_import_mass_removal);
   ADD ("/window/crash/kill-while-editing", test_kill_while_editing);
   ADD ("/window/open/newer-database", test_newer_database);
   ADD ("/window/edit/undo-add-closes-pane", test_undo_add_closes_pane);

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "jp-test-util.h"
+#include "jp-test-window.h"
+#include "ui/window/jp-conflict-row.h"
+#include "model/exchange/jp-xml.h"
+
+typedef JpTestWindowFixture Fixture;
+
+static void
+on_reloaded (JpDatabase *db,
+             gboolean   *reloaded)
+{
+  *reloaded = TRUE;
+}
+
+/* Export 5.7 after some edits, import it into another database through
+ * the window: the question tells what it does, the import does it. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) group = jp_database_lookup_uid (f->db, "sec-5.7-g1");
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_autoptr(JpItem) added = NULL;
+  g_autoptr(JpItem) imported = NULL;
+  g_autoptr(JpItem) other_section = NULL;
+  g_autoptr(JpItem) gone = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "section-5.7.xml", NULL);
+  g_autofree char *uid = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gboolean reloaded = FALSE;
+  const char *body;
+
+  /* One project added, one removed, a group's code changed. */
+  jp_window_open_item (f->window, section);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)",
+                                             (gint64) 0, "project-new"));
+  added = g_object_ref (jp_window_get_item (f->window));
+  g_assert_true (jp_database_set_text (f->db, added, JP_TEXT_BODY, JP_LANG_NL, "Nieuw project uit de test", &error));
+  g_assert_no_error (error);
+  uid = g_strdup (jp_item_get_uid (added));
+  g_assert_true (jp_database_set_field (f->db, group, JP_FIELD_CODE, "FISC-STRAT/2014", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x",
+                                             jp_item_get_id (project)));
+  jp_test_window_export_and_wait (f->window, section, file);
+  g_clear_object (&section);
+  g_clear_object (&group);
+  g_clear_object (&project);
+  g_clear_object (&added);
+  jp_test_window_close (f);
+
+  /* Another database, with the plan as it was. */
+  g_free (f->path);
+  f->path = g_build_filename (f->dir, "other.db", NULL);
+  jp_test_window_open (f);
+  other_section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  jp_window_open_item (f->window, other_section);
+  g_assert_null (jp_database_lookup_uid (f->db, uid));
+
+  jp_window_import (f->window, file);
+  dialog = jp_test_wait_for_dialog (f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “section-5.7.xml”?");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "added 1, changed 1, removed 1 in 5.7 Fiscale samenwerking"));
+  /* Nothing changed yet. */
+  g_assert_null (jp_database_lookup_uid (f->db, uid));
+
+  g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  /* The file comes from another database: it cannot be checked against
+   * what was sent, and the question says so. */
+  g_assert_true (jp_test_has_label_starting (GTK_WIDGET (dialog), "The file was sent by another plan database"));
+  jp_test_respond (dialog, "import");
+  while (!reloaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
+  /* The report stays on screen until it is closed. */
+  dialog = jp_test_wait_for_dialog (f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Imported “section-5.7.xml”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "added 1, changed 1, removed 1"));
+  jp_test_respond (dialog, "close");
+
+  imported = jp_database_lookup_uid (f->db, uid);
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (jp_item_get_text (imported, JP_TEXT_BODY, JP_LANG_NL), ==, "Nieuw project uit de test");
+  gone = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_assert_true (gone == NULL || jp_item_get_removed (gone));
+  {
+    g_autoptr(JpItem) changed = jp_database_lookup_uid (f->db, "sec-5.7-g1");
+    g_assert_cmpstr (jp_item_get_field (changed, JP_FIELD_CODE), ==, "FISC-STRAT/2014");
+  }
+  /* The tree shows the new project. */
+  g_assert_true (jp_sidebar_select_item (jp_window_get_sidebar (f->window), imported));
+  g_assert_true (jp_window_get_item (f->window) == imported);
+  /* And the import is one step of undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  {
+    g_autoptr(JpItem) undone = jp_database_lookup_uid (f->db, uid);
+    g_assert_true (undone == NULL || jp_item_get_removed (undone));
+  }
+}
+
+/* Returns the first conflict row inside @widget, or NULL. */
+static JpConflictRow *
+find_conflict_row (GtkWidget *widget)
+{
+  if (JP_IS_CONFLICT_ROW (widget))
+    return JP_CONFLICT_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      JpConflictRow *row = find_conflict_row (child);
+      if (row)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+import_and_wait (Fixture          *f,
+                 AdwMessageDialog *dialog)
+{
+  gboolean reloaded = FALSE;
+
+  g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  jp_test_respond (dialog, "import");
+  while (!reloaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
+  dialog = jp_test_wait_for_dialog (f->window);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Imported"));
+  jp_test_respond (dialog, "close");
+}
+
+/* A section sent out, changed here and in the file: the window lists the
+ * conflict with both versions, imports nothing until a choice is made,
+ * and then takes the one chosen. */
+static void
+test_import_conflict (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p1");
+  g_autofree char *out = g_build_filename (f->dir, "sent-5.7.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = NULL;
+  g_autoptr(GString) theirs = NULL;
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+  JpConflictRow *row;
+
+  jp_test_window_export_and_wait (f->window, section, file);
+  text = g_strdup (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL));
+  g_assert_true (jp_database_set_text (f->db, project, JP_TEXT_BODY, JP_LANG_NL, "Hier gewijzigd", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &sent, NULL, NULL));
+  theirs = g_string_new (sent);
+  {
+    g_autofree char *escaped = g_markup_escape_text (text, -1);
+    g_assert_cmpuint (g_string_replace (theirs, escaped, "In het bestand gewijzigd", 1), ==, 1);
+  }
+  g_assert_true (g_file_set_contents (out, theirs->str, theirs->len, NULL));
+
+  jp_window_import (f->window, file);
+  dialog = jp_test_wait_for_dialog (f->window);
+  row = find_conflict_row (GTK_WIDGET (dialog));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (jp_conflict_row_get_uid (row), ==, "sec-5.7-p1");
+  g_assert_true (jp_test_has_label_starting (GTK_WIDGET (row), "This plan: "));
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (row), "Hier gewijzigd"));
+  g_assert_true (jp_test_has_label_starting (GTK_WIDGET (row), "The file: "));
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (row), "In het bestand gewijzigd"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  jp_conflict_row_set_choice (row, JP_CHOICE_THEIRS);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  import_and_wait (f, dialog);
+  g_clear_object (&project);
+  project = jp_database_lookup_uid (f->db, "sec-5.7-p1");
+  g_assert_cmpstr (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL), ==, "In het bestand gewijzigd");
+}
+
+/* A whole plan that would remove most of this one: the window says how
+ * much goes and asks, with a destructive button. */
+static void
+test_import_mass_removal (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "small-plan.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  const char *small = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"1\" scope=\"plan\" year=\"2013\">\n"
+                      "  <chapter id=\"ch-1\" number=\"1\"/>\n</plan>\n";
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (out, small, -1, NULL));
+  jp_window_import (f->window, file);
+  dialog = jp_test_wait_for_dialog (f->window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "This file holds a whole plan. Importing it removes"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "import"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  import_and_wait (f, dialog);
+  g_assert_null (jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  jp_test_window_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, \
+                                    jp_test_window_fixture_tear_down)
+  ADD ("/window/import/section", test_import);
+  ADD ("/window/import/conflict", test_import_conflict);
+  ADD ("/window/import/mass-removal", test_import_mass_removal);
+#undef ADD
+
+  return g_test_run ();
+}
