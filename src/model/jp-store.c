@@ -165,6 +165,153 @@ jp_store_search (JpStore     *self,
   return JP_STORE_GET_IFACE (self)->search (self, query, limit, error);
 }
 
+JpLang
+jp_store_get_language (JpStore *self)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), JP_LANG_NL);
+  return JP_STORE_GET_IFACE (self)->get_language (self);
+}
+
+JpItem *
+jp_store_find_child (JpStore *self,
+                     JpItem  *parent,
+                     JpKind   kind)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (parent), NULL);
+  return JP_STORE_GET_IFACE (self)->find_child (self, parent, kind);
+}
+
+JpItem *
+jp_store_find_numbered (JpStore    *self,
+                        JpKind      kind,
+                        const char *number)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  return JP_STORE_GET_IFACE (self)->find_numbered (self, kind, number);
+}
+
+GListModel *
+jp_store_get_area_sections (JpStore *self,
+                            JpItem  *area)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  return JP_STORE_GET_IFACE (self)->get_area_sections (self, area);
+}
+
+GListModel *
+jp_store_get_section_areas (JpStore *self,
+                            JpItem  *section)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (section), NULL);
+  return JP_STORE_GET_IFACE (self)->get_section_areas (self, section);
+}
+
+guint
+jp_store_count_descendants (JpStore *self,
+                            JpItem  *item,
+                            guint    kinds)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), 0);
+  g_return_val_if_fail (JP_IS_ITEM (item), 0);
+  return JP_STORE_GET_IFACE (self)->count_descendants (self, item, kinds);
+}
+
+JpItem *
+jp_store_add_item (JpStore  *self,
+                   JpItem   *parent,
+                   JpKind    kind,
+                   JpItem   *before,
+                   GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (JP_IS_ITEM (parent), NULL);
+  return JP_STORE_GET_IFACE (self)->add_item (self, parent, kind, before, error);
+}
+
+gboolean
+jp_store_remove_item (JpStore  *self,
+                      JpItem   *item,
+                      GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+  return JP_STORE_GET_IFACE (self)->remove_item (self, item, error);
+}
+
+gboolean
+jp_store_move_item (JpStore  *self,
+                    JpItem   *item,
+                    JpItem   *parent,
+                    JpItem   *before,
+                    GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (parent), FALSE);
+  return JP_STORE_GET_IFACE (self)->move_item (self, item, parent, before, error);
+}
+
+gboolean
+jp_store_set_text (JpStore      *self,
+                   JpItem       *item,
+                   JpTextField   field,
+                   JpLang        lang,
+                   const char   *value,
+                   GError      **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+  return JP_STORE_GET_IFACE (self)->set_text (self, item, field, lang, value, error);
+}
+
+gboolean
+jp_store_set_field (JpStore     *self,
+                    JpItem      *item,
+                    JpField      field,
+                    const char  *value,
+                    GError     **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+  return JP_STORE_GET_IFACE (self)->set_field (self, item, field, value, error);
+}
+
+gboolean
+jp_store_set_status (JpStore   *self,
+                     JpItem    *item,
+                     JpStatus   status,
+                     GError   **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+  return JP_STORE_GET_IFACE (self)->set_status (self, item, status, error);
+}
+
+gboolean
+jp_store_set_phase (JpStore  *self,
+                    JpItem   *item,
+                    JpPhase   phase,
+                    GError  **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
+  return JP_STORE_GET_IFACE (self)->set_phase (self, item, phase, error);
+}
+
+gboolean
+jp_store_set_section_area (JpStore   *self,
+                           JpItem    *section,
+                           JpItem    *area,
+                           gboolean   linked,
+                           GError   **error)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (section), FALSE);
+  return JP_STORE_GET_IFACE (self)->set_section_area (self, section, area, linked, error);
+}
+
 void
 jp_store_emit_reloaded (JpStore *self)
 {

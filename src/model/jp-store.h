@@ -57,6 +57,58 @@ struct _JpStoreInterface
                                   const char  *query,
                                   guint        limit,
                                   GError     **error);
+
+  JpLang      (*get_language)   (JpStore     *self);
+  JpItem     *(*find_child)     (JpStore     *self,
+                                 JpItem      *parent,
+                                 JpKind       kind);
+  JpItem     *(*find_numbered)  (JpStore     *self,
+                                 JpKind       kind,
+                                 const char  *number);
+  GListModel *(*get_area_sections) (JpStore     *self,
+                                    JpItem      *area);
+  GListModel *(*get_section_areas) (JpStore     *self,
+                                    JpItem      *section);
+  guint       (*count_descendants) (JpStore     *self,
+                                    JpItem      *item,
+                                    guint        kinds);
+  JpItem     *(*add_item)       (JpStore      *self,
+                                 JpItem       *parent,
+                                 JpKind        kind,
+                                 JpItem       *before,
+                                 GError      **error);
+  gboolean    (*remove_item)    (JpStore      *self,
+                                 JpItem       *item,
+                                 GError      **error);
+  gboolean    (*move_item)      (JpStore      *self,
+                                 JpItem       *item,
+                                 JpItem       *parent,
+                                 JpItem       *before,
+                                 GError      **error);
+  gboolean    (*set_text)       (JpStore      *self,
+                                 JpItem       *item,
+                                 JpTextField   field,
+                                 JpLang        lang,
+                                 const char   *value,
+                                 GError      **error);
+  gboolean    (*set_field)      (JpStore      *self,
+                                 JpItem       *item,
+                                 JpField       field,
+                                 const char   *value,
+                                 GError      **error);
+  gboolean    (*set_status)     (JpStore      *self,
+                                 JpItem       *item,
+                                 JpStatus      status,
+                                 GError      **error);
+  gboolean    (*set_phase)      (JpStore      *self,
+                                 JpItem       *item,
+                                 JpPhase       phase,
+                                 GError      **error);
+  gboolean    (*set_section_area) (JpStore      *self,
+                                   JpItem       *section,
+                                   JpItem       *area,
+                                   gboolean      linked,
+                                   GError      **error);
 };
 
 /* The one live JpItem of an item, with its values and texts (a new
@@ -106,6 +158,72 @@ GArray     *jp_store_search         (JpStore     *self,
                                      const char  *query,
                                      guint        limit,
                                      GError     **error);
+
+/* The language labels are shown in (a property of the store, not of
+ * what it keeps). */
+JpLang      jp_store_get_language   (JpStore     *self);
+/* The first child of @parent of @kind, or NULL (e.g. the programme). */
+JpItem     *jp_store_find_child     (JpStore     *self,
+                                     JpItem      *parent,
+                                     JpKind       kind);
+/* The item of a numbered @kind numbered @number ("5", "5.7"), or NULL. */
+JpItem     *jp_store_find_numbered  (JpStore     *self,
+                                     JpKind       kind,
+                                     const char  *number);
+/* The live list of the sections that serve a policy area; with @area
+ * NULL, of the sections that serve none. */
+GListModel *jp_store_get_area_sections (JpStore     *self,
+                                        JpItem      *area);
+/* The live list of the policy areas a section serves. */
+GListModel *jp_store_get_section_areas (JpStore     *self,
+                                        JpItem      *section);
+/* Number of descendants of @item of the kinds in @kinds. */
+guint       jp_store_count_descendants (JpStore     *self,
+                                        JpItem      *item,
+                                        guint        kinds);
+
+/* Edits.  Each is one step of undo of its own; each checks the item's
+ * revision and fails with JP_DATABASE_ERROR_CONFLICT when somebody else
+ * changed the item since it was read. */
+JpItem     *jp_store_add_item       (JpStore      *self,
+                                     JpItem       *parent,
+                                     JpKind        kind,
+                                     JpItem       *before,
+                                     GError      **error);
+gboolean    jp_store_remove_item    (JpStore      *self,
+                                     JpItem       *item,
+                                     GError      **error);
+/* Moves @item under @parent, before @before (NULL: at the end). */
+gboolean    jp_store_move_item      (JpStore      *self,
+                                     JpItem       *item,
+                                     JpItem       *parent,
+                                     JpItem       *before,
+                                     GError      **error);
+/* Consecutive changes of the same text merge into one undo step. */
+gboolean    jp_store_set_text       (JpStore      *self,
+                                     JpItem       *item,
+                                     JpTextField   field,
+                                     JpLang        lang,
+                                     const char   *value,
+                                     GError      **error);
+gboolean    jp_store_set_field      (JpStore      *self,
+                                     JpItem       *item,
+                                     JpField       field,
+                                     const char   *value,
+                                     GError      **error);
+gboolean    jp_store_set_status     (JpStore      *self,
+                                     JpItem       *item,
+                                     JpStatus      status,
+                                     GError      **error);
+gboolean    jp_store_set_phase      (JpStore      *self,
+                                     JpItem       *item,
+                                     JpPhase       phase,
+                                     GError      **error);
+gboolean    jp_store_set_section_area (JpStore      *self,
+                                       JpItem       *section,
+                                       JpItem       *area,
+                                       gboolean      linked,
+                                       GError      **error);
 
 /* For stores: tell the program what changed. */
 void        jp_store_emit_reloaded  (JpStore     *self);

@@ -111,6 +111,127 @@ store_search (JpStore     *store,
   return jp_database_search (JP_DATABASE (store), query, limit, error);
 }
 
+static JpLang
+store_get_language (JpStore *store)
+{
+  return jp_database_get_language (JP_DATABASE (store));
+}
+
+static JpItem *
+store_find_child (JpStore *store,
+                  JpItem  *parent,
+                  JpKind   kind)
+{
+  return jp_database_find_child (JP_DATABASE (store), parent, kind);
+}
+
+static JpItem *
+store_find_numbered (JpStore    *store,
+                     JpKind      kind,
+                     const char *number)
+{
+  return jp_database_find_numbered (JP_DATABASE (store), kind, number);
+}
+
+static GListModel *
+store_get_area_sections (JpStore *store,
+                         JpItem  *area)
+{
+  return jp_database_get_area_sections (JP_DATABASE (store), area);
+}
+
+static GListModel *
+store_get_section_areas (JpStore *store,
+                         JpItem  *section)
+{
+  return jp_database_get_section_areas (JP_DATABASE (store), section);
+}
+
+static guint
+store_count_descendants (JpStore *store,
+                         JpItem  *item,
+                         guint    kinds)
+{
+  return jp_database_count_descendants (JP_DATABASE (store), item, kinds);
+}
+
+static JpItem *
+store_add_item (JpStore  *store,
+                JpItem   *parent,
+                JpKind    kind,
+                JpItem   *before,
+                GError  **error)
+{
+  return jp_database_add_item (JP_DATABASE (store), parent, kind, before, error);
+}
+
+static gboolean
+store_remove_item (JpStore  *store,
+                   JpItem   *item,
+                   GError  **error)
+{
+  return jp_database_remove_item (JP_DATABASE (store), item, error);
+}
+
+static gboolean
+store_move_item (JpStore  *store,
+                 JpItem   *item,
+                 JpItem   *parent,
+                 JpItem   *before,
+                 GError  **error)
+{
+  return jp_database_move_item (JP_DATABASE (store), item, parent, before, error);
+}
+
+static gboolean
+store_set_text (JpStore      *store,
+                JpItem       *item,
+                JpTextField   field,
+                JpLang        lang,
+                const char   *value,
+                GError      **error)
+{
+  return jp_database_set_text (JP_DATABASE (store), item, field, lang, value, error);
+}
+
+static gboolean
+store_set_field (JpStore     *store,
+                 JpItem      *item,
+                 JpField      field,
+                 const char  *value,
+                 GError     **error)
+{
+  return jp_database_set_field (JP_DATABASE (store), item, field, value, error);
+}
+
+static gboolean
+store_set_status (JpStore   *store,
+                  JpItem    *item,
+                  JpStatus   status,
+                  GError   **error)
+{
+  return jp_database_set_status (JP_DATABASE (store), item, status, error);
+}
+
+static gboolean
+store_set_phase (JpStore  *store,
+                 JpItem   *item,
+                 JpPhase   phase,
+                 GError  **error)
+{
+  return jp_database_set_phase (JP_DATABASE (store), item, phase, error);
+}
+
+static gboolean
+store_set_section_area (JpStore   *store,
+                        JpItem    *section,
+                        JpItem    *area,
+                        gboolean   linked,
+                        GError   **error)
+{
+  return jp_database_set_section_area (JP_DATABASE (store), section, area, linked, error);
+}
+
 void
 _jp_database_store_init (JpStoreInterface *iface)
 {
@@ -128,4 +249,18 @@ _jp_database_store_init (JpStoreInterface *iface)
   iface->undo = store_undo;
   iface->redo = store_redo;
   iface->search = store_search;
+  iface->get_language = store_get_language;
+  iface->find_child = store_find_child;
+  iface->find_numbered = store_find_numbered;
+  iface->get_area_sections = store_get_area_sections;
+  iface->get_section_areas = store_get_section_areas;
+  iface->count_descendants = store_count_descendants;
+  iface->add_item = store_add_item;
+  iface->remove_item = store_remove_item;
+  iface->move_item = store_move_item;
+  iface->set_text = store_set_text;
+  iface->set_field = store_set_field;
+  iface->set_status = store_set_status;
+  iface->set_phase = store_set_phase;
+  iface->set_section_area = store_set_section_area;
 }

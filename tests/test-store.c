@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "jp-test-util.h"
+
+#include "model/jp-store.h"
+#include "model/store/jp-database.h"
+
+/* The reads and edits of the JpStore interface, through the interface,
+ * on the SQLite file. */
+
+typedef JpTestPlan Fixture;
+
+static JpItem *
+add (JpStore *store,
+     JpItem  *parent,
+     JpKind   kind)
+{
+  g_autoptr(GError) error = NULL;
+  JpItem *item = jp_store_add_item (store, parent, kind, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  return item;
+}
+
+static gpointer
+nth (GListModel *model,
+     guint       position)
+{
+  g_autoptr(GObject) object = g_list_model_get_item (model, position);
+
+  return object;  /* the list holds it */
+}
+
+static void
+test_store_reads (Fixture       *f,
+                  gconstpointer  data)
+{
+  JpStore *store = JP_STORE (f->db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) root = jp_store_get_root (store);
+  g_autoptr(JpItem) programme = add (store, root, JP_KIND_PROGRAMME);
+  g_autoptr(JpItem) area = add (store, programme, JP_KIND_AREA);
+  g_autoptr(JpItem) chapter = add (store, root, JP_KIND_CHAPTER);
+  g_autoptr(JpItem) section = add (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) found = NULL;
+  g_autoptr(JpItem) numbered = NULL;
+  g_autoptr(GListModel) unserved = NULL;
+  g_autoptr(GListModel) served = NULL;
+  g_autoptr(GListModel) areas = NULL;
+
+  g_assert_true (jp_store_get_language (store) == jp_database_get_language (f->db));
+  jp_database_set_language (f->db, JP_LANG_FR);
+  g_assert_cmpint (jp_store_get_language (store), ==, JP_LANG_FR);
+
+  found = jp_store_find_child (store, root, JP_KIND_PROGRAMME);
+  g_assert_true (found == programme);
+  g_assert_null (jp_store_find_child (store, chapter, JP_KIND_PROJECT));
+
+  g_assert_true (jp_store_set_field (store, area, JP_FIELD_NUMBER, "5", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_field (store, section, JP_FIELD_NUMBER, "5.7", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (jp_item_get_field (section, JP_FIELD_NUMBER), ==, "5.7");
+  numbered = jp_store_find_numbered (store, JP_KIND_SECTION, "5.7");
+  g_assert_true (numbered == section);
+  g_assert_null (jp_store_find_numbered (store, JP_KIND_SECTION, "5.8"));
+
+  /* Linking a section to an area moves it between the live lists. */
+  unserved = jp_store_get_area_sections (store, NULL);
+  served = jp_store_get_area_sections (store, area);
+  areas = jp_store_get_section_areas (store, section);
+  g_assert_cmpuint (g_list_model_get_n_items (unserved), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (served), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 0);
+  g_assert_true (jp_store_set_section_area (store, section, area, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (unserved), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (served), ==, 1);
+  g_assert_true (nth (served, 0) == section);
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 1);
+  g_assert_true (nth (areas, 0) == area);
+
+  /* One step: undo unlinks. */
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (unserved), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (served), ==, 0);
+
+  g_assert_cmpuint (jp_store_count_descendants (store, root, JP_KIND_MASK (JP_KIND_SECTION)), ==, 1);
+  g_assert_cmpuint (jp_store_count_descendants (store, root,
+                                                JP_KIND_MASK (JP_KIND_AREA) | JP_KIND_MASK (JP_KIND_CHAPTER)), ==, 2);
+}
+
+static void
+test_store_edits (Fixture       *f,
+                  gconstpointer  data)
+{
+  JpStore *store = JP_STORE (f->db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) root = jp_store_get_root (store);
+  g_autoptr(JpItem) chapter = add (store, root, JP_KIND_CHAPTER);
+  g_autoptr(JpItem) section = add (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) project = add (store, section, JP_KIND_PROJECT);
+  g_autoptr(JpItem) first = add (store, section, JP_KIND_ITEM);
+  g_autoptr(JpItem) second = add (store, section, JP_KIND_ITEM);
+  g_autoptr(JpItem) objective = NULL;
+  g_autoptr(JpItem) looked_up = NULL;
+  g_autoptr(GListModel) items = jp_store_get_children (store, section, JP_KIND_MASK (JP_KIND_ITEM));
+  gint64 id;
+
+  /* Phase and status, one step each. */
+  g_assert_true (jp_store_set_phase (store, project, JP_PHASE_ONGOING, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_item_get_phase (project), ==, JP_PHASE_ONGOING);
+  g_assert_true (jp_store_set_status (store, project, JP_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_item_get_status (project), ==, JP_STATUS_DONE);
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jp_item_get_status (project), !=, JP_STATUS_DONE);
+
+  /* Moving the second item before the first. */
+  g_assert_true (nth (items, 0) == first);
+  g_assert_true (jp_store_move_item (store, second, section, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_true (nth (items, 0) == second);
+  g_assert_true (nth (items, 1) == first);
+
+  /* Removing, and undoing the removal. */
+  id = jp_item_get_id (first);
+  g_assert_true (jp_store_remove_item (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_item_get_removed (first));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  looked_up = jp_store_lookup (store, id);
+  g_assert_nonnull (looked_up);
+  g_assert_false (jp_item_get_removed (looked_up));
+  g_clear_object (&looked_up);
+
+  /* Add, look up, write a text, read it back; undo takes back each. */
+  objective = add (store, section, JP_KIND_OBJECTIVE);
+  id = jp_item_get_id (objective);
+  looked_up = jp_store_lookup (store, id);
+  g_assert_true (looked_up == objective);
+  g_clear_object (&looked_up);
+  g_assert_true (jp_store_set_text (store, objective, JP_TEXT_BODY, JP_LANG_NL, "Doel", &error));
+  g_assert_no_error (error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_NL), ==, "Doel");
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_NL));
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_item_get_removed (objective));
+  g_assert_cmpuint (jp_store_count_descendants (store, section, JP_KIND_MASK (JP_KIND_OBJECTIVE)), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, jp_test_plan_set_up, func, jp_test_plan_tear_down)
+  ADD ("/store/reads", test_store_reads);
+  ADD ("/store/edits", test_store_edits);
+#undef ADD
+
+  return g_test_run ();
+}
