@@ -36,7 +36,7 @@ fixture_set_up (Fixture       *f,
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 800, 700);
-  f->page = jp_contacts_page_new (f->db, NULL);
+  f->page = jp_contacts_page_new (JP_STORE (f->db), NULL);
   gtk_window_set_child (f->window, f->page);
   gtk_window_present (f->window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -361,7 +361,7 @@ test_print_export (Fixture       *f,
   g_assert_cmpstr (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (setup)), ==, GTK_PAPER_NAME_A4);
   g_assert_cmpint (gtk_page_setup_get_orientation (setup), ==, GTK_PAGE_ORIENTATION_PORTRAIT);
 
-  op = jp_contacts_print_operation_new (f->db, f->settings, JP_CONTACTS_LAYOUT_DEFAULT);
+  op = jp_contacts_print_operation_new (JP_STORE (f->db), f->settings, JP_CONTACTS_LAYOUT_DEFAULT);
   gtk_print_operation_set_export_filename (op, pdf);
   result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, f->window, &error);
   g_assert_no_error (error);

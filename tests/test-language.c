@@ -422,10 +422,10 @@ test_untranslated_only (Fixture       *f,
   guint texts, translated;
 
   translate_all (f->db, done);
-  jp_translations_count (f->db, done, &texts, &translated, NULL, NULL);
+  jp_translations_count (JP_STORE (f->db), done, &texts, &translated, NULL, NULL);
   g_assert_cmpuint (texts, >, 5);
   g_assert_cmpuint (translated, ==, texts);
-  jp_translations_count (f->db, todo, &texts, &translated, NULL, NULL);
+  jp_translations_count (JP_STORE (f->db), todo, &texts, &translated, NULL, NULL);
   g_assert_cmpuint (translated, <, texts);
 
   g_settings_set_boolean (settings, "show-untranslated-only", TRUE);

@@ -32,7 +32,7 @@ count_below (JpStore    *store,
 }
 
 void
-jp_translations_count (JpDatabase *db,
+jp_translations_count (JpStore    *store,
                        JpItem     *item,
                        guint      *n_texts,
                        guint      *n_translated,
@@ -41,10 +41,10 @@ jp_translations_count (JpDatabase *db,
 {
   guint texts = 0, translated = 0;
 
-  g_return_if_fail (JP_IS_DATABASE (db));
+  g_return_if_fail (JP_IS_STORE (store));
   g_return_if_fail (JP_IS_ITEM (item));
 
-  count_below (JP_STORE (db), item, &texts, &translated, items, children);
+  count_below (store, item, &texts, &translated, items, children);
   if (n_texts)
     *n_texts = texts;
   if (n_translated)
@@ -80,15 +80,15 @@ collect_incomplete (JpStore    *store,
 }
 
 GPtrArray *
-jp_translations_find_incomplete (JpDatabase *db)
+jp_translations_find_incomplete (JpStore *store)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JpItem) root = NULL;
 
-  g_return_val_if_fail (JP_IS_DATABASE (db), result);
+  g_return_val_if_fail (JP_IS_STORE (store), result);
 
-  root = jp_store_get_root (JP_STORE (db));
+  root = jp_store_get_root (store);
   if (root != NULL)
-    collect_incomplete (JP_STORE (db), root, result);
+    collect_incomplete (store, root, result);
   return result;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * translated (@n_translated).  @items, if given, receives the items
  * counted; @children, if given, the live child lists read on the way
  * (to watch for items coming and going). */
-void       jp_translations_count             (JpDatabase *db,
+void       jp_translations_count             (JpStore    *store,
                                               JpItem     *item,
                                               guint      *n_texts,
                                               guint      *n_translated,
@@ -21,6 +21,6 @@ void       jp_translations_count             (JpDatabase *db,
 /* Whether some text of @item exists in one language only. */
 gboolean   jp_translations_item_is_incomplete (JpItem    *item);
 /* The items of the plan that need a translation, in tree order. */
-GPtrArray *jp_translations_find_incomplete   (JpDatabase *db);
+GPtrArray *jp_translations_find_incomplete   (JpStore    *store);
 
 G_END_DECLS

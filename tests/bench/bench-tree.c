@@ -159,7 +159,7 @@ main (int    argc,
 
   b.gaps = g_array_new (FALSE, FALSE, sizeof (double));
   b.window = adw_window_new ();
-  b.sidebar = jp_sidebar_new (db);
+  b.sidebar = jp_sidebar_new (JP_STORE (db));
   adw_window_set_content (ADW_WINDOW (b.window), b.sidebar);
   gtk_window_set_default_size (GTK_WINDOW (b.window), 360, 760);
   gtk_window_present (GTK_WINDOW (b.window));

@@ -23,8 +23,8 @@ typedef struct {
   void               (*update)       (JpContactsBlock *self);
 } BlockKind;
 
-static GtkWidget *create_subject (JpDatabase *db, JpItem *item, gpointer owner);
-static GtkWidget *create_person  (JpDatabase *db, JpItem *item, gpointer owner);
+static GtkWidget *create_subject (JpStore *db, JpItem *item, gpointer owner);
+static GtkWidget *create_person  (JpStore *db, JpItem *item, gpointer owner);
 static void       update_team    (JpContactsBlock *self);
 static void       update_subject (JpContactsBlock *self);
 
@@ -39,7 +39,7 @@ struct _JpContactsBlock
 {
   GObject             parent_instance;
 
-  JpDatabase         *database;
+  JpStore            *store;
   JpItem             *item;
   JpKind              child_kind;
   gboolean            hide_expired;
@@ -68,8 +68,8 @@ update_actions (JpContactsBlock *self)
   GAction *up = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "move-up");
   GAction *down = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "move-down");
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (up), _jp_contacts_can_move (self->database, self->item, -1));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (down), _jp_contacts_can_move (self->database, self->item, +1));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (up), _jp_contacts_can_move (self->store, self->item, -1));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (down), _jp_contacts_can_move (self->store, self->item, +1));
 }
 
 /* The item, its children or hide-expired changed: shown anew. */
@@ -146,7 +146,7 @@ update_subject (JpContactsBlock *self)
 }
 
 static GtkWidget *
-create_subject (JpDatabase *db,
+create_subject (JpStore    *db,
                 JpItem     *item,
                 gpointer    owner)
 {
@@ -154,7 +154,7 @@ create_subject (JpDatabase *db,
 }
 
 static GtkWidget *
-create_person (JpDatabase *db,
+create_person (JpStore    *db,
                JpItem     *item,
                gpointer    owner)
 {
@@ -192,7 +192,7 @@ remove_child (gpointer   owner,
 static void
 on_item_changed (JpContactsBlock *self)
 {
-  JpLang lang = jp_database_get_language (self->database);
+  JpLang lang = jp_store_get_language (self->store);
 
   _jp_contacts_sync_entry (self->title_row, jp_item_get_text (self->item, JP_TEXT_TITLE, lang));
   show_changes (self);
@@ -206,7 +206,7 @@ add_child_cb (GSimpleAction *action,
 {
   JpContactsBlock *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpItem) child = jp_database_add_item (self->database, self->item, self->child_kind, NULL, &error);
+  g_autoptr(JpItem) child = jp_store_add_item (self->store, self->item, self->child_kind, NULL, &error);
   GPtrArray *widgets;
 
   if (child == NULL)
@@ -234,7 +234,7 @@ move_up_cb (GSimpleAction *action,
 {
   JpContactsBlock *self = user_data;
 
-  _jp_contacts_move_item (self->widget, self->database, self->item, -1);
+  _jp_contacts_move_item (self->widget, self->store, self->item, -1);
 }
 
 static void
@@ -244,7 +244,7 @@ move_down_cb (GSimpleAction *action,
 {
   JpContactsBlock *self = user_data;
 
-  _jp_contacts_move_item (self->widget, self->database, self->item, +1);
+  _jp_contacts_move_item (self->widget, self->store, self->item, +1);
 }
 
 static void
@@ -254,7 +254,7 @@ remove_cb (GSimpleAction *action,
 {
   JpContactsBlock *self = user_data;
 
-  _jp_contacts_remove_item (self->widget, self->database, self->item, jp_contacts_block_get_title (self));
+  _jp_contacts_remove_item (self->widget, self->store, self->item, jp_contacts_block_get_title (self));
 }
 
 static void
@@ -285,7 +285,7 @@ jp_contacts_block_dispose (GObject *object)
   g_clear_object (&self->actions);
   g_clear_object (&self->model);
   g_clear_object (&self->item);
-  g_clear_object (&self->database);
+  g_clear_object (&self->store);
   self->widget = NULL;
   self->title_row = NULL;
 
@@ -381,13 +381,13 @@ load_widget (JpContactsBlock *self)
 }
 
 GtkWidget *
-jp_contacts_block_new (JpDatabase *database,
+jp_contacts_block_new (JpStore    *store,
                        JpItem     *item,
                        JpKind      child_kind)
 {
   JpContactsBlock *self;
 
-  g_return_val_if_fail (JP_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (JP_IS_STORE (store), NULL);
   g_return_val_if_fail (JP_IS_ITEM (item), NULL);
 
   self = g_object_new (JP_TYPE_CONTACTS_BLOCK, NULL);
@@ -402,13 +402,13 @@ jp_contacts_block_new (JpDatabase *database,
     }
 
   /* Set once: the block lives and dies with its widget. */
-  self->database = g_object_ref (database);
+  self->store = g_object_ref (store);
   self->item = g_object_ref (item);
   self->child_kind = child_kind;
   load_widget (self);
   add_actions (self);
-  self->model = jp_database_get_children (database, item, JP_KIND_MASK (child_kind));
-  self->children = jp_contacts_children_new (database, self->model, self,
+  self->model = jp_store_get_children (store, item, JP_KIND_MASK (child_kind));
+  self->children = jp_contacts_children_new (store, self->model, self,
                                              self->kind->create, add_child, remove_child);
   /* After the children are in step (connected later, so called later). */
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (show_changes), self);
@@ -425,11 +425,11 @@ jp_contacts_block_get_for_widget (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "jp-contacts-block");
 }
 
-JpDatabase *
-jp_contacts_block_get_database (JpContactsBlock *self)
+JpStore *
+jp_contacts_block_get_store (JpContactsBlock *self)
 {
   g_return_val_if_fail (JP_IS_CONTACTS_BLOCK (self), NULL);
-  return self->database;
+  return self->store;
 }
 
 JpItem *
@@ -453,7 +453,7 @@ jp_contacts_block_get_title (JpContactsBlock *self)
 
   g_return_val_if_fail (JP_IS_CONTACTS_BLOCK (self), "");
 
-  title = jp_item_get_display_text (self->item, JP_TEXT_TITLE, jp_database_get_language (self->database), NULL);
+  title = jp_item_get_display_text (self->item, JP_TEXT_TITLE, jp_store_get_language (self->store), NULL);
   return *title ? title : _(self->kind->placeholder);
 }
 
@@ -493,7 +493,7 @@ jp_contacts_block_apply_title (JpContactsBlock *self)
 {
   g_return_if_fail (JP_IS_CONTACTS_BLOCK (self));
 
-  _jp_contacts_apply_entry (self->title_row, self->database, self->item, TRUE, JP_TEXT_TITLE, NULL);
+  _jp_contacts_apply_entry (self->title_row, self->store, self->item, TRUE, JP_TEXT_TITLE, NULL);
 }
 
 void

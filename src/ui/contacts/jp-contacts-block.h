@@ -21,12 +21,12 @@ G_DECLARE_FINAL_TYPE (JpContactsBlock, jp_contacts_block, JP, CONTACTS_BLOCK, GO
  * The widget has the actions "team." or "subject." add-subject /
  * add-person, move-up, move-down and remove; its entry row "title_row"
  * edits the title. */
-GtkWidget       *jp_contacts_block_new          (JpDatabase      *database,
+GtkWidget       *jp_contacts_block_new          (JpStore         *store,
                                                  JpItem          *item,
                                                  JpKind           child_kind);
 /* The block of a widget made by jp_contacts_block_new(), or NULL. */
 JpContactsBlock *jp_contacts_block_get_for_widget (GtkWidget     *widget);
-JpDatabase      *jp_contacts_block_get_database (JpContactsBlock *self);
+JpStore         *jp_contacts_block_get_store (JpContactsBlock *self);
 JpItem          *jp_contacts_block_get_item     (JpContactsBlock *self);
 JpKind           jp_contacts_block_get_child_kind (JpContactsBlock *self);
 /* The title in the plan's language, or "New Team" and the like. */

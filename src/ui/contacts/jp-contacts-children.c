@@ -7,7 +7,7 @@
 
 struct _JpContactsChildren
 {
-  JpDatabase           *db;
+  JpStore              *db;
   GListModel           *model;
   gpointer              owner;
   JpContactsCreateFunc  create;
@@ -50,7 +50,7 @@ children_sync (JpContactsChildren *children)
 }
 
 JpContactsChildren *
-jp_contacts_children_new (JpDatabase           *db,
+jp_contacts_children_new (JpStore              *db,
                           GListModel           *model,
                           gpointer              owner,
                           JpContactsCreateFunc  create,

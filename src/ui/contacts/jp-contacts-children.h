@@ -3,20 +3,20 @@
 
 #include <gtk/gtk.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
 /* Keeps one widget per item of a live list, in the list's order.  The
  * create function returns a full reference to the new widget. */
 typedef struct _JpContactsChildren JpContactsChildren;
-typedef GtkWidget *(*JpContactsCreateFunc) (JpDatabase *db,
+typedef GtkWidget *(*JpContactsCreateFunc) (JpStore    *db,
                                             JpItem     *item,
                                             gpointer    owner);
 typedef void       (*JpContactsChildFunc)  (gpointer    owner,
                                             GtkWidget  *child);
 
-JpContactsChildren *jp_contacts_children_new  (JpDatabase           *db,
+JpContactsChildren *jp_contacts_children_new  (JpStore              *db,
                                                GListModel           *model,
                                                gpointer              owner,
                                                JpContactsCreateFunc  create,

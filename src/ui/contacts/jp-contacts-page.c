@@ -18,7 +18,7 @@ struct _JpContactsPage
 {
   AdwBin              parent_instance;
 
-  JpDatabase         *database;
+  JpStore            *store;
   GSettings          *settings;
   JpItem             *contacts;
   GListModel         *teams;
@@ -59,7 +59,7 @@ _jp_contacts_show_toast (GtkWidget  *widget,
 
 void
 _jp_contacts_remove_item (GtkWidget  *widget,
-                          JpDatabase *db,
+                          JpStore    *db,
                           JpItem     *item,
                           const char *name)
 {
@@ -72,24 +72,24 @@ _jp_contacts_remove_item (GtkWidget  *widget,
     page = g_object_ref (gtk_widget_get_ancestor (widget, JP_TYPE_CONTACTS_PAGE));
   /* Translators: a toast after removing a team, subject line or person. */
   message = g_strdup_printf (_("Removed “%s”"), name);
-  if (!jp_database_remove_item (db, item, &error))
+  if (!jp_store_remove_item (db, item, &error))
     _jp_contacts_show_toast (page ? page : widget, error->message, FALSE);
   else if (page)
     _jp_contacts_show_toast (page, message, TRUE);
 }
 
 static gboolean
-find_sibling (JpDatabase  *db,
+find_sibling (JpStore     *db,
               JpItem      *item,
               GListModel **siblings,
               guint       *position)
 {
-  g_autoptr(JpItem) parent = jp_database_get_parent (db, item);
+  g_autoptr(JpItem) parent = jp_store_get_parent (db, item);
   guint n;
 
   if (parent == NULL)
     return FALSE;
-  *siblings = jp_database_get_children (db, parent, JP_KIND_MASK (jp_item_get_kind (item)));
+  *siblings = jp_store_get_children (db, parent, JP_KIND_MASK (jp_item_get_kind (item)));
   n = g_list_model_get_n_items (*siblings);
   for (guint i = 0; i < n; i++)
     {
@@ -106,7 +106,7 @@ find_sibling (JpDatabase  *db,
 }
 
 gboolean
-_jp_contacts_can_move (JpDatabase *db,
+_jp_contacts_can_move (JpStore    *db,
                        JpItem     *item,
                        int         delta)
 {
@@ -120,7 +120,7 @@ _jp_contacts_can_move (JpDatabase *db,
 
 void
 _jp_contacts_move_item (GtkWidget  *widget,
-                        JpDatabase *db,
+                        JpStore    *db,
                         JpItem     *item,
                         int         delta)
 {
@@ -135,13 +135,13 @@ _jp_contacts_move_item (GtkWidget  *widget,
   n = g_list_model_get_n_items (siblings);
   if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
     return;
-  parent = jp_database_get_parent (db, item);
+  parent = jp_store_get_parent (db, item);
   /* Up: before the one above; down: before the one after the next. */
   if (delta < 0)
     before = g_list_model_get_item (siblings, position - 1);
   else if (position + 2 < n)
     before = g_list_model_get_item (siblings, position + 2);
-  if (!jp_database_move_item (db, item, parent, before, &error))
+  if (!jp_store_move_item (db, item, parent, before, &error))
     _jp_contacts_show_toast (widget, error->message, FALSE);
 }
 
@@ -155,7 +155,7 @@ _jp_contacts_sync_entry (AdwEntryRow *row,
 
 gboolean
 _jp_contacts_apply_entry (AdwEntryRow *row,
-                          JpDatabase  *db,
+                          JpStore     *db,
                           JpItem      *item,
                           gboolean     is_text,
                           guint        field,
@@ -166,9 +166,9 @@ _jp_contacts_apply_entry (AdwEntryRow *row,
   gboolean ok;
 
   if (is_text)
-    ok = jp_database_set_text (db, item, field, jp_database_get_language (db), value, &error);
+    ok = jp_store_set_text (db, item, field, jp_store_get_language (db), value, &error);
   else
-    ok = jp_database_set_field (db, item, field, value, &error);
+    ok = jp_store_set_field (db, item, field, value, &error);
 
   if (ok)
     {
@@ -219,7 +219,7 @@ update_teams (JpContactsPage *self)
 }
 
 static GtkWidget *
-create_team (JpDatabase *db,
+create_team (JpStore    *db,
              JpItem     *item,
              gpointer    owner)
 {
@@ -259,7 +259,7 @@ clear_teams (JpContactsPage *self)
 static void
 load_teams (JpContactsPage *self)
 {
-  g_autoptr(JpItem) root = jp_database_get_root (self->database);
+  g_autoptr(JpItem) root = jp_store_get_root (self->store);
 
   if (self->children)
     {
@@ -269,11 +269,11 @@ load_teams (JpContactsPage *self)
         remove_team (self, teams->pdata[i]);
     }
   clear_teams (self);
-  self->contacts = root ? jp_database_find_child (self->database, root, JP_KIND_CONTACTS) : NULL;
+  self->contacts = root ? jp_store_find_child (self->store, root, JP_KIND_CONTACTS) : NULL;
   if (self->contacts == NULL)
     return;
-  self->teams = jp_database_get_children (self->database, self->contacts, JP_KIND_MASK (JP_KIND_TEAM));
-  self->children = jp_contacts_children_new (self->database, self->teams, self,
+  self->teams = jp_store_get_children (self->store, self->contacts, JP_KIND_MASK (JP_KIND_TEAM));
+  self->children = jp_contacts_children_new (self->store, self->teams, self,
                                              create_team, add_team, remove_team);
   g_signal_connect_swapped (self->teams, "items-changed", G_CALLBACK (update_teams), self);
   update_teams (self);
@@ -285,8 +285,8 @@ load_teams (JpContactsPage *self)
 static void
 on_reloaded (JpContactsPage *self)
 {
-  g_autoptr(JpItem) root = jp_database_get_root (self->database);
-  g_autoptr(JpItem) contacts = root ? jp_database_find_child (self->database, root, JP_KIND_CONTACTS) : NULL;
+  g_autoptr(JpItem) root = jp_store_get_root (self->store);
+  g_autoptr(JpItem) contacts = root ? jp_store_find_child (self->store, root, JP_KIND_CONTACTS) : NULL;
 
   if (contacts != self->contacts)
     load_teams (self);
@@ -306,8 +306,8 @@ add_team_cb (GtkWidget  *widget,
 
   if (self->contacts == NULL)
     {
-      g_autoptr(JpItem) root = jp_database_get_root (self->database);
-      g_autoptr(JpItem) contacts = jp_database_add_item (self->database, root, JP_KIND_CONTACTS, NULL, &error);
+      g_autoptr(JpItem) root = jp_store_get_root (self->store);
+      g_autoptr(JpItem) contacts = jp_store_add_item (self->store, root, JP_KIND_CONTACTS, NULL, &error);
 
       if (contacts == NULL)
         {
@@ -316,7 +316,7 @@ add_team_cb (GtkWidget  *widget,
         }
       load_teams (self);
     }
-  team = jp_database_add_item (self->database, self->contacts, JP_KIND_TEAM, NULL, &error);
+  team = jp_store_add_item (self->store, self->contacts, JP_KIND_TEAM, NULL, &error);
   if (team == NULL)
     {
       _jp_contacts_show_toast (widget, error->message, FALSE);
@@ -336,7 +336,7 @@ undo_cb (GtkWidget  *widget,
   JpContactsPage *self = JP_CONTACTS_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!jp_database_undo (self->database, &error))
+  if (!jp_store_undo (self->store, &error))
     _jp_contacts_show_toast (widget, error->message, FALSE);
 }
 
@@ -364,7 +364,7 @@ print_cb (GtkWidget  *widget,
   JpContactsPage *self = JP_CONTACTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  jp_contacts_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->database,
+  jp_contacts_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
                      self->settings, get_layout_flags (self), print_done, g_object_ref (self));
 }
 
@@ -384,7 +384,7 @@ on_pdf_chosen (GtkNativeDialog *chooser,
     return;
 
   name = g_file_get_basename (file);
-  if (!jp_contacts_pdf_export_with_flags (self->database, file, get_layout_flags (self), &n_pages, &error))
+  if (!jp_contacts_pdf_export_with_flags (JP_DATABASE (self->store), file, get_layout_flags (self), &n_pages, &error))
     {
       _jp_contacts_show_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
@@ -431,7 +431,7 @@ jp_contacts_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_CONTACTS_PAGE);
   g_clear_object (&self->settings);
-  g_clear_object (&self->database);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (jp_contacts_page_parent_class)->dispose (object);
 }
@@ -462,21 +462,21 @@ jp_contacts_page_init (JpContactsPage *self)
 }
 
 GtkWidget *
-jp_contacts_page_new (JpDatabase *database,
+jp_contacts_page_new (JpStore    *store,
                       GSettings  *settings)
 {
   JpContactsPage *self;
 
-  g_return_val_if_fail (JP_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (JP_IS_STORE (store), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (JP_TYPE_CONTACTS_PAGE, NULL);
-  self->database = g_object_ref (database);
+  self->store = g_object_ref (store);
   self->settings = settings ? g_object_ref (settings) : jp_settings_new ();
   g_settings_bind (self->settings, "hide-expired-contacts", self->hide_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::hide-expired-contacts",
                            G_CALLBACK (update_teams), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (database, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
   load_teams (self);
   return GTK_WIDGET (self);
 }

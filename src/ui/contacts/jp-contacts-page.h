@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (JpContactsPage, jp_contacts_page, JP, CONTACTS_PAGE, AdwBi
 /* The contacts of the Secretariat-General (chapter 8): view, edit, print.
  * @settings holds "hide-expired-contacts" and the page setup (NULL: the
  * application's schema, looked up anew). */
-GtkWidget *jp_contacts_page_new (JpDatabase *database,
+GtkWidget *jp_contacts_page_new (JpStore    *store,
                                  GSettings  *settings);
 
 G_END_DECLS

@@ -13,7 +13,7 @@ struct _JpContactsPerson
 {
   AdwExpanderRow  parent_instance;
 
-  JpDatabase     *db;
+  JpStore        *db;
   JpItem         *item;
 
   AdwEntryRow    *name_row;
@@ -62,7 +62,7 @@ update_summary (JpContactsPerson *self)
 static void
 sync_entries (JpContactsPerson *self)
 {
-  JpLang lang = jp_database_get_language (self->db);
+  JpLang lang = jp_store_get_language (self->db);
 
   _jp_contacts_sync_entry (self->name_row, jp_item_get_field (self->item, JP_FIELD_PERSON));
   _jp_contacts_sync_entry (self->email_row, jp_item_get_field (self->item, JP_FIELD_EMAIL));
@@ -176,12 +176,12 @@ jp_contacts_person_init (JpContactsPerson *self)
 }
 
 GtkWidget *
-jp_contacts_person_new (JpDatabase *db,
+jp_contacts_person_new (JpStore    *db,
                         JpItem     *contact)
 {
   JpContactsPerson *self;
 
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (JP_IS_STORE (db), NULL);
   g_return_val_if_fail (JP_IS_ITEM (contact), NULL);
 
   self = g_object_new (JP_TYPE_CONTACTS_PERSON, NULL);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JpContactsPerson, jp_contacts_person, JP, CONTACTS_PERSON, AdwExpanderRow)
 
 /* One person of a subject line: name, e-mail, phone, validity, note. */
-GtkWidget *jp_contacts_person_new          (JpDatabase       *db,
+GtkWidget *jp_contacts_person_new          (JpStore          *db,
                                             JpItem           *contact);
 JpItem    *jp_contacts_person_get_item     (JpContactsPerson *self);
 /* Re-checks what can be done (move up, move down) after a sibling came

@@ -8,7 +8,7 @@
 #include "ui/contacts/jp-contacts-print.h"
 
 typedef struct {
-  JpDatabase            *db;
+  JpStore               *db;
   GSettings             *settings;
   JpContactsLayoutFlags  flags;
   JpContactsLayout      *layout;
@@ -61,7 +61,7 @@ begin_print (GtkPrintOperation *op,
   PangoContext *pango = gtk_print_context_create_pango_context (context);
 
   g_clear_pointer (&job->layout, jp_contacts_layout_free);
-  job->layout = jp_contacts_layout_new (job->db, pango,
+  job->layout = jp_contacts_layout_new (JP_DATABASE (job->db), pango,
                                         gtk_print_context_get_width (context),
                                         gtk_print_context_get_height (context),
                                         job->flags, NULL);
@@ -104,7 +104,7 @@ done (GtkPrintOperation       *op,
 }
 
 GtkPrintOperation *
-jp_contacts_print_operation_new (JpDatabase            *db,
+jp_contacts_print_operation_new (JpStore               *db,
                                  GSettings             *settings,
                                  JpContactsLayoutFlags  flags)
 {
@@ -134,7 +134,7 @@ jp_contacts_print_operation_new (JpDatabase            *db,
 
 void
 jp_contacts_print (GtkWindow             *parent,
-                   JpDatabase            *db,
+                   JpStore               *db,
                    GSettings             *settings,
                    JpContactsLayoutFlags  flags,
                    JpContactsPrintDone    callback,
@@ -145,7 +145,7 @@ jp_contacts_print (GtkWindow             *parent,
   GtkPrintOperationResult result;
   PrintJob *job;
 
-  g_return_if_fail (JP_IS_DATABASE (db));
+  g_return_if_fail (JP_IS_STORE (db));
 
   op = jp_contacts_print_operation_new (db, settings, flags);
   job = g_object_get_data (G_OBJECT (op), "jp-print-job");

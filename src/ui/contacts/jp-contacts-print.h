@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "model/print/jp-contacts-layout.h"
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ typedef void (*JpContactsPrintDone) (GError   *error,
                                      gpointer  user_data);
 
 void          jp_contacts_print            (GtkWindow             *parent,
-                                            JpDatabase            *db,
+                                            JpStore               *db,
                                             GSettings             *settings,
                                             JpContactsLayoutFlags  flags,
                                             JpContactsPrintDone    callback,
@@ -25,7 +25,7 @@ void          jp_contacts_print            (GtkWindow             *parent,
 GtkPageSetup *jp_contacts_print_get_page_setup (GSettings         *settings);
 /* A print operation ready to run: for tests and for exporting through
  * GTK (GTK_PRINT_OPERATION_ACTION_EXPORT). */
-GtkPrintOperation *jp_contacts_print_operation_new (JpDatabase            *db,
+GtkPrintOperation *jp_contacts_print_operation_new (JpStore               *db,
                                                     GSettings             *settings,
                                                     JpContactsLayoutFlags  flags);
 

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,23 +17,23 @@ void     _jp_contacts_show_toast     (GtkWidget   *widget,
                                       gboolean     undo);
 /* Removes @item, then offers to undo in a toast "Removed “name”". */
 void     _jp_contacts_remove_item    (GtkWidget   *widget,
-                                      JpDatabase  *db,
+                                      JpStore     *db,
                                       JpItem      *item,
                                       const char  *name);
 /* Moves @item one place up (@delta -1) or down (+1) among its siblings. */
 void     _jp_contacts_move_item      (GtkWidget   *widget,
-                                      JpDatabase  *db,
+                                      JpStore     *db,
                                       JpItem      *item,
                                       int          delta);
 /* Whether it can move that way. */
-gboolean _jp_contacts_can_move       (JpDatabase  *db,
+gboolean _jp_contacts_can_move       (JpStore     *db,
                                       JpItem      *item,
                                       int          delta);
 /* Stores the text of @row into @field (a JpField, or a JpTextField in
  * the plan language when @is_text); shows a refusal on @error_label
  * (or in a toast when NULL) and marks the row. */
 gboolean _jp_contacts_apply_entry    (AdwEntryRow *row,
-                                      JpDatabase  *db,
+                                      JpStore     *db,
                                       JpItem      *item,
                                       gboolean     is_text,
                                       guint        field,

@@ -35,7 +35,7 @@ jp_area_pane_constructed (GObject *object)
   jp_pane_bind_text (pane, self->ambition_view, JP_TEXT_AMBITION);
   jp_pane_bind_text (pane, self->legitimation_view, JP_TEXT_LEGITIMATION);
   jp_pane_bind_text_list (pane, self->objectives_list, JP_KIND_MASK (JP_KIND_OBJECTIVE));
-  sections = jp_database_get_area_sections (jp_pane_get_database (pane), jp_pane_get_item (pane));
+  sections = jp_store_get_area_sections (jp_pane_get_store (pane), jp_pane_get_item (pane));
   jp_pane_bind_item_list (pane, self->sections_list, sections, FALSE);
 }
 

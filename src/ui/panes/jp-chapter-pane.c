@@ -11,7 +11,7 @@ struct _JpChapterPane
 {
   JpPane       parent_instance;
 
-  JpDatabase  *db;        /* the pane's database and item */
+  JpStore     *db;        /* the pane's store and item */
   JpItem      *chapter;
   GListModel  *teams;
 
@@ -51,7 +51,7 @@ on_team_selected (JpChapterPane *self)
 
   if (g_strcmp0 (uid, jp_item_get_field (self->chapter, JP_FIELD_TEAM)) == 0)
     return;
-  if (!jp_database_set_field (self->db, self->chapter, JP_FIELD_TEAM, uid, &error))
+  if (!jp_store_set_field (self->db, self->chapter, JP_FIELD_TEAM, uid, &error))
     {
       jp_pane_report_error (JP_PANE (self), error);
       show_team (self);
@@ -69,16 +69,16 @@ jp_chapter_pane_constructed (GObject *object)
 
   G_OBJECT_CLASS (jp_chapter_pane_parent_class)->constructed (object);
 
-  self->db = jp_pane_get_database (pane);
+  self->db = jp_pane_get_store (pane);
   self->chapter = jp_pane_get_item (pane);
   jp_pane_bind_field (pane, self->number_row, JP_FIELD_NUMBER);
   jp_pane_bind_text (pane, self->title_row, JP_TEXT_TITLE);
   jp_pane_bind_translation_status (pane, self->translation_row);
   jp_pane_bind_text (pane, self->body_view, JP_TEXT_BODY);
 
-  root = jp_database_get_root (self->db);
-  contacts = jp_database_find_child (self->db, root, JP_KIND_CONTACTS);
-  self->teams = contacts ? jp_database_get_children (self->db, contacts, JP_KIND_MASK (JP_KIND_TEAM))
+  root = jp_store_get_root (self->db);
+  contacts = jp_store_find_child (self->db, root, JP_KIND_CONTACTS);
+  self->teams = contacts ? jp_store_get_children (self->db, contacts, JP_KIND_MASK (JP_KIND_TEAM))
                          : G_LIST_MODEL (g_list_store_new (JP_TYPE_ITEM));
   adw_combo_row_set_expression (self->team_row, gtk_property_expression_new (JP_TYPE_ITEM, NULL, "label"));
   adw_combo_row_set_model (self->team_row, self->teams);
@@ -86,7 +86,7 @@ jp_chapter_pane_constructed (GObject *object)
   g_signal_connect_object (self->chapter, "notify::team", G_CALLBACK (show_team), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->team_row, "notify::selected", G_CALLBACK (on_team_selected), self, G_CONNECT_SWAPPED);
 
-  sections = jp_database_get_children (self->db, self->chapter, JP_KIND_MASK (JP_KIND_SECTION));
+  sections = jp_store_get_children (self->db, self->chapter, JP_KIND_MASK (JP_KIND_SECTION));
   jp_pane_bind_item_list (pane, self->sections_list, sections, TRUE);
 }
 

@@ -14,7 +14,7 @@ typedef struct {
   GtkWidget  *widget;      /* unowned: the binding lives as its data */
   GObject    *source;      /* the GtkEditable or GtkTextBuffer */
   GtkWidget  *window;      /* weak: where errors go */
-  JpDatabase *db;
+  JpStore    *db;
   JpItem     *item;
   gboolean    is_text;
   int         field;
@@ -37,9 +37,9 @@ binding_write (Binding *b)
   if (value == NULL)
     return;
   if (b->is_text)
-    ok = jp_database_set_text (b->db, b->item, b->field, b->lang, value, &error);
+    ok = jp_store_set_text (b->db, b->item, b->field, b->lang, value, &error);
   else
-    ok = jp_database_set_field (b->db, b->item, b->field, *value ? value : NULL, &error);
+    ok = jp_store_set_field (b->db, b->item, b->field, *value ? value : NULL, &error);
   if (!ok)
     jp_widget_report_error (b->window ? b->window : b->widget, error);
 }
@@ -224,7 +224,7 @@ on_text_view_map (GtkWidget *text_view)
 
 static void
 bind (GtkWidget  *widget,
-      JpDatabase *db,
+      JpStore    *db,
       JpItem     *item,
       gboolean    is_text,
       int         field,
@@ -268,13 +268,13 @@ bind (GtkWidget  *widget,
 
 void
 jp_field_binding_bind_text (GtkWidget   *widget,
-                            JpDatabase  *db,
+                            JpStore     *db,
                             JpItem      *item,
                             JpTextField  field,
                             JpLang       lang)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (JP_IS_DATABASE (db));
+  g_return_if_fail (JP_IS_STORE (db));
   g_return_if_fail (JP_IS_ITEM (item));
 
   bind (widget, db, item, TRUE, field, lang);
@@ -282,12 +282,12 @@ jp_field_binding_bind_text (GtkWidget   *widget,
 
 void
 jp_field_binding_bind_field (GtkWidget  *widget,
-                             JpDatabase *db,
+                             JpStore    *db,
                              JpItem     *item,
                              JpField     field)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (JP_IS_DATABASE (db));
+  g_return_if_fail (JP_IS_STORE (db));
   g_return_if_fail (JP_IS_ITEM (item));
 
   bind (widget, db, item, FALSE, field, JP_LANG_NL);

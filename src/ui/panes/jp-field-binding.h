@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +15,12 @@ G_BEGIN_DECLS
  * jp_field_binding_flush().  A refusal goes to the window through
  * "win.report-error". */
 void     jp_field_binding_bind_text  (GtkWidget   *widget,
-                                      JpDatabase  *db,
+                                      JpStore     *db,
                                       JpItem      *item,
                                       JpTextField  field,
                                       JpLang       lang);
 void     jp_field_binding_bind_field (GtkWidget   *widget,
-                                      JpDatabase  *db,
+                                      JpStore     *db,
                                       JpItem      *item,
                                       JpField      field);
 /* Stores every pending edit of the fields inside @widget. */

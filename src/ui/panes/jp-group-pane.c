@@ -11,7 +11,7 @@ struct _JpGroupPane
 {
   JpPane        parent_instance;
 
-  JpDatabase   *db;       /* the pane's database and item */
+  JpStore      *db;       /* the pane's store and item */
   JpItem       *group;
 
   GtkWidget    *title_row;
@@ -25,7 +25,7 @@ G_DEFINE_FINAL_TYPE (JpGroupPane, jp_group_pane, JP_TYPE_PANE)
 static void
 show_parent (JpGroupPane *self)
 {
-  g_autoptr(JpItem) parent = jp_database_get_parent (self->db, self->group);
+  g_autoptr(JpItem) parent = jp_store_get_parent (self->db, self->group);
   g_autofree char *title = NULL;
   const char *code;
 
@@ -55,14 +55,14 @@ jp_group_pane_constructed (GObject *object)
 
   G_OBJECT_CLASS (jp_group_pane_parent_class)->constructed (object);
 
-  self->db = jp_pane_get_database (pane);
+  self->db = jp_pane_get_store (pane);
   self->group = jp_pane_get_item (pane);
   jp_pane_bind_text (pane, self->title_row, JP_TEXT_TITLE);
   jp_pane_bind_field (pane, self->code_row, JP_FIELD_CODE);
   show_parent (self);
   g_signal_connect_object (self->group, "notify::parent-id", G_CALLBACK (show_parent), self, G_CONNECT_SWAPPED);
 
-  groups = jp_database_get_children (self->db, self->group, JP_KIND_MASK (JP_KIND_GROUP));
+  groups = jp_store_get_children (self->db, self->group, JP_KIND_MASK (JP_KIND_GROUP));
   jp_pane_bind_item_list (pane, self->groups_list, groups, TRUE);
 }
 

@@ -14,7 +14,7 @@
 
 typedef struct
 {
-  JpDatabase *database;
+  JpStore    *store;
   JpItem     *item;
   JpLang      language;
 } JpPanePrivate;
@@ -23,7 +23,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (JpPane, jp_pane, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_DATABASE,
+  PROP_STORE,
   PROP_ITEM,
   PROP_LANGUAGE,
   N_PROPS
@@ -38,7 +38,7 @@ jp_pane_dispose (GObject *object)
   JpPanePrivate *priv = jp_pane_get_instance_private (self);
 
   g_clear_object (&priv->item);
-  g_clear_object (&priv->database);
+  g_clear_object (&priv->store);
 
   G_OBJECT_CLASS (jp_pane_parent_class)->dispose (object);
 }
@@ -53,8 +53,8 @@ jp_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, jp_pane_get_database (self));
+    case PROP_STORE:
+      g_value_set_object (value, jp_pane_get_store (self));
       break;
     case PROP_ITEM:
       g_value_set_object (value, jp_pane_get_item (self));
@@ -79,8 +79,8 @@ jp_pane_set_property (GObject      *object,
   /* All construct-only: set once, before constructed(). */
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      priv->database = g_value_dup_object (value);
+    case PROP_STORE:
+      priv->store = g_value_dup_object (value);
       break;
     case PROP_ITEM:
       priv->item = g_value_dup_object (value);
@@ -100,7 +100,7 @@ jp_pane_constructed (GObject *object)
 
   G_OBJECT_CLASS (jp_pane_parent_class)->constructed (object);
 
-  g_return_if_fail (JP_IS_DATABASE (priv->database));
+  g_return_if_fail (JP_IS_STORE (priv->store));
   g_return_if_fail (JP_IS_ITEM (priv->item));
 }
 
@@ -114,8 +114,8 @@ jp_pane_class_init (JpPaneClass *klass)
   object_class->set_property = jp_pane_set_property;
   object_class->constructed = jp_pane_constructed;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, JP_TYPE_DATABASE,
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, JP_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, JP_TYPE_ITEM,
@@ -134,28 +134,28 @@ jp_pane_init (JpPane *self)
 
 GtkWidget *
 jp_pane_new (GType       pane_type,
-             JpDatabase *database,
+             JpStore    *store,
              JpItem     *item,
              JpLang      language)
 {
   g_return_val_if_fail (g_type_is_a (pane_type, JP_TYPE_PANE), NULL);
-  g_return_val_if_fail (JP_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (JP_IS_STORE (store), NULL);
   g_return_val_if_fail (JP_IS_ITEM (item), NULL);
 
   return g_object_new (pane_type,
-                       "database", database,
+                       "store", store,
                        "item", item,
                        "language", language,
                        NULL);
 }
 
-JpDatabase *
-jp_pane_get_database (JpPane *self)
+JpStore *
+jp_pane_get_store (JpPane *self)
 {
   JpPanePrivate *priv = jp_pane_get_instance_private (self);
 
   g_return_val_if_fail (JP_IS_PANE (self), NULL);
-  return priv->database;
+  return priv->store;
 }
 
 JpItem *
@@ -195,7 +195,7 @@ jp_pane_bind_text (JpPane      *self,
 
   g_return_if_fail (JP_IS_PANE (self));
 
-  jp_field_binding_bind_text (widget, priv->database, priv->item, field, priv->language);
+  jp_field_binding_bind_text (widget, priv->store, priv->item, field, priv->language);
 }
 
 void
@@ -207,7 +207,7 @@ jp_pane_bind_field (JpPane    *self,
 
   g_return_if_fail (JP_IS_PANE (self));
 
-  jp_field_binding_bind_field (widget, priv->database, priv->item, field);
+  jp_field_binding_bind_field (widget, priv->store, priv->item, field);
 }
 
 void
@@ -230,7 +230,7 @@ jp_pane_focus_text (GtkWidget *widget,
 /* The translation status of @item and everything under it, in a row that
  * follows the edits. */
 typedef struct {
-  JpDatabase *db;
+  JpStore    *db;
   JpItem     *item;
   AdwActionRow *row;       /* weak */
   GtkLevelBar  *bar;
@@ -319,7 +319,7 @@ jp_pane_bind_translation_status (JpPane       *self,
   g_return_if_fail (ADW_IS_ACTION_ROW (row));
 
   s = g_new0 (Status, 1);
-  s->db = g_object_ref (priv->database);
+  s->db = g_object_ref (priv->store);
   s->item = g_object_ref (priv->item);
   s->row = row;
   s->watched = g_ptr_array_new_with_free_func (g_object_unref);
@@ -358,7 +358,7 @@ jp_pane_bind_item_list (JpPane     *self,
 }
 
 typedef struct {
-  JpDatabase *db;
+  JpStore    *db;
   guint       kinds;
   JpLang      lang;
 } TextListData;
@@ -378,7 +378,7 @@ create_text_children (gpointer item,
 {
   TextListData *d = user_data;
 
-  return jp_database_get_children (d->db, item, JP_KIND_MASK (JP_KIND_ITEM));
+  return jp_store_get_children (d->db, item, JP_KIND_MASK (JP_KIND_ITEM));
 }
 
 static GtkWidget *
@@ -406,10 +406,10 @@ jp_pane_bind_text_list (JpPane     *self,
   g_return_if_fail (GTK_IS_LIST_BOX (list));
 
   d = g_new0 (TextListData, 1);
-  d->db = g_object_ref (priv->database);
+  d->db = g_object_ref (priv->store);
   d->kinds = kinds;
   d->lang = priv->language;
-  children = jp_database_get_children (d->db, priv->item, kinds);
+  children = jp_store_get_children (d->db, priv->item, kinds);
   tree = gtk_tree_list_model_new (children, FALSE, TRUE, create_text_children, d, NULL);
   g_object_set_data_full (G_OBJECT (list), "jp-text-list", d, text_list_data_free);
   gtk_list_box_bind_model (list, G_LIST_MODEL (tree), create_text_row, d, NULL);

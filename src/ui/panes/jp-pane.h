@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_DERIVABLE_TYPE (JpPane, jp_pane, JP, PANE, AdwBin)
 
 /* The detail pane of one item of the plan, in one language.  Subclasses
- * bind their template's fields in constructed(), when the database, the
+ * bind their template's fields in constructed(), when the store, the
  * item and the language are set.  What goes wrong goes to the window
  * through the "win.report-error" action. */
 struct _JpPaneClass
@@ -21,10 +21,10 @@ struct _JpPaneClass
 
 /* A pane of @pane_type (a JpPane subclass) for @item. */
 GtkWidget  *jp_pane_new              (GType         pane_type,
-                                      JpDatabase   *database,
+                                      JpStore      *store,
                                       JpItem       *item,
                                       JpLang        language);
-JpDatabase *jp_pane_get_database     (JpPane       *self);
+JpStore    *jp_pane_get_store        (JpPane       *self);
 JpItem     *jp_pane_get_item         (JpPane       *self);
 /* The language whose texts the pane shows and edits. */
 JpLang      jp_pane_get_language     (JpPane       *self);

@@ -77,7 +77,7 @@ on_phase_selected (JpProjectPane *self)
 
   if (self->loading || phase == jp_item_get_phase (self->project))
     return;
-  if (!jp_database_set_phase (jp_pane_get_database (JP_PANE (self)), self->project, phase, &error))
+  if (!jp_store_set_phase (jp_pane_get_store (JP_PANE (self)), self->project, phase, &error))
     report (self, error);
 }
 
@@ -90,7 +90,7 @@ on_status_selected (JpProjectPane *self)
 
   if (self->loading || status == jp_item_get_status (self->project))
     return;
-  if (!jp_database_set_status (jp_pane_get_database (JP_PANE (self)), self->project, status, &error))
+  if (!jp_store_set_status (jp_pane_get_store (JP_PANE (self)), self->project, status, &error))
     report (self, error);
 }
 

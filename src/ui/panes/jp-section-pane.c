@@ -11,7 +11,7 @@ struct _JpSectionPane
 {
   JpPane       parent_instance;
 
-  JpDatabase  *db;        /* the pane's database and item */
+  JpStore     *db;        /* the pane's store and item */
   JpItem      *section;
   GListModel  *linked;
 
@@ -52,7 +52,7 @@ on_area_toggled (GtkCheckButton *check,
 
   if (active == is_linked (self, area))
     return;
-  if (!jp_database_set_section_area (self->db, self->section, area, active, &error))
+  if (!jp_store_set_section_area (self->db, self->section, area, active, &error))
     {
       jp_pane_report_error (JP_PANE (self), error);
       gtk_check_button_set_active (check, !active);
@@ -116,11 +116,11 @@ is_ongoing_project (gpointer item,
 }
 
 static GListModel *
-projects_of_phase (JpDatabase    *db,
+projects_of_phase (JpStore       *db,
                    JpItem        *section,
                    GtkCustomFilterFunc  func)
 {
-  GListModel *projects = jp_database_get_children (db, section, JP_KIND_MASK (JP_KIND_PROJECT));
+  GListModel *projects = jp_store_get_children (db, section, JP_KIND_MASK (JP_KIND_PROJECT));
 
   return G_LIST_MODEL (gtk_filter_list_model_new (projects, GTK_FILTER (gtk_custom_filter_new (func, NULL, NULL))));
 }
@@ -139,18 +139,18 @@ jp_section_pane_constructed (GObject *object)
 
   G_OBJECT_CLASS (jp_section_pane_parent_class)->constructed (object);
 
-  self->db = jp_pane_get_database (pane);
+  self->db = jp_pane_get_store (pane);
   self->section = jp_pane_get_item (pane);
   jp_pane_bind_field (pane, self->number_row, JP_FIELD_NUMBER);
   jp_pane_bind_text (pane, self->title_row, JP_TEXT_TITLE);
   jp_pane_bind_translation_status (pane, self->translation_row);
   jp_pane_bind_text_list (pane, self->objectives_list, JP_KIND_MASK (JP_KIND_OBJECTIVE));
 
-  self->linked = jp_database_get_section_areas (self->db, self->section);
+  self->linked = jp_store_get_section_areas (self->db, self->section);
   g_signal_connect_object (self->linked, "items-changed", G_CALLBACK (on_links_changed), self, G_CONNECT_SWAPPED);
-  root = jp_database_get_root (self->db);
-  programme = jp_database_find_child (self->db, root, JP_KIND_PROGRAMME);
-  areas = programme ? jp_database_get_children (self->db, programme, JP_KIND_MASK (JP_KIND_AREA))
+  root = jp_store_get_root (self->db);
+  programme = jp_store_find_child (self->db, root, JP_KIND_PROGRAMME);
+  areas = programme ? jp_store_get_children (self->db, programme, JP_KIND_MASK (JP_KIND_AREA))
                     : G_LIST_MODEL (g_list_store_new (JP_TYPE_ITEM));
   gtk_list_box_bind_model (self->areas_list, areas, create_area_row, self, NULL);
 
@@ -158,7 +158,7 @@ jp_section_pane_constructed (GObject *object)
   new_projects = projects_of_phase (self->db, self->section, is_new_project);
   jp_pane_bind_item_list (pane, self->ongoing_list, ongoing, TRUE);
   jp_pane_bind_item_list (pane, self->new_list, new_projects, TRUE);
-  groups = jp_database_get_children (self->db, self->section, JP_KIND_MASK (JP_KIND_GROUP));
+  groups = jp_store_get_children (self->db, self->section, JP_KIND_MASK (JP_KIND_GROUP));
   jp_pane_bind_item_list (pane, self->groups_list, groups, TRUE);
 }
 

@@ -103,7 +103,7 @@ append_action (GMenu      *menu,
 
 
 GtkWidget *
-jp_text_row_new (JpDatabase *db,
+jp_text_row_new (JpStore    *db,
                  JpItem     *item,
                  JpLang      lang,
                  guint       depth)

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (JpTextRow, jp_text_row, JP, TEXT_ROW, AdwPreferencesRow)
 /* An editable row for an objective or a sub-item: its whole text in
  * @lang, wrapped over as many lines as it takes, indented by @depth, with
  * buttons to move, indent and remove it. */
-GtkWidget *jp_text_row_new      (JpDatabase *db,
+GtkWidget *jp_text_row_new      (JpStore    *db,
                                  JpItem     *item,
                                  JpLang      lang,
                                  guint       depth);

@@ -12,7 +12,7 @@ struct _JpSidebarRow
 {
   GtkWidget        parent_instance;
 
-  JpDatabase      *db;
+  JpStore         *db;
   JpItem          *item;
   GBinding        *label_binding;
   gulong           revision_id;
@@ -27,11 +27,11 @@ struct _JpSidebarRow
 G_DEFINE_FINAL_TYPE (JpSidebarRow, jp_sidebar_row, GTK_TYPE_WIDGET)
 
 static char *
-section_counts (JpDatabase *db,
+section_counts (JpStore    *db,
                 JpItem     *section)
 {
-  guint projects = jp_database_count_descendants (db, section, JP_KIND_MASK (JP_KIND_PROJECT));
-  guint groups = jp_database_count_descendants (db, section, JP_KIND_MASK (JP_KIND_GROUP));
+  guint projects = jp_store_count_descendants (db, section, JP_KIND_MASK (JP_KIND_PROJECT));
+  guint groups = jp_store_count_descendants (db, section, JP_KIND_MASK (JP_KIND_GROUP));
   g_autofree char *p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", projects), projects);
   g_autofree char *g = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups", groups), groups);
 
@@ -165,7 +165,7 @@ jp_sidebar_row_init (JpSidebarRow *self)
 }
 
 GtkWidget *
-jp_sidebar_row_new (JpDatabase *db)
+jp_sidebar_row_new (JpStore *db)
 {
   JpSidebarRow *self = g_object_new (JP_TYPE_SIDEBAR_ROW, NULL);
 

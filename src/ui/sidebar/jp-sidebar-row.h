@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_DECLARE_FINAL_TYPE (JpSidebarRow, jp_sidebar_row, JP, SIDEBAR_ROW, GtkWidget)
 
 /* One row of the sidebar's tree: expander, kind icon, label, and a dim
  * detail (a working group's code, a project's status, a section's counts). */
-GtkWidget *jp_sidebar_row_new      (JpDatabase     *db);
+GtkWidget *jp_sidebar_row_new      (JpStore        *db);
 void       jp_sidebar_row_set_row  (JpSidebarRow   *self,
                                     GtkTreeListRow *row);
 

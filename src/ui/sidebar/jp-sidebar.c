@@ -17,7 +17,7 @@ struct _JpSidebar
 {
   GtkWidget           parent_instance;
 
-  JpDatabase         *db;
+  JpStore            *db;
   JpSidebarView       view;
   /* Stands for "the sections that serve no policy area" in the tree. */
   GObject            *no_area;
@@ -95,14 +95,14 @@ filter_func (gpointer object,
     return TRUE;
   if (object == self->no_area)
     {
-      g_autoptr(GListModel) sections = jp_database_get_area_sections (self->db, NULL);
+      g_autoptr(GListModel) sections = jp_store_get_area_sections (self->db, NULL);
       return any_visible (self, sections);
     }
   if (is_visible (self, object))
     return TRUE;
   if (jp_item_get_kind (object) == JP_KIND_AREA)
     {
-      g_autoptr(GListModel) sections = jp_database_get_area_sections (self->db, object);
+      g_autoptr(GListModel) sections = jp_store_get_area_sections (self->db, object);
       return any_visible (self, sections);
     }
   return FALSE;
@@ -124,16 +124,16 @@ create_children (gpointer object,
   guint kinds;
 
   if (object == self->no_area)
-    return filtered (self, jp_database_get_area_sections (self->db, NULL));
+    return filtered (self, jp_store_get_area_sections (self->db, NULL));
 
   kinds = jp_kind_get_info (jp_item_get_kind (object))->sidebar_children;
   if (kinds == 0)
     return NULL;
   /* An area's sections are linked to it, not under it. */
   if (jp_item_get_kind (object) == JP_KIND_AREA)
-    children = jp_database_get_area_sections (self->db, object);
+    children = jp_store_get_area_sections (self->db, object);
   else
-    children = jp_database_get_children (self->db, object, kinds);
+    children = jp_store_get_children (self->db, object, kinds);
   /* No expander on a row that has nothing under it. */
   if (g_list_model_get_n_items (children) == 0)
     {
@@ -146,19 +146,19 @@ create_children (gpointer object,
 static GListModel *
 create_root (JpSidebar *self)
 {
-  g_autoptr(JpItem) root = jp_database_get_root (self->db);
+  g_autoptr(JpItem) root = jp_store_get_root (self->db);
   g_autoptr(JpItem) programme = NULL;
   GListStore *parts;
   g_autoptr(GListStore) no_area = NULL;
 
   if (self->view == JP_SIDEBAR_VIEW_CHAPTERS)
-    return filtered (self, jp_database_get_children (self->db, root, JP_KIND_MASK (JP_KIND_CHAPTER)));
+    return filtered (self, jp_store_get_children (self->db, root, JP_KIND_MASK (JP_KIND_CHAPTER)));
 
-  programme = jp_database_find_child (self->db, root, JP_KIND_PROGRAMME);
+  programme = jp_store_find_child (self->db, root, JP_KIND_PROGRAMME);
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
   if (programme != NULL)
     {
-      g_autoptr(GListModel) areas = jp_database_get_children (self->db, programme, JP_KIND_MASK (JP_KIND_AREA));
+      g_autoptr(GListModel) areas = jp_store_get_children (self->db, programme, JP_KIND_MASK (JP_KIND_AREA));
       g_list_store_append (parts, areas);
     }
   no_area = g_list_store_new (G_TYPE_OBJECT);
@@ -233,7 +233,7 @@ add_with_ancestors (JpSidebar *self,
       *id = jp_item_get_id (current);
       if (!g_hash_table_add (self->visible, id))
         break;
-      parent = jp_database_get_parent (self->db, current);
+      parent = jp_store_get_parent (self->db, current);
       g_object_unref (current);
       current = parent;
     }
@@ -249,7 +249,7 @@ add_descendants (JpSidebar *self,
 
   if (kinds == 0)
     return;
-  children = jp_database_get_children (self->db, item, kinds);
+  children = jp_store_get_children (self->db, item, kinds);
   n = g_list_model_get_n_items (children);
 
   for (guint i = 0; i < n; i++)
@@ -287,7 +287,7 @@ add_numbered (JpSidebar  *self,
 
       if (!jp_kind_has_flag (kind, JP_KIND_FLAG_NUMBERED))
         continue;
-      item = jp_database_find_numbered (self->db, kind, number);
+      item = jp_store_find_numbered (self->db, kind, number);
       if (item && (!self->untranslated_only || jp_translations_item_is_incomplete (item)))
         {
           add_with_ancestors (self, item);
@@ -315,12 +315,12 @@ jp_sidebar_set_search_text (JpSidebar  *self,
   if (*query != '\0')
     {
       self->visible = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      ids = jp_database_search (self->db, query, SEARCH_LIMIT, &error);
+      ids = jp_store_search (self->db, query, SEARCH_LIMIT, &error);
       if (ids == NULL)
         g_debug ("Search for “%s” failed: %s", query, error->message);
       for (guint i = 0; ids && i < ids->len; i++)
         {
-          g_autoptr(JpItem) item = jp_database_lookup (self->db, g_array_index (ids, gint64, i));
+          g_autoptr(JpItem) item = jp_store_lookup (self->db, g_array_index (ids, gint64, i));
           if (item && (!self->untranslated_only || jp_translations_item_is_incomplete (item)))
             add_with_ancestors (self, item);
         }
@@ -625,11 +625,11 @@ jp_sidebar_init (JpSidebar *self)
 }
 
 GtkWidget *
-jp_sidebar_new (JpDatabase *db)
+jp_sidebar_new (JpStore *db)
 {
   JpSidebar *self;
 
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (JP_IS_STORE (db), NULL);
 
   self = g_object_new (JP_TYPE_SIDEBAR, NULL);
   self->db = g_object_ref (db);
@@ -701,7 +701,7 @@ tree_path (JpSidebar *self,
           if (kind == JP_KIND_SECTION && self->view == JP_SIDEBAR_VIEW_AREAS)
             {
               /* Under the first area it is linked to. */
-              g_autoptr(GListModel) areas = jp_database_get_section_areas (self->db, current);
+              g_autoptr(GListModel) areas = jp_store_get_section_areas (self->db, current);
               GObject *top = g_list_model_get_item (areas, 0);
               g_ptr_array_insert (path, 0, top ? top : g_object_ref (self->no_area));
               return path;
@@ -712,7 +712,7 @@ tree_path (JpSidebar *self,
           /* Not in the tree: its nearest ancestor stands for it. */
           g_ptr_array_set_size (path, 0);
         }
-      parent = jp_database_get_parent (self->db, current);
+      parent = jp_store_get_parent (self->db, current);
       g_object_unref (current);
       current = parent;
     }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (JpSidebar, jp_sidebar, JP, SIDEBAR, GtkWidget)
 /* The plan as a tree: by policy area (areas ▸ sections ▸ projects and
  * working groups) or by chapter (chapters ▸ sections ▸ …), with a search
  * that filters it as one types. */
-GtkWidget     *jp_sidebar_new               (JpDatabase    *db);
+GtkWidget     *jp_sidebar_new               (JpStore       *db);
 JpSidebarView  jp_sidebar_get_view          (JpSidebar     *self);
 void           jp_sidebar_set_view          (JpSidebar     *self,
                                              JpSidebarView  view);

@@ -35,7 +35,7 @@ create_pane (JpWindow *self,
   GtkWidget *page;
 
   if (type != G_TYPE_INVALID)
-    return jp_pane_new (type, self->db, item, self->edit_language);
+    return jp_pane_new (type, JP_STORE (self->db), item, self->edit_language);
   page = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), jp_kind_get_icon_name (jp_item_get_kind (item)));
   adw_status_page_set_title (ADW_STATUS_PAGE (page), jp_item_get_label (item));
@@ -203,7 +203,7 @@ _jp_window_show_contacts (JpWindow *self)
   self->restoring = TRUE;
   jp_sidebar_select_item (self->sidebar, NULL);
   self->restoring = FALSE;
-  set_content (self, NULL, jp_contacts_page_new (self->db, self->settings));
+  set_content (self, NULL, jp_contacts_page_new (JP_STORE (self->db), self->settings));
   adw_window_title_set_title (self->content_title, _("Contacts"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -561,7 +561,7 @@ setup_plan (JpWindow *self)
   g_signal_connect_object (edit_language, "change-state", G_CALLBACK (on_edit_language), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (edit_language));
 
-  self->sidebar = JP_SIDEBAR (jp_sidebar_new (self->db));
+  self->sidebar = JP_SIDEBAR (jp_sidebar_new (JP_STORE (self->db)));
   adw_bin_set_child (self->sidebar_bin, GTK_WIDGET (self->sidebar));
   jp_sidebar_set_key_capture_widget (self->sidebar, GTK_WIDGET (self));
   g_object_bind_property (self->search_button, "active", self->sidebar, "search-mode",
