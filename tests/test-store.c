@@ -120,6 +120,9 @@ test_store_edits (Fixture       *f,
   g_assert_true (jp_store_undo (store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (jp_item_get_status (project), !=, JP_STATUS_DONE);
+  /* Other items were added since the project: its phase was a step of
+   * its own, not merged with the status into one. */
+  g_assert_cmpint (jp_item_get_phase (project), ==, JP_PHASE_ONGOING);
 
   /* Moving the second item before the first. */
   g_assert_true (nth (items, 0) == first);

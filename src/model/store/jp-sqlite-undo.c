@@ -119,7 +119,9 @@ _jp_database_begin_change (JpDatabase  *self,
         }
     }
   self->merge_item = merge_item;
-  if (!values_of_new)
+  /* Values merged into the step that added their item leave it a step
+   * that added one; any other change starts over from itself. */
+  if (!(merge && values_of_new))
     self->merge_field = merge_field;
   return TRUE;
 }
