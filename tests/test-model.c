@@ -390,17 +390,17 @@ test_structure_move (Fixture       *f,
 
   /* The first and the last go no further; the only ongoing one nowhere;
    * nothing changes and no step is added. */
-  assert_refused (jp_database_move_item_by (f->db, p1, -1, &error), &error);
-  assert_refused (jp_database_move_item_by (f->db, p3, +1, &error), &error);
-  assert_refused (jp_database_move_item_by (f->db, p2, +2, &error), &error);
-  assert_refused (jp_database_move_item_by (f->db, o1, -1, &error), &error);
-  assert_refused (jp_database_move_item_by (f->db, g1, +1, &error), &error);
+  assert_refused (jp_store_move_item_by (JP_STORE (f->db), p1, -1, &error), &error);
+  assert_refused (jp_store_move_item_by (JP_STORE (f->db), p3, +1, &error), &error);
+  assert_refused (jp_store_move_item_by (JP_STORE (f->db), p2, +2, &error), &error);
+  assert_refused (jp_store_move_item_by (JP_STORE (f->db), o1, -1, &error), &error);
+  assert_refused (jp_store_move_item_by (JP_STORE (f->db), g1, +1, &error), &error);
   g_assert_cmpuint (changes.count, ==, 0);
   g_assert_cmpuint (all_changes.count, ==, 0);
 
   /* Down past the last new project: to the end of its run, before the
    * group, over the ongoing one in between. */
-  g_assert_true (jp_database_move_item_by (f->db, p2, +1, &error));
+  g_assert_true (jp_store_move_item_by (JP_STORE (f->db), p2, +1, &error));
   g_assert_no_error (error);
   assert_order (all, p1, o1, p3, p2, g1, NULL);
   assert_changed (&changes, 1, 3, 3);
@@ -413,13 +413,13 @@ test_structure_move (Fixture       *f,
   assert_changed (&all_changes, 1, 3, 3);
 
   /* Up: just before the new project above, past the ongoing one. */
-  g_assert_true (jp_database_move_item_by (f->db, p3, -1, &error));
+  g_assert_true (jp_store_move_item_by (JP_STORE (f->db), p3, -1, &error));
   assert_order (all, p1, p3, p2, o1, g1, NULL);
   assert_changed (&changes, 1, 3, 3);
   assert_changed (&all_changes, 1, 3, 3);
 
   /* Two places down in one step. */
-  g_assert_true (jp_database_move_item_by (f->db, p1, +2, &error));
+  g_assert_true (jp_store_move_item_by (JP_STORE (f->db), p1, +2, &error));
   assert_order (all, p3, p2, p1, o1, g1, NULL);
   assert_changed (&changes, 0, 3, 3);
   assert_changed (&all_changes, 0, 3, 3);
@@ -437,9 +437,9 @@ test_structure_move (Fixture       *f,
     g_autoptr(JpItem) i2 = add_child (f->db, p1, JP_KIND_ITEM, JP_PHASE_NONE);
     g_autoptr(GListModel) items = jp_database_get_children (f->db, p1, JP_KIND_MASK_ALL);
 
-    g_assert_true (jp_database_move_item_by (f->db, i2, -1, &error));
+    g_assert_true (jp_store_move_item_by (JP_STORE (f->db), i2, -1, &error));
     assert_order (items, i2, i1, NULL);
-    assert_refused (jp_database_move_item_by (f->db, i2, -1, &error), &error);
+    assert_refused (jp_store_move_item_by (JP_STORE (f->db), i2, -1, &error), &error);
   }
   g_assert_cmpuint (changes.count, ==, 0);
   g_assert_no_error (error);
@@ -468,25 +468,25 @@ test_structure_indent (Fixture       *f,
   g_signal_connect (under, "items-changed", G_CALLBACK (on_items_changed), &under_changes);
 
   /* The first has nothing above it; a section has no parent of its kind. */
-  assert_refused (jp_database_indent_item (f->db, i1, &error), &error);
-  assert_refused (jp_database_outdent_item (f->db, i1, &error), &error);
-  assert_refused (jp_database_outdent_item (f->db, section, &error), &error);
+  assert_refused (jp_store_indent_item (JP_STORE (f->db), i1, &error), &error);
+  assert_refused (jp_store_outdent_item (JP_STORE (f->db), i1, &error), &error);
+  assert_refused (jp_store_outdent_item (JP_STORE (f->db), section, &error), &error);
   g_assert_cmpuint (changes.count, ==, 0);
 
   /* Under the one above, at the end of its children. */
-  g_assert_true (jp_database_indent_item (f->db, i2, &error));
+  g_assert_true (jp_store_indent_item (JP_STORE (f->db), i2, &error));
   g_assert_no_error (error);
   g_assert_cmpint (jp_item_get_parent_id (i2), ==, jp_item_get_id (i1));
   assert_changed (&changes, 1, 1, 0);
   assert_changed (&under_changes, 0, 0, 1);
-  g_assert_true (jp_database_indent_item (f->db, i3, &error));
+  g_assert_true (jp_store_indent_item (JP_STORE (f->db), i3, &error));
   assert_order (items, i1, NULL);
   assert_order (under, i2, i3, NULL);
   assert_changed (&changes, 1, 1, 0);
   assert_changed (&under_changes, 1, 0, 1);
 
   /* Out: just after the parent, before what followed it. */
-  g_assert_true (jp_database_outdent_item (f->db, i2, &error));
+  g_assert_true (jp_store_outdent_item (JP_STORE (f->db), i2, &error));
   g_assert_cmpint (jp_item_get_parent_id (i2), ==, jp_item_get_id (section));
   assert_order (all, i1, i2, p1, NULL);
   assert_order (under, i3, NULL);
@@ -519,12 +519,12 @@ test_structure_indent (Fixture       *f,
     g_autoptr(JpItem) g1 = add_child (f->db, section, JP_KIND_GROUP, JP_PHASE_NONE);
     g_autoptr(JpItem) g2 = add_child (f->db, section, JP_KIND_GROUP, JP_PHASE_NONE);
 
-    assert_refused (jp_database_outdent_item (f->db, sub, &error), &error);
-    assert_refused (jp_database_indent_item (f->db, p2, &error), &error);
-    assert_refused (jp_database_indent_item (f->db, s2, &error), &error);
-    g_assert_true (jp_database_indent_item (f->db, g2, &error));
+    assert_refused (jp_store_outdent_item (JP_STORE (f->db), sub, &error), &error);
+    assert_refused (jp_store_indent_item (JP_STORE (f->db), p2, &error), &error);
+    assert_refused (jp_store_indent_item (JP_STORE (f->db), s2, &error), &error);
+    g_assert_true (jp_store_indent_item (JP_STORE (f->db), g2, &error));
     g_assert_cmpint (jp_item_get_parent_id (g2), ==, jp_item_get_id (g1));
-    g_assert_true (jp_database_outdent_item (f->db, g2, &error));
+    g_assert_true (jp_store_outdent_item (JP_STORE (f->db), g2, &error));
     g_assert_cmpint (jp_item_get_parent_id (g2), ==, jp_item_get_id (section));
     g_assert_no_error (error);
   }

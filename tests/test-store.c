@@ -124,6 +124,19 @@ test_store_edits (Fixture       *f,
    * its own, not merged with the status into one. */
   g_assert_cmpint (jp_item_get_phase (project), ==, JP_PHASE_ONGOING);
 
+  /* Adding with first values is one step: one undo takes it all back. */
+  {
+    g_autoptr(JpItem) ongoing = jp_store_add_item_full (store, section, JP_KIND_PROJECT, NULL,
+                                                        JP_PHASE_ONGOING, JP_STATUS_NONE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (jp_item_get_phase (ongoing), ==, JP_PHASE_ONGOING);
+    g_assert_cmpint (jp_item_get_status (ongoing), ==, JP_STATUS_IN_PROGRESS);
+    g_assert_true (jp_store_undo (store, &error));
+    g_assert_no_error (error);
+    g_assert_true (jp_item_get_removed (ongoing));
+  }
+
   /* Moving the second item before the first. */
   g_assert_true (nth (items, 0) == first);
   g_assert_true (jp_store_move_item (store, second, section, first, &error));

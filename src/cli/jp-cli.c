@@ -53,7 +53,7 @@ export_scope (JpDatabase  *db,
 {
   if (o->chapter)
     {
-      JpItem *item = jp_database_find_numbered (db, JP_KIND_CHAPTER, o->chapter);
+      JpItem *item = jp_store_find_numbered (JP_STORE (db), JP_KIND_CHAPTER, o->chapter);
       if (item == NULL)
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _("The plan has no chapter %s."), o->chapter);
@@ -61,7 +61,7 @@ export_scope (JpDatabase  *db,
     }
   if (o->section)
     {
-      JpItem *item = jp_database_find_numbered (db, JP_KIND_SECTION, o->section);
+      JpItem *item = jp_store_find_numbered (JP_STORE (db), JP_KIND_SECTION, o->section);
       if (item == NULL)
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _("The plan has no section %s."), o->section);
@@ -69,10 +69,10 @@ export_scope (JpDatabase  *db,
     }
   if (o->contacts)
     {
-      g_autoptr(JpItem) root = jp_database_get_root (db);
-      return jp_database_find_child (db, root, JP_KIND_CONTACTS);
+      g_autoptr(JpItem) root = jp_store_get_root (JP_STORE (db));
+      return jp_store_find_child (JP_STORE (db), root, JP_KIND_CONTACTS);
     }
-  return jp_database_get_root (db);
+  return jp_store_get_root (JP_STORE (db));
 }
 
 static gboolean

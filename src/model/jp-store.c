@@ -225,9 +225,21 @@ jp_store_add_item (JpStore  *self,
                    JpItem   *before,
                    GError  **error)
 {
+  return jp_store_add_item_full (self, parent, kind, before, JP_PHASE_NONE, JP_STATUS_NONE, error);
+}
+
+JpItem *
+jp_store_add_item_full (JpStore   *self,
+                        JpItem    *parent,
+                        JpKind     kind,
+                        JpItem    *before,
+                        JpPhase    phase,
+                        JpStatus   status,
+                        GError   **error)
+{
   g_return_val_if_fail (JP_IS_STORE (self), NULL);
   g_return_val_if_fail (JP_IS_ITEM (parent), NULL);
-  return JP_STORE_GET_IFACE (self)->add_item (self, parent, kind, before, error);
+  return JP_STORE_GET_IFACE (self)->add_item (self, parent, kind, before, phase, status, error);
 }
 
 gboolean

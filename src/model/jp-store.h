@@ -76,6 +76,8 @@ struct _JpStoreInterface
                                  JpItem       *parent,
                                  JpKind        kind,
                                  JpItem       *before,
+                                 JpPhase       phase,
+                                 JpStatus      status,
                                  GError      **error);
   gboolean    (*remove_item)    (JpStore      *self,
                                  JpItem       *item,
@@ -189,6 +191,16 @@ JpItem     *jp_store_add_item       (JpStore      *self,
                                      JpItem       *parent,
                                      JpKind        kind,
                                      JpItem       *before,
+                                     GError      **error);
+/* Adds with its first values in the same step: a phased item's @phase
+ * (JP_PHASE_NONE: new) and @status (JP_STATUS_NONE: planned when new, in
+ * progress when ongoing).  Other kinds take neither. */
+JpItem     *jp_store_add_item_full  (JpStore      *self,
+                                     JpItem       *parent,
+                                     JpKind        kind,
+                                     JpItem       *before,
+                                     JpPhase       phase,
+                                     JpStatus      status,
                                      GError      **error);
 gboolean    jp_store_remove_item    (JpStore      *self,
                                      JpItem       *item,

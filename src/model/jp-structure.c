@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "model/jp-structure.h"
+#include "model/store/jp-database.h"   /* its error domain */
 
 static gboolean
 refuse (JpItem  *item,
@@ -67,7 +68,7 @@ next_child (JpStore    *store,
 }
 
 gboolean
-jp_database_move_item_by (JpDatabase  *self,
+jp_store_move_item_by (JpStore     *self,
                           JpItem      *item,
                           int          delta,
                           GError     **error)
@@ -79,10 +80,10 @@ jp_database_move_item_by (JpDatabase  *self,
   guint index;
   gint64 target;
 
-  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  list = siblings (JP_STORE (self), item, &parent);
+  list = siblings (self, item, &parent);
   if (parent == NULL || !g_ptr_array_find (list, item, &index))
     return refuse (item, error);
   if (delta == 0)
@@ -98,14 +99,14 @@ jp_database_move_item_by (JpDatabase  *self,
     {
       /* At the end of the last sibling's own run: before whatever
        * follows it among all the children. */
-      after = next_child (JP_STORE (self), parent, list->pdata[target]);
+      after = next_child (self, parent, list->pdata[target]);
       before = after;
     }
-  return jp_database_move_item (self, item, parent, before, error);
+  return jp_store_move_item (self, item, parent, before, error);
 }
 
 gboolean
-jp_database_indent_item (JpDatabase  *self,
+jp_store_indent_item (JpStore     *self,
                          JpItem      *item,
                          GError     **error)
 {
@@ -114,20 +115,20 @@ jp_database_indent_item (JpDatabase  *self,
   JpItem *into;
   guint index;
 
-  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  list = siblings (JP_STORE (self), item, &parent);
+  list = siblings (self, item, &parent);
   if (!g_ptr_array_find (list, item, &index) || index == 0)
     return refuse (item, error);
   into = list->pdata[index - 1];
   if (!jp_kind_allows_child (jp_item_get_kind (into), jp_item_get_kind (item)))
     return refuse (item, error);
-  return jp_database_move_item (self, item, into, NULL, error);
+  return jp_store_move_item (self, item, into, NULL, error);
 }
 
 gboolean
-jp_database_outdent_item (JpDatabase  *self,
+jp_store_outdent_item (JpStore     *self,
                           JpItem      *item,
                           GError     **error)
 {
@@ -135,17 +136,17 @@ jp_database_outdent_item (JpDatabase  *self,
   g_autoptr(JpItem) grandparent = NULL;
   g_autoptr(JpItem) before = NULL;
 
-  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
   g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  parent = jp_store_get_parent (JP_STORE (self), item);
-  grandparent = parent ? jp_store_get_parent (JP_STORE (self), parent) : NULL;
+  parent = jp_store_get_parent (self, item);
+  grandparent = parent ? jp_store_get_parent (self, parent) : NULL;
   /* Only out of an item of its own kind: a sub-item leaves a sub-item,
    * never its project or section. */
   if (grandparent == NULL ||
       jp_item_get_kind (parent) != jp_item_get_kind (item) ||
       !jp_kind_allows_child (jp_item_get_kind (grandparent), jp_item_get_kind (item)))
     return refuse (item, error);
-  before = next_child (JP_STORE (self), grandparent, parent);
-  return jp_database_move_item (self, item, grandparent, before, error);
+  before = next_child (self, grandparent, parent);
+  return jp_store_move_item (self, item, grandparent, before, error);
 }

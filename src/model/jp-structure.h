@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "model/store/jp-database.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,19 +12,19 @@ G_BEGIN_DECLS
 /* Moves @item @delta places among its siblings (up when negative): those
  * of its kind and, for a project, of its phase, as a section lists them
  * apart. */
-gboolean     jp_database_move_item_by  (JpDatabase  *self,
-                                        JpItem      *item,
-                                        int          delta,
-                                        GError     **error);
+gboolean     jp_store_move_item_by (JpStore     *self,
+                                    JpItem      *item,
+                                    int          delta,
+                                    GError     **error);
 /* Makes @item the last child of the sibling above it, if that one may
  * hold it. */
-gboolean     jp_database_indent_item   (JpDatabase  *self,
-                                        JpItem      *item,
-                                        GError     **error);
+gboolean     jp_store_indent_item  (JpStore     *self,
+                                    JpItem      *item,
+                                    GError     **error);
 /* Moves @item, the child of an item of its own kind, to just after its
  * parent. */
-gboolean     jp_database_outdent_item  (JpDatabase  *self,
-                                        JpItem      *item,
-                                        GError     **error);
+gboolean     jp_store_outdent_item (JpStore     *self,
+                                    JpItem      *item,
+                                    GError     **error);
 
 G_END_DECLS

@@ -156,13 +156,15 @@ store_count_descendants (JpStore *store,
 }
 
 static JpItem *
-store_add_item (JpStore  *store,
-                JpItem   *parent,
-                JpKind    kind,
-                JpItem   *before,
-                GError  **error)
+store_add_item (JpStore   *store,
+                JpItem    *parent,
+                JpKind     kind,
+                JpItem    *before,
+                JpPhase    phase,
+                JpStatus   status,
+                GError   **error)
 {
-  return jp_database_add_item (JP_DATABASE (store), parent, kind, before, error);
+  return jp_database_add_item_full (JP_DATABASE (store), parent, kind, before, phase, status, error);
 }
 
 static gboolean

@@ -32,9 +32,9 @@ static char *
 describe_contents (JpDatabase *db,
                    JpItem     *item)
 {
-  guint sections = jp_database_count_descendants (db, item, JP_KIND_MASK (JP_KIND_SECTION));
-  guint projects = jp_database_count_descendants (db, item, JP_KIND_MASK (JP_KIND_PROJECT));
-  guint groups = jp_database_count_descendants (db, item, JP_KIND_MASK (JP_KIND_GROUP));
+  guint sections = jp_store_count_descendants (JP_STORE (db), item, JP_KIND_MASK (JP_KIND_SECTION));
+  guint projects = jp_store_count_descendants (JP_STORE (db), item, JP_KIND_MASK (JP_KIND_PROJECT));
+  guint groups = jp_store_count_descendants (JP_STORE (db), item, JP_KIND_MASK (JP_KIND_GROUP));
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   char *result;
 

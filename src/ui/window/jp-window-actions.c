@@ -32,7 +32,7 @@ _jp_window_get_target (JpWindow *self,
   if (self->db == NULL)
     return NULL;
   if (id != 0)
-    return jp_database_lookup (self->db, id);
+    return jp_store_lookup (JP_STORE (self->db), id);
 
   for (focus = gtk_root_get_focus (GTK_ROOT (self)); focus; focus = gtk_widget_get_parent (focus))
     {
@@ -50,7 +50,7 @@ lookup_or_open (JpWindow *self,
                 gint64    id)
 {
   if (id != 0)
-    return jp_database_lookup (self->db, id);
+    return jp_store_lookup (JP_STORE (self->db), id);
   return self->item ? g_object_ref (self->item) : NULL;
 }
 
@@ -66,7 +66,7 @@ scope_of_kind (JpWindow *self,
   current = g_object_ref (self->item);
   while (current != NULL && jp_item_get_kind (current) != kind)
     {
-      JpItem *parent = jp_database_get_parent (self->db, current);
+      JpItem *parent = jp_store_get_parent (JP_STORE (self->db), current);
       g_object_unref (current);
       current = parent;
     }
@@ -82,10 +82,10 @@ change_structure (JpDatabase  *db,
                   GError     **error)
 {
   if (g_str_equal (action, "win.indent"))
-    return jp_database_indent_item (db, item, error);
+    return jp_store_indent_item (JP_STORE (db), item, error);
   if (g_str_equal (action, "win.outdent"))
-    return jp_database_outdent_item (db, item, error);
-  return jp_database_move_item_by (db, item, g_str_equal (action, "win.move-up") ? -1 : +1, error);
+    return jp_store_outdent_item (JP_STORE (db), item, error);
+  return jp_store_move_item_by (JP_STORE (db), item, g_str_equal (action, "win.move-up") ? -1 : +1, error);
 }
 
 /* Moves, indents or outdents the target.  A move the structure does not
@@ -120,7 +120,7 @@ remove_now (JpWindow *self,
 
   _jp_window_flush (self);
   title = jp_remove_dialog_describe_removed (item);
-  if (!jp_database_remove_item (self->db, item, &error))
+  if (!jp_store_remove_item (JP_STORE (self->db), item, &error))
     {
       jp_window_report_error (self, error);
       return;
@@ -232,7 +232,7 @@ add_child (JpWindow   *self,
   if (!parse_new_kind (what, &kind, &phase))
     return;
   _jp_window_flush (self);
-  item = jp_database_add_item_full (self->db, parent, kind, NULL, phase, JP_STATUS_NONE, &error);
+  item = jp_store_add_item_full (JP_STORE (self->db), parent, kind, NULL, phase, JP_STATUS_NONE, &error);
   if (item == NULL)
     jp_window_report_error (self, error);
   else
@@ -270,9 +270,9 @@ history_cb (GtkWidget  *widget,
 
   _jp_window_flush (self);
   if (g_str_equal (action, "win.undo"))
-    ok = jp_database_undo (self->db, &error);
+    ok = jp_store_undo (JP_STORE (self->db), &error);
   else
-    ok = jp_database_redo (self->db, &error);
+    ok = jp_store_redo (JP_STORE (self->db), &error);
   if (!ok)
     jp_window_report_error (self, error);
 }
@@ -321,7 +321,7 @@ export_cb (GtkWidget  *widget,
   else if (g_str_equal (action, "win.export-chapter"))
     scope = scope_of_kind (self, JP_KIND_CHAPTER);
   else
-    scope = jp_database_get_root (self->db);
+    scope = jp_store_get_root (JP_STORE (self->db));
   if (scope != NULL)
     _jp_window_choose_export (self, scope, action);
 }
@@ -344,8 +344,8 @@ _jp_window_update_actions (JpWindow *self)
   g_autoptr(JpItem) section = has_db ? scope_of_kind (self, JP_KIND_SECTION) : NULL;
   g_autoptr(JpItem) chapter = has_db ? scope_of_kind (self, JP_KIND_CHAPTER) : NULL;
 
-  gtk_widget_action_set_enabled (widget, "win.undo", has_db && jp_database_can_undo (self->db));
-  gtk_widget_action_set_enabled (widget, "win.redo", has_db && jp_database_can_redo (self->db));
+  gtk_widget_action_set_enabled (widget, "win.undo", has_db && jp_store_can_undo (JP_STORE (self->db)));
+  gtk_widget_action_set_enabled (widget, "win.redo", has_db && jp_store_can_redo (JP_STORE (self->db)));
   gtk_widget_action_set_enabled (widget, "win.export-section", section != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-chapter", chapter != NULL);
   for (const char * const *name = (const char * const[]) {

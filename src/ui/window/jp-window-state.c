@@ -136,7 +136,7 @@ restore_content (JpWindow *self,
     _jp_window_show_contacts (self);
   else if (g_variant_lookup (state, "item", "&s", &uid))
     {
-      g_autoptr(JpItem) item = *uid ? jp_database_lookup_uid (self->db, uid) : NULL;
+      g_autoptr(JpItem) item = *uid ? jp_store_lookup_uid (JP_STORE (self->db), uid) : NULL;
 
       /* An item that is gone leaves the window as it is. */
       if (item != NULL || *uid == '\0')

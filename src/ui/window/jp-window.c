@@ -555,7 +555,7 @@ setup_plan (JpWindow *self)
 
   g_action_map_add_action (G_ACTION_MAP (self), tree_view);
   g_action_map_add_action (G_ACTION_MAP (self), untranslated);
-  self->edit_language = jp_database_get_language (self->db);
+  self->edit_language = jp_store_get_language (JP_STORE (self->db));
   edit_language = g_simple_action_new_stateful ("edit-language", G_VARIANT_TYPE_STRING,
                                                 g_variant_new_string (jp_lang_to_string (self->edit_language)));
   g_signal_connect_object (edit_language, "change-state", G_CALLBACK (on_edit_language), self, 0);
