@@ -20,6 +20,7 @@
 #include "ui/panes/jp-text-row.h"
 #include "ui/window/jp-window.h"
 #include "model/exchange/jp-xml.h"
+#include "model/jp-store.h"
 
 typedef JpTestWindowFixture Fixture;
 
@@ -270,6 +271,56 @@ test_search (Fixture       *f,
   jp_sidebar_set_search_mode (sidebar, FALSE);
   model = jp_sidebar_get_model (sidebar);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+}
+
+/* The search entry of @widget, or NULL. */
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Return in the search opens the best match: the item a typed number
+ * names, or else the first text found. */
+static void
+test_search_return (Fixture       *f,
+                    gconstpointer  data)
+{
+  JpSidebar *sidebar = jp_window_get_sidebar (f->window);
+  GtkWidget *entry = find_search_entry (GTK_WIDGET (sidebar));
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(JpItem) first = NULL;
+
+  g_assert_nonnull (entry);
+  jp_sidebar_set_search_mode (sidebar, TRUE);
+  jp_sidebar_set_search_text (sidebar, "5.7");
+  g_signal_emit_by_name (entry, "activate");
+  jp_test_iterate ();
+  g_assert_nonnull (jp_window_get_item (f->window));
+  g_assert_cmpstr (jp_item_get_uid (jp_window_get_item (f->window)), ==, "sec-5.7");
+
+  jp_sidebar_set_search_text (sidebar, "fraude");
+  matches = jp_store_search (JP_STORE (f->db), "fraude", 1, NULL);
+  g_assert_nonnull (matches);
+  g_assert_cmpuint (matches->len, ==, 1);
+  first = jp_store_lookup (JP_STORE (f->db), g_array_index (matches, gint64, 0));
+  g_signal_emit_by_name (entry, "activate");
+  jp_test_iterate ();
+  g_assert_true (jp_window_get_item (f->window) == first);
+
+  /* Nothing found: Return opens nothing else. */
+  jp_sidebar_set_search_text (sidebar, "zzzzqqqq");
+  g_signal_emit_by_name (entry, "activate");
+  jp_test_iterate ();
+  g_assert_true (jp_window_get_item (f->window) == first);
 }
 
 static void
@@ -623,6 +674,7 @@ main (int   argc,
   ADD ("/window/edit/move", test_move);
   ADD ("/window/edit/add-project", test_add_project);
   ADD ("/window/tree/search", test_search);
+  ADD ("/window/tree/search-return", test_search_return);
   ADD ("/window/tree/chapter-view", test_chapter_view);
   ADD ("/window/export/section", test_export_section);
   ADD ("/window/edit/remove-section-asks", test_remove_section_asks);

@@ -22,8 +22,10 @@ struct _JpSidebar
   /* Stands for "the sections that serve no policy area" in the tree. */
   GObject            *no_area;
   GtkCustomFilter    *filter;
-  /* While searching: the ids of the matches and their ancestors. */
+  /* While searching: the ids of the matches and their ancestors, and
+   * the best match, which Return opens. */
   GHashTable         *visible;
+  JpItem             *first_match;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
   JpItem             *selected;
@@ -290,6 +292,8 @@ add_numbered (JpSidebar  *self,
       item = jp_store_find_numbered (self->db, kind, number);
       if (item && (!self->untranslated_only || jp_translations_item_is_incomplete (item)))
         {
+          /* A number typed names its item before any text that holds it. */
+          g_set_object (&self->first_match, item);
           add_with_ancestors (self, item);
           /* The section found shows what it holds. */
           if (kind == JP_KIND_SECTION && !self->untranslated_only)
@@ -312,6 +316,7 @@ jp_sidebar_set_search_text (JpSidebar  *self,
 
   query = g_strstrip (g_strdup (text ? text : ""));
   g_clear_pointer (&self->visible, g_hash_table_unref);
+  g_clear_object (&self->first_match);
   if (*query != '\0')
     {
       self->visible = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -322,7 +327,11 @@ jp_sidebar_set_search_text (JpSidebar  *self,
         {
           g_autoptr(JpItem) item = jp_store_lookup (self->db, g_array_index (ids, gint64, i));
           if (item && (!self->untranslated_only || jp_translations_item_is_incomplete (item)))
-            add_with_ancestors (self, item);
+            {
+              if (self->first_match == NULL)
+                self->first_match = g_object_ref (item);
+              add_with_ancestors (self, item);
+            }
         }
       add_numbered (self, query);
     }
@@ -453,6 +462,20 @@ on_search_changed (JpSidebar *self)
   jp_sidebar_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* Return in the search entry opens the best match. */
+static void
+on_search_activate (JpSidebar *self)
+{
+  g_autoptr(JpItem) item = self->first_match ? g_object_ref (self->first_match) : NULL;
+
+  if (item == NULL || jp_item_get_removed (item))
+    return;
+  /* Selecting the row opens the item; activating it shows its pane
+   * where the sidebar and the pane do not fit side by side. */
+  jp_sidebar_select_item (self, item);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
 static void
 on_search_mode (JpSidebar *self)
 {
@@ -555,6 +578,7 @@ jp_sidebar_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->filter);
   g_clear_object (&self->selected);
+  g_clear_object (&self->first_match);
   g_clear_object (&self->no_area);
   g_clear_pointer (&self->visible, g_hash_table_unref);
   g_clear_object (&self->db);
@@ -594,6 +618,7 @@ jp_sidebar_class_init (JpSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
 }
 
 static void
