@@ -16,11 +16,12 @@ _jp_connection_exchange_origin (JpConnection *connection)
   sqlite3_stmt *stmt = NULL;
   char *origin = NULL;
 
-  if (sqlite3_prepare_v2 (connection->db, "SELECT origin FROM exchange_self WHERE id = 1", -1, &stmt,
-                          NULL) == SQLITE_OK &&
+  if ((stmt = _jp_sqlite_prepare (connection->db, connection->statements,
+                                     "SELECT origin FROM exchange_self WHERE id = 1", NULL)) != NULL &&
       sqlite3_step (stmt) == SQLITE_ROW)
     origin = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  if (stmt)
+    _jp_sqlite_release (connection->statements, stmt);
   return origin;
 }
 
@@ -31,14 +32,15 @@ _jp_connection_exchange_sent_items (JpConnection *connection,
   sqlite3_stmt *stmt = NULL;
   char *items = NULL;
 
-  if (sqlite3_prepare_v2 (connection->db, "SELECT items FROM exchange_record WHERE export = ?",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if ((stmt = _jp_sqlite_prepare (connection->db, connection->statements,
+                                     "SELECT items FROM exchange_record WHERE export = ?", NULL)) != NULL)
     {
       sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         items = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     }
-  sqlite3_finalize (stmt);
+  if (stmt)
+    _jp_sqlite_release (connection->statements, stmt);
   return items;
 }
 
@@ -50,14 +52,15 @@ _jp_connection_exchange_versions (JpConnection *connection,
   sqlite3_stmt *stmt = NULL;
 
   g_ptr_array_add (texts, _jp_connection_exchange_sent_items (connection, export_id));
-  if (sqlite3_prepare_v2 (connection->db, "SELECT items FROM exchange_base WHERE export = ? ORDER BY seq",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if ((stmt = _jp_sqlite_prepare (connection->db, connection->statements,
+                                     "SELECT items FROM exchange_base WHERE export = ? ORDER BY seq", NULL)) != NULL)
     {
       sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
     }
-  sqlite3_finalize (stmt);
+  if (stmt)
+    _jp_sqlite_release (connection->statements, stmt);
   return texts;
 }
 
@@ -69,15 +72,16 @@ _jp_connection_exchange_is_base (JpConnection *connection,
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if (sqlite3_prepare_v2 (connection->db, "SELECT 1 FROM exchange_record WHERE export = ?1 AND items = ?2"
-                          " UNION ALL SELECT 1 FROM exchange_base WHERE export = ?1 AND items = ?2",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if ((stmt = _jp_sqlite_prepare (connection->db, connection->statements,
+                                     "SELECT 1 FROM exchange_record WHERE export = ?1 AND items = ?2"
+                                     " UNION ALL SELECT 1 FROM exchange_base WHERE export = ?1 AND items = ?2", NULL)) != NULL)
     {
       sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, items, -1, SQLITE_STATIC);
       found = sqlite3_step (stmt) == SQLITE_ROW;
     }
-  sqlite3_finalize (stmt);
+  if (stmt)
+    _jp_sqlite_release (connection->statements, stmt);
   return found;
 }
 
@@ -90,16 +94,16 @@ _jp_connection_exchange_is_known (JpConnection *connection,
   sqlite3_stmt *stmt = NULL;
   gboolean known = FALSE;
 
-  if (sqlite3_prepare_v2 (connection->db,
-                          "SELECT 1 FROM exchange_record WHERE export = ? AND origin = ? AND scope = ?",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if ((stmt = _jp_sqlite_prepare (connection->db, connection->statements,
+                                     "SELECT 1 FROM exchange_record WHERE export = ? AND origin = ? AND scope = ?", NULL)) != NULL)
     {
       sqlite3_bind_text (stmt, 1, export_id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, origin, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, scope_uid, -1, SQLITE_STATIC);
       known = sqlite3_step (stmt) == SQLITE_ROW;
     }
-  sqlite3_finalize (stmt);
+  if (stmt)
+    _jp_sqlite_release (connection->statements, stmt);
   return known;
 }
 
@@ -114,8 +118,9 @@ _jp_connection_exchange_scope_record (JpConnection  *connection,
   gboolean found = FALSE;
 
   *export_id = *origin = *since = NULL;
-  if (sqlite3_prepare_v2 (connection->db, "SELECT r.export, r.origin, s.since FROM exchange_scope s"
-                          " JOIN exchange_record r USING (export) WHERE s.scope = ?", -1, &stmt, NULL) == SQLITE_OK)
+  if ((stmt = _jp_sqlite_prepare (connection->db, connection->statements,
+                                     "SELECT r.export, r.origin, s.since FROM exchange_scope s"
+                                     " JOIN exchange_record r USING (export) WHERE s.scope = ?", NULL)) != NULL)
     {
       sqlite3_bind_text (stmt, 1, scope_uid, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -126,7 +131,8 @@ _jp_connection_exchange_scope_record (JpConnection  *connection,
           found = TRUE;
         }
     }
-  sqlite3_finalize (stmt);
+  if (stmt)
+    _jp_sqlite_release (connection->statements, stmt);
   return found;
 }
 
@@ -393,7 +399,8 @@ _jp_connection_watch_setup (JpConnection *connection,
   sqlite3_stmt *stmt;
   gboolean made = FALSE;
 
-  stmt = _jp_sqlite_prepare (connection->db, connection->statements, "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger'"
+  stmt = _jp_sqlite_prepare (connection->db, connection->statements,
+                                     "SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger'"
                              " AND name = 'jp_watch_link_d'", NULL);
   if (stmt)
     {
