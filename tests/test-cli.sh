@@ -160,9 +160,9 @@ check "dry run left the database file as it was" "[ \"\$(md5sum < $tmp/a.db)\" =
 check "dry run left the plan and the undo log as they were" "[ \"\$(state $tmp/a.db)\" = \"$db_state\" ]"
 
 # A database of an older format is upgraded in the copy only.  (Format
-# 1 is made from the latest by undoing what formats 2 and 3 added.)
+# 1 is made from the latest by undoing what formats 2 to 4 added.)
 cp "$tmp/b.db" "$tmp/v1.db"
-sqlite3 "$tmp/v1.db" "DROP TABLE exchange_self; DROP TABLE exchange_record; DROP TABLE exchange_base; DROP TABLE exchange_scope; DROP TABLE text_fts; CREATE VIRTUAL TABLE text_fts USING fts5 (value, content='text', content_rowid='id',  tokenize='unicode61 remove_diacritics 2'); INSERT INTO text_fts (text_fts) VALUES ('rebuild'); DROP TABLE item_fts; CREATE VIRTUAL TABLE item_fts USING fts5 (code, person, email, content='item', content_rowid='id',  tokenize='unicode61 remove_diacritics 2'); INSERT INTO item_fts (item_fts) VALUES ('rebuild'); PRAGMA user_version = 1;"
+sqlite3 "$tmp/v1.db" "DROP TABLE undo_note; DROP TABLE exchange_self; DROP TABLE exchange_record; DROP TABLE exchange_base; DROP TABLE exchange_scope; DROP TABLE text_fts; CREATE VIRTUAL TABLE text_fts USING fts5 (value, content='text', content_rowid='id',  tokenize='unicode61 remove_diacritics 2'); INSERT INTO text_fts (text_fts) VALUES ('rebuild'); DROP TABLE item_fts; CREATE VIRTUAL TABLE item_fts USING fts5 (code, person, email, content='item', content_rowid='id',  tokenize='unicode61 remove_diacritics 2'); INSERT INTO item_fts (item_fts) VALUES ('rebuild'); PRAGMA user_version = 1;"
 v1_sum=$(md5sum < "$tmp/v1.db")
 out=$("$bin" --database "$tmp/v1.db" --import "$tmp/s2.xml" --dry-run); rc=$?
 check "dry run on an older format reports" "[ $rc -eq 0 ] && echo \"\$out\" | grep -q 'changed 1'"

@@ -3,6 +3,7 @@
 
 #include "jp-test-util.h"
 
+#include "model/exchange/jp-xml.h"
 #include "model/jp-store.h"
 #include "model/store/jp-database.h"
 
@@ -137,6 +138,33 @@ test_store_edits (Fixture       *f,
     g_assert_true (jp_item_get_removed (ongoing));
   }
 
+  /* A new item goes where the plan lists its kind: a project after the
+   * projects, before the working groups. */
+  {
+    g_autoptr(GListModel) listed = jp_store_get_children (store, section,
+                                                          JP_KIND_MASK (JP_KIND_PROJECT) | JP_KIND_MASK (JP_KIND_GROUP));
+    g_autoptr(JpItem) group = add (store, section, JP_KIND_GROUP);
+    g_autoptr(JpItem) fresh = jp_store_add_item_full (store, section, JP_KIND_PROJECT, NULL,
+                                                      JP_PHASE_NEW, JP_STATUS_NONE, &error);
+    g_autoptr(JpItem) ongoing = NULL;
+
+    g_assert_no_error (error);
+    ongoing = jp_store_add_item_full (store, section, JP_KIND_PROJECT, NULL,
+                                      JP_PHASE_ONGOING, JP_STATUS_NONE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 4);
+    g_assert_true (nth (listed, 0) == project);
+    g_assert_true (nth (listed, 1) == fresh);
+    g_assert_true (nth (listed, 2) == ongoing);
+    g_assert_true (nth (listed, 3) == group);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_true (jp_store_undo (store, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+  }
+
   /* Moving the second item before the first. */
   g_assert_true (nth (items, 0) == first);
   g_assert_true (jp_store_move_item (store, second, section, first, &error));
@@ -178,6 +206,131 @@ test_store_edits (Fixture       *f,
   g_assert_cmpuint (jp_store_count_descendants (store, section, JP_KIND_MASK (JP_KIND_OBJECTIVE)), ==, 0);
 }
 
+/* Asserts what the next undo (@redo: redo) takes back. */
+static void
+assert_history (JpStore      *store,
+                gboolean      redo,
+                JpChangeKind  kind,
+                JpItem       *item,
+                int           detail,
+                const char   *label)
+{
+  JpChange change;
+
+  g_assert_true (jp_store_get_history (store, redo, &change));
+  g_assert_cmpint (change.kind, ==, kind);
+  if (item != NULL)
+    {
+      g_assert_cmpint (change.item, ==, jp_item_get_id (item));
+      g_assert_cmpint (change.parent, ==, jp_item_get_parent_id (item));
+    }
+  g_assert_cmpint (change.detail, ==, detail);
+  g_assert_cmpstr (change.label, ==, label);
+  jp_change_clear (&change);
+}
+
+/* Each step of undo says what it did, on both stacks, and only what it
+ * did: a step that changed nothing leaves no note for the next one. */
+static void
+test_store_history (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  JpStore *store = JP_STORE (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) root = jp_store_get_root (store);
+  g_autoptr(JpItem) contacts = jp_store_find_child (store, root, JP_KIND_CONTACTS);
+  g_autoptr(JpItem) team = NULL;
+  g_autoptr(JpItem) subject = NULL;
+  g_autoptr(JpItem) person = NULL;
+  g_autoptr(JpItem) chapter = NULL;
+  g_autoptr(GBytes) plan = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  JpChange change;
+  char *at;
+
+  g_assert_false (jp_store_get_history (store, FALSE, &change));
+  g_assert_cmpint (change.kind, ==, JP_CHANGE_NONE);
+  g_assert_nonnull (contacts);
+
+  team = add (store, contacts, JP_KIND_TEAM);
+  assert_history (store, FALSE, JP_CHANGE_ADD, team, JP_KIND_TEAM, "");
+  subject = add (store, team, JP_KIND_SUBJECT);
+  person = add (store, subject, JP_KIND_CONTACT);
+  g_assert_true (jp_store_set_field (store, person, JP_FIELD_PERSON, "L. Willems", &error));
+  g_assert_no_error (error);
+  /* The first values of a new item are part of adding it. */
+  assert_history (store, FALSE, JP_CHANGE_ADD, person, JP_KIND_CONTACT, "");
+  chapter = add (store, root, JP_KIND_CHAPTER);
+  g_assert_true (jp_store_set_field (store, person, JP_FIELD_PHONE, "+32 2 519 38 11", &error));
+  g_assert_no_error (error);
+  /* The label is the item's as it read when the change began. */
+  assert_history (store, FALSE, JP_CHANGE_FIELD, person, JP_FIELD_PHONE, "L. Willems");
+  g_assert_false (jp_store_get_history (store, TRUE, &change));
+
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  assert_history (store, TRUE, JP_CHANGE_FIELD, person, JP_FIELD_PHONE, "L. Willems");
+  assert_history (store, FALSE, JP_CHANGE_ADD, chapter, JP_KIND_CHAPTER, "");
+  g_assert_true (jp_store_redo (store, &error));
+  g_assert_no_error (error);
+  assert_history (store, FALSE, JP_CHANGE_FIELD, person, JP_FIELD_PHONE, "L. Willems");
+  g_assert_false (jp_store_get_history (store, TRUE, &change));
+
+  /* Texts say their field and language; removals keep the label. */
+  g_assert_true (jp_store_set_text (store, chapter, JP_TEXT_TITLE, JP_LANG_FR, "Justice", &error));
+  g_assert_no_error (error);
+  assert_history (store, FALSE, JP_CHANGE_TEXT, chapter, JP_TEXT_TITLE * JP_N_LANGS + JP_LANG_FR, "");
+  g_assert_true (jp_store_set_field (store, chapter, JP_FIELD_NUMBER, "9", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_set_text (store, chapter, JP_TEXT_TITLE, JP_LANG_NL, "Justitie", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_store_remove_item (store, chapter, &error));
+  g_assert_no_error (error);
+  assert_history (store, FALSE, JP_CHANGE_REMOVE, NULL, JP_KIND_CHAPTER, jp_item_get_label (chapter));
+  g_assert_cmpstr (jp_item_get_label (chapter), !=, "");
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  assert_history (store, TRUE, JP_CHANGE_REMOVE, NULL, JP_KIND_CHAPTER, "9 Justitie");
+
+  /* An import that changes nothing is no step and leaves no note; one
+   * that changes something is noted with the file's name. */
+  plan = jp_xml_export_bytes (db, root, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(JpImportReport) report = NULL;
+    g_autofree char *described = NULL;
+
+    /* The plan's own file changes nothing: what was added is where the
+     * file lists it. */
+    g_assert_true (jp_xml_import_bytes (db, plan, "same.xml", JP_IMPORT_DEFAULT, &report, &error));
+    g_assert_no_error (error);
+    described = jp_import_report_describe (report);
+    g_assert_cmpstr (described, ==, "added 0, changed 0, removed 0");
+  }
+  assert_history (store, FALSE, JP_CHANGE_TEXT, NULL, JP_TEXT_TITLE * JP_N_LANGS + JP_LANG_NL, "9 Justice");
+  g_assert_true (jp_store_set_field (store, person, JP_FIELD_EMAIL, "l.willems@benelux.int", &error));
+  g_assert_no_error (error);
+  assert_history (store, FALSE, JP_CHANGE_FIELD, person, JP_FIELD_EMAIL, "L. Willems");
+
+  at = strstr (g_bytes_get_data (plan, NULL), "Justitie");
+  g_assert_nonnull (at);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (plan, NULL), g_bytes_get_size (plan));
+
+    at = strstr (text, "Justitie");
+    memcpy (at, "Justicia", 8);
+    changed = g_bytes_new_take (g_steal_pointer (&text), g_bytes_get_size (plan));
+  }
+  g_assert_true (jp_xml_import_bytes (db, changed, "terug.xml", JP_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  assert_history (store, FALSE, JP_CHANGE_IMPORT, NULL, JP_SCOPE_PLAN, "terug.xml");
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  assert_history (store, TRUE, JP_CHANGE_IMPORT, NULL, JP_SCOPE_PLAN, "terug.xml");
+  assert_history (store, FALSE, JP_CHANGE_FIELD, person, JP_FIELD_EMAIL, "L. Willems");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +341,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, jp_test_plan_set_up, func, jp_test_plan_tear_down)
   ADD ("/store/reads", test_store_reads);
   ADD ("/store/edits", test_store_edits);
+  ADD ("/store/history", test_store_history);
 #undef ADD
 
   return g_test_run ();

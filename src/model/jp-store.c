@@ -154,6 +154,27 @@ jp_store_redo (JpStore  *self,
   return JP_STORE_GET_IFACE (self)->redo (self, error);
 }
 
+gboolean
+jp_store_get_history (JpStore  *self,
+                      gboolean  redo,
+                      JpChange *change)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  *change = (JpChange) { JP_CHANGE_NONE, };
+  return JP_STORE_GET_IFACE (self)->get_history (self, redo, change);
+}
+
+void
+jp_change_clear (JpChange *change)
+{
+  g_return_if_fail (change != NULL);
+
+  g_clear_pointer (&change->label, g_free);
+  *change = (JpChange) { JP_CHANGE_NONE, };
+}
+
 GArray *
 jp_store_search (JpStore     *self,
                  const char  *query,

@@ -17,6 +17,19 @@ G_BEGIN_DECLS
  * were added, removed or moved anywhere.  Properties: :can-undo and
  * :can-redo. */
 
+/* What the next undo (or redo) takes back: the kind of change, the
+ * item it was made to and that item's parent then, a detail by kind
+ * (see JpChangeKind) and the item's label then, or the file's name. */
+typedef struct {
+  JpChangeKind  kind;
+  gint64        item;
+  gint64        parent;
+  int           detail;
+  char         *label;
+} JpChange;
+
+void        jp_change_clear         (JpChange    *change);
+
 #define JP_TYPE_STORE (jp_store_get_type ())
 G_DECLARE_INTERFACE (JpStore, jp_store, JP, STORE, GObject)
 
@@ -52,6 +65,9 @@ struct _JpStoreInterface
                                   GError     **error);
   gboolean    (*redo)            (JpStore     *self,
                                   GError     **error);
+  gboolean    (*get_history)     (JpStore     *self,
+                                  gboolean     redo,
+                                  JpChange    *change);
 
   GArray     *(*search)          (JpStore     *self,
                                   const char  *query,
@@ -154,6 +170,12 @@ gboolean    jp_store_undo           (JpStore     *self,
                                      GError     **error);
 gboolean    jp_store_redo           (JpStore     *self,
                                      GError     **error);
+/* Fills @change with what the next undo (@redo: redo) takes back;
+ * FALSE when there is nothing to take back.  A step the store has no
+ * note of has the kind JP_CHANGE_NONE.  Free with jp_change_clear(). */
+gboolean    jp_store_get_history    (JpStore     *self,
+                                     gboolean     redo,
+                                     JpChange    *change);
 
 /* Full-text search; the ids (gint64) of the matching items, best first. */
 GArray     *jp_store_search         (JpStore     *self,

@@ -75,6 +75,21 @@ typedef enum {
   JP_N_FIELDS /*< skip >*/
 } JpField;
 
+/* What one step of undo did, as the store notes it for the step.  The
+ * values are kept in the database: only add at the end. */
+typedef enum {
+  JP_CHANGE_NONE,     /* not noted (a step older than the notes) */
+  JP_CHANGE_TEXT,     /* a text: the detail is field × JP_N_LANGS + language */
+  JP_CHANGE_FIELD,    /* a value: the detail is the JpField */
+  JP_CHANGE_PHASE,
+  JP_CHANGE_STATUS,
+  JP_CHANGE_ADD,      /* the detail is the item's JpKind */
+  JP_CHANGE_REMOVE,   /* the detail is the item's JpKind */
+  JP_CHANGE_MOVE,
+  JP_CHANGE_LINK,     /* the policy areas a section serves */
+  JP_CHANGE_IMPORT,   /* the label is the file's name */
+} JpChangeKind;
+
 #define JP_TEXT_MASK(t) (1u << (t))
 #define JP_FIELD_MASK(f) (1u << (f))
 

@@ -395,6 +395,16 @@ _jp_xml_apply (JpConnection     *connection,
     goto out;
   if (!_jp_connection_begin_step (connection, log_undo && !dry_run, error))
     goto out;
+  if (log_undo && !dry_run)
+    {
+      JpChange change = { JP_CHANGE_IMPORT, 0, 0, reader->scope, (char *) reader->name };
+
+      if (!_jp_connection_note_step (connection, &change, error))
+        {
+          _jp_connection_rollback (connection);
+          goto out;
+        }
+    }
   /* Statements are done with before the transaction ends. */
   if (!apply_records (&apply, &local_error))
     {

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "model/jp-snapshot.h"
+#include "model/jp-store.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,10 @@ gboolean    _jp_connection_begin_step    (JpConnection  *connection,
 /* Commits the step (rolled back if that fails). */
 gboolean    _jp_connection_commit_step   (JpConnection  *connection,
                                           GError       **error);
+/* Notes what the step being made does, for undo to say it. */
+gboolean    _jp_connection_note_step     (JpConnection    *connection,
+                                          const JpChange  *change,
+                                          GError         **error);
 /* Rolls back the open transaction, if there is one. */
 void        _jp_connection_rollback      (JpConnection  *connection);
 

@@ -113,6 +113,21 @@ gboolean    _jp_database_commit_change (JpDatabase  *self,
 /* Rolls back; always returns FALSE. */
 gboolean    _jp_database_fail_change   (JpDatabase  *self,
                                         GError     **error);
+/* Notes what the step being made does (see JpChange); the first note
+ * of a step stays. */
+gboolean    _jp_sqlite_note_step       (sqlite3         *db,
+                                        GHashTable      *cache,
+                                        const JpChange  *change,
+                                        GError         **error);
+gboolean    _jp_database_note_change   (JpDatabase      *self,
+                                        JpChangeKind     kind,
+                                        JpItem          *item,
+                                        int              detail,
+                                        GError         **error);
+/* What the next undo (@redo: redo) takes back; see jp_store_get_history(). */
+gboolean    _jp_database_get_history   (JpDatabase      *self,
+                                        gboolean         redo,
+                                        JpChange        *change);
 /* Bumps @item's revision if nobody else changed it since it was read. */
 gboolean    _jp_database_claim_revision (JpDatabase  *self,
                                          JpItem      *item,

@@ -185,10 +185,26 @@ static const char migration_3[] =
   UNDO_TARGET "'UPDATE exchange_scope SET export=' || quote (old.export) || ',since=' || quote (old.since) ||"
   " ' WHERE scope=' || quote (old.scope) FROM undo_state; END;";
 
+/* What each step of undo did, noted when it is made so that taking it
+ * back can say what it takes back: one row per step of either stack,
+ * moved with the step from one stack to the other (see JpChangeKind). */
+static const char migration_4[] =
+  "CREATE TABLE undo_note ("
+  "  stack  INTEGER NOT NULL,"
+  "  step   INTEGER NOT NULL,"
+  "  change INTEGER NOT NULL,"
+  "  item   INTEGER NOT NULL DEFAULT 0,"
+  "  parent INTEGER NOT NULL DEFAULT 0,"
+  "  detail INTEGER NOT NULL DEFAULT 0,"
+  "  label  TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (stack, step)"
+  ");";
+
 const char * const jp_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);

@@ -65,6 +65,48 @@ make_room (JpDatabase  *self,
   return _jp_database_step_done (self, stmt, error);
 }
 
+/* Makes room for a new child of @kind where the plan lists it: after
+ * the siblings of its kind, before those the file lists after them (a
+ * new project comes after the projects and before the working groups). */
+static gboolean
+make_room_for_new (JpDatabase  *self,
+                   gint64       parent_id,
+                   JpKind       kind,
+                   gint64      *position,
+                   GError     **error)
+{
+  guint rank = jp_kind_get_info (kind)->file_rank;
+  sqlite3_stmt *stmt;
+  gint64 first_after = -1;
+
+  stmt = _jp_database_prepare (self, "SELECT kind, position FROM item WHERE parent = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JpKind other_kind;
+
+      if (jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &other_kind) &&
+          jp_kind_get_info (other_kind)->file_rank > rank)
+        {
+          first_after = sqlite3_column_int64 (stmt, 1);
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (first_after < 0)
+    return make_room (self, parent_id, NULL, position, error);
+  *position = first_after;
+  stmt = _jp_database_prepare (self, "UPDATE item SET position = position + 1 WHERE parent = ? AND position >= ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_int64 (stmt, 2, first_after);
+  return _jp_database_step_done (self, stmt, error);
+}
+
 static void
 refresh_after_structure (JpDatabase *self,
                          gint64      parent_a,
@@ -155,7 +197,9 @@ jp_database_add_item_full (JpDatabase  *self,
   if (!_jp_database_begin_change (self, 0, 0, error))
     return NULL;
   if (!_jp_database_claim_revision (self, parent, error) ||
-      !make_room (self, jp_item_get_id (parent), before, &position, error))
+      !(before != NULL
+        ? make_room (self, jp_item_get_id (parent), before, &position, error)
+        : make_room_for_new (self, jp_item_get_id (parent), kind, &position, error)))
     {
       _jp_database_fail_change (self, error);
       return NULL;
@@ -184,6 +228,15 @@ jp_database_add_item_full (JpDatabase  *self,
       return NULL;
     }
   id = sqlite3_last_insert_rowid (self->db);
+  {
+    JpChange change = { JP_CHANGE_ADD, id, jp_item_get_id (parent), kind, NULL };
+
+    if (!_jp_sqlite_note_step (self->db, self->statements, &change, error))
+      {
+        _jp_database_fail_change (self, error);
+        return NULL;
+      }
+  }
 
   if (!_jp_database_commit_change (self, error))
     return NULL;
@@ -217,7 +270,8 @@ jp_database_remove_item (JpDatabase  *self,
 
   if (!_jp_database_begin_change (self, 0, 0, error))
     return FALSE;
-  if (!_jp_database_claim_revision (self, item, error))
+  if (!_jp_database_claim_revision (self, item, error) ||
+      !_jp_database_note_change (self, JP_CHANGE_REMOVE, item, jp_item_get_kind (item), error))
     return _jp_database_fail_change (self, error);
   stmt = _jp_database_prepare (self, "DELETE FROM item WHERE id = ?", error);
   if (stmt == NULL)
@@ -284,6 +338,7 @@ jp_database_move_item (JpDatabase  *self,
   if (!_jp_database_begin_change (self, 0, 0, error))
     return FALSE;
   if (!_jp_database_claim_revision (self, item, error) ||
+      !_jp_database_note_change (self, JP_CHANGE_MOVE, item, 0, error) ||
       !make_room (self, jp_item_get_id (parent), before, &position, error))
     return _jp_database_fail_change (self, error);
 
@@ -333,7 +388,8 @@ jp_database_set_text (JpDatabase   *self,
 
   if (!_jp_database_begin_change (self, jp_item_get_id (item), field * JP_N_LANGS + lang, error))
     return FALSE;
-  if (!_jp_database_claim_revision (self, item, error))
+  if (!_jp_database_claim_revision (self, item, error) ||
+      !_jp_database_note_change (self, JP_CHANGE_TEXT, item, field * JP_N_LANGS + lang, error))
     return _jp_database_fail_change (self, error);
 
   if (empty)
@@ -423,18 +479,21 @@ validate_field (JpField      field,
 }
 
 static gboolean
-update_column (JpDatabase  *self,
-               JpItem      *item,
-               const char  *sql,
-               const char  *value,
-               GError     **error)
+update_column (JpDatabase    *self,
+               JpItem        *item,
+               JpChangeKind   kind,
+               int            detail,
+               const char    *sql,
+               const char    *value,
+               GError       **error)
 {
   sqlite3_stmt *stmt;
   JpItemData data;
 
   if (!_jp_database_begin_change (self, jp_item_get_id (item), MERGE_VALUES, error))
     return FALSE;
-  if (!_jp_database_claim_revision (self, item, error))
+  if (!_jp_database_claim_revision (self, item, error) ||
+      !_jp_database_note_change (self, kind, item, detail, error))
     return _jp_database_fail_change (self, error);
   stmt = _jp_database_prepare (self, sql, error);
   if (stmt == NULL)
@@ -477,7 +536,7 @@ jp_database_set_field (JpDatabase  *self,
     return TRUE;
   if (!validate_field (field, value, error))
     return FALSE;
-  return update_column (self, item, sql[field], value, error);
+  return update_column (self, item, JP_CHANGE_FIELD, field, sql[field], value, error);
 }
 
 gboolean
@@ -496,7 +555,7 @@ jp_database_set_status (JpDatabase  *self,
     }
   if (jp_item_get_status (item) == status)
     return TRUE;
-  return update_column (self, item, "UPDATE item SET status = ?1 WHERE id = ?2",
+  return update_column (self, item, JP_CHANGE_STATUS, status, "UPDATE item SET status = ?1 WHERE id = ?2",
                         jp_status_to_string (status), error);
 }
 
@@ -517,7 +576,7 @@ jp_database_set_phase (JpDatabase  *self,
     }
   if (jp_item_get_phase (item) == phase)
     return TRUE;
-  return update_column (self, item, "UPDATE item SET phase = ?1 WHERE id = ?2",
+  return update_column (self, item, JP_CHANGE_PHASE, phase, "UPDATE item SET phase = ?1 WHERE id = ?2",
                         jp_phase_to_string (phase), error);
 }
 
@@ -543,7 +602,8 @@ jp_database_set_section_area (JpDatabase  *self,
 
   if (!_jp_database_begin_change (self, 0, 0, error))
     return FALSE;
-  if (!_jp_database_claim_revision (self, section, error))
+  if (!_jp_database_claim_revision (self, section, error) ||
+      !_jp_database_note_change (self, JP_CHANGE_LINK, section, linked, error))
     return _jp_database_fail_change (self, error);
   stmt = _jp_database_prepare (self, linked
                                ? "INSERT OR IGNORE INTO link (section, area) VALUES (?, ?)"

@@ -102,6 +102,14 @@ store_redo (JpStore  *store,
   return jp_database_redo (JP_DATABASE (store), error);
 }
 
+static gboolean
+store_get_history (JpStore  *store,
+                   gboolean  redo,
+                   JpChange *change)
+{
+  return _jp_database_get_history (JP_DATABASE (store), redo, change);
+}
+
 static GArray *
 store_search (JpStore     *store,
               const char  *query,
@@ -250,6 +258,7 @@ _jp_database_store_init (JpStoreInterface *iface)
   iface->can_redo = store_can_redo;
   iface->undo = store_undo;
   iface->redo = store_redo;
+  iface->get_history = store_get_history;
   iface->search = store_search;
   iface->get_language = store_get_language;
   iface->find_child = store_find_child;

@@ -32,7 +32,10 @@ _jp_database_begin_step (sqlite3   *db,
              "UPDATE undo_state SET active = 1, stack = 0,"
              " step = coalesce ((SELECT max (step) FROM undo_log WHERE stack = 0), 0) + 1;"
              "DELETE FROM undo_log WHERE stack = 0 AND step <= (SELECT step FROM undo_state) - "
-             G_STRINGIFY (UNDO_DEPTH) ";", error))
+             G_STRINGIFY (UNDO_DEPTH) ";"
+             /* The notes of what went, and of steps that logged nothing. */
+             "DELETE FROM undo_note WHERE stack = 1 OR step >= (SELECT step FROM undo_state) OR step <= "
+             "(SELECT step FROM undo_state) - " G_STRINGIFY (UNDO_DEPTH) ";", error))
     {
       _jp_database_rollback (db);
       return FALSE;
@@ -49,6 +52,95 @@ _jp_database_commit_step (sqlite3  *db,
       _jp_database_rollback (db);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Notes what the step being made does; the first note of a step is
+ * kept (a text typed into again, or the values of an item just added,
+ * stay the step that began it). */
+gboolean
+_jp_sqlite_note_step (sqlite3         *db,
+                      GHashTable      *cache,
+                      const JpChange  *change,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  stmt = _jp_sqlite_prepare (db, cache,
+                             "INSERT OR IGNORE INTO undo_note (stack, step, change, item, parent, detail, label)"
+                             " SELECT stack, step, ?, ?, ?, ?, ? FROM undo_state WHERE active", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, change->kind);
+  sqlite3_bind_int64 (stmt, 2, change->item);
+  sqlite3_bind_int64 (stmt, 3, change->parent);
+  sqlite3_bind_int (stmt, 4, change->detail);
+  sqlite3_bind_text (stmt, 5, change->label ? change->label : "", -1, SQLITE_TRANSIENT);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    _jp_sqlite_error (db, sqlite3_errcode (db), error);
+  _jp_sqlite_release (cache, stmt);
+  return ok;
+}
+
+gboolean
+_jp_connection_note_step (JpConnection    *connection,
+                          const JpChange  *change,
+                          GError         **error)
+{
+  g_return_val_if_fail (connection != NULL, FALSE);
+  return _jp_sqlite_note_step (connection->db, connection->statements, change, error);
+}
+
+/* Notes the change to @item that the step being made is, with the
+ * item's label as it reads now. */
+gboolean
+_jp_database_note_change (JpDatabase    *self,
+                          JpChangeKind   kind,
+                          JpItem        *item,
+                          int            detail,
+                          GError       **error)
+{
+  JpChange change = {
+    .kind = kind,
+    .item = jp_item_get_id (item),
+    .parent = jp_item_get_parent_id (item),
+    .detail = detail,
+    .label = (char *) jp_item_get_label (item),
+  };
+
+  return _jp_sqlite_note_step (self->db, self->statements, &change, error);
+}
+
+gboolean
+_jp_database_get_history (JpDatabase *self,
+                          gboolean    redo,
+                          JpChange   *change)
+{
+  sqlite3_stmt *stmt;
+  gint64 step;
+
+  *change = (JpChange) { JP_CHANGE_NONE, };
+  step = _jp_database_query_int (self, "SELECT max (step) FROM undo_log WHERE stack = ?", redo ? 1 : 0, 0);
+  if (step == 0)
+    return FALSE;
+  stmt = _jp_database_prepare (self, "SELECT change, item, parent, detail, label FROM undo_note"
+                                     " WHERE stack = ? AND step = ?", NULL);
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int (stmt, 1, redo ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, step);
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_int (stmt, 0) > JP_CHANGE_NONE && sqlite3_column_int (stmt, 0) <= JP_CHANGE_IMPORT)
+    {
+      change->kind = sqlite3_column_int (stmt, 0);
+      change->item = sqlite3_column_int64 (stmt, 1);
+      change->parent = sqlite3_column_int64 (stmt, 2);
+      change->detail = sqlite3_column_int (stmt, 3);
+      change->label = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -240,6 +332,24 @@ replay (JpDatabase  *self,
   if (stmt == NULL)
     return _jp_database_fail_change (self, error);
   sqlite3_bind_int (stmt, 1, !from);
+  if (!_jp_database_step_done (self, stmt, error))
+    return _jp_database_fail_change (self, error);
+
+  /* The note goes with the step to the other stack. */
+  stmt = _jp_database_prepare (self, "DELETE FROM undo_note WHERE stack = ? AND step >= (SELECT step FROM undo_state)",
+                               error);
+  if (stmt == NULL)
+    return _jp_database_fail_change (self, error);
+  sqlite3_bind_int (stmt, 1, !from);
+  if (!_jp_database_step_done (self, stmt, error))
+    return _jp_database_fail_change (self, error);
+  stmt = _jp_database_prepare (self, "UPDATE undo_note SET stack = ?1, step = (SELECT step FROM undo_state)"
+                                     " WHERE stack = ?2 AND step = ?3", error);
+  if (stmt == NULL)
+    return _jp_database_fail_change (self, error);
+  sqlite3_bind_int (stmt, 1, !from);
+  sqlite3_bind_int (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, step);
   if (!_jp_database_step_done (self, stmt, error))
     return _jp_database_fail_change (self, error);
 
