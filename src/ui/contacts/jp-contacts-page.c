@@ -328,6 +328,8 @@ add_team_cb (GtkWidget  *widget,
       gtk_widget_grab_focus (teams->pdata[i]);
 }
 
+/* The toast's undo is the window's, which says what it undid; on its
+ * own the page undoes itself. */
 static void
 undo_cb (GtkWidget  *widget,
          const char *action,
@@ -336,6 +338,8 @@ undo_cb (GtkWidget  *widget,
   JpContactsPage *self = JP_CONTACTS_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
+  if (gtk_widget_activate_action (widget, "win.undo", NULL))
+    return;
   if (!jp_store_undo (self->store, &error))
     _jp_contacts_show_toast (widget, error->message, FALSE);
 }

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/contacts/jp-contacts-page.h"
 #include "ui/panes/jp-item-row.h"
+#include "ui/jp-change-ui.h"
 #include "ui/jp-kind-ui.h"
 #include "ui/panes/jp-pane.h"
 #include "ui/panes/jp-pane-types.h"
@@ -108,7 +110,152 @@ restructure_cb (GtkWidget  *widget,
     jp_window_report_error (self, error);
 }
 
+/* ------------------------------------------------- what was changed */
+
+#define HISTORY_TOAST "jp-history-toast"
+#define HISTORY_DISMISSED "jp-history-dismissed"
+/* Longer than libadwaita's animation hiding a toast. */
+#define TOAST_HIDE_MS 350
+
+typedef struct {
+  JpWindow *window;
+  char     *title;
+  gboolean  offer_undo;
+} PendingToast;
+
+static void show_history_toast (JpWindow   *self,
+                                const char *title,
+                                gboolean    offer_undo);
+
+static void
+on_history_toast_dismissed (AdwToast *toast,
+                            JpWindow *self)
+{
+  if (g_object_get_data (G_OBJECT (self), HISTORY_TOAST) == toast)
+    g_object_set_data (G_OBJECT (self), HISTORY_TOAST, NULL);
+  g_object_set_data (G_OBJECT (self), HISTORY_DISMISSED, GSIZE_TO_POINTER (g_get_monotonic_time () / 1000));
+}
+
+static void
+show_pending_toast (gpointer data)
+{
+  PendingToast *pending = data;
+
+  g_object_set_data (G_OBJECT (pending->window), HISTORY_DISMISSED, NULL);
+  show_history_toast (pending->window, pending->title, pending->offer_undo);
+  g_object_unref (pending->window);
+  g_free (pending->title);
+  g_free (pending);
+}
+
+/* One toast says what was removed, undone or redone: while it shows it
+ * is changed rather than replaced, and a new one waits until the last
+ * one has gone (libadwaita 1.2 can crash when a toast is added while
+ * another is still being hidden). */
+static void
+show_history_toast (JpWindow   *self,
+                    const char *title,
+                    gboolean    offer_undo)
+{
+  AdwToast *toast = g_object_get_data (G_OBJECT (self), HISTORY_TOAST);
+  gsize dismissed = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), HISTORY_DISMISSED));
+  gsize now = g_get_monotonic_time () / 1000;
+
+  if (toast == NULL && dismissed != 0 && now - dismissed < TOAST_HIDE_MS)
+    {
+      PendingToast *pending = g_new0 (PendingToast, 1);
+
+      pending->window = g_object_ref (self);
+      pending->title = g_strdup (title);
+      pending->offer_undo = offer_undo;
+      g_timeout_add_once (TOAST_HIDE_MS - (now - dismissed), show_pending_toast, pending);
+      return;
+    }
+  if (toast == NULL)
+    {
+      toast = adw_toast_new (title);
+      g_object_set_data (G_OBJECT (self), HISTORY_TOAST, toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_history_toast_dismissed), self, 0);
+      adw_toast_set_button_label (toast, offer_undo ? _("_Undo") : NULL);
+      adw_toast_set_action_name (toast, offer_undo ? "win.undo" : NULL);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  adw_toast_set_title (toast, title);
+  adw_toast_set_button_label (toast, offer_undo ? _("_Undo") : NULL);
+  adw_toast_set_action_name (toast, offer_undo ? "win.undo" : NULL);
+}
+
+/* The nearest of @item and its ancestors that has a pane of its own. */
+static JpItem *
+item_with_pane (JpWindow *self,
+                JpItem   *item)
+{
+  g_autoptr(JpItem) target = g_object_ref (item);
+
+  while (target != NULL && jp_pane_type_for_kind (jp_item_get_kind (target)) == G_TYPE_INVALID)
+    {
+      JpItem *parent = jp_item_get_parent_id (target) ? jp_store_lookup (JP_STORE (self->db), jp_item_get_parent_id (target)) : NULL;
+
+      g_object_unref (target);
+      target = parent;
+    }
+  return g_steal_pointer (&target);
+}
+
+static gboolean
+is_contacts_kind (JpKind kind)
+{
+  return kind == JP_KIND_CONTACTS || kind == JP_KIND_TEAM || kind == JP_KIND_SUBJECT || kind == JP_KIND_CONTACT;
+}
+
+/* Shows where @change was made (the item, or its parent when the item
+ * is gone): an undo never changes a page the user does not see. */
+static void
+reveal_change (JpWindow       *self,
+               const JpChange *change)
+{
+  JpStore *store = JP_STORE (self->db);
+  g_autoptr(JpItem) item = change->item ? jp_store_lookup (store, change->item) : NULL;
+  g_autoptr(JpItem) target = NULL;
+
+  if (item == NULL && change->parent != 0)
+    item = jp_store_lookup (store, change->parent);
+  if (item == NULL)
+    return;
+  if (is_contacts_kind (jp_item_get_kind (item)))
+    {
+      if (!JP_IS_CONTACTS_PAGE (adw_bin_get_child (self->content_bin)))
+        _jp_window_show_contacts (self);
+      return;
+    }
+  target = item_with_pane (self, item);
+  if (target == NULL)
+    return;
+  jp_window_open_item (self, target);
+  if (target != item)
+    jp_pane_focus_text (adw_bin_get_child (self->content_bin), item);
+}
+
 /* -------------------------------------------------------------- remove */
+
+/* Whether @item is @ancestor or lies under it. */
+static gboolean
+is_within (JpWindow *self,
+           JpItem   *item,
+           JpItem   *ancestor)
+{
+  gint64 id = jp_item_get_id (item);
+  gint64 wanted = jp_item_get_id (ancestor);
+
+  while (id != 0 && id != wanted)
+    {
+      g_autoptr(JpItem) up = jp_store_lookup (JP_STORE (self->db), id);
+
+      id = up ? jp_item_get_parent_id (up) : 0;
+    }
+  return id != 0;
+}
 
 static void
 remove_now (JpWindow *self,
@@ -116,20 +263,29 @@ remove_now (JpWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
+  g_autoptr(JpItem) parent = NULL;
+  gboolean shown;
 
   _jp_window_flush (self);
   title = jp_remove_dialog_describe_removed (item);
+  shown = self->item != NULL &&
+          is_within (self, self->item, item);
+  if (jp_item_get_parent_id (item) != 0)
+    parent = jp_store_lookup (JP_STORE (self->db), jp_item_get_parent_id (item));
   if (!jp_store_remove_item (JP_STORE (self->db), item, &error))
     {
       jp_window_report_error (self, error);
       return;
     }
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* What was open went with it: its parent opens instead. */
+  if (shown && parent != NULL)
+    {
+      g_autoptr(JpItem) target = item_with_pane (self, parent);
+
+      if (target != NULL)
+        jp_window_open_item (self, target);
+    }
+  show_history_toast (self, title, TRUE);
 }
 
 /* Whether removing @item takes much with it, and so asks first. */
@@ -265,16 +421,27 @@ history_cb (GtkWidget  *widget,
             GVariant   *parameter)
 {
   JpWindow *self = JP_WINDOW (widget);
+  JpStore *store = JP_STORE (self->db);
+  gboolean redo = g_str_equal (action, "win.redo");
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  JpChange change;
   gboolean ok;
 
   _jp_window_flush (self);
-  if (g_str_equal (action, "win.undo"))
-    ok = jp_store_undo (JP_STORE (self->db), &error);
-  else
-    ok = jp_store_redo (JP_STORE (self->db), &error);
+  if (!jp_store_get_history (store, redo, &change))
+    return;
+  /* Said while the item still reads as the change left it. */
+  title = jp_change_describe (&change, store, redo);
+  ok = redo ? jp_store_redo (store, &error) : jp_store_undo (store, &error);
   if (!ok)
     jp_window_report_error (self, error);
+  else
+    {
+      reveal_change (self, &change);
+      show_history_toast (self, title, FALSE);
+    }
+  jp_change_clear (&change);
 }
 
 static void

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jp-change-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ui/jp-change-ui.h"
+#include "ui/jp-kind-ui.h"
+
+const char *
+jp_text_field_get_title (JpTextField field,
+                         JpKind      kind)
+{
+  switch (field)
+    {
+    case JP_TEXT_TITLE:
+      if (kind == JP_KIND_TEAM)
+        return _("Team Name");
+      if (kind == JP_KIND_SUBJECT)
+        return _("Role or Subject");
+      return _("Title");
+    case JP_TEXT_BODY:
+      return kind == JP_KIND_CHAPTER ? _("Introduction") : _("Text");
+    case JP_TEXT_NOTE:
+      return _("Notes");
+    case JP_TEXT_AMBITION:
+      return _("Ambition");
+    case JP_TEXT_LEGITIMATION:
+      return _("Legitimation");
+    case JP_TEXT_REFERENCE:
+      return _("Reference");
+    case JP_N_TEXTS:
+    default:
+      return _("Text");
+    }
+}
+
+const char *
+jp_field_get_title (JpField field)
+{
+  /* Translators: the values of an item, as the panes name them. */
+  static const char * const titles[JP_N_FIELDS] = {
+    [JP_FIELD_NUMBER]      = N_("Number"),
+    [JP_FIELD_CODE]        = N_("Code"),
+    [JP_FIELD_PERSON]      = N_("Name"),
+    [JP_FIELD_EMAIL]       = N_("E-mail"),
+    [JP_FIELD_PHONE]       = N_("Phone"),
+    [JP_FIELD_VALID_FROM]  = N_("Valid From"),
+    [JP_FIELD_VALID_UNTIL] = N_("Valid Until"),
+    [JP_FIELD_TEAM]        = N_("Owning Team"),
+  };
+
+  if ((guint) field >= JP_N_FIELDS)
+    return "";
+  return _(titles[field]);
+}
+
+/* The name of what @change changed in its item. */
+static const char *
+change_subject (const JpChange *change,
+                JpKind          kind)
+{
+  switch (change->kind)
+    {
+    case JP_CHANGE_TEXT:
+      return jp_text_field_get_title (change->detail / JP_N_LANGS, kind);
+    case JP_CHANGE_FIELD:
+      return jp_field_get_title (change->detail);
+    case JP_CHANGE_PHASE:
+      return _("Phase");
+    case JP_CHANGE_STATUS:
+      return _("Status");
+    case JP_CHANGE_LINK:
+      return _("Policy Areas");
+    case JP_CHANGE_NONE:
+    case JP_CHANGE_ADD:
+    case JP_CHANGE_REMOVE:
+    case JP_CHANGE_MOVE:
+    case JP_CHANGE_IMPORT:
+    default:
+      return "";
+    }
+}
+
+char *
+jp_change_describe (const JpChange *change,
+                    JpStore        *store,
+                    gboolean        redo)
+{
+  g_autoptr(JpItem) item = NULL;
+  const char *label = change->label ? change->label : "";
+  JpKind kind = JP_KIND_PLAN;
+
+  g_return_val_if_fail (change != NULL, NULL);
+  g_return_val_if_fail (JP_IS_STORE (store), NULL);
+
+  /* The item as it reads now; the label noted with the change if it is
+   * gone; its kind's name if it has no text yet. */
+  if (change->item != 0)
+    item = jp_store_lookup (store, change->item);
+  if (item != NULL)
+    {
+      kind = jp_item_get_kind (item);
+      if (*jp_item_get_label (item))
+        label = jp_item_get_label (item);
+    }
+  else if (change->kind == JP_CHANGE_ADD || change->kind == JP_CHANGE_REMOVE)
+    kind = change->detail;
+  if (*label == '\0')
+    label = jp_kind_get_title (kind);
+
+  switch (change->kind)
+    {
+    case JP_CHANGE_TEXT:
+    case JP_CHANGE_FIELD:
+    case JP_CHANGE_PHASE:
+    case JP_CHANGE_STATUS:
+    case JP_CHANGE_LINK:
+      /* Translators: a toast after undo: "Phone of “L. Willems” restored";
+       * the first %s names a text or value, the second the item. */
+      return redo ? g_strdup_printf (_("%s of “%s” changed again"), change_subject (change, kind), label)
+                  : g_strdup_printf (_("%s of “%s” restored"), change_subject (change, kind), label);
+    case JP_CHANGE_ADD:
+      return redo ? g_strdup_printf (_("“%s” added again"), label)
+                  : g_strdup_printf (_("Adding “%s” undone"), label);
+    case JP_CHANGE_REMOVE:
+      return redo ? g_strdup_printf (_("“%s” removed again"), label)
+                  : g_strdup_printf (_("“%s” restored"), label);
+    case JP_CHANGE_MOVE:
+      return redo ? g_strdup_printf (_("“%s” moved again"), label)
+                  : g_strdup_printf (_("“%s” moved back"), label);
+    case JP_CHANGE_IMPORT:
+      /* Translators: %s is the name of the file that was imported. */
+      return redo ? g_strdup_printf (_("Import of “%s” redone"), change->label)
+                  : g_strdup_printf (_("Import of “%s” undone"), change->label);
+    case JP_CHANGE_NONE:
+    default:
+      return g_strdup (redo ? _("Last change redone") : _("Last change undone"));
+    }
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "jp-test-util.h"
+#include "jp-test-window.h"
+#include "ui/contacts/jp-contacts-page.h"
+#include "ui/sidebar/jp-sidebar.h"
+
+/* Undo and redo as the window does them: each says what it took back,
+ * and shows where. */
+
+typedef JpTestWindowFixture Fixture;
+
+/* A phone number changed on the contacts page, then the plan opened:
+ * undo takes the number back, shows the contacts page and says so. */
+static void
+test_undo_shows_contacts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JpItem) contact = jp_database_lookup_uid (f->db, "team-college-s2-c1");
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autofree char *phone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (contact);
+  phone = g_strdup (jp_item_get_field (contact, JP_FIELD_PHONE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-contacts", NULL));
+  g_assert_true (jp_database_set_field (f->db, contact, JP_FIELD_PHONE, "+32 2 519 38 11", &error));
+  g_assert_no_error (error);
+
+  jp_window_open_item (f->window, section);
+  g_assert_false (JP_IS_CONTACTS_PAGE (jp_window_get_pane (f->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_iterate ();
+  g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_PHONE), ==, phone);
+  g_assert_true (JP_IS_CONTACTS_PAGE (jp_window_get_pane (f->window)));
+  g_assert_true (jp_test_has_label_starting (GTK_WIDGET (f->window), "Phone of “L. Willems” restored"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  jp_test_iterate ();
+  g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_PHONE), ==, "+32 2 519 38 11");
+  g_assert_true (jp_test_has_label_starting (GTK_WIDGET (f->window), "Phone of “L. Willems” changed again"));
+}
+
+/* Removing the open project opens its section; undo brings the project
+ * back open and selected in the list, and says so. */
+static void
+test_remove_undo_reopens (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_autofree char *label = g_strdup (jp_item_get_label (project));
+  g_autofree char *restored = g_strdup_printf ("“%s” restored", label);
+  g_autoptr(JpItem) back = NULL;
+
+  jp_window_open_item (f->window, project);
+  g_assert_true (jp_window_get_item (f->window) == project);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-item", "x", (gint64) 0));
+  jp_test_iterate ();
+  g_assert_true (jp_item_get_removed (project));
+  g_assert_true (jp_window_get_item (f->window) == section);
+  g_assert_true (jp_sidebar_get_selected_item (jp_window_get_sidebar (f->window)) == section);
+
+  /* As a person does: the toast's Undo, twice in a row (the second is
+   * the removal's toast changed, not a new one). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_iterate ();
+  back = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_assert_nonnull (back);
+  g_assert_false (jp_item_get_removed (back));
+  g_assert_true (jp_window_get_item (f->window) == back);
+  g_assert_true (jp_sidebar_get_selected_item (jp_window_get_sidebar (f->window)) == back);
+  g_assert_true (jp_test_has_label_starting (GTK_WIDGET (f->window), restored));
+}
+
+/* Undoing the adding of a sub-item shows the project it was in. */
+static void
+test_undo_add_shows_parent (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+
+  item = jp_database_add_item (f->db, project, JP_KIND_ITEM, NULL, &error);
+  g_assert_no_error (error);
+  jp_window_open_item (f->window, section);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_iterate ();
+  g_assert_true (jp_item_get_removed (item));
+  g_assert_true (jp_window_get_item (f->window) == project);
+  g_assert_true (jp_test_has_label_starting (GTK_WIDGET (f->window), "Adding “Item” undone"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  jp_test_window_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, \
+                                    jp_test_window_fixture_tear_down)
+  ADD ("/window/history/undo-shows-contacts", test_undo_shows_contacts);
+  ADD ("/window/history/remove-undo-reopens", test_remove_undo_reopens);
+  ADD ("/window/history/undo-add-shows-parent", test_undo_add_shows_parent);
+#undef ADD
+
+  return g_test_run ();
+}
