@@ -386,6 +386,87 @@ test_print_export (Fixture       *f,
     }
 }
 
+/* The arrow of @row, as drawn. */
+static GBytes *
+render_arrow (GtkWidget *row,
+              int       *size)
+{
+  GtkWidget *arrow = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  guchar *pixels;
+  int width, height;
+
+  /* The row's own arrow: the first one below it (its children's come
+   * after it). */
+  for (GtkWidget *w = gtk_widget_get_first_child (row); w && !arrow; )
+    {
+      if (GTK_IS_IMAGE (w) && gtk_widget_has_css_class (w, "expander-row-arrow"))
+        arrow = w;
+      else if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && w != row && !gtk_widget_get_next_sibling (w))
+            w = gtk_widget_get_parent (w);
+          w = (w && w != row) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (arrow);
+  width = gtk_widget_get_width (arrow);
+  height = gtk_widget_get_height (arrow);
+  g_assert_cmpint (width, >, 0);
+  paintable = gtk_widget_paintable_new (arrow);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (arrow)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc (width * height * 4);
+  gdk_texture_download (texture, pixels, width * 4);
+  *size = width * height * 4;
+  return g_bytes_new_take (pixels, *size);
+}
+
+/* A closed person under an open subject line has a closed arrow, drawn
+ * as a closed subject line's. */
+static void
+test_person_arrow (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  JpContactsPerson *person = find_person (f, "L. Willems");
+  GtkWidget *subject = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (person)), ADW_TYPE_EXPANDER_ROW);
+  GtkWidget *other = GTK_WIDGET (find_person (f, "A. de Muyser"));
+  g_autoptr(GBytes) closed = NULL;
+  g_autoptr(GBytes) nested = NULL;
+  int size;
+
+  /* The application's style, as the application loads it. */
+  gtk_css_provider_load_from_resource (style, "/int/benelux/Jaarplan/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_assert_nonnull (subject);
+  other = gtk_widget_get_ancestor (gtk_widget_get_parent (other), ADW_TYPE_EXPANDER_ROW);
+  g_assert_true (other != subject);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (subject), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (person), FALSE);
+  /* Past the arrows' turning. */
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (50000);
+      settle (f);
+    }
+  closed = render_arrow (other, &size);
+  nested = render_arrow (GTK_WIDGET (person), &size);
+  g_assert_true (g_bytes_equal (closed, nested));
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +477,7 @@ main (int   argc,
   ADD ("/contacts-page/edit/phone", test_edit_phone);
   ADD ("/contacts-page/edit/bad-email", test_bad_email);
   ADD ("/contacts-page/edit/remove-undo", test_remove_undo);
+  ADD ("/contacts-page/person-arrow", test_person_arrow);
   ADD ("/contacts-page/edit/add-and-move", test_add_and_move);
   ADD ("/contacts-page/hide-expired", test_hide_expired);
   ADD ("/contacts-page/print/export", test_print_export);
