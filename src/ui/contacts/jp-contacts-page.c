@@ -50,7 +50,7 @@ _jp_contacts_show_toast (GtkWidget  *widget,
   toast = adw_toast_new (message);
   if (undo)
     {
-      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_button_label (toast, _("Undo"));
       adw_toast_set_action_name (toast, "contacts.undo");
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
     }

@@ -176,13 +176,13 @@ show_history_toast (JpWindow   *self,
       toast = adw_toast_new (title);
       g_object_set_data (G_OBJECT (self), HISTORY_TOAST, toast);
       g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_history_toast_dismissed), self, 0);
-      adw_toast_set_button_label (toast, offer_undo ? _("_Undo") : NULL);
+      adw_toast_set_button_label (toast, offer_undo ? _("Undo") : NULL);
       adw_toast_set_action_name (toast, offer_undo ? "win.undo" : NULL);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
   adw_toast_set_title (toast, title);
-  adw_toast_set_button_label (toast, offer_undo ? _("_Undo") : NULL);
+  adw_toast_set_button_label (toast, offer_undo ? _("Undo") : NULL);
   adw_toast_set_action_name (toast, offer_undo ? "win.undo" : NULL);
 }
 
