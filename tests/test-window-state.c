@@ -246,6 +246,44 @@ test_default_view (Fixture       *f,
   g_assert_cmpint (jp_sidebar_get_view (jp_window_get_sidebar (window)), ==, JP_SIDEBAR_VIEW_AREAS);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A narrow window (360 pixels, folded) still holds the pane's header:
+ * the NL/FR pair gives way to one button; the title, cut short, keeps
+ * its whole text as a tooltip. */
+static void
+test_narrow_header (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  GtkWidget *squeezer, *header, *title;
+  int min_width;
+
+  jp_window_open_item (f->window, section);
+  jp_test_iterate ();
+  squeezer = find_type (GTK_WIDGET (f->window), ADW_TYPE_SQUEEZER);
+  g_assert_nonnull (squeezer);
+  g_assert_true (gtk_widget_get_visible (squeezer));
+  header = gtk_widget_get_ancestor (squeezer, ADW_TYPE_HEADER_BAR);
+  gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+  title = find_type (header, ADW_TYPE_WINDOW_TITLE);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, jp_item_get_label (section));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +301,7 @@ main (int   argc,
   ADD ("/window/state/unknown-item", test_unknown_item);
   ADD ("/window/state/plan-title", test_plan_title);
   ADD ("/window/state/default-view", test_default_view);
+  ADD ("/window/state/narrow-header", test_narrow_header);
   ret = g_test_run ();
   jp_test_remove_dir (data_home);
   return ret;

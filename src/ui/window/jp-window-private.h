@@ -43,6 +43,7 @@ struct _JpWindow
   GtkSpinner           *spinner;
   GtkWidget            *cancel_button;
   GtkWidget            *language_box;
+  GtkMenuButton        *language_menu_button;
   AdwStatusPage        *error_page;
 };
 

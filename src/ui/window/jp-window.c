@@ -316,6 +316,13 @@ on_edit_language (GSimpleAction *action,
     jp_window_set_edit_language (self, lang);
 }
 
+/* The narrow window's one button says which language is edited. */
+static void
+update_language_menu_button (JpWindow *self)
+{
+  gtk_menu_button_set_label (self->language_menu_button, self->edit_language == JP_LANG_FR ? _("FR") : _("NL"));
+}
+
 JpLang
 jp_window_get_edit_language (JpWindow *self)
 {
@@ -343,6 +350,7 @@ jp_window_set_edit_language (JpWindow *self,
    * other one first, then the pane is built again. */
   _jp_window_flush (self);
   self->edit_language = lang;
+  update_language_menu_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT_LANGUAGE]);
   if (!has_texts_pane (self->item))
     return;
@@ -626,6 +634,7 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, jp_window_cancel_work);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, language_box);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, language_menu_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, error_page);
 
   /* A JpLang. */
@@ -667,6 +676,7 @@ setup_plan (JpWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), tree_view);
   g_action_map_add_action (G_ACTION_MAP (self), untranslated);
   self->edit_language = jp_store_get_language (JP_STORE (self->db));
+  update_language_menu_button (self);
   edit_language = g_simple_action_new_stateful ("edit-language", G_VARIANT_TYPE_STRING,
                                                 g_variant_new_string (jp_lang_to_string (self->edit_language)));
   g_signal_connect_object (edit_language, "change-state", G_CALLBACK (on_edit_language), self, 0);
