@@ -41,12 +41,51 @@ open_database (JpApplication *self)
     jp_database_set_language (self->database, jp_i18n_get_plan_language ());
 }
 
+static void on_language_changed (JpApplication *self);
+
+static gboolean
+language_changed_idle (gpointer data)
+{
+  g_autoptr(JpApplication) self = data;
+
+  on_language_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_busy (JpApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    g_signal_handlers_disconnect_by_func (l->data, on_window_busy, self);
+  /* Not while the window is still ending its work. */
+  g_idle_add (language_changed_idle, g_object_ref (self));
+}
+
+/* A window whose worker thread runs (an import, an export), or NULL. */
+static JpWindow *
+find_busy_window (JpApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (JP_IS_WINDOW (l->data) && jp_window_get_busy (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 on_language_changed (JpApplication *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "language");
+  JpWindow *busy = find_busy_window (self);
   GList *windows;
 
+  /* Switching calls setenv() and setlocale(), which a worker thread's
+   * gettext may be reading: the switch waits for the work to end. */
+  if (busy != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (busy, on_window_busy, self);
+      g_signal_connect_object (busy, "notify::busy", G_CALLBACK (on_window_busy), self, G_CONNECT_SWAPPED);
+      return;
+    }
   jp_i18n_set_language (language);
   /* The rebuilt windows' panes edit the new interface language's texts. */
   if (self->database)

@@ -15,6 +15,19 @@ on_reloaded (JpDatabase *db,
   *reloaded = TRUE;
 }
 
+static void
+on_export_failed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *failed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (jp_window_export_finish (JP_WINDOW (source), result, &error));
+  g_assert_nonnull (error);
+  *failed = TRUE;
+}
+
 /* Export 5.7 after some edits, import it into another database through
  * the window: the question tells what it does, the import does it. */
 static void
@@ -68,6 +81,9 @@ test_import (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “section-5.7.xml”?");
   body = adw_message_dialog_get_body (dialog);
   g_assert_nonnull (strstr (body, "added 1, changed 1, removed 1 in 5.7 Fiscale samenwerking"));
+  /* And per kind of item. */
+  g_assert_nonnull (strstr (body, "Project: added 1, changed 0, removed 1"));
+  g_assert_nonnull (strstr (body, "Working Group: added 0, changed 1, removed 0"));
   /* Nothing changed yet. */
   g_assert_null (jp_database_lookup_uid (f->db, uid));
 
@@ -83,6 +99,12 @@ test_import (Fixture       *f,
   dialog = jp_test_wait_for_dialog (f->window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Imported “section-5.7.xml”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "added 1, changed 1, removed 1"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Project: added 1, changed 0, removed 1"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");
+  /* Nothing closes it but the person: a while later it is still there. */
+  for (guint i = 0; i < 3; i++)
+    jp_test_iterate ();
+  g_assert_true (jp_test_find_dialog (f->window) == dialog);
   jp_test_respond (dialog, "close");
 
   imported = jp_database_lookup_uid (f->db, uid);
@@ -207,6 +229,92 @@ test_import_mass_removal (Fixture       *f,
   g_assert_null (jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7"));
 }
 
+static void
+wait_while_busy (JpWindow *window)
+{
+  while (jp_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  jp_test_iterate ();
+}
+
+/* An import cancelled while it runs (the header's button) leaves the
+ * plan as it was, and says nothing more. */
+static void
+test_import_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "small-plan.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(JpItem) section = NULL;
+  const char *small = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"1\" scope=\"plan\" year=\"2013\">\n"
+                      "  <chapter id=\"ch-1\" number=\"1\"/>\n</plan>\n";
+  AdwMessageDialog *dialog;
+  gboolean reloaded = FALSE;
+
+  g_assert_true (g_file_set_contents (out, small, -1, NULL));
+  jp_window_import (f->window, file);
+  dialog = jp_test_wait_for_dialog (f->window);
+  g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  jp_test_respond (dialog, "import");
+  g_assert_true (jp_window_get_busy (f->window));
+  jp_window_cancel_work (f->window);
+  wait_while_busy (f->window);
+  g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
+
+  g_assert_false (reloaded);
+  g_assert_null (jp_test_find_dialog (f->window));
+  section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_assert_nonnull (section);
+  g_assert_false (jp_item_get_removed (section));
+  g_assert_false (jp_database_can_undo (f->db));
+  /* The file on disk says the same: nothing was written. */
+  jp_test_window_close (f);
+  jp_test_window_open (f);
+  g_clear_object (&section);
+  section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_assert_nonnull (section);
+
+  /* The next import is not cancelled by the last one's cancel. */
+  jp_window_import (f->window, file);
+  dialog = jp_test_wait_for_dialog (f->window);
+  import_and_wait (f, dialog);
+  g_clear_object (&section);
+  g_assert_null (jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7"));
+}
+
+/* What failed is the title of the error's dialog; the body says why and
+ * what to do. */
+static void
+test_failure_titles (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "broken.xml", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "plan.xml", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
+  g_autoptr(JpItem) root = jp_store_get_root (JP_STORE (f->db));
+  AdwMessageDialog *dialog;
+  gboolean failed = FALSE;
+
+  g_assert_true (g_file_set_contents (bad, "<plan", -1, NULL));
+  jp_window_import (f->window, bad_file);
+  dialog = jp_test_wait_for_dialog (f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Failed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.xml"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "exported by Jaarplan"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");
+  jp_test_respond (dialog, "close");
+
+  jp_window_export (f->window, root, nowhere_file, on_export_failed, &failed);
+  while (!failed)
+    g_main_context_iteration (NULL, TRUE);
+  dialog = jp_test_wait_for_dialog (f->window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Failed");
+  g_assert_false (jp_window_get_busy (f->window));
+  jp_test_respond (dialog, "close");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +326,8 @@ main (int   argc,
   ADD ("/window/import/section", test_import);
   ADD ("/window/import/conflict", test_import_conflict);
   ADD ("/window/import/mass-removal", test_import_mass_removal);
+  ADD ("/window/import/cancel", test_import_cancel);
+  ADD ("/window/import/failure-titles", test_failure_titles);
 #undef ADD
 
   return g_test_run ();

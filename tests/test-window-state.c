@@ -3,6 +3,7 @@
 
 #include "jp-test-util.h"
 #include "jp-test-window.h"
+#include "model/exchange/jp-xml.h"
 
 typedef struct {
   char          *dir;
@@ -162,15 +163,146 @@ test_unknown_item (Fixture       *f,
   g_assert_true (jp_window_get_item (f->window) == before);
 }
 
+/* A window on a database of its own at @path, holding the bundled plan. */
+static JpWindow *
+open_other (Fixture     *f,
+            const char  *path,
+            JpDatabase **db_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDatabase) db = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  JpWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_xml_import_bundled (db, &error));
+  g_assert_no_error (error);
+  window = jp_window_new (GTK_APPLICATION (f->app), db, f->settings, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  *db_out = g_steal_pointer (&db);
+  return window;
+}
+
+/* Two windows on two plans tell which is which: the year, and the file
+ * when it is not the usual one; the sidebar's header says the same. */
+static void
+test_plan_title (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "plan-b.db", NULL);
+  g_autofree char *default_path = jp_database_default_path ();
+  g_autoptr(JpDatabase) other_db = NULL;
+  g_autoptr(JpDatabase) default_db = NULL;
+  g_autoptr(JpItem) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JpWindow *other;
+  JpWindow *usual;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Jaarplan 2013 — plan.db");
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (f->window), "plan.db"));
+
+  other = open_other (f, other_path, &other_db);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, "Jaarplan 2013 — plan-b.db");
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (other), "plan-b.db"));
+  g_assert_false (jp_test_has_label_containing (GTK_WIDGET (other), "plan.db"));
+
+  /* The year follows the plan's. */
+  root = jp_store_get_root (JP_STORE (other_db));
+  g_assert_true (jp_database_set_field (other_db, root, JP_FIELD_NUMBER, "2014", &error));
+  g_assert_no_error (error);
+  jp_test_iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, "Jaarplan 2014 — plan-b.db");
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (other), "Jaarplan 2014"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Jaarplan 2013 — plan.db");
+
+  /* The usual database goes without its file's name. */
+  usual = open_other (f, default_path, &default_db);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (usual)), ==, "Jaarplan 2013");
+  g_assert_false (jp_test_has_label_containing (GTK_WIDGET (usual), "jaarplan.db"));
+  gtk_window_destroy (GTK_WINDOW (usual));
+  gtk_window_destroy (GTK_WINDOW (other));
+  jp_test_iterate ();
+}
+
+/* Team heads work by chapter: the first window shows the chapters, and
+ * a view chosen later is the one the next window shows. */
+static void
+test_default_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *view = g_settings_get_string (f->settings, "tree-view");
+  JpWindow *window;
+
+  g_assert_cmpstr (view, ==, "chapters");
+  g_assert_cmpint (jp_sidebar_get_view (jp_window_get_sidebar (f->window)), ==, JP_SIDEBAR_VIEW_CHAPTERS);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tree-view", "s", "areas"));
+  jp_test_iterate ();
+  g_assert_cmpint (jp_sidebar_get_view (jp_window_get_sidebar (f->window)), ==, JP_SIDEBAR_VIEW_AREAS);
+  window = jp_window_new (GTK_APPLICATION (f->app), f->db, f->settings, NULL);
+  g_assert_cmpint (jp_sidebar_get_view (jp_window_get_sidebar (window)), ==, JP_SIDEBAR_VIEW_AREAS);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A narrow window (360 pixels, folded) still holds the pane's header:
+ * the NL/FR pair gives way to one button; the title, cut short, keeps
+ * its whole text as a tooltip. */
+static void
+test_narrow_header (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  GtkWidget *squeezer, *header, *title;
+  int min_width;
+
+  jp_window_open_item (f->window, section);
+  jp_test_iterate ();
+  squeezer = find_type (GTK_WIDGET (f->window), ADW_TYPE_SQUEEZER);
+  g_assert_nonnull (squeezer);
+  g_assert_true (gtk_widget_get_visible (squeezer));
+  header = gtk_widget_get_ancestor (squeezer, ADW_TYPE_HEADER_BAR);
+  gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+  title = find_type (header, ADW_TYPE_WINDOW_TITLE);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, jp_item_get_label (section));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("jaarplan-data-home-XXXXXX", NULL);
+  int ret;
+
+  /* The usual database, under a data folder of the test's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   jp_test_window_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window/state/item-and-search", test_item_and_search);
   ADD ("/window/state/contacts", test_contacts);
   ADD ("/window/state/unknown-item", test_unknown_item);
-  return g_test_run ();
+  ADD ("/window/state/plan-title", test_plan_title);
+  ADD ("/window/state/default-view", test_default_view);
+  ADD ("/window/state/narrow-header", test_narrow_header);
+  ret = g_test_run ();
+  jp_test_remove_dir (data_home);
+  return ret;
 }

@@ -376,6 +376,7 @@ _jp_xml_apply (JpConnection     *connection,
                JpImportFlags     flags,
                GHashTable       *choices,
                gboolean          log_undo,
+               GCancellable     *cancellable,
                JpImportReport  **report_out,
                GError          **error)
 {
@@ -418,6 +419,11 @@ _jp_xml_apply (JpConnection     *connection,
   _jp_connection_release_statements (connection);
   if (dry_run)
     _jp_connection_rollback (connection);
+  else if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      _jp_connection_rollback (connection);
+      goto out;
+    }
   else if (!_jp_connection_commit_step (connection, error))
     goto out;
   ok = TRUE;
@@ -436,6 +442,7 @@ import_on_connection (JpConnection     *connection,
                       JpImportFlags     flags,
                       GHashTable       *choices,
                       gboolean          log_undo,
+                      GCancellable     *cancellable,
                       JpImportReport  **report_out,
                       GError          **error)
 {
@@ -444,7 +451,7 @@ import_on_connection (JpConnection     *connection,
 
   _jp_xml_reader_init (&reader, name);
   ok = _jp_xml_read (&reader, bytes, error) &&
-       _jp_xml_apply (connection, &reader, flags, choices, log_undo, report_out, error);
+       _jp_xml_apply (connection, &reader, flags, choices, log_undo, cancellable, report_out, error);
   _jp_xml_reader_clear (&reader);
   return ok;
 }
@@ -466,7 +473,7 @@ jp_xml_import_bytes_full (JpDatabase      *db,
   valid_name = g_utf8_make_valid (name ? name : "?", -1);
   if (!import_on_connection (_jp_database_get_connection (db), bytes, valid_name,
                              flags, choices,
-                             TRUE, report, error))
+                             TRUE, NULL, report, error))
     return FALSE;
   if (!(flags & JP_IMPORT_DRY_RUN))
     jp_database_reload (db);
@@ -500,7 +507,7 @@ jp_xml_import_bundled (JpDatabase  *db,
       return TRUE;
     }
   if (!import_on_connection (_jp_database_get_connection (db), bundled, "jaarplan-2013.xml",
-                             JP_IMPORT_FORCE, NULL, FALSE, NULL, error))
+                             JP_IMPORT_FORCE, NULL, FALSE, NULL, NULL, error))
     return FALSE;
   jp_database_reload (db);
   return TRUE;
@@ -568,10 +575,13 @@ import_worker (GTask        *task,
   JpImportReport *report = NULL;
   GError *error = NULL;
 
+  /* Cancelled once committed, the import is reported as done: it was. */
+  g_task_set_check_cancellable (task, FALSE);
   bytes = _jp_xml_read_file (job->file, cancellable, &name, &error);
   if (bytes == NULL)
     g_task_return_error (task, error);
-  else if (import_on_connection (connection, bytes, name, job->flags, job->choices, TRUE, &report, &error))
+  else if (import_on_connection (connection, bytes, name, job->flags, job->choices, TRUE, cancellable,
+                                 &report, &error))
     g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
   else
     {

@@ -49,12 +49,14 @@ GBytes     *_jp_xml_read_file     (GFile        *file,
                                    char        **name,
                                    GError      **error);
 /* Applies what @reader read to the store on @connection, in one
- * transaction (one step of undo with @log_undo); see jp_xml_import_full(). */
+ * transaction (one step of undo with @log_undo); see jp_xml_import_full().
+ * Cancelled through @cancellable before it commits, it changes nothing. */
 gboolean    _jp_xml_apply         (JpConnection   *connection,
                                    JpXmlReader    *reader,
                                    JpImportFlags   flags,
                                    GHashTable     *choices,
                                    gboolean        log_undo,
+                                   GCancellable   *cancellable,
                                    JpImportReport **report,
                                    GError        **error);
 gboolean    _jp_xml_fail_at       (JpXmlReader  *reader,

@@ -4,8 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ui/contacts/jp-contacts-print.h"
+#include "model/print/jp-contacts-pdf.h"
+#include "model/store/jp-database.h"
 
 typedef struct {
   JpStore               *db;
@@ -103,6 +106,60 @@ done (GtkPrintOperation       *op,
   job->callback = NULL;
 }
 
+gboolean
+jp_contacts_print_preview (JpStore                *db,
+                           JpContactsLayoutFlags   flags,
+                           GError                **error)
+{
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_type ("application/pdf", FALSE);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  GList files = { NULL, };
+  int fd;
+
+  g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
+
+  if (viewer == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("No application to show PDF files is installed, so there is no preview. "
+                             "Choose “Print to File” to save a PDF instead."));
+      return FALSE;
+    }
+  fd = g_file_open_tmp ("jaarplan-contacts-XXXXXX.pdf", &path, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
+  file = g_file_new_for_path (path);
+  if (!jp_contacts_pdf_export_with_flags (JP_DATABASE (db), file, flags, NULL, error))
+    return FALSE;
+  files.data = file;
+  return g_app_info_launch (viewer, &files, NULL, error);
+}
+
+/* The print dialog's "Preview" button: GTK would run a fixed previewer
+ * (evince) and say nothing when it is missing.  The PDF opens with the
+ * application for PDF files instead, or the failure is told. */
+static gboolean
+on_preview (GtkPrintOperation        *op,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            PrintJob                 *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!JP_IS_DATABASE (job->db))
+    return FALSE;
+  if (!jp_contacts_print_preview (job->db, job->flags, &error) && job->callback)
+    {
+      job->callback (error, job->user_data);
+      job->callback = NULL;
+    }
+  gtk_print_operation_preview_end_preview (preview);
+  return TRUE;
+}
+
 GtkPrintOperation *
 jp_contacts_print_operation_new (JpStore               *db,
                                  GSettings             *settings,
@@ -152,6 +209,7 @@ jp_contacts_print (GtkWindow             *parent,
   job->callback = callback;
   job->user_data = user_data;
   gtk_print_operation_set_allow_async (op, TRUE);
+  g_signal_connect (op, "preview", G_CALLBACK (on_preview), job);
   /* Alive until it is done, however long the dialog stays open. */
   g_signal_connect_after (op, "done", G_CALLBACK (g_object_unref), NULL);
   result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);

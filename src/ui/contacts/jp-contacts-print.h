@@ -22,6 +22,12 @@ void          jp_contacts_print            (GtkWindow             *parent,
                                             JpContactsPrintDone    callback,
                                             gpointer               user_data);
 /* The page setup in @settings, or A4 portrait with 20 mm side margins. */
+/* The print preview: the PDF of the contacts page of @db (a JpDatabase),
+ * opened with the application for PDF files; an error, in words for the
+ * user, when there is none. */
+gboolean      jp_contacts_print_preview    (JpStore               *db,
+                                            JpContactsLayoutFlags  flags,
+                                            GError               **error);
 GtkPageSetup *jp_contacts_print_get_page_setup (GSettings         *settings);
 /* A print operation ready to run: for tests and for exporting through
  * GTK (GTK_PRINT_OPERATION_ACTION_EXPORT). */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/jp-kind-ui.h"
 #include "ui/window/jp-conflict-row.h"
 #include "ui/window/jp-export-dialog.h"
 #include "ui/window/jp-import-dialog.h"
@@ -125,6 +126,52 @@ describe_kept (const JpImportReport *report)
   return g_string_free (note, FALSE);
 }
 
+char *
+jp_import_report_describe_kinds (const JpImportReport *report)
+{
+  GString *lines = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (JpKind k = 0; k < JP_N_KINDS; k++)
+    {
+      g_autofree char *counts = NULL;
+
+      if (report->added[k] + report->changed[k] + report->removed[k] == 0)
+        continue;
+      counts = g_strdup_printf (_("added %u, changed %u, removed %u"),
+                                report->added[k], report->changed[k], report->removed[k]);
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      /* Translators: a kind of item ("Project"), then what an import
+       * did to those of that kind ("added 1, changed 0, removed 2"). */
+      g_string_append_printf (lines, C_("import counts of one kind", "%s: %s"), jp_kind_get_title (k), counts);
+    }
+  return g_string_free (lines, FALSE);
+}
+
+/* The counts, then the same per kind of item. */
+static char *
+describe_all (const JpImportReport *report)
+{
+  g_autofree char *what = jp_import_report_describe (report);
+  g_autofree char *kinds = jp_import_report_describe_kinds (report);
+
+  return *kinds ? g_strdup_printf ("%s\n\n%s", what, kinds) : g_steal_pointer (&what);
+}
+
+/* @body, then what would change per kind of item. */
+static void
+set_body_with_kinds (JpImportDialog       *self,
+                     const char           *body,
+                     const JpImportReport *report)
+{
+  g_autofree char *kinds = jp_import_report_describe_kinds (report);
+  g_autofree char *full = *kinds ? g_strdup_printf ("%s\n\n%s", body, kinds) : NULL;
+
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), full ? full : body);
+}
+
 JpImportDialog *
 jp_import_dialog_new (GtkWindow            *parent,
                       GFile                *file,
@@ -161,7 +208,7 @@ jp_import_dialog_new (GtkWindow            *parent,
       body = g_strdup_printf (_("This file holds a whole plan. Importing it removes %u of the %u items of "
                                 "this plan: %s. You can undo the import afterwards."),
                               removed, report->n_items, what);
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+      set_body_with_kinds (self, body, report);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "import", _("_Import and Remove"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "import", ADW_RESPONSE_DESTRUCTIVE);
     }
@@ -178,7 +225,7 @@ jp_import_dialog_new (GtkWindow            *parent,
       /* Translators: %s says what would change, e.g. "added 3, changed 5,
        * removed 1 in 4.2 Natuur". */
       body = g_strdup_printf (_("This file changes the plan: %s. You can undo the import afterwards."), what);
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+      set_body_with_kinds (self, body, report);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "import", _("_Import"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "import", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "import");
@@ -244,9 +291,11 @@ jp_import_done_dialog_new (GtkWindow            *parent,
 
   name = g_file_get_basename (file);
   heading = g_strdup_printf (_("Imported “%s”"), name);
-  what = jp_import_report_describe (report);
+  what = describe_all (report);
   dialog = adw_message_dialog_new (parent, heading, what);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   return dialog;
 }
 

@@ -30,7 +30,11 @@ GHashTable     *jp_import_dialog_get_choices (JpImportDialog       *self);
  * since it was sent or would remove most of the plan (@refusal). */
 gboolean         jp_import_dialog_is_wanted  (const JpImportReport *report,
                                               const GError         *refusal);
-/* Says, until read, what importing @file did. */
+/* One line per kind of item the import touched: "Project: added 1,
+ * changed 0, removed 2"; "" when none. */
+char            *jp_import_report_describe_kinds (const JpImportReport *report);
+/* Says, until read, what importing @file did: the counts, in all and per
+ * kind, with the chapter or section replaced. */
 GtkWidget       *jp_import_done_dialog_new   (GtkWindow            *parent,
                                               GFile                *file,
                                               const JpImportReport *report);

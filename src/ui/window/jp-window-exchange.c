@@ -15,20 +15,50 @@
  * shows that it is busy and tells the outcome. */
 
 /* Work in a worker thread shows as the header's spinner, with what it
- * is doing as its tooltip.  (Never as a toast: libadwaita 1.2 can crash
- * when a toast is dismissed and another added soon after.) */
+ * is doing as its tooltip, and a button that cancels it.  (Never as a
+ * toast: libadwaita 1.2 can crash when a toast is dismissed and another
+ * added soon after.) */
 static void
 set_busy (JpWindow   *self,
           const char *title)
 {
-  self->busy = title != NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
-  gtk_spinner_set_spinning (self->spinner, self->busy);
+  gboolean busy = title != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (self->cancel_button, busy);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), title);
   if (title != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  else
+  /* The next work starts with a cancellable not yet cancelled. */
+  if (!busy && g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_object_unref (self->cancellable);
+      self->cancellable = g_cancellable_new ();
+    }
+  if (busy != self->busy)
+    {
+      self->busy = busy;
+      g_object_notify (G_OBJECT (self), "busy");
+    }
+  if (!busy)
     _jp_window_rebuild_if_pending (self);
+}
+
+gboolean
+jp_window_get_busy (JpWindow *self)
+{
+  g_return_val_if_fail (JP_IS_WINDOW (self), FALSE);
+  return self->busy;
+}
+
+void
+jp_window_cancel_work (JpWindow *self)
+{
+  g_return_if_fail (JP_IS_WINDOW (self));
+
+  if (self->busy)
+    g_cancellable_cancel (self->cancellable);
 }
 
 /* Shows the import of @file (or its @dry_run) as busy, and returns a
@@ -64,7 +94,7 @@ finish_work (JpWindow     *self,
 {
   set_busy (self, NULL);
   if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    jp_window_report_error (self, error);
+    _jp_window_report_failure (self, _("Import Failed"), error);
   return ok;
 }
 
@@ -76,10 +106,16 @@ export_thread_done_cb (GObject      *source,
                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  JpWindow *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
 
+  set_busy (self, NULL);
   if (!jp_xml_export_finish (JP_DATABASE (source), result, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _jp_window_report_failure (self, _("Export Failed"), error);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -92,11 +128,16 @@ jp_window_export (JpWindow            *self,
                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
 
   g_return_if_fail (JP_IS_WINDOW (self));
   g_return_if_fail (JP_IS_ITEM (scope));
   g_return_if_fail (G_IS_FILE (file));
 
+  name = g_file_get_basename (file);
+  title = g_strdup_printf (_("Exporting “%s”…"), name);
+  set_busy (self, title);
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, jp_window_export);
   g_task_set_task_data (task, g_strdup (jp_item_get_label (scope)), g_free);
@@ -127,12 +168,9 @@ export_done_cb (GObject      *source,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = NULL;
 
+  /* A failure was told as it came. */
   if (!jp_window_export_finish (self, result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        jp_window_report_error (self, error);
-      return;
-    }
+    return;
   title = g_strdup_printf (_("Exported to “%s”"), name);
   _jp_window_show_toast (self, title);
 }

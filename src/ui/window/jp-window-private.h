@@ -14,6 +14,8 @@ struct _JpWindow
   GError               *error;
   GSettings            *settings;
   JpItem               *item;
+  /* The plan's root: its number is the year the title shows. */
+  JpItem               *root;
   /* The language the panes show and edit (the "edit-language"). */
   JpLang                edit_language;
   GCancellable         *cancellable;
@@ -36,9 +38,12 @@ struct _JpWindow
   JpSidebar            *sidebar;
   GtkToggleButton      *search_button;
   AdwWindowTitle       *content_title;
+  AdwWindowTitle       *plan_title;
   AdwBin               *content_bin;
   GtkSpinner           *spinner;
+  GtkWidget            *cancel_button;
   GtkWidget            *language_box;
+  GtkMenuButton        *language_menu_button;
   AdwStatusPage        *error_page;
 };
 
@@ -64,6 +69,9 @@ void    _jp_window_choose_import     (JpWindow        *self,
 void    _jp_window_flush              (JpWindow      *self);
 void    _jp_window_show_toast         (JpWindow      *self,
                                        const char    *title);
+void    _jp_window_report_failure     (JpWindow      *self,
+                                       const char    *title,
+                                       const GError  *error);
 double  _jp_window_get_scroll         (GtkWidget     *widget);
 void    _jp_window_set_scroll         (GtkWidget     *widget,
                                        double         value);

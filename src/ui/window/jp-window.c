@@ -21,6 +21,7 @@ G_DEFINE_FINAL_TYPE (JpWindow, jp_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_EDIT_LANGUAGE,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -50,17 +51,71 @@ create_empty_page (void)
   return g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "empty_page")));
 }
 
+/* A title too long for the header is cut short there; its tooltip holds
+ * it whole. */
+static void
+set_content_title (JpWindow   *self,
+                   const char *title,
+                   const char *subtitle)
+{
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->content_title), *title ? title : NULL);
+}
+
 static void
 update_title (JpWindow *self)
 {
   if (self->item == NULL)
-    {
-      adw_window_title_set_title (self->content_title, "");
-      adw_window_title_set_subtitle (self->content_title, "");
-      return;
-    }
-  adw_window_title_set_title (self->content_title, jp_item_get_label (self->item));
-  adw_window_title_set_subtitle (self->content_title, jp_kind_get_title (jp_item_get_kind (self->item)));
+    set_content_title (self, "", "");
+  else
+    set_content_title (self, jp_item_get_label (self->item), jp_kind_get_title (jp_item_get_kind (self->item)));
+}
+
+/* Which plan this is: its year, and its file when it is not the usual
+ * one, so that two windows on two plans tell themselves apart. */
+char *
+jp_window_describe_plan (JpDatabase *db,
+                         char      **file_name)
+{
+  g_autoptr(JpItem) root = NULL;
+  g_autofree char *default_path = NULL;
+  const char *year = NULL;
+
+  g_return_val_if_fail (db == NULL || JP_IS_DATABASE (db), NULL);
+
+  if (file_name != NULL)
+    *file_name = NULL;
+  if (db == NULL)
+    return g_strdup (_("Jaarplan"));
+  root = jp_store_get_root (JP_STORE (db));
+  if (root != NULL)
+    year = jp_item_get_field (root, JP_FIELD_NUMBER);
+  default_path = jp_database_default_path ();
+  if (file_name != NULL && g_strcmp0 (jp_database_get_path (db), default_path) != 0)
+    *file_name = g_path_get_basename (jp_database_get_path (db));
+  if (year == NULL || *year == '\0')
+    return g_strdup (_("Jaarplan"));
+  /* Translators: the window's title: the application's name, then the
+   * plan's year ("Jaarplan 2013"). */
+  return g_strdup_printf (C_("window title", "%s %s"), _("Jaarplan"), year);
+}
+
+static void
+update_plan_title (JpWindow *self)
+{
+  g_autofree char *file_name = NULL;
+  g_autofree char *plan = jp_window_describe_plan (self->db, &file_name);
+  g_autofree char *title = NULL;
+
+  if (file_name != NULL)
+    /* Translators: the window's title: the plan, then its file's name
+     * ("Jaarplan 2013 — plan-b.db"). */
+    title = g_strdup_printf (C_("window title", "%s — %s"), plan, file_name);
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : plan);
+  adw_window_title_set_title (self->plan_title, plan);
+  adw_window_title_set_subtitle (self->plan_title, file_name ? file_name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_title), title ? title : plan);
 }
 
 static gboolean
@@ -204,7 +259,7 @@ _jp_window_show_contacts (JpWindow *self)
   jp_sidebar_select_item (self->sidebar, NULL);
   self->restoring = FALSE;
   set_content (self, NULL, jp_contacts_page_new (JP_STORE (self->db), self->settings));
-  adw_window_title_set_title (self->content_title, _("Contacts"));
+  set_content_title (self, _("Contacts"), "");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -261,6 +316,13 @@ on_edit_language (GSimpleAction *action,
     jp_window_set_edit_language (self, lang);
 }
 
+/* The narrow window's one button says which language is edited. */
+static void
+update_language_menu_button (JpWindow *self)
+{
+  gtk_menu_button_set_label (self->language_menu_button, self->edit_language == JP_LANG_FR ? _("FR") : _("NL"));
+}
+
 JpLang
 jp_window_get_edit_language (JpWindow *self)
 {
@@ -288,6 +350,7 @@ jp_window_set_edit_language (JpWindow *self,
    * other one first, then the pane is built again. */
   _jp_window_flush (self);
   self->edit_language = lang;
+  update_language_menu_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDIT_LANGUAGE]);
   if (!has_texts_pane (self->item))
     return;
@@ -341,6 +404,54 @@ on_reload_response (AdwMessageDialog *dialog,
     jp_database_reload (self->db);
 }
 
+/* What failed, for a dialog's title, when the caller does not say. */
+static const char *
+error_title (const GError *error)
+{
+  if (g_error_matches (error, JP_XML_ERROR, JP_XML_ERROR_WRITE))
+    return _("Export Failed");
+  if (error->domain == JP_XML_ERROR)
+    return _("Import Failed");
+  return _("The Change Could Not Be Saved");
+}
+
+/* What to do about @error, or NULL when its message says it all. */
+static const char *
+error_advice (const GError *error)
+{
+  if (g_error_matches (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_FULL))
+    return _("Free some space on the disk, then try again.");
+  if (g_error_matches (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_BUSY))
+    return _("Another program is using the plan. Close it, then try again.");
+  if (g_error_matches (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_READONLY) ||
+      g_error_matches (error, JP_XML_ERROR, JP_XML_ERROR_WRITE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return _("Choose a folder you may write to, or ask whoever manages this computer.");
+  if (error->domain == JP_XML_ERROR)
+    return _("Check that the file is one exported by Jaarplan, or ask its sender to export it again.");
+  return NULL;
+}
+
+/* A dialog, until closed, whose @title says what failed; its body says
+ * why, and what to do about it when there is something to do. */
+void
+_jp_window_report_failure (JpWindow     *self,
+                           const char   *title,
+                           const GError *error)
+{
+  const char *advice = error_advice (error);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (advice != NULL)
+    body = g_strdup_printf ("%s\n\n%s", error->message, advice);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), title, body ? body : error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 jp_window_report_error (JpWindow     *self,
                         const GError *error)
@@ -366,9 +477,7 @@ jp_window_report_error (JpWindow     *self,
     }
   if (error->domain == JP_XML_ERROR || strlen (error->message) > 120)
     {
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Something Went Wrong"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      _jp_window_report_failure (self, error_title (error), error);
       return;
     }
   _jp_window_show_toast (self, error->message);
@@ -450,6 +559,7 @@ jp_window_dispose (GObject *object)
   if (self->item)
     g_signal_handlers_disconnect_by_func (self->item, update_title, self);
   g_clear_object (&self->item);
+  g_clear_object (&self->root);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_error (&self->error);
@@ -470,6 +580,9 @@ jp_window_get_property (GObject    *object,
     {
     case PROP_EDIT_LANGUAGE:
       g_value_set_int (value, jp_window_get_edit_language (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, jp_window_get_busy (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -515,15 +628,22 @@ jp_window_class_init (JpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpWindow, sidebar_bin);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, plan_title);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, content_bin);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, jp_window_cancel_work);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, language_box);
+  gtk_widget_class_bind_template_child (widget_class, JpWindow, language_menu_button);
   gtk_widget_class_bind_template_child (widget_class, JpWindow, error_page);
 
   /* A JpLang. */
   properties[PROP_EDIT_LANGUAGE] =
     g_param_spec_int ("edit-language", NULL, NULL, 0, JP_N_LANGS - 1, JP_LANG_NL,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Work runs in a worker thread (an import, an export). */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _jp_window_class_add_actions (widget_class);
@@ -556,6 +676,7 @@ setup_plan (JpWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), tree_view);
   g_action_map_add_action (G_ACTION_MAP (self), untranslated);
   self->edit_language = jp_store_get_language (JP_STORE (self->db));
+  update_language_menu_button (self);
   edit_language = g_simple_action_new_stateful ("edit-language", G_VARIANT_TYPE_STRING,
                                                 g_variant_new_string (jp_lang_to_string (self->edit_language)));
   g_signal_connect_object (edit_language, "change-state", G_CALLBACK (on_edit_language), self, 0);
@@ -574,6 +695,13 @@ setup_plan (JpWindow *self)
   g_signal_connect_object (self->db, "notify::can-undo", G_CALLBACK (_jp_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "notify::can-redo", G_CALLBACK (_jp_window_update_actions), self, G_CONNECT_SWAPPED);
 
+  /* The year changes with an edit of the root (kept alive to hear it),
+   * or an import of a whole plan. */
+  self->root = jp_store_get_root (JP_STORE (self->db));
+  if (self->root != NULL)
+    g_signal_connect_object (self->root, "notify::number", G_CALLBACK (update_plan_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "reloaded", G_CALLBACK (update_plan_title), self, G_CONNECT_SWAPPED);
+  update_plan_title (self);
   set_content (self, NULL, empty);
   on_tree_view_changed (self);
   on_untranslated_changed (self);

@@ -58,10 +58,18 @@ void        jp_window_set_edit_language (JpWindow    *self,
 /* Opens @item's pane and selects it in the tree. */
 void        jp_window_open_item      (JpWindow      *self,
                                       JpItem        *item);
+/* "Jaarplan 2013": the plan @db holds; *@file_name (if asked) is set to
+ * its file's name when it is not the default database, else NULL. */
+char       *jp_window_describe_plan  (JpDatabase    *db,
+                                      char         **file_name);
 /* Tells the user what went wrong, in the window: a toast, or for a
  * conflict a dialog offering to reload. */
 void        jp_window_report_error   (JpWindow      *self,
                                       const GError  *error);
+/* Whether an import or an export runs (the header shows it, with a
+ * button that cancels it: a cancelled import leaves the plan as it was). */
+gboolean    jp_window_get_busy       (JpWindow      *self);
+void        jp_window_cancel_work    (JpWindow      *self);
 /* Asks (after a dry run) and imports @file, off the main loop. */
 void        jp_window_import         (JpWindow      *self,
                                       GFile         *file);
