@@ -183,6 +183,91 @@ test_texts_have_height (Fixture       *f,
   open_and_check (f, section);
 }
 
+/* The text row of @item in the open pane. */
+static JpTextRow *
+find_text_row (JpWindow *window,
+               JpItem   *item)
+{
+  g_autoptr(GPtrArray) rows = find_all (jp_window_get_pane (window), JP_TYPE_TEXT_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (jp_text_row_get_item (rows->pdata[i]) == item)
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* The reference to the other language's text under @view, or NULL. */
+static GtkWidget *
+find_reference (GtkWidget *view)
+{
+  for (GtkWidget *next = gtk_widget_get_next_sibling (view); next; next = gtk_widget_get_next_sibling (next))
+    if (gtk_widget_has_css_class (next, "jp-reference"))
+      return next;
+  return NULL;
+}
+
+static void
+test_translate_objective (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(GListModel) objectives = jp_database_get_children (f->db, section, JP_KIND_MASK (JP_KIND_OBJECTIVE));
+  g_autoptr(JpItem) objective = g_list_model_get_item (objectives, 0);
+  g_autofree char *dutch = g_strdup (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_NL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkWidget *view, *reference;
+  GtkTextBuffer *buffer;
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (dutch);
+  g_assert_true (jp_database_set_text (f->db, objective, JP_TEXT_BODY, JP_LANG_FR, NULL, &error));
+  g_assert_no_error (error);
+  jp_window_open_item (f->window, section);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-language", "s", "fr");
+  g_assert_cmpint (jp_pane_get_language (JP_PANE (jp_window_get_pane (f->window))), ==, JP_LANG_FR);
+  settle (f->window);
+
+  /* Untranslated: the field is empty, the Dutch text under it. */
+  view = jp_text_row_get_text_view (find_text_row (f->window, objective));
+  shown = buffer_text (GTK_TEXT_VIEW (view));
+  g_assert_cmpstr (shown, ==, "");
+  reference = find_reference (view);
+  g_assert_nonnull (reference);
+  g_assert_true (gtk_widget_get_visible (reference));
+  g_assert_true (jp_test_has_label_containing (reference, dutch));
+  buttons = find_all (reference, GTK_TYPE_BUTTON);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (buttons->pdata[0]), ==, "Copy the Dutch Text");
+
+  /* Typing writes French only. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_insert_at_cursor (buffer, "x", -1);
+  jp_pane_flush (jp_window_get_pane (f->window));
+  g_assert_cmpstr (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_FR), ==, "x");
+  g_assert_cmpstr (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_NL), ==, dutch);
+  /* The reference stays while one translates. */
+  g_assert_true (gtk_widget_get_visible (reference));
+
+  /* The button copies the Dutch text, as an edit that undo takes back. */
+  g_signal_emit_by_name (buttons->pdata[0], "clicked");
+  g_assert_cmpstr (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_FR), ==, dutch);
+  g_assert_cmpstr (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_NL), ==, dutch);
+  g_clear_pointer (&shown, g_free);
+  shown = buffer_text (GTK_TEXT_VIEW (view));
+  g_assert_cmpstr (shown, ==, dutch);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_FR), !=, dutch);
+  g_assert_cmpstr (jp_item_get_text (objective, JP_TEXT_BODY, JP_LANG_NL), ==, dutch);
+
+  /* Back in Dutch: the Dutch text, no reference (both exist or not). */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-language", "s", "nl");
+  view = jp_text_row_get_text_view (find_text_row (f->window, objective));
+  g_clear_pointer (&shown, g_free);
+  shown = buffer_text (GTK_TEXT_VIEW (view));
+  g_assert_cmpstr (shown, ==, dutch);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +276,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, jp_test_window_fixture_tear_down)
   ADD ("/panes/texts-have-height", test_texts_have_height);
+  ADD ("/panes/translate-objective", test_translate_objective);
 #undef ADD
 
   return g_test_run ();
