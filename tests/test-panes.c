@@ -268,6 +268,206 @@ test_translate_objective (Fixture       *f,
   g_assert_cmpstr (shown, ==, dutch);
 }
 
+/* Presses @keyval in @view as its key controllers see it. */
+static gboolean
+press_key (GtkWidget       *view,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static JpTextRow *
+focused_row (JpWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, JP_TYPE_TEXT_ROW) : NULL;
+
+  g_assert_nonnull (row);
+  return JP_TEXT_ROW (row);
+}
+
+static void
+type_in_focus (JpWindow   *window,
+               const char *text)
+{
+  GtkWidget *view = jp_text_row_get_text_view (focused_row (window));
+
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static const char *
+sub_item_text (GListModel *items,
+               guint       position)
+{
+  g_autoptr(JpItem) item = g_list_model_get_item (items, position);
+
+  return jp_item_get_text (item, JP_TEXT_BODY, JP_LANG_NL);
+}
+
+static void
+test_enter_adds_sub_item (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(GListModel) items = NULL;
+  JpItem *project;
+  GtkWidget *view;
+
+  jp_window_open_item (f->window, section);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)",
+                                             (gint64) 0, "project-new"));
+  project = jp_window_get_item (f->window);
+  items = jp_database_get_children (f->db, project, JP_KIND_MASK (JP_KIND_ITEM));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-item", "(xs)", (gint64) 0, "item"));
+  type_in_focus (f->window, "Eerste");
+
+  /* Enter stores the sub-item and starts the next one, with the focus. */
+  g_assert_true (press_key (jp_text_row_get_text_view (focused_row (f->window)), GDK_KEY_Return, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_cmpstr (sub_item_text (items, 0), ==, "Eerste");
+  {
+    g_autoptr(JpItem) second = g_list_model_get_item (items, 1);
+    g_assert_true (jp_text_row_get_item (focused_row (f->window)) == second);
+  }
+  type_in_focus (f->window, "Derde");
+  jp_pane_flush (jp_window_get_pane (f->window));
+
+  /* Enter in the first puts the new one between the two. */
+  {
+    g_autoptr(JpItem) first = g_list_model_get_item (items, 0);
+    view = jp_text_row_get_text_view (find_text_row (f->window, first));
+  }
+  gtk_widget_grab_focus (view);
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  type_in_focus (f->window, "Tweede");
+  jp_pane_flush (jp_window_get_pane (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  g_assert_cmpstr (sub_item_text (items, 0), ==, "Eerste");
+  g_assert_cmpstr (sub_item_text (items, 1), ==, "Tweede");
+  g_assert_cmpstr (sub_item_text (items, 2), ==, "Derde");
+
+  /* An objective is one paragraph too, but Enter only stores it. */
+  jp_window_open_item (f->window, section);
+  {
+    g_autoptr(GListModel) objectives = jp_database_get_children (f->db, section, JP_KIND_MASK (JP_KIND_OBJECTIVE));
+    guint n = g_list_model_get_n_items (objectives);
+    g_autoptr(JpItem) objective = g_list_model_get_item (objectives, 0);
+
+    view = jp_text_row_get_text_view (find_text_row (f->window, objective));
+    g_assert_true (press_key (view, GDK_KEY_Return, 0));
+    g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, n);
+  }
+}
+
+static void
+test_tab_moves_focus (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *uids[] = { "sec-5.7-p1" };
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) chapter = jp_database_find_numbered (f->db, JP_KIND_CHAPTER, "7");
+  g_autoptr(JpItem) area = jp_database_find_numbered (f->db, JP_KIND_AREA, "1");
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, uids[0]);
+  JpItem *items[] = { section, chapter, area, project };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GPtrArray) views = NULL;
+
+      jp_window_open_item (f->window, items[i]);
+      views = find_all (jp_window_get_pane (f->window), GTK_TYPE_TEXT_VIEW);
+      g_assert_cmpuint (views->len, >, 0);
+      /* Tab and Shift+Tab leave the text: no tab character is typed. */
+      for (guint v = 0; v < views->len; v++)
+        g_assert_false (gtk_text_view_get_accepts_tab (views->pdata[v]));
+    }
+}
+
+static gboolean
+can (JpTextRow  *row,
+     const char *move)
+{
+  return g_action_group_get_action_enabled (jp_text_row_get_moves (row), move);
+}
+
+/* The menu of @row as it opens: its moves asked again. */
+static GtkMenuButton *
+open_menu (JpTextRow *row)
+{
+  g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
+  GtkMenuButton *button = buttons->pdata[0];
+
+  gtk_menu_button_popup (button);
+  jp_test_iterate ();
+  gtk_menu_button_popdown (button);
+  return button;
+}
+
+static void
+test_item_menu (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(JpItem) first = NULL;
+  g_autoptr(JpItem) second = NULL;
+  GtkMenuButton *button;
+  JpTextRow *row;
+
+  add_sub_item (f->db, project, "Een");
+  add_sub_item (f->db, project, "Twee");
+  items = jp_database_get_children (f->db, project, JP_KIND_MASK (JP_KIND_ITEM));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  first = g_list_model_get_item (items, 0);
+  second = g_list_model_get_item (items, 1);
+  jp_window_open_item (f->window, project);
+  settle (f->window);
+
+  /* The first cannot move up nor in or out; the second can go in. */
+  row = find_text_row (f->window, first);
+  button = open_menu (row);
+  /* No tooltip over the menu it opens; a name for a screen reader. */
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  g_assert_false (can (row, "move-up"));
+  g_assert_true (can (row, "move-down"));
+  g_assert_false (can (row, "indent"));
+  g_assert_false (can (row, "outdent"));
+  row = find_text_row (f->window, second);
+  open_menu (row);
+  g_assert_true (can (row, "move-up"));
+  g_assert_false (can (row, "move-down"));
+  g_assert_true (can (row, "indent"));
+  g_assert_false (can (row, "outdent"));
+
+  /* Indented under the first: it can only come out again. */
+  g_action_group_activate_action (jp_text_row_get_moves (row), "indent", NULL);
+  {
+    g_autoptr(JpItem) parent = jp_store_get_parent (JP_STORE (f->db), second);
+    g_assert_true (parent == first);
+  }
+  row = find_text_row (f->window, second);
+  open_menu (row);
+  g_assert_false (can (row, "move-up"));
+  g_assert_false (can (row, "move-down"));
+  g_assert_false (can (row, "indent"));
+  g_assert_true (can (row, "outdent"));
+  row = find_text_row (f->window, first);
+  open_menu (row);
+  g_assert_false (can (row, "move-down"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +477,9 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, jp_test_window_fixture_tear_down)
   ADD ("/panes/texts-have-height", test_texts_have_height);
   ADD ("/panes/translate-objective", test_translate_objective);
+  ADD ("/panes/enter-adds-sub-item", test_enter_adds_sub_item);
+  ADD ("/panes/tab-moves-focus", test_tab_moves_focus);
+  ADD ("/panes/item-menu", test_item_menu);
 #undef ADD
 
   return g_test_run ();

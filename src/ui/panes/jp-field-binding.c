@@ -359,6 +359,8 @@ bind (GtkWidget  *widget,
     {
       b->source = G_OBJECT (g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))));
       gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (b->source), FALSE);
+      /* Tab and Shift+Tab move the focus on, as in every other field. */
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (widget), FALSE);
       g_signal_connect (widget, "map", G_CALLBACK (on_text_view_map), NULL);
     }
   else
