@@ -27,4 +27,13 @@ gboolean     jp_store_outdent_item (JpStore     *self,
                                     JpItem      *item,
                                     GError     **error);
 
+/* Whether the calls above would allow the move, without making it. */
+gboolean     jp_store_can_move_item_by (JpStore   *self,
+                                        JpItem    *item,
+                                        int        delta);
+gboolean     jp_store_can_indent_item  (JpStore   *self,
+                                        JpItem    *item);
+gboolean     jp_store_can_outdent_item (JpStore   *self,
+                                        JpItem    *item);
+
 G_END_DECLS

@@ -24,6 +24,9 @@ typedef struct {
   gulong      changed_id;
   gulong      notify_id;
   GtkWidget  *mark;        /* the "Not translated" tag, owned by @widget */
+  GtkWidget  *reference;   /* weak: the other language's text, under @widget */
+  GtkWidget  *reference_label;  /* weak */
+  gboolean    show_reference;
 } Binding;
 
 static void
@@ -54,17 +57,41 @@ binding_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static JpLang
+binding_other_lang (Binding *b)
+{
+  return b->lang == JP_LANG_NL ? JP_LANG_FR : JP_LANG_NL;
+}
+
+/* The other language's text of a text field, or NULL. */
+static const char *
+binding_other_text (Binding *b)
+{
+  const char *other;
+
+  if (!b->is_text)
+    return NULL;
+  other = jp_item_get_text (b->item, b->field, binding_other_lang (b));
+  return other && *other ? other : NULL;
+}
+
+/* What the field shows: the stored value in its own language only, so
+ * that typing never turns one language into the other.  *untranslated
+ * tells that it is empty while the other language has a text. */
 static const char *
 binding_stored_value (Binding  *b,
-                      gboolean *fallback)
+                      gboolean *untranslated)
 {
   const char *value;
 
-  *fallback = FALSE;
   if (b->is_text)
-    return jp_item_get_display_text (b->item, b->field, b->lang, fallback);
-  value = jp_item_get_field (b->item, b->field);
-  return value ? value : "";
+    value = jp_item_get_text (b->item, b->field, b->lang);
+  else
+    value = jp_item_get_field (b->item, b->field);
+  if (value == NULL)
+    value = "";
+  *untranslated = *value == '\0' && binding_other_text (b) != NULL;
+  return value;
 }
 
 static char *
@@ -80,27 +107,29 @@ binding_widget_text (Binding *b)
 
 static void
 binding_show_fallback (Binding  *b,
-                       gboolean  fallback)
+                       gboolean  untranslated)
 {
-  if (fallback)
-    {
-      /* Translators: on a field whose text exists only in the other
-       * language, which the field shows instead. */
-      const char *tip = b->lang == JP_LANG_NL ? _("Not translated yet: this is the French text")
-                                              : _("Not translated yet: this is the Dutch text");
-
-      gtk_widget_add_css_class (b->widget, "jp-fallback");
-      gtk_widget_set_tooltip_text (b->widget, tip);
-      if (b->mark)
-        gtk_widget_set_tooltip_text (b->mark, tip);
-    }
-  else if (gtk_widget_has_css_class (b->widget, "jp-fallback"))
-    {
-      gtk_widget_remove_css_class (b->widget, "jp-fallback");
-      gtk_widget_set_tooltip_text (b->widget, NULL);
-    }
+  if (untranslated)
+    gtk_widget_add_css_class (b->widget, "jp-fallback");
+  else
+    gtk_widget_remove_css_class (b->widget, "jp-fallback");
   if (b->mark)
-    gtk_widget_set_visible (b->mark, fallback);
+    gtk_widget_set_visible (b->mark, untranslated);
+}
+
+/* The other language's text under the field, shown once the field was
+ * found untranslated, so that it stays in sight while one translates. */
+static void
+binding_show_reference (Binding  *b,
+                        gboolean  untranslated)
+{
+  const char *other = binding_other_text (b);
+
+  if (b->reference == NULL)
+    return;
+  b->show_reference |= untranslated;
+  gtk_label_set_label (GTK_LABEL (b->reference_label), other ? other : "");
+  gtk_widget_set_visible (b->reference, b->show_reference && other != NULL);
 }
 
 /* The tag that says, beside the text, that it is the other language's. */
@@ -141,10 +170,11 @@ binding_add_mark (Binding *b)
 static void
 binding_load (Binding *b)
 {
-  gboolean fallback;
-  const char *value = binding_stored_value (b, &fallback);
+  gboolean untranslated;
+  const char *value = binding_stored_value (b, &untranslated);
   g_autofree char *shown = NULL;
 
+  binding_show_reference (b, untranslated);
   if (b->pending != NULL)
     return;
   shown = binding_widget_text (b);
@@ -157,7 +187,91 @@ binding_load (Binding *b)
         gtk_text_buffer_set_text (GTK_TEXT_BUFFER (b->source), value, -1);
       g_signal_handler_unblock (b->source, b->changed_id);
     }
-  binding_show_fallback (b, fallback);
+  binding_show_fallback (b, untranslated);
+}
+
+/* The copy button: the other language's text becomes this one's, as an
+ * edit of its own (undone as any other). */
+static void
+binding_copy (Binding *b)
+{
+  g_autofree char *other = g_strdup (binding_other_text (b));
+
+  if (other == NULL)
+    return;
+  if (GTK_IS_EDITABLE (b->source))
+    gtk_editable_set_text (GTK_EDITABLE (b->source), other);
+  else
+    gtk_text_buffer_set_text (GTK_TEXT_BUFFER (b->source), other, -1);
+  binding_write (b);
+}
+
+/* A dimmed, selectable copy of the other language's text, with a button
+ * that copies it into the field: under @widget in its box, or in a row of
+ * its own under an entry row. */
+static void
+binding_add_reference (Binding *b)
+{
+  GtkWidget *parent = gtk_widget_get_parent (b->widget);
+  GtkWidget *box, *label, *copy;
+  const char *tip;
+
+  if (!b->is_text || parent == NULL)
+    return;
+  if (!GTK_IS_BOX (parent) && !(GTK_IS_LIST_BOX (parent) && GTK_IS_LIST_BOX_ROW (b->widget)))
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (box, "jp-reference");
+  gtk_widget_set_visible (box, FALSE);
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  b->lang == JP_LANG_NL ? _("The French text") : _("The Dutch text"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), label);
+
+  /* Translators: the tooltip of a button beside the other language's
+   * text, under a field not translated yet. */
+  tip = b->lang == JP_LANG_NL ? _("Copy the French Text") : _("Copy the Dutch Text");
+  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (copy, GTK_ALIGN_START);
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_tooltip_text (copy, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (binding_copy), b);
+  gtk_box_append (GTK_BOX (box), copy);
+
+  if (GTK_IS_BOX (parent))
+    {
+      gtk_widget_set_margin_top (box, 6);
+      gtk_box_insert_child_after (GTK_BOX (parent), box, b->widget);
+      g_set_weak_pointer (&b->reference, box);
+    }
+  else
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_widget_set_visible (box, TRUE);
+      gtk_widget_set_visible (row, FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_insert (GTK_LIST_BOX (parent), row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (b->widget)) + 1);
+      g_set_weak_pointer (&b->reference, row);
+    }
+  g_set_weak_pointer (&b->reference_label, label);
 }
 
 static void
@@ -196,6 +310,8 @@ binding_free (gpointer data)
   g_clear_signal_handler (&b->notify_id, b->item);
   g_clear_signal_handler (&b->changed_id, b->source);
   g_clear_weak_pointer (&b->window);
+  g_clear_weak_pointer (&b->reference);
+  g_clear_weak_pointer (&b->reference_label);
   g_clear_object (&b->source);
   g_clear_object (&b->db);
   g_clear_object (&b->item);
@@ -243,6 +359,8 @@ bind (GtkWidget  *widget,
     {
       b->source = G_OBJECT (g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))));
       gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (b->source), FALSE);
+      /* Tab and Shift+Tab move the focus on, as in every other field. */
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (widget), FALSE);
       g_signal_connect (widget, "map", G_CALLBACK (on_text_view_map), NULL);
     }
   else
@@ -257,6 +375,7 @@ bind (GtkWidget  *widget,
   b->changed_id = g_signal_connect_swapped (b->source, "changed", G_CALLBACK (on_source_changed), b);
   b->notify_id = g_signal_connect_swapped (item, "notify::revision", G_CALLBACK (on_item_revision), b);
   binding_add_mark (b);
+  binding_add_reference (b);
   g_signal_connect (widget, "destroy", G_CALLBACK (on_widget_destroy), b);
 
   focus = gtk_event_controller_focus_new ();

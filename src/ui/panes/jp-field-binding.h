@@ -13,7 +13,12 @@ G_BEGIN_DECLS
  * GtkEntry or an AdwEntryRow, or a GtkTextView) and stores what is typed,
  * 300 ms after the last key, when the focus leaves, or at
  * jp_field_binding_flush().  A refusal goes to the window through
- * "win.report-error". */
+ * "win.report-error".
+ *
+ * A text field shows its own language only: untranslated, it is empty,
+ * marked, with the other language's text under it (selectable) and a
+ * button that copies that text in as an edit.  A text view passes Tab
+ * and Shift+Tab on to move the focus. */
 void     jp_field_binding_bind_text  (GtkWidget   *widget,
                                       JpStore     *db,
                                       JpItem      *item,

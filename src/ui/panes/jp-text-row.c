@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "model/jp-structure.h"
+#include "ui/window/jp-error-report.h"
 #include "ui/panes/jp-field-binding.h"
 #include "ui/jp-kind-ui.h"
 #include "ui/panes/jp-text-row.h"
@@ -15,7 +17,9 @@ struct _JpTextRow
 {
   AdwPreferencesRow  parent_instance;
 
+  JpStore       *store;
   JpItem        *item;
+  GSimpleActionGroup *moves;
 
   GtkWidget     *indent;
   GtkImage      *icon;
@@ -28,8 +32,52 @@ struct _JpTextRow
 
 G_DEFINE_FINAL_TYPE (JpTextRow, jp_text_row, ADW_TYPE_PREFERENCES_ROW)
 
+/* The sibling after @item among its parent's children, or NULL. */
+static JpItem *
+next_sibling (JpStore *store,
+              JpItem  *parent,
+              JpItem  *item)
+{
+  g_autoptr(GListModel) children = jp_store_get_children (store, parent, JP_KIND_MASK_ALL);
+  guint n = g_list_model_get_n_items (children);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(JpItem) child = g_list_model_get_item (children, i);
+
+      if (child == item)
+        return g_list_model_get_item (children, i + 1);
+    }
+  return NULL;
+}
+
+/* Enter in a sub-item starts the next one: a new sub-item just after it,
+ * with the focus. */
+static void
+add_next (JpTextRow *self)
+{
+  g_autoptr(JpItem) parent = jp_store_get_parent (self->store, self->item);
+  g_autoptr(JpItem) before = NULL;
+  g_autoptr(JpItem) added = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_BOX);
+
+  if (parent == NULL)
+    return;
+  before = next_sibling (self->store, parent, self->item);
+  added = jp_store_add_item (self->store, parent, jp_item_get_kind (self->item), before, &error);
+  if (added == NULL)
+    {
+      jp_widget_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  /* This row may be gone by now, its list built again. */
+  if (list != NULL)
+    jp_field_binding_focus_text (list, added);
+}
+
 /* An objective or a sub-item is one paragraph: Enter stores it instead of
- * starting a new line. */
+ * starting a new line, and in a sub-item starts the next one. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -41,9 +89,44 @@ on_key_pressed (GtkEventControllerKey *controller,
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
     {
       jp_field_binding_flush (GTK_WIDGET (self->text_view));
+      if (jp_item_get_kind (self->item) == JP_KIND_ITEM && (state & GDK_SHIFT_MASK) == 0)
+        {
+          g_autoptr(JpTextRow) hold = g_object_ref (self);
+          add_next (self);
+        }
       return TRUE;
     }
   return FALSE;
+}
+
+/* The moves the structure allows, asked when the menu opens. */
+static void
+update_moves (JpTextRow *self)
+{
+  struct { const char *name; gboolean allowed; } moves[] = {
+    { "move-up", jp_store_can_move_item_by (self->store, self->item, -1) },
+    { "move-down", jp_store_can_move_item_by (self->store, self->item, +1) },
+    { "indent", jp_store_can_indent_item (self->store, self->item) },
+    { "outdent", jp_store_can_outdent_item (self->store, self->item) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->moves), moves[i].name);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), moves[i].allowed);
+    }
+}
+
+/* A move of the menu: the window's action on this row's item. */
+static void
+on_move (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  JpTextRow *self = user_data;
+  g_autofree char *name = g_strconcat ("win.", g_action_get_name (G_ACTION (action)), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), name, "x", jp_item_get_id (self->item));
 }
 
 static void
@@ -53,6 +136,8 @@ jp_text_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_TEXT_ROW);
   g_clear_object (&self->item);
+  g_clear_object (&self->store);
+  g_clear_object (&self->moves);
 
   G_OBJECT_CLASS (jp_text_row_parent_class)->dispose (object);
 }
@@ -78,9 +163,16 @@ jp_text_row_class_init (JpTextRowClass *klass)
 static void
 jp_text_row_init (JpTextRow *self)
 {
+  static const GActionEntry entries[] = {
+    { "move-up", on_move }, { "move-down", on_move }, { "indent", on_move }, { "outdent", on_move },
+  };
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->moves = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->moves), entries, G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "row", G_ACTION_GROUP (self->moves));
+
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -118,6 +210,7 @@ jp_text_row_new (JpStore    *db,
   g_return_val_if_fail (JP_IS_ITEM (item), NULL);
 
   self = g_object_new (JP_TYPE_TEXT_ROW, NULL);
+  self->store = g_object_ref (db);
   self->item = g_object_ref (item);
   id = jp_item_get_id (item);
   target = g_variant_ref_sink (g_variant_new_int64 (id));
@@ -132,16 +225,19 @@ jp_text_row_new (JpStore    *db,
                                   -1);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove), target);
 
-  append_action (order, _("Move _Up"), "win.move-up", target);
-  append_action (order, _("Move _Down"), "win.move-down", target);
-  append_action (nest, _("_Indent"), "win.indent", target);
-  append_action (nest, _("_Outdent"), "win.outdent", target);
+  append_action (order, _("Move _Up"), "row.move-up", NULL);
+  append_action (order, _("Move _Down"), "row.move-down", NULL);
+  append_action (nest, _("_Indent"), "row.indent", NULL);
+  append_action (nest, _("_Outdent"), "row.outdent", NULL);
   append_action (nest, _("Add _Sub-item"), "win.add-item", g_variant_new ("(xs)", id, "item"));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (nest));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  g_signal_connect_object (gtk_menu_button_get_popover (self->menu_button), "show",
+                           G_CALLBACK (update_moves), self, G_CONNECT_SWAPPED);
 
   jp_field_binding_bind_text (GTK_WIDGET (self->text_view), db, item, JP_TEXT_BODY, lang);
+  update_moves (self);
   return GTK_WIDGET (self);
 }
 
@@ -157,4 +253,11 @@ jp_text_row_get_text_view (JpTextRow *self)
 {
   g_return_val_if_fail (JP_IS_TEXT_ROW (self), NULL);
   return GTK_WIDGET (self->text_view);
+}
+
+GActionGroup *
+jp_text_row_get_moves (JpTextRow *self)
+{
+  g_return_val_if_fail (JP_IS_TEXT_ROW (self), NULL);
+  return G_ACTION_GROUP (self->moves);
 }

@@ -21,4 +21,8 @@ JpItem    *jp_text_row_get_item (JpTextRow  *self);
 /* The text view that edits the text. */
 GtkWidget *jp_text_row_get_text_view (JpTextRow *self);
 
+/* The moves of its menu ("move-up", "move-down", "indent", "outdent"),
+ * enabled as the structure allows them when the menu opens. */
+GActionGroup *jp_text_row_get_moves (JpTextRow *self);
+
 G_END_DECLS
