@@ -386,6 +386,40 @@ test_print_export (Fixture       *f,
     }
 }
 
+/* A validity date is picked from a calendar: opening it changes nothing,
+ * a day picked is stored as year-month-day and undone as one step. */
+static void
+test_pick_date (Fixture       *f,
+                gconstpointer  data)
+{
+  JpContactsPerson *person = find_person (f, "L. Willems");
+  JpItem *contact = jp_contacts_person_get_item (person);
+  AdwEntryRow *row = open_field (f, person, "Valid Until (year-month-day)");
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, NULL, NULL));
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) day = g_date_time_new_local (2013, 6, 30, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_null (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL));
+  gtk_menu_button_popup (button);
+  settle (f);
+  calendar = GTK_CALENDAR (find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_CALENDAR, NULL, NULL));
+  g_assert_nonnull (calendar);
+  g_assert_null (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL));
+
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  settle (f);
+  g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL), ==, "2013-06-30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2013-06-30");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+
+  g_assert_true (jp_database_undo (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_null (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL));
+}
+
 /* The arrow of @row, as drawn. */
 static GBytes *
 render_arrow (GtkWidget *row,
@@ -478,6 +512,7 @@ main (int   argc,
   ADD ("/contacts-page/edit/bad-email", test_bad_email);
   ADD ("/contacts-page/edit/remove-undo", test_remove_undo);
   ADD ("/contacts-page/person-arrow", test_person_arrow);
+  ADD ("/contacts-page/edit/pick-date", test_pick_date);
   ADD ("/contacts-page/edit/add-and-move", test_add_and_move);
   ADD ("/contacts-page/hide-expired", test_hide_expired);
   ADD ("/contacts-page/print/export", test_print_export);

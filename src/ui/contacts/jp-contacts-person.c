@@ -97,6 +97,63 @@ APPLY_HANDLER (on_from_apply, from_row, FALSE, JP_FIELD_VALID_FROM)
 APPLY_HANDLER (on_until_apply, until_row, FALSE, JP_FIELD_VALID_UNTIL)
 APPLY_HANDLER (on_note_apply, note_row, TRUE, JP_TEXT_NOTE)
 
+/* ---------------------------------------------------------- date picker */
+
+/* The calendar opens on the row's date, or on today when it holds none
+ * (or not a date). */
+static void
+on_date_popover_show (GtkCalendar *calendar)
+{
+  AdwEntryRow *row = g_object_get_data (G_OBJECT (calendar), "jp-row");
+  g_autofree char *iso = g_strconcat (gtk_editable_get_text (GTK_EDITABLE (row)), "T00:00:00Z", NULL);
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  /* Showing a date is not picking it. */
+  g_object_set_data (G_OBJECT (calendar), "jp-showing", GINT_TO_POINTER (TRUE));
+  gtk_calendar_select_day (calendar, date);
+  g_object_set_data (G_OBJECT (calendar), "jp-showing", NULL);
+}
+
+/* A day picked is written as the row's text and stored, as if typed. */
+static void
+on_date_picked (GtkCalendar      *calendar,
+                JpContactsPerson *self)
+{
+  AdwEntryRow *row = g_object_get_data (G_OBJECT (calendar), "jp-row");
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  if (g_object_get_data (G_OBJECT (calendar), "jp-showing") || !gtk_widget_get_visible (popover))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+add_date_picker (JpContactsPerson *self,
+                 AdwEntryRow      *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  g_object_set_data (G_OBJECT (calendar), "jp-row", row);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_date_popover_show), calendar);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_date_picked), self, 0);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  adw_entry_row_add_suffix (row, button);
+}
+
 static void
 move_up_cb (GtkWidget  *widget,
             const char *action,
@@ -173,6 +230,8 @@ static void
 jp_contacts_person_init (JpContactsPerson *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_date_picker (self, self->from_row);
+  add_date_picker (self, self->until_row);
 }
 
 GtkWidget *
