@@ -155,7 +155,10 @@ gboolean    jp_store_undo           (JpStore     *self,
 gboolean    jp_store_redo           (JpStore     *self,
                                      GError     **error);
 
-/* Full-text search; the ids (gint64) of the matching items, best first. */
+/* Full-text search; the ids (gint64) of the matching items, best first:
+ * the plan's items and the contacts (teams, subject lines, people).  A
+ * query whose words have three characters or more also finds them
+ * inside words ("fraude" in "carrouselfraude"). */
 GArray     *jp_store_search         (JpStore     *self,
                                      const char  *query,
                                      guint        limit,
