@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/contacts/jp-contacts-page.h"
+#include "ui/contacts/jp-contacts-person.h"
 #include "ui/window/jp-error-report.h"
 #include "ui/window/jp-file-chooser.h"
 #include "ui/jp-kind-ui.h"
@@ -206,6 +207,64 @@ _jp_window_show_contacts (JpWindow *self)
   set_content (self, NULL, jp_contacts_page_new (JP_STORE (self->db), self->settings));
   adw_window_title_set_title (self->content_title, _("Contacts"));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* The person (or the first person of a team or subject line) the
+ * contacts page shows for @item takes the focus, which scrolls to it. */
+static gboolean
+focus_contact (GtkWidget *widget,
+               JpStore   *store,
+               JpItem    *item)
+{
+  if (JP_IS_CONTACTS_PERSON (widget))
+    {
+      g_autoptr(JpItem) current = g_object_ref (jp_contacts_person_get_item (JP_CONTACTS_PERSON (widget)));
+
+      while (current != NULL && current != item)
+        {
+          JpItem *parent = jp_store_get_parent (store, current);
+          g_object_unref (current);
+          current = parent;
+        }
+      if (current != NULL)
+        {
+          /* The subject line holding the person opens. */
+          for (GtkWidget *up = gtk_widget_get_parent (widget); up; up = gtk_widget_get_parent (up))
+            if (ADW_IS_EXPANDER_ROW (up))
+              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (up), TRUE);
+          gtk_widget_grab_focus (widget);
+          return TRUE;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (focus_contact (child, store, item))
+      return TRUE;
+  return FALSE;
+}
+
+/* Once the page is shown and laid out. */
+static gboolean
+focus_contact_idle (gpointer data)
+{
+  GPtrArray *pair = data;   /* the window, the item */
+  JpWindow *self = pair->pdata[0];
+  GtkWidget *page = adw_bin_get_child (self->content_bin);
+
+  if (JP_IS_CONTACTS_PAGE (page))
+    focus_contact (page, JP_STORE (self->db), pair->pdata[1]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_contact_activated (JpWindow *self,
+                      JpItem   *item)
+{
+  GPtrArray *pair = g_ptr_array_new_with_free_func (g_object_unref);
+
+  _jp_window_show_contacts (self);
+  g_ptr_array_add (pair, g_object_ref (self));
+  g_ptr_array_add (pair, g_object_ref (item));
+  g_idle_add_full (G_PRIORITY_LOW, focus_contact_idle, pair, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -569,6 +628,7 @@ setup_plan (JpWindow *self)
   g_signal_connect_object (self->sidebar, "notify::selected-item", G_CALLBACK (on_selected_item), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::search-mode", G_CALLBACK (reselect_open_item), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "contact-activated", G_CALLBACK (on_contact_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::tree-view", G_CALLBACK (on_tree_view_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::show-untranslated-only", G_CALLBACK (on_untranslated_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "notify::can-undo", G_CALLBACK (_jp_window_update_actions), self, G_CONNECT_SWAPPED);
