@@ -62,12 +62,10 @@ move_to (JpSidebar *self,
   focus_position (self, position);
 }
 
-static gboolean
-on_list_key (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             JpSidebar             *self)
+gboolean
+_jp_sidebar_key_pressed (JpSidebar       *self,
+                         guint            keyval,
+                         GdkModifierType  state)
 {
   g_autoptr(GtkTreeListRow) row = NULL;
   gboolean right = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
@@ -110,6 +108,16 @@ on_list_key (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+static gboolean
+on_list_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             JpSidebar             *self)
+{
+  return _jp_sidebar_key_pressed (self, keyval, state);
+}
+
 void
 _jp_sidebar_keys_init (JpSidebar *self)
 {
@@ -123,17 +131,17 @@ _jp_sidebar_keys_init (JpSidebar *self)
 
 /* Only a letter or a digit starts a search: "+" or "*" on a row of the
  * tree, or any sign, is no search. */
-static gboolean
-on_capture_key (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                JpSidebar             *self)
+gboolean
+_jp_sidebar_type_ahead (JpSidebar       *self,
+                        guint            keyval,
+                        GdkModifierType  state)
 {
   GtkEditable *entry = GTK_EDITABLE (self->search_entry);
   gunichar c = gdk_keyval_to_unicode (keyval);
   char text[8] = { 0, };
   int position;
+
+  g_return_val_if_fail (JP_IS_SIDEBAR (self), FALSE);
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || !g_unichar_isalnum (c))
     return FALSE;
@@ -150,6 +158,16 @@ on_capture_key (GtkEventControllerKey *controller,
   gtk_editable_insert_text (entry, text, -1, &position);
   gtk_editable_set_position (entry, position);
   return TRUE;
+}
+
+static gboolean
+on_capture_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                JpSidebar             *self)
+{
+  return _jp_sidebar_type_ahead (self, keyval, state);
 }
 
 void

@@ -52,5 +52,12 @@ void     _jp_sidebar_keys_init       (JpSidebar *self);
 /* Typing a letter or a digit where no field takes it starts a search. */
 void     _jp_sidebar_capture_keys    (JpSidebar *self,
                                       GtkWidget *widget);
+/* What the controllers do with a key (TRUE: taken), for the tests too. */
+gboolean _jp_sidebar_key_pressed     (JpSidebar       *self,
+                                      guint            keyval,
+                                      GdkModifierType  state);
+gboolean _jp_sidebar_type_ahead      (JpSidebar       *self,
+                                      guint            keyval,
+                                      GdkModifierType  state);
 
 G_END_DECLS
