@@ -158,7 +158,8 @@ gboolean    jp_store_redo           (JpStore     *self,
 /* Full-text search; the ids (gint64) of the matching items, best first:
  * the plan's items and the contacts (teams, subject lines, people).  A
  * query whose words have three characters or more also finds them
- * inside words ("fraude" in "carrouselfraude"). */
+ * inside the words of titles, codes and contacts ("fraude" in
+ * "carrouselfraude"). */
 GArray     *jp_store_search         (JpStore     *self,
                                      const char  *query,
                                      guint        limit,

@@ -161,11 +161,11 @@ gboolean     jp_database_redo          (JpDatabase          *self,
 void         jp_database_reload        (JpDatabase          *self);
 
 /* Full-text search over every text (both languages), code, person,
- * e-mail and phone; a query whose words have three characters or
- * more also finds them inside words.  Returns the ids (gint64) of the matching items, best first;
- * with a @limit (0: none), the best among the first @limit matches of
- * the texts and of the codes, so that a word found everywhere stays
- * quick. */
+ * e-mail and phone; a query whose words have three characters or more
+ * also finds them inside the words of titles, codes and contacts.
+ * Returns the ids (gint64) of the matching items, best first; with a
+ * @limit (0: none), the best among the first @limit matches of the texts
+ * and of the codes, so that a word found everywhere stays quick. */
 GArray      *jp_database_search        (JpDatabase          *self,
                                         const char          *query,
                                         guint                limit,

@@ -189,7 +189,8 @@ static const char migration_3[] =
 
 /* Matches inside words: Dutch writes compounds ("carrouselfraude"), so
  * a search of three letters or more also looks for the letters anywhere
- * in a word, through trigram indexes beside the word indexes.  The word
+ * in a word of a title, code or contact, through trigram indexes beside
+ * the word indexes.  The word
  * index of the items now holds the phone of a contact too, so that
  * every field of the contacts is searched (the titles of teams and
  * subject lines are texts). */
@@ -215,13 +216,15 @@ static const char migration_4[] =
   "    VALUES ('delete', old.id, " SEARCH_ITEM_OLD ");"
   "  INSERT INTO item_fts (rowid, " SEARCH_ITEM_COLUMNS ") VALUES (new.id, " SEARCH_ITEM_NEW "); END;"
 
-  "CREATE VIRTUAL TABLE text_tri USING fts5 (value, content='text', content_rowid='id', tokenize='trigram');"
-  "INSERT INTO text_tri (text_tri) VALUES ('rebuild');"
-  "CREATE TRIGGER text_tri_i AFTER INSERT ON text BEGIN"
+  /* Titles only: they are what the tree shows, and an index of every
+   * text would make a search of common letters read too much. */
+  "CREATE VIRTUAL TABLE text_tri USING fts5 (value, content='', tokenize='trigram');"
+  "INSERT INTO text_tri (rowid, value) SELECT id, value FROM text WHERE field = 'title';"
+  "CREATE TRIGGER text_tri_i AFTER INSERT ON text WHEN new.field = 'title' BEGIN"
   "  INSERT INTO text_tri (rowid, value) VALUES (new.id, new.value); END;"
-  "CREATE TRIGGER text_tri_d AFTER DELETE ON text BEGIN"
+  "CREATE TRIGGER text_tri_d AFTER DELETE ON text WHEN old.field = 'title' BEGIN"
   "  INSERT INTO text_tri (text_tri, rowid, value) VALUES ('delete', old.id, old.value); END;"
-  "CREATE TRIGGER text_tri_u AFTER UPDATE OF value ON text BEGIN"
+  "CREATE TRIGGER text_tri_u AFTER UPDATE OF value ON text WHEN old.field = 'title' BEGIN"
   "  INSERT INTO text_tri (text_tri, rowid, value) VALUES ('delete', old.id, old.value);"
   "  INSERT INTO text_tri (rowid, value) VALUES (new.id, new.value); END;"
 
