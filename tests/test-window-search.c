@@ -203,6 +203,30 @@ test_right_left (Fixture       *f,
   g_assert_false (_jp_sidebar_key_pressed (sidebar, GDK_KEY_Right, GDK_CONTROL_MASK));
 }
 
+/* Tab leaves the list, as Shift+Tab does: the rows are one Tab stop. */
+static void
+test_tab_leaves_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  JpSidebar *sidebar = jp_window_get_sidebar (f->window);
+  GtkWidget *list = find_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  GtkWidget *focus;
+
+  jp_sidebar_set_search_mode (sidebar, TRUE);
+  jp_test_iterate ();
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_first_child (list)));
+  g_assert_true (_jp_sidebar_key_pressed (sidebar, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->window)));
+
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_first_child (list)));
+  g_assert_true (_jp_sidebar_key_pressed (sidebar, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == NULL || !gtk_widget_is_ancestor (focus, list));
+}
+
 /* "+" starts no search; a letter does, and is typed into it. */
 static void
 test_type_ahead (Fixture       *f,
@@ -299,6 +323,7 @@ main (int   argc,
   ADD ("/window/search/contact", test_search_contact);
   ADD ("/window/sidebar/right-left", test_right_left);
   ADD ("/window/sidebar/type-ahead", test_type_ahead);
+  ADD ("/window/sidebar/tab-leaves-list", test_tab_leaves_list);
   ADD ("/window/sidebar/accessible-names", test_accessible_names);
 #undef ADD
 

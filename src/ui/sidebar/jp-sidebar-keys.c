@@ -71,6 +71,24 @@ _jp_sidebar_key_pressed (JpSidebar       *self,
   gboolean right = keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right;
   gboolean left = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left;
 
+  g_return_val_if_fail (JP_IS_SIDEBAR (self), FALSE);
+
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab) &&
+      (state & gtk_accelerator_get_default_mod_mask () & ~GDK_SHIFT_MASK) == 0)
+    {
+      GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+      gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+      /* Tab leaves the list (for the pane, or back to the search), as
+       * from one widget to the next: the rows are no Tab stops each. */
+      if (root == NULL)
+        return FALSE;
+      gtk_widget_set_can_focus (GTK_WIDGET (self->list_view), FALSE);
+      gtk_widget_child_focus (root, back ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      gtk_widget_set_can_focus (GTK_WIDGET (self->list_view), TRUE);
+      return TRUE;
+    }
+
   if ((!right && !left) || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
     return FALSE;
   if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
