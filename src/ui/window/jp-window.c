@@ -259,8 +259,17 @@ static void
 on_contact_activated (JpWindow *self,
                       JpItem   *item)
 {
-  GPtrArray *pair = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GPtrArray *pair;
 
+  /* Moving along the rows with the keys leaves the focus there. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)) &&
+      gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) == NULL)
+    {
+      _jp_window_show_contacts (self);
+      return;
+    }
+  pair = g_ptr_array_new_with_free_func (g_object_unref);
   _jp_window_show_contacts (self);
   g_ptr_array_add (pair, g_object_ref (self));
   g_ptr_array_add (pair, g_object_ref (item));
