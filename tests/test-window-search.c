@@ -8,6 +8,7 @@
 
 #include "jp-application.h"
 #include "ui/contacts/jp-contacts-page.h"
+#include "ui/contacts/jp-contacts-person.h"
 #include "ui/sidebar/jp-sidebar-private.h"
 #include "ui/sidebar/jp-sidebar-row.h"
 #include "ui/window/jp-window.h"
@@ -166,6 +167,26 @@ test_search_contact (Fixture       *f,
   jp_test_iterate ();
   g_assert_true (JP_IS_CONTACTS_PAGE (jp_window_get_pane (f->window)));
   g_assert_null (jp_window_get_item (f->window));
+
+  /* The focus goes to L. Willems, once the row is shown. */
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+    GtkWidget *person = NULL;
+
+    while (person == NULL && g_get_monotonic_time () < end)
+      {
+        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+        g_main_context_iteration (NULL, FALSE);
+        if (focus != NULL)
+          person = gtk_widget_get_ancestor (focus, JP_TYPE_CONTACTS_PERSON);
+        if (person == NULL)
+          g_usleep (10000);
+      }
+    g_assert_nonnull (person);
+    g_assert_cmpstr (jp_item_get_field (jp_contacts_person_get_item (JP_CONTACTS_PERSON (person)), JP_FIELD_PERSON),
+                     ==, "L. Willems");
+  }
 }
 
 /* Right opens a row, then goes to its first child; Left goes back to

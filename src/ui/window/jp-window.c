@@ -209,6 +209,22 @@ _jp_window_show_contacts (JpWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The person's own row takes the focus, or else the first thing in it. */
+static gboolean
+focus_when_mapped (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  guint *frames = data;
+
+  /* A person hidden (not valid today) is not waited for long. */
+  if (!gtk_widget_get_mapped (widget))
+    return ++*frames < 60 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 /* The person (or the first person of a team or subject line) the
  * contacts page shows for @item takes the focus, which scrolls to it. */
 static gboolean
@@ -232,7 +248,8 @@ focus_contact (GtkWidget *widget,
           for (GtkWidget *up = gtk_widget_get_parent (widget); up; up = gtk_widget_get_parent (up))
             if (ADW_IS_EXPANDER_ROW (up))
               adw_expander_row_set_expanded (ADW_EXPANDER_ROW (up), TRUE);
-          gtk_widget_grab_focus (widget);
+          /* Once the rows that open are shown. */
+          gtk_widget_add_tick_callback (widget, focus_when_mapped, g_new0 (guint, 1), g_free);
           return TRUE;
         }
     }
