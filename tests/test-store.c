@@ -6,6 +6,7 @@
 #include "model/exchange/jp-xml.h"
 #include "model/jp-store.h"
 #include "model/store/jp-database.h"
+#include "model/store/jp-schema.h"
 
 /* The reads and edits of the JpStore interface, through the interface,
  * on the SQLite file. */
@@ -331,6 +332,188 @@ test_store_history (Fixture       *f,
   assert_history (store, FALSE, JP_CHANGE_FIELD, person, JP_FIELD_EMAIL, "L. Willems");
 }
 
+/* ----------------------------------------------------------------- search */
+
+static gboolean
+search_finds (JpStore    *store,
+              const char *query,
+              JpItem     *item)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = jp_store_search (store, query, 2000, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, gint64, i) == jp_item_get_id (item))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_title (JpStore    *store,
+           JpItem     *item,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jp_store_set_text (store, item, JP_TEXT_TITLE, JP_LANG_NL, title, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_field (JpStore    *store,
+           JpItem     *item,
+           JpField     field,
+           const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jp_store_set_field (store, item, field, value, &error));
+  g_assert_no_error (error);
+}
+
+/* Dutch writes compounds: a query of three letters or more is found
+ * inside words, in texts and codes; a shorter one only starts words. */
+static void
+test_search_infix (Fixture       *f,
+                   gconstpointer  data)
+{
+  JpStore *store = JP_STORE (f->db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) root = jp_store_get_root (store);
+  g_autoptr(JpItem) chapter = add (store, root, JP_KIND_CHAPTER);
+  g_autoptr(JpItem) bankrupt = add (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) carousel = add (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) plain = add (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) group = add (store, bankrupt, JP_KIND_GROUP);
+  g_autoptr(GArray) hits = NULL;
+
+  set_title (store, bankrupt, "Faillissementsfraude");
+  set_title (store, carousel, "Bestrijding van carrouselfraude");
+  set_title (store, plain, "Fraude met voertuigen");
+  set_field (store, group, JP_FIELD_CODE, "FISC-FAIL");
+
+  g_assert_true (search_finds (store, "fraude", bankrupt));
+  g_assert_true (search_finds (store, "fraude", carousel));
+  g_assert_true (search_finds (store, "fraude", plain));
+  g_assert_true (search_finds (store, "FAIL", group));
+  g_assert_true (search_finds (store, "fail", bankrupt));
+  g_assert_true (search_finds (store, "carrousel fraude", carousel));
+  g_assert_false (search_finds (store, "carrousel fraude", bankrupt));
+  /* A whole word ranks before a word that holds it. */
+  hits = jp_store_search (store, "fraude", 2000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, jp_item_get_id (plain));
+  g_assert_cmpuint (hits->len, ==, 3);
+
+  /* Two letters: the start of words only. */
+  g_assert_true (search_finds (store, "fr", plain));
+  g_assert_false (search_finds (store, "fr", carousel));
+  g_assert_true (search_finds (store, "ca", carousel));
+  g_assert_false (search_finds (store, "de", carousel));
+
+  /* Undo and redo keep the index in step. */
+  set_title (store, plain, "Sociale zekerheid");
+  g_assert_false (search_finds (store, "raude", plain));
+  g_assert_true (search_finds (store, "ekerh", plain));
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (search_finds (store, "raude", plain));
+  g_assert_false (search_finds (store, "ekerh", plain));
+  g_assert_true (jp_store_redo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (search_finds (store, "ekerh", plain));
+  g_assert_false (search_finds (store, "raude", plain));
+}
+
+/* The contacts are searched: people, e-mail addresses, phones, the
+ * titles of teams and subject lines. */
+static void
+test_search_contacts (Fixture       *f,
+                      gconstpointer  data)
+{
+  JpStore *store = JP_STORE (f->db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) root = jp_store_get_root (store);
+  g_autoptr(JpItem) contacts = add (store, root, JP_KIND_CONTACTS);
+  g_autoptr(JpItem) team = add (store, contacts, JP_KIND_TEAM);
+  g_autoptr(JpItem) subject = add (store, team, JP_KIND_SUBJECT);
+  g_autoptr(JpItem) person = add (store, subject, JP_KIND_CONTACT);
+
+  set_title (store, team, "Team Interne Markt");
+  set_title (store, subject, "Grensarbeid en belastingen");
+  set_field (store, person, JP_FIELD_PERSON, "L. Willems");
+  set_field (store, person, JP_FIELD_EMAIL, "l.willems@benelux.int");
+  set_field (store, person, JP_FIELD_PHONE, "+32 2 519 38 11");
+
+  g_assert_true (search_finds (store, "willems", person));
+  g_assert_true (search_finds (store, "Willems", person));
+  g_assert_true (search_finds (store, "l.willems@benelux.int", person));
+  g_assert_true (search_finds (store, "illem", person));
+  g_assert_true (search_finds (store, "519 38", person));
+  g_assert_true (search_finds (store, "51", person));
+  g_assert_true (search_finds (store, "markt", team));
+  g_assert_true (search_finds (store, "arbeid", subject));
+  g_assert_false (search_finds (store, "arbeid", person));
+
+  /* A person removed is no longer found; undone, found again. */
+  g_assert_true (jp_store_remove_item (store, person, &error));
+  g_assert_no_error (error);
+  g_assert_false (search_finds (store, "illem", person));
+  g_assert_true (jp_store_undo (store, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(JpItem) back = jp_store_lookup (store, jp_item_get_id (person));
+    g_assert_nonnull (back);
+    g_assert_true (search_finds (store, "illem", back));
+    g_assert_true (search_finds (store, "519", back));
+  }
+}
+
+/* A database of the third schema gets the indexes inside words, filled
+ * with the rows it already holds. */
+static void
+test_search_migration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autoptr(JpDatabase) db = NULL;
+  g_autoptr(JpItem) section = NULL;
+  g_autoptr(JpItem) person = NULL;
+  sqlite3 *raw;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (guint v = 0; v < 3; v++)
+    g_assert_cmpint (sqlite3_exec (raw, jp_schema_migrations[v], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "PRAGMA user_version = 3; PRAGMA application_id = 1246776398;"
+                                 "INSERT INTO item (id, uid, kind) VALUES (1, 'plan', 'plan');"
+                                 "INSERT INTO item (id, uid, kind, parent) VALUES (2, 'contacts', 'contacts', 1);"
+                                 "INSERT INTO item (id, uid, kind, parent) VALUES (3, 't1', 'team', 2);"
+                                 "INSERT INTO item (id, uid, kind, parent) VALUES (4, 's1', 'subject', 3);"
+                                 "INSERT INTO item (id, uid, kind, parent, person, email, phone)"
+                                 "  VALUES (5, 'p1', 'contact', 4, 'L. Willems', 'l.willems@benelux.int', '+32 2 519 38 11');"
+                                 "INSERT INTO item (id, uid, kind, parent, number) VALUES (6, 'c5', 'chapter', 1, '5');"
+                                 "INSERT INTO item (id, uid, kind, parent, number) VALUES (7, 's57', 'section', 6, '5.7');"
+                                 "INSERT INTO text (item, field, lang, value) VALUES (7, 'title', 'nl', 'Carrouselfraude');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  person = jp_store_lookup (JP_STORE (db), 5);
+  g_assert_nonnull (person);
+  g_assert_true (search_finds (JP_STORE (db), "fraude", section));
+  g_assert_true (search_finds (JP_STORE (db), "illem", person));
+  g_assert_true (search_finds (JP_STORE (db), "519 38", person));
+  g_clear_object (&section);
+  g_clear_object (&person);
+  g_clear_object (&db);
+  jp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,7 +525,10 @@ main (int   argc,
   ADD ("/store/reads", test_store_reads);
   ADD ("/store/edits", test_store_edits);
   ADD ("/store/history", test_store_history);
+  ADD ("/store/search/infix", test_search_infix);
+  ADD ("/store/search/contacts", test_search_contacts);
 #undef ADD
+  g_test_add_func ("/store/search/migration", test_search_migration);
 
   return g_test_run ();
 }

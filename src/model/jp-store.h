@@ -177,7 +177,11 @@ gboolean    jp_store_get_history    (JpStore     *self,
                                      gboolean     redo,
                                      JpChange    *change);
 
-/* Full-text search; the ids (gint64) of the matching items, best first. */
+/* Full-text search; the ids (gint64) of the matching items, best first:
+ * the plan's items and the contacts (teams, subject lines, people).  A
+ * query whose words have three characters or more also finds them
+ * inside the words of titles, codes and contacts ("fraude" in
+ * "carrouselfraude"). */
 GArray     *jp_store_search         (JpStore     *self,
                                      const char  *query,
                                      guint        limit,

@@ -24,7 +24,7 @@ typedef enum {
 } JpDatabaseError;
 
 /* The newest schema this version reads and writes (PRAGMA user_version). */
-#define JP_DATABASE_SCHEMA_VERSION 4
+#define JP_DATABASE_SCHEMA_VERSION 5
 
 typedef enum {
   JP_DATABASE_OPEN_DEFAULT = 0,
@@ -160,11 +160,12 @@ gboolean     jp_database_redo          (JpDatabase          *self,
  * file).  Emits ::reloaded. */
 void         jp_database_reload        (JpDatabase          *self);
 
-/* Full-text search over every text (both languages), code, person and
- * e-mail.  Returns the ids (gint64) of the matching items, best first;
- * with a @limit (0: none), the best among the first @limit matches of
- * the texts and of the codes, so that a word found everywhere stays
- * quick. */
+/* Full-text search over every text (both languages), code, person,
+ * e-mail and phone; a query whose words have three characters or more
+ * also finds them inside the words of titles, codes and contacts.
+ * Returns the ids (gint64) of the matching items, best first; with a
+ * @limit (0: none), the best among the first @limit matches of the texts
+ * and of the codes, so that a word found everywhere stays quick. */
 GArray      *jp_database_search        (JpDatabase          *self,
                                         const char          *query,
                                         guint                limit,

@@ -200,11 +200,70 @@ static const char migration_4[] =
   "  PRIMARY KEY (stack, step)"
   ");";
 
+/* ------------------------------------------------ search inside words */
+
+/* Matches inside words: Dutch writes compounds ("carrouselfraude"), so
+ * a search of three letters or more also looks for the letters anywhere
+ * in a word of a title, code or contact, through trigram indexes beside
+ * the word indexes.  The word
+ * index of the items now holds the phone of a contact too, so that
+ * every field of the contacts is searched (the titles of teams and
+ * subject lines are texts). */
+#define SEARCH_ITEM_COLUMNS "code, person, email, phone"
+#define SEARCH_ITEM_NEW "new.code, new.person, new.email, new.phone"
+#define SEARCH_ITEM_OLD "old.code, old.person, old.email, old.phone"
+
+static const char migration_5[] =
+  "DROP TRIGGER item_fts_i;"
+  "DROP TRIGGER item_fts_d;"
+  "DROP TRIGGER item_fts_u;"
+  "DROP TABLE item_fts;"
+  "CREATE VIRTUAL TABLE item_fts USING fts5 (" SEARCH_ITEM_COLUMNS ", content='item', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+  "INSERT INTO item_fts (item_fts) VALUES ('rebuild');"
+  "CREATE TRIGGER item_fts_i AFTER INSERT ON item BEGIN"
+  "  INSERT INTO item_fts (rowid, " SEARCH_ITEM_COLUMNS ") VALUES (new.id, " SEARCH_ITEM_NEW "); END;"
+  "CREATE TRIGGER item_fts_d AFTER DELETE ON item BEGIN"
+  "  INSERT INTO item_fts (item_fts, rowid, " SEARCH_ITEM_COLUMNS ")"
+  "    VALUES ('delete', old.id, " SEARCH_ITEM_OLD "); END;"
+  "CREATE TRIGGER item_fts_u AFTER UPDATE OF " SEARCH_ITEM_COLUMNS " ON item BEGIN"
+  "  INSERT INTO item_fts (item_fts, rowid, " SEARCH_ITEM_COLUMNS ")"
+  "    VALUES ('delete', old.id, " SEARCH_ITEM_OLD ");"
+  "  INSERT INTO item_fts (rowid, " SEARCH_ITEM_COLUMNS ") VALUES (new.id, " SEARCH_ITEM_NEW "); END;"
+
+  /* Titles only: they are what the tree shows, and an index of every
+   * text would make a search of common letters read too much. */
+  "CREATE VIRTUAL TABLE text_tri USING fts5 (value, content='', tokenize='trigram');"
+  "INSERT INTO text_tri (rowid, value) SELECT id, value FROM text WHERE field = 'title';"
+  "CREATE TRIGGER text_tri_i AFTER INSERT ON text WHEN new.field = 'title' BEGIN"
+  "  INSERT INTO text_tri (rowid, value) VALUES (new.id, new.value); END;"
+  "CREATE TRIGGER text_tri_d AFTER DELETE ON text WHEN old.field = 'title' BEGIN"
+  "  INSERT INTO text_tri (text_tri, rowid, value) VALUES ('delete', old.id, old.value); END;"
+  "CREATE TRIGGER text_tri_u AFTER UPDATE OF value ON text WHEN old.field = 'title' BEGIN"
+  "  INSERT INTO text_tri (text_tri, rowid, value) VALUES ('delete', old.id, old.value);"
+  "  INSERT INTO text_tri (rowid, value) VALUES (new.id, new.value); END;"
+
+  "CREATE VIRTUAL TABLE item_tri USING fts5 (" SEARCH_ITEM_COLUMNS ", content='item', content_rowid='id',"
+  "  tokenize='trigram');"
+  "INSERT INTO item_tri (item_tri) VALUES ('rebuild');"
+  "CREATE TRIGGER item_tri_i AFTER INSERT ON item BEGIN"
+  "  INSERT INTO item_tri (rowid, " SEARCH_ITEM_COLUMNS ") VALUES (new.id, " SEARCH_ITEM_NEW "); END;"
+  "CREATE TRIGGER item_tri_d AFTER DELETE ON item BEGIN"
+  "  INSERT INTO item_tri (item_tri, rowid, " SEARCH_ITEM_COLUMNS ")"
+  "    VALUES ('delete', old.id, " SEARCH_ITEM_OLD "); END;"
+  "CREATE TRIGGER item_tri_u AFTER UPDATE OF " SEARCH_ITEM_COLUMNS " ON item BEGIN"
+  "  INSERT INTO item_tri (item_tri, rowid, " SEARCH_ITEM_COLUMNS ")"
+  "    VALUES ('delete', old.id, " SEARCH_ITEM_OLD ");"
+  "  INSERT INTO item_tri (rowid, " SEARCH_ITEM_COLUMNS ") VALUES (new.id, " SEARCH_ITEM_NEW "); END;";
+
+/* ------------------------------------------------------------------------ */
+
 const char * const jp_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);

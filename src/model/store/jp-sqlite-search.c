@@ -40,6 +40,76 @@ build_match (const char *query)
   return match->len ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
+/* The query for the trigram indexes: every word must occur anywhere
+ * inside a text ("fraude" in "carrouselfraude").  A trigram index finds
+ * nothing for fewer than three characters, so a query with a shorter
+ * word keeps to the word index alone. */
+static char *
+build_infix_match (const char *query)
+{
+  g_auto(GStrv) words = g_strsplit_set (query, " \t\n", -1);
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      gboolean has_word_char = FALSE;
+
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_word_char = TRUE;
+      if (!has_word_char)
+        continue;
+      if (g_utf8_strlen (words[i], -1) < 3)
+        return NULL;
+
+      if (match->len)
+        g_string_append_c (match, ' ');
+      g_string_append_c (match, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (match, '"');
+          g_string_append_c (match, *p);
+        }
+      g_string_append_c (match, '"');
+    }
+  return match->len ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
+/* Steps @stmt, adding the ids of its first column that @seen does not
+ * hold yet, until @ids has @limit (0: none). */
+static gboolean
+collect (JpDatabase    *self,
+         sqlite3_stmt  *stmt,
+         GHashTable    *seen,
+         GArray        *ids,
+         guint          limit,
+         GError       **error)
+{
+  gboolean ok = TRUE;
+
+  while (limit == 0 || ids->len < limit)
+    {
+      int rc = sqlite3_step (stmt);
+      gint64 id;
+
+      if (rc == SQLITE_DONE)
+        break;
+      if (rc != SQLITE_ROW)
+        {
+          _jp_database_set_error (self, rc, error);
+          ok = FALSE;
+          break;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      /* Row ids start at 1: none is NULL. */
+      if (g_hash_table_add (seen, (gpointer) (gintptr) id))
+        g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ok;
+}
+
 GArray *
 jp_database_search (JpDatabase  *self,
                     const char  *query,
@@ -47,6 +117,8 @@ jp_database_search (JpDatabase  *self,
                     GError     **error)
 {
   g_autofree char *match = NULL;
+  g_autofree char *infix = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
@@ -56,6 +128,8 @@ jp_database_search (JpDatabase  *self,
   match = build_match (query);
   if (match == NULL)
     return ids;
+  infix = build_infix_match (query);
+  seen = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   /* Only a bounded number of matches is ranked: a word found in most
    * texts ("de") would otherwise rank them all.  With a limit, the best
@@ -73,22 +147,25 @@ jp_database_search (JpDatabase  *self,
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
   sqlite3_bind_int64 (stmt, 3, limit ? (gint64) limit : G_MAXINT64);
-  for (;;)
-    {
-      int rc = sqlite3_step (stmt);
-      gint64 id;
+  if (!collect (self, stmt, seen, ids, limit, error) || infix == NULL)
+    return ids;
 
-      if (rc == SQLITE_DONE)
-        break;
-      if (rc != SQLITE_ROW)
-        {
-          _jp_database_set_error (self, rc, error);
-          break;
-        }
-      id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
+  /* Then the words that hold the query inside them, in the order of the
+   * items: ranking them would read them all. */
+  stmt = _jp_database_prepare (self,
+                               "SELECT text.item FROM text_tri JOIN text ON text.id = text_tri.rowid"
+                               " WHERE text_tri MATCH ?1 LIMIT ?2", error);
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_text (stmt, 1, infix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
+  if (!collect (self, stmt, seen, ids, limit, error))
+    return ids;
+  stmt = _jp_database_prepare (self, "SELECT rowid FROM item_tri WHERE item_tri MATCH ?1 LIMIT ?2", error);
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_text (stmt, 1, infix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
+  collect (self, stmt, seen, ids, limit, error);
   return ids;
 }
-

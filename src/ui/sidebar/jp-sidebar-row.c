@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ui/jp-kind-ui.h"
@@ -14,7 +16,8 @@ struct _JpSidebarRow
 
   JpStore         *db;
   JpItem          *item;
-  GBinding        *label_binding;
+  char            *highlight;
+  gulong           label_id;
   gulong           revision_id;
 
   GtkTreeExpander *expander;
@@ -44,6 +47,111 @@ section_counts (JpStore    *db,
   return g_strdup_printf ("%s · %s", p, g);
 }
 
+/* A character as the search compares it: lower case, without accents. */
+static gunichar
+fold (gunichar c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+  if (g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0)
+    c = decomposed[0];
+  return g_unichar_tolower (c);
+}
+
+/* The length in bytes of @word at @text, compared folded, or 0. */
+static gsize
+match_at (const char *text,
+          const char *word)
+{
+  const char *t = text;
+
+  for (const char *w = word; *w; w = g_utf8_next_char (w))
+    {
+      if (*t == '\0' || fold (g_utf8_get_char (t)) != fold (g_utf8_get_char (w)))
+        return 0;
+      t = g_utf8_next_char (t);
+    }
+  return t - text;
+}
+
+char *
+jp_sidebar_row_highlight (const char *text,
+                          const char *query)
+{
+  g_auto(GStrv) words = g_strsplit_set (query ? query : "", " \t\n", -1);
+  gsize len = strlen (text);
+  g_autofree gboolean *marked = g_new0 (gboolean, len + 1);
+  GString *markup = g_string_new (NULL);
+  gsize start = 0;
+
+  /* Every place a word of the query is found, inside words too. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    for (guint i = 0; words[i]; i++)
+      {
+        gsize n = *words[i] ? match_at (p, words[i]) : 0;
+
+        for (gsize k = 0; k < n; k++)
+          marked[p - text + k] = TRUE;
+      }
+  while (start < len)
+    {
+      gsize end = start;
+      g_autofree char *escaped = NULL;
+
+      while (end < len && marked[end] == marked[start])
+        end++;
+      escaped = g_markup_escape_text (text + start, end - start);
+      if (marked[start])
+        g_string_append_printf (markup, "<b>%s</b>", escaped);
+      else
+        g_string_append (markup, escaped);
+      start = end;
+    }
+  return g_string_free (markup, FALSE);
+}
+
+/* The list's row that takes the focus is named after what it shows
+ * (its number and title), for screen readers. */
+static void
+name_row (JpSidebarRow *self)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (self->label), -1);
+}
+
+static void
+update_label (JpSidebarRow *self)
+{
+  const char *label = jp_item_get_label (self->item);
+
+  if (self->highlight && *self->highlight)
+    {
+      g_autofree char *markup = jp_sidebar_row_highlight (label, self->highlight);
+      gtk_label_set_markup (self->label, markup);
+    }
+  else
+    gtk_label_set_text (self->label, label);
+  name_row (self);
+}
+
+/* What a contact found shows under its name: where to reach the person,
+ * or what a team or subject line is. */
+static char *
+contact_detail (JpItem *item)
+{
+  const char *email = jp_item_get_field (item, JP_FIELD_EMAIL);
+  const char *phone = jp_item_get_field (item, JP_FIELD_PHONE);
+
+  if (jp_item_get_kind (item) != JP_KIND_CONTACT)
+    return g_strdup (_("Contacts"));
+  if (email && *email && phone && *phone)
+    return g_strdup_printf ("%s · %s", email, phone);
+  return g_strdup (email && *email ? email : phone ? phone : "");
+}
+
 static void
 jp_sidebar_row_update (JpSidebarRow *self)
 {
@@ -56,7 +164,8 @@ jp_sidebar_row_update (JpSidebarRow *self)
     return;
   kind = jp_item_get_kind (item);
 
-  switch (jp_kind_ui_get (kind)->detail)
+  switch (kind == JP_KIND_CONTACT || kind == JP_KIND_TEAM || kind == JP_KIND_SUBJECT
+          ? JP_KIND_DETAIL_NONE : jp_kind_ui_get (kind)->detail)
     {
     case JP_KIND_DETAIL_COUNTS:
       detail = section_counts (self->db, item);
@@ -73,7 +182,19 @@ jp_sidebar_row_update (JpSidebarRow *self)
       detail = g_strdup ("");
       break;
     }
-  gtk_label_set_label (self->detail, detail);
+  if (kind == JP_KIND_CONTACT || kind == JP_KIND_TEAM || kind == JP_KIND_SUBJECT)
+    {
+      g_free (detail);
+      detail = contact_detail (item);
+    }
+  if (self->highlight && *self->highlight && *detail)
+    {
+      g_autofree char *markup = jp_sidebar_row_highlight (detail, self->highlight);
+      gtk_label_set_markup (self->detail, markup);
+    }
+  else
+    gtk_label_set_text (self->detail, detail);
+  update_label (self);
   gtk_widget_set_visible (GTK_WIDGET (self->detail), *detail != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->tag),
                           jp_kind_has_flag (kind, JP_KIND_FLAG_PHASED) &&
@@ -90,9 +211,11 @@ on_structure_changed (JpSidebarRow *self)
 static void
 jp_sidebar_row_unbind (JpSidebarRow *self)
 {
-  g_clear_pointer (&self->label_binding, g_binding_unbind);
   if (self->item)
-    g_clear_signal_handler (&self->revision_id, self->item);
+    {
+      g_clear_signal_handler (&self->revision_id, self->item);
+      g_clear_signal_handler (&self->label_id, self->item);
+    }
   g_clear_object (&self->item);
 }
 
@@ -114,7 +237,7 @@ jp_sidebar_row_set_row (JpSidebarRow   *self,
     {
       self->item = g_object_ref (JP_ITEM (object));
       gtk_image_set_from_icon_name (self->icon, jp_kind_get_icon_name (jp_item_get_kind (self->item)));
-      self->label_binding = g_object_bind_property (self->item, "label", self->label, "label", G_BINDING_SYNC_CREATE);
+      self->label_id = g_signal_connect_swapped (self->item, "notify::label", G_CALLBACK (update_label), self);
       self->revision_id = g_signal_connect_swapped (self->item, "notify::revision",
                                                     G_CALLBACK (jp_sidebar_row_update), self);
       jp_sidebar_row_update (self);
@@ -123,7 +246,8 @@ jp_sidebar_row_set_row (JpSidebarRow   *self,
     {
       /* The group of sections that serve no policy area. */
       gtk_image_set_from_icon_name (self->icon, "folder-symbolic");
-      gtk_label_set_label (self->label, _("Sections serving no policy area"));
+      gtk_label_set_text (self->label, _("Sections serving no policy area"));
+      name_row (self);
       gtk_widget_set_visible (GTK_WIDGET (self->detail), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->tag), FALSE);
     }
@@ -137,6 +261,7 @@ jp_sidebar_row_dispose (GObject *object)
   jp_sidebar_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_SIDEBAR_ROW);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->highlight, g_free);
 
   G_OBJECT_CLASS (jp_sidebar_row_parent_class)->dispose (object);
 }
@@ -173,4 +298,30 @@ jp_sidebar_row_new (JpStore *db)
   /* A section's counts cover nested groups: any move may change them. */
   g_signal_connect_object (db, "structure-changed", G_CALLBACK (on_structure_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
+}
+
+void
+jp_sidebar_row_set_highlight (JpSidebarRow *self,
+                              const char   *query)
+{
+  g_return_if_fail (JP_IS_SIDEBAR_ROW (self));
+
+  g_free (self->highlight);
+  self->highlight = g_strdup (query);
+  if (self->item)
+    jp_sidebar_row_update (self);
+}
+
+GtkTreeListRow *
+jp_sidebar_row_get_list_row (JpSidebarRow *self)
+{
+  g_return_val_if_fail (JP_IS_SIDEBAR_ROW (self), NULL);
+  return gtk_tree_expander_get_list_row (self->expander);
+}
+
+const char *
+jp_sidebar_row_get_text (JpSidebarRow *self)
+{
+  g_return_val_if_fail (JP_IS_SIDEBAR_ROW (self), NULL);
+  return gtk_label_get_text (self->label);
 }

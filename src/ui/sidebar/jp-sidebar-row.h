@@ -15,5 +15,15 @@ G_DECLARE_FINAL_TYPE (JpSidebarRow, jp_sidebar_row, JP, SIDEBAR_ROW, GtkWidget)
 GtkWidget *jp_sidebar_row_new      (JpStore        *db);
 void       jp_sidebar_row_set_row  (JpSidebarRow   *self,
                                     GtkTreeListRow *row);
+/* The search whose words the row's texts show in bold (NULL: none). */
+void       jp_sidebar_row_set_highlight (JpSidebarRow *self,
+                                         const char   *query);
+GtkTreeListRow *jp_sidebar_row_get_list_row (JpSidebarRow *self);
+/* The label as shown, without its markup. */
+const char *jp_sidebar_row_get_text (JpSidebarRow  *self);
+/* @text as Pango markup, each place a word of @query is found in it
+ * (in any case, with or without accents) in bold. */
+char      *jp_sidebar_row_highlight (const char    *text,
+                                     const char    *query);
 
 G_END_DECLS

@@ -7,44 +7,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ui/sidebar/jp-sidebar.h"
+#include "ui/sidebar/jp-sidebar-private.h"
 #include "ui/sidebar/jp-sidebar-row.h"
 #include "model/jp-translations.h"
 
 #define SEARCH_LIMIT 2000
 
-struct _JpSidebar
-{
-  GtkWidget           parent_instance;
-
-  JpStore            *db;
-  JpSidebarView       view;
-  /* Stands for "the sections that serve no policy area" in the tree. */
-  GObject            *no_area;
-  GtkCustomFilter    *filter;
-  /* While searching: the ids of the matches and their ancestors, and
-   * the best match, which Return opens. */
-  GHashTable         *visible;
-  JpItem             *first_match;
-  GtkTreeListModel   *tree;
-  GtkSingleSelection *selection;
-  JpItem             *selected;
-  guint               selecting;
-  gboolean            untranslated_only;
-  /* A scroll position to restore once the list has its height. */
-  double              pending_scroll;
-  /* The selected row is to be scrolled into view once the list has its
-   * height. */
-  gboolean            scroll_to_selected;
-  guint               scroll_idle_id;
-
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  GtkScrolledWindow  *scrolled;
-  AdwStatusPage      *empty_page;
-};
 
 G_DEFINE_FINAL_TYPE (JpSidebar, jp_sidebar, GTK_TYPE_WIDGET)
 
@@ -57,6 +25,7 @@ enum {
 
 enum {
   ITEM_ACTIVATED,
+  CONTACT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -69,6 +38,13 @@ is_visible (JpSidebar *self,
 {
   gint64 id = jp_item_get_id (item);
 
+  return g_hash_table_contains (self->visible, &id);
+}
+
+static gboolean
+is_visible_id (JpSidebar *self,
+               gint64     id)
+{
   return g_hash_table_contains (self->visible, &id);
 }
 
@@ -153,11 +129,16 @@ create_root (JpSidebar *self)
   GListStore *parts;
   g_autoptr(GListStore) no_area = NULL;
 
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
   if (self->view == JP_SIDEBAR_VIEW_CHAPTERS)
-    return filtered (self, jp_store_get_children (self->db, root, JP_KIND_MASK (JP_KIND_CHAPTER)));
+    {
+      g_autoptr(GListModel) chapters = jp_store_get_children (self->db, root, JP_KIND_MASK (JP_KIND_CHAPTER));
+      g_list_store_append (parts, chapters);
+      g_list_store_append (parts, self->contacts);
+      return filtered (self, G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))));
+    }
 
   programme = jp_store_find_child (self->db, root, JP_KIND_PROGRAMME);
-  parts = g_list_store_new (G_TYPE_LIST_MODEL);
   if (programme != NULL)
     {
       g_autoptr(GListModel) areas = jp_store_get_children (self->db, programme, JP_KIND_MASK (JP_KIND_AREA));
@@ -166,6 +147,7 @@ create_root (JpSidebar *self)
   no_area = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (no_area, self->no_area);
   g_list_store_append (parts, no_area);
+  g_list_store_append (parts, self->contacts);
   return filtered (self, G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts))));
 }
 
@@ -188,6 +170,12 @@ on_selection_changed (JpSidebar *self)
 
   if (self->selecting > 0 || item == self->selected)
     return;
+  if (item != NULL && _jp_sidebar_is_contact (item))
+    {
+      /* A contact found opens the contacts page at that person. */
+      g_signal_emit (self, signals[CONTACT_ACTIVATED], 0, item);
+      return;
+    }
   g_set_object (&self->selected, item);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ITEM]);
 }
@@ -294,6 +282,8 @@ add_numbered (JpSidebar  *self,
         {
           /* A number typed names its item before any text that holds it. */
           g_set_object (&self->first_match, item);
+          if (!is_visible_id (self, jp_item_get_id (item)))
+            self->n_matches++;
           add_with_ancestors (self, item);
           /* The section found shows what it holds. */
           if (kind == JP_KIND_SECTION && !self->untranslated_only)
@@ -317,6 +307,10 @@ jp_sidebar_set_search_text (JpSidebar  *self,
   query = g_strstrip (g_strdup (text ? text : ""));
   g_clear_pointer (&self->visible, g_hash_table_unref);
   g_clear_object (&self->first_match);
+  g_list_store_remove_all (self->contacts);
+  self->n_matches = 0;
+  g_free (self->query);
+  self->query = g_strdup (query);
   if (*query != '\0')
     {
       self->visible = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -330,7 +324,17 @@ jp_sidebar_set_search_text (JpSidebar  *self,
             {
               if (self->first_match == NULL)
                 self->first_match = g_object_ref (item);
-              add_with_ancestors (self, item);
+              self->n_matches++;
+              if (_jp_sidebar_is_contact (item))
+                {
+                  gint64 *id = g_new (gint64, 1);
+
+                  *id = jp_item_get_id (item);
+                  g_hash_table_add (self->visible, id);
+                  g_list_store_append (self->contacts, item);
+                }
+              else
+                add_with_ancestors (self, item);
             }
         }
       add_numbered (self, query);
@@ -365,6 +369,13 @@ jp_sidebar_set_search_text (JpSidebar  *self,
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
       g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
     }
+  if (*query != '\0')
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u result", "%u results", self->n_matches),
+                                                self->n_matches);
+      gtk_label_set_label (self->count_label, count);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), *query != '\0' && self->n_matches > 0);
   rebuild (self);
   /* New results are read from the top, unless they hold the open row. */
   if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
@@ -470,6 +481,11 @@ on_search_activate (JpSidebar *self)
 
   if (item == NULL || jp_item_get_removed (item))
     return;
+  if (_jp_sidebar_is_contact (item))
+    {
+      g_signal_emit (self, signals[CONTACT_ACTIVATED], 0, item);
+      return;
+    }
   /* Selecting the row opens the item; activating it shows its pane
    * where the sidebar and the pane do not fit side by side. */
   jp_sidebar_select_item (self, item);
@@ -513,8 +529,10 @@ on_bind (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          JpSidebar                *self)
 {
-  jp_sidebar_row_set_row (JP_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
-                          gtk_list_item_get_item (list_item));
+  JpSidebarRow *row = JP_SIDEBAR_ROW (gtk_list_item_get_child (list_item));
+
+  jp_sidebar_row_set_highlight (row, self->visible != NULL ? self->query : NULL);
+  jp_sidebar_row_set_row (row, gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -579,6 +597,8 @@ jp_sidebar_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->selected);
   g_clear_object (&self->first_match);
+  g_clear_object (&self->contacts);
+  g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->no_area);
   g_clear_pointer (&self->visible, g_hash_table_unref);
   g_clear_object (&self->db);
@@ -606,6 +626,9 @@ jp_sidebar_class_init (JpSidebarClass *klass)
 
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, JP_TYPE_ITEM);
+  /* A contact found was chosen: the window shows it on the contacts page. */
+  signals[CONTACT_ACTIVATED] = g_signal_new ("contact-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, JP_TYPE_ITEM);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-sidebar.ui");
@@ -615,6 +638,7 @@ jp_sidebar_class_init (JpSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, JpSidebar, scrolled);
   gtk_widget_class_bind_template_child (widget_class, JpSidebar, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JpSidebar, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
@@ -629,6 +653,7 @@ jp_sidebar_init (JpSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->no_area = g_object_new (G_TYPE_OBJECT, NULL);
+  self->contacts = g_list_store_new (JP_TYPE_ITEM);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -643,6 +668,7 @@ jp_sidebar_init (JpSidebar *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  _jp_sidebar_keys_init (self);
 
   self->pending_scroll = -1;
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled), "changed",
@@ -846,7 +872,7 @@ jp_sidebar_set_key_capture_widget (JpSidebar *self,
 
   /* Typing where no field takes the keys starts a search, and what is
    * typed right after Ctrl+F, before the search bar is shown, is kept. */
-  gtk_search_bar_set_key_capture_widget (self->search_bar, widget);
+  _jp_sidebar_capture_keys (self, widget);
 }
 
 void

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ui/sidebar/jp-sidebar.h"
+
+G_BEGIN_DECLS
+
+struct _JpSidebar
+{
+  GtkWidget           parent_instance;
+
+  JpStore            *db;
+  JpSidebarView       view;
+  /* Stands for "the sections that serve no policy area" in the tree. */
+  GObject            *no_area;
+  GtkCustomFilter    *filter;
+  /* While searching: the ids of the matches and their ancestors, and
+   * the best match, which Return opens. */
+  GHashTable         *visible;
+  JpItem             *first_match;
+  /* The contacts found (people, teams, subject lines): rows of their
+   * own after the plan's, which open the contacts page. */
+  GListStore         *contacts;
+  /* The search as typed, which the rows highlight. */
+  char               *query;
+  guint               n_matches;
+  GtkTreeListModel   *tree;
+  GtkSingleSelection *selection;
+  JpItem             *selected;
+  guint               selecting;
+  gboolean            untranslated_only;
+  /* A scroll position to restore once the list has its height. */
+  double              pending_scroll;
+  /* The selected row is to be scrolled into view once the list has its
+   * height. */
+  gboolean            scroll_to_selected;
+  guint               scroll_idle_id;
+
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkScrolledWindow  *scrolled;
+  AdwStatusPage      *empty_page;
+  GtkLabel           *count_label;
+};
+
+/* Whether @item is shown among the contacts found, not in the tree. */
+gboolean _jp_sidebar_is_contact      (JpItem    *item);
+/* Right and Left on the rows, as in every GTK tree. */
+void     _jp_sidebar_keys_init       (JpSidebar *self);
+/* Typing a letter or a digit where no field takes it starts a search. */
+void     _jp_sidebar_capture_keys    (JpSidebar *self,
+                                      GtkWidget *widget);
+/* What the controllers do with a key (TRUE: taken), for the tests too. */
+gboolean _jp_sidebar_key_pressed     (JpSidebar       *self,
+                                      guint            keyval,
+                                      GdkModifierType  state);
+gboolean _jp_sidebar_type_ahead      (JpSidebar       *self,
+                                      guint            keyval,
+                                      GdkModifierType  state);
+
+G_END_DECLS
