@@ -4,6 +4,7 @@
 #include "jp-test-util.h"
 #include "jp-test-window.h"
 #include "ui/contacts/jp-contacts-page.h"
+#include "ui/contacts/jp-contacts-person.h"
 #include "ui/sidebar/jp-sidebar.h"
 
 /* Undo and redo as the window does them: each says what it took back,
@@ -35,6 +36,23 @@ test_undo_shows_contacts (Fixture       *f,
   g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_PHONE), ==, phone);
   g_assert_true (JP_IS_CONTACTS_PAGE (jp_window_get_pane (f->window)));
   g_assert_true (jp_test_has_label_starting (GTK_WIDGET (f->window), "Phone of “L. Willems” restored"));
+  /* The person's row has the focus, its subject line open. */
+  {
+    GtkWidget *focus = NULL;
+    GtkWidget *person = NULL;
+
+    for (int i = 0; i < 100 && person == NULL; i++)
+      {
+        g_usleep (10000);
+        jp_test_iterate ();
+        focus = gtk_root_get_focus (GTK_ROOT (f->window));
+        person = focus ? gtk_widget_get_ancestor (focus, JP_TYPE_CONTACTS_PERSON) : NULL;
+        if (focus && JP_IS_CONTACTS_PERSON (focus))
+          person = focus;
+      }
+    g_assert_nonnull (person);
+    g_assert_true (jp_contacts_person_get_item (JP_CONTACTS_PERSON (person)) == contact);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
   jp_test_iterate ();

@@ -8,6 +8,7 @@
 #include "model/print/jp-contacts-pdf.h"
 #include "ui/contacts/jp-contacts-block.h"
 #include "ui/contacts/jp-contacts-page.h"
+#include "ui/contacts/jp-contacts-person.h"
 #include "ui/contacts/jp-contacts-print.h"
 #include "ui/contacts/jp-contacts-children.h"
 #include "ui/contacts/jp-contacts-private.h"
@@ -483,4 +484,96 @@ jp_contacts_page_new (JpStore    *store,
   g_signal_connect_object (store, "reloaded", G_CALLBACK (on_reloaded), self, G_CONNECT_SWAPPED);
   load_teams (self);
   return GTK_WIDGET (self);
+}
+
+/* ------------------------------------------------------------- reveal */
+
+/* The person's own row takes the focus, or else the first thing in it. */
+static gboolean
+focus_when_mapped (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  guint *frames = data;
+
+  /* A person hidden (not valid today) is not waited for long. */
+  if (!gtk_widget_get_mapped (widget))
+    return ++*frames < 60 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
+/* The person (or the first person of a team or subject line) the
+ * contacts page shows for @item takes the focus, which scrolls to it. */
+static gboolean
+focus_contact (GtkWidget *widget,
+               JpStore   *store,
+               JpItem    *item)
+{
+  if (JP_IS_CONTACTS_PERSON (widget))
+    {
+      g_autoptr(JpItem) current = g_object_ref (jp_contacts_person_get_item (JP_CONTACTS_PERSON (widget)));
+
+      while (current != NULL && current != item)
+        {
+          JpItem *parent = jp_store_get_parent (store, current);
+          g_object_unref (current);
+          current = parent;
+        }
+      if (current != NULL)
+        {
+          /* The subject line holding the person opens. */
+          for (GtkWidget *up = gtk_widget_get_parent (widget); up; up = gtk_widget_get_parent (up))
+            if (ADW_IS_EXPANDER_ROW (up))
+              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (up), TRUE);
+          /* Once the rows that open are shown. */
+          gtk_widget_add_tick_callback (widget, focus_when_mapped, g_new0 (guint, 1), g_free);
+          return TRUE;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (focus_contact (child, store, item))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  JpContactsPage *page;
+  JpItem         *item;
+} Reveal;
+
+static void
+reveal_free (gpointer data)
+{
+  Reveal *reveal = data;
+
+  g_object_unref (reveal->page);
+  g_object_unref (reveal->item);
+  g_free (reveal);
+}
+
+/* Once the page is shown and laid out. */
+static gboolean
+reveal_idle (gpointer data)
+{
+  Reveal *reveal = data;
+
+  focus_contact (GTK_WIDGET (reveal->page), reveal->page->store, reveal->item);
+  return G_SOURCE_REMOVE;
+}
+
+void
+jp_contacts_page_reveal_item (JpContactsPage *self,
+                              JpItem         *item)
+{
+  Reveal *reveal;
+
+  g_return_if_fail (JP_IS_CONTACTS_PAGE (self));
+  g_return_if_fail (JP_IS_ITEM (item));
+
+  reveal = g_new0 (Reveal, 1);
+  reveal->page = g_object_ref (self);
+  reveal->item = g_object_ref (item);
+  g_idle_add_full (G_PRIORITY_LOW, reveal_idle, reveal, reveal_free);
 }

@@ -15,5 +15,10 @@ G_DECLARE_FINAL_TYPE (JpContactsPage, jp_contacts_page, JP, CONTACTS_PAGE, AdwBi
  * application's schema, looked up anew). */
 GtkWidget *jp_contacts_page_new (JpStore    *store,
                                  GSettings  *settings);
+/* Opens the subject lines down to @item (a person, or a team's or
+ * subject line's first person) and gives its row the focus, which
+ * scrolls to it; once the page is laid out. */
+void       jp_contacts_page_reveal_item (JpContactsPage *self,
+                                         JpItem         *item);
 
 G_END_DECLS

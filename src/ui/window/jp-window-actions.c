@@ -227,6 +227,8 @@ reveal_change (JpWindow       *self,
     {
       if (!JP_IS_CONTACTS_PAGE (adw_bin_get_child (self->content_bin)))
         _jp_window_show_contacts (self);
+      if (jp_item_get_kind (item) != JP_KIND_CONTACTS)
+        jp_contacts_page_reveal_item (JP_CONTACTS_PAGE (adw_bin_get_child (self->content_bin)), item);
       return;
     }
   target = item_with_pane (self, item);

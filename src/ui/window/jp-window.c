@@ -8,7 +8,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/contacts/jp-contacts-page.h"
-#include "ui/contacts/jp-contacts-person.h"
 #include "ui/window/jp-error-report.h"
 #include "ui/window/jp-file-chooser.h"
 #include "ui/jp-kind-ui.h"
@@ -264,88 +263,18 @@ _jp_window_show_contacts (JpWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
-/* The person's own row takes the focus, or else the first thing in it. */
-static gboolean
-focus_when_mapped (GtkWidget     *widget,
-                   GdkFrameClock *clock,
-                   gpointer       data)
-{
-  guint *frames = data;
-
-  /* A person hidden (not valid today) is not waited for long. */
-  if (!gtk_widget_get_mapped (widget))
-    return ++*frames < 60 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-  if (!gtk_widget_grab_focus (widget))
-    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
-  return G_SOURCE_REMOVE;
-}
-
-/* The person (or the first person of a team or subject line) the
- * contacts page shows for @item takes the focus, which scrolls to it. */
-static gboolean
-focus_contact (GtkWidget *widget,
-               JpStore   *store,
-               JpItem    *item)
-{
-  if (JP_IS_CONTACTS_PERSON (widget))
-    {
-      g_autoptr(JpItem) current = g_object_ref (jp_contacts_person_get_item (JP_CONTACTS_PERSON (widget)));
-
-      while (current != NULL && current != item)
-        {
-          JpItem *parent = jp_store_get_parent (store, current);
-          g_object_unref (current);
-          current = parent;
-        }
-      if (current != NULL)
-        {
-          /* The subject line holding the person opens. */
-          for (GtkWidget *up = gtk_widget_get_parent (widget); up; up = gtk_widget_get_parent (up))
-            if (ADW_IS_EXPANDER_ROW (up))
-              adw_expander_row_set_expanded (ADW_EXPANDER_ROW (up), TRUE);
-          /* Once the rows that open are shown. */
-          gtk_widget_add_tick_callback (widget, focus_when_mapped, g_new0 (guint, 1), g_free);
-          return TRUE;
-        }
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (focus_contact (child, store, item))
-      return TRUE;
-  return FALSE;
-}
-
-/* Once the page is shown and laid out. */
-static gboolean
-focus_contact_idle (gpointer data)
-{
-  GPtrArray *pair = data;   /* the window, the item */
-  JpWindow *self = pair->pdata[0];
-  GtkWidget *page = adw_bin_get_child (self->content_bin);
-
-  if (JP_IS_CONTACTS_PAGE (page))
-    focus_contact (page, JP_STORE (self->db), pair->pdata[1]);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_contact_activated (JpWindow *self,
                       JpItem   *item)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GPtrArray *pair;
 
+  _jp_window_show_contacts (self);
   /* Moving along the rows with the keys leaves the focus there. */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)) &&
       gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) == NULL)
-    {
-      _jp_window_show_contacts (self);
-      return;
-    }
-  pair = g_ptr_array_new_with_free_func (g_object_unref);
-  _jp_window_show_contacts (self);
-  g_ptr_array_add (pair, g_object_ref (self));
-  g_ptr_array_add (pair, g_object_ref (item));
-  g_idle_add_full (G_PRIORITY_LOW, focus_contact_idle, pair, (GDestroyNotify) g_ptr_array_unref);
+    return;
+  jp_contacts_page_reveal_item (JP_CONTACTS_PAGE (adw_bin_get_child (self->content_bin)), item);
 }
 
 static void
