@@ -288,8 +288,8 @@ find_search_entry (GtkWidget *widget)
   return NULL;
 }
 
-/* Return in the search opens the best match: the item a typed number
- * names, or else the first text found. */
+/* Return in the search opens the item a typed number names, or else
+ * the first match the list shows. */
 static void
 test_search_return (Fixture       *f,
                     gconstpointer  data)
@@ -307,14 +307,19 @@ test_search_return (Fixture       *f,
   g_assert_nonnull (jp_window_get_item (f->window));
   g_assert_cmpstr (jp_item_get_uid (jp_window_get_item (f->window)), ==, "sec-5.7");
 
-  jp_sidebar_set_search_text (sidebar, "fraude");
-  matches = jp_store_search (JP_STORE (f->db), "fraude", 1, NULL);
+  /* The first match shown, not the best ranked: the project above the
+   * working group, though the group's title holds the word itself. */
+  jp_sidebar_set_search_text (sidebar, "domicili");
+  matches = jp_store_search (JP_STORE (f->db), "domicili", 2000, NULL);
   g_assert_nonnull (matches);
-  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpuint (matches->len, ==, 2);
   first = jp_store_lookup (JP_STORE (f->db), g_array_index (matches, gint64, 0));
+  g_assert_cmpstr (jp_item_get_uid (first), ==, "sec-5.7-g6");
+  g_clear_object (&first);
   g_signal_emit_by_name (entry, "activate");
   jp_test_iterate ();
-  g_assert_true (jp_window_get_item (f->window) == first);
+  first = g_object_ref (jp_window_get_item (f->window));
+  g_assert_cmpstr (jp_item_get_uid (first), ==, "sec-5.7-p2");
 
   /* Nothing found: Return opens nothing else. */
   jp_sidebar_set_search_text (sidebar, "zzzzqqqq");

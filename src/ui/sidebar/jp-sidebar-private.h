@@ -14,9 +14,11 @@ struct _JpSidebar
   /* Stands for "the sections that serve no policy area" in the tree. */
   GObject            *no_area;
   GtkCustomFilter    *filter;
-  /* While searching: the ids of the matches and their ancestors, and
-   * the best match, which Return opens. */
+  /* While searching: the ids of the matches and their ancestors, the
+   * ids of the matches alone, and the item a typed number names, which
+   * Return opens before the first match shown. */
   GHashTable         *visible;
+  GHashTable         *matched;
   JpItem             *first_match;
   /* The contacts found (people, teams, subject lines): rows of their
    * own after the plan's, which open the contacts page. */

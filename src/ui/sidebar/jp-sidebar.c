@@ -306,6 +306,7 @@ jp_sidebar_set_search_text (JpSidebar  *self,
 
   query = g_strstrip (g_strdup (text ? text : ""));
   g_clear_pointer (&self->visible, g_hash_table_unref);
+  g_clear_pointer (&self->matched, g_hash_table_unref);
   g_clear_object (&self->first_match);
   g_list_store_remove_all (self->contacts);
   self->n_matches = 0;
@@ -314,6 +315,7 @@ jp_sidebar_set_search_text (JpSidebar  *self,
   if (*query != '\0')
     {
       self->visible = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      self->matched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       ids = jp_store_search (self->db, query, SEARCH_LIMIT, &error);
       if (ids == NULL)
         g_debug ("Search for “%s” failed: %s", query, error->message);
@@ -322,8 +324,10 @@ jp_sidebar_set_search_text (JpSidebar  *self,
           g_autoptr(JpItem) item = jp_store_lookup (self->db, g_array_index (ids, gint64, i));
           if (item && (!self->untranslated_only || jp_translations_item_is_incomplete (item)))
             {
-              if (self->first_match == NULL)
-                self->first_match = g_object_ref (item);
+              gint64 *matched = g_new (gint64, 1);
+
+              *matched = jp_item_get_id (item);
+              g_hash_table_add (self->matched, matched);
               self->n_matches++;
               if (_jp_sidebar_is_contact (item))
                 {
@@ -473,11 +477,37 @@ on_search_changed (JpSidebar *self)
   jp_sidebar_set_search_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
-/* Return in the search entry opens the best match. */
+/* The first match the list shows, top down: the plan's rows, then the
+ * contacts'. */
+static JpItem *
+first_shown_match (JpSidebar *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->tree);
+  guint n = g_list_model_get_n_items (rows);
+
+  if (self->matched == NULL)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) object = gtk_tree_list_row_get_item (row);
+      gint64 id;
+
+      if (!JP_IS_ITEM (object))
+        continue;
+      id = jp_item_get_id (JP_ITEM (object));
+      if (g_hash_table_contains (self->matched, &id))
+        return JP_ITEM (g_steal_pointer (&object));
+    }
+  return g_list_model_get_item (G_LIST_MODEL (self->contacts), 0);
+}
+
+/* Return in the search entry opens the item a typed number names, or
+ * else the first match shown. */
 static void
 on_search_activate (JpSidebar *self)
 {
-  g_autoptr(JpItem) item = self->first_match ? g_object_ref (self->first_match) : NULL;
+  g_autoptr(JpItem) item = self->first_match ? g_object_ref (self->first_match) : first_shown_match (self);
 
   if (item == NULL || jp_item_get_removed (item))
     return;
@@ -597,6 +627,7 @@ jp_sidebar_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->selected);
   g_clear_object (&self->first_match);
+  g_clear_pointer (&self->matched, g_hash_table_unref);
   g_clear_object (&self->contacts);
   g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->no_area);
