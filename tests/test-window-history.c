@@ -68,8 +68,11 @@ test_remove_undo_reopens (Fixture       *f,
 {
   g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
   g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
-  g_autofree char *label = g_strdup (jp_item_get_label (project));
-  g_autofree char *restored = g_strdup_printf ("“%s” restored", label);
+  g_autofree char *label = g_strndup (jp_item_get_label (project),
+                                      g_utf8_offset_to_pointer (jp_item_get_label (project), 39) -
+                                      jp_item_get_label (project));
+  /* The start of a long text, as the toast has room for. */
+  g_autofree char *restored = g_strdup_printf ("“%s…” restored", label);
   g_autoptr(JpItem) back = NULL;
 
   jp_window_open_item (f->window, project);

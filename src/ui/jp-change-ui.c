@@ -89,6 +89,7 @@ jp_change_describe (const JpChange *change,
                     gboolean        redo)
 {
   g_autoptr(JpItem) item = NULL;
+  g_autofree char *short_label = NULL;
   const char *label = change->label ? change->label : "";
   JpKind kind = JP_KIND_PLAN;
 
@@ -109,6 +110,13 @@ jp_change_describe (const JpChange *change,
     kind = change->detail;
   if (*label == '\0')
     label = jp_kind_get_title (kind);
+  /* A toast has room for the start of a long text. */
+  if (g_utf8_strlen (label, -1) > 40)
+    {
+      g_autofree char *start = g_strndup (label, g_utf8_offset_to_pointer (label, 39) - label);
+
+      label = short_label = g_strconcat (start, "…", NULL);
+    }
 
   switch (change->kind)
     {

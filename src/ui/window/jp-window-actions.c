@@ -286,6 +286,8 @@ remove_now (JpWindow *self,
 
       if (target != NULL)
         jp_window_open_item (self, target);
+      /* The focus goes back to the list, not into a field of the pane. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
     }
   show_history_toast (self, title, TRUE);
 }
@@ -444,6 +446,25 @@ history_cb (GtkWidget  *widget,
       show_history_toast (self, title, FALSE);
     }
   jp_change_clear (&change);
+}
+
+void
+_jp_window_add_history_keys (JpWindow *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  /* Captured before a field's own text undo swallows the keys (the
+   * fields keep no history of their own: there is one, the plan's). */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.undo")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK)),
+                                                          gtk_named_action_new ("win.redo")));
+  gtk_widget_add_controller (GTK_WIDGET (self->content_bin), keys);
 }
 
 static void

@@ -50,6 +50,9 @@ struct _JpWindow
 /* jp-window-actions.c */
 void    _jp_window_class_add_actions (GtkWidgetClass *widget_class);
 void    _jp_window_update_actions    (JpWindow       *self);
+/* Ctrl+Z and Ctrl+Shift+Z in the pane shown are the plan's undo and
+ * redo, also while a field has the focus. */
+void    _jp_window_add_history_keys  (JpWindow       *self);
 void    _jp_window_show_contacts     (JpWindow       *self);
 JpItem *_jp_window_get_target        (JpWindow       *self,
                                       GVariant       *parameter);
