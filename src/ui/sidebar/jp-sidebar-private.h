@@ -62,4 +62,14 @@ gboolean _jp_sidebar_type_ahead      (JpSidebar       *self,
                                       guint            keyval,
                                       GdkModifierType  state);
 
+/* jp-sidebar-search.c */
+/* Shows @item and the rows above it. */
+void    _jp_sidebar_add_with_ancestors (JpSidebar  *self,
+                                        JpItem     *item);
+/* A query that is a number also finds the item of that number. */
+void    _jp_sidebar_add_numbered       (JpSidebar  *self,
+                                        const char *query);
+/* The first match the list shows; NULL when there is none. */
+JpItem *_jp_sidebar_first_shown_match  (JpSidebar  *self);
+
 G_END_DECLS
