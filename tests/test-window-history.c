@@ -115,6 +115,22 @@ test_undo_add_shows_parent (Fixture       *f,
   g_assert_true (jp_test_has_label_starting (GTK_WIDGET (f->window), "Adding “Item” undone"));
 }
 
+/* With nothing open, Tab has nowhere to stop in the empty page. */
+static void
+test_empty_page_no_tab_stop (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *page;
+
+  jp_window_open_item (f->window, NULL);
+  jp_test_iterate ();
+  page = jp_window_get_pane (f->window);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_false (gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD));
+  g_assert_false (gtk_widget_child_focus (page, GTK_DIR_TAB_BACKWARD));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +142,7 @@ main (int   argc,
   ADD ("/window/history/undo-shows-contacts", test_undo_shows_contacts);
   ADD ("/window/history/remove-undo-reopens", test_remove_undo_reopens);
   ADD ("/window/history/undo-add-shows-parent", test_undo_add_shows_parent);
+  ADD ("/window/keys/empty-page-no-tab-stop", test_empty_page_no_tab_stop);
 #undef ADD
 
   return g_test_run ();

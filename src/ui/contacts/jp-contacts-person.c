@@ -110,41 +110,41 @@ on_date_popover_show (GtkCalendar *calendar)
 
   if (date == NULL)
     date = g_date_time_new_now_local ();
-  /* Showing a date is not picking it. */
-  g_object_set_data (G_OBJECT (calendar), "jp-showing", GINT_TO_POINTER (TRUE));
   gtk_calendar_select_day (calendar, date);
-  g_object_set_data (G_OBJECT (calendar), "jp-showing", NULL);
 }
 
-/* A day picked is written as the row's text and stored, as if typed. */
+/* The day chosen is written as the row's text and stored, as if typed;
+ * moving through the months changes nothing. */
 static void
-on_date_picked (GtkCalendar      *calendar,
-                JpContactsPerson *self)
+on_date_chosen (GtkCalendar *calendar)
 {
   AdwEntryRow *row = g_object_get_data (G_OBJECT (calendar), "jp-row");
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
 
-  if (g_object_get_data (G_OBJECT (calendar), "jp-showing") || !gtk_widget_get_visible (popover))
-    return;
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static void
-add_date_picker (JpContactsPerson *self,
-                 AdwEntryRow      *row)
+add_date_picker (AdwEntryRow *row)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *choose = gtk_button_new_with_label (_("Use This Date"));
 
   g_object_set_data (G_OBJECT (calendar), "jp-row", row);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_widget_add_css_class (choose, "suggested-action");
+  gtk_box_append (GTK_BOX (box), calendar);
+  gtk_box_append (GTK_BOX (box), choose);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), choose);
   g_signal_connect_swapped (popover, "show", G_CALLBACK (on_date_popover_show), calendar);
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_date_picked), self, 0);
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (on_date_chosen), calendar);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -230,8 +230,8 @@ static void
 jp_contacts_person_init (JpContactsPerson *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_date_picker (self, self->from_row);
-  add_date_picker (self, self->until_row);
+  add_date_picker (self->from_row);
+  add_date_picker (self->until_row);
 }
 
 GtkWidget *
