@@ -261,25 +261,67 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
-/* A narrow window (360 pixels, folded) still holds the pane's header:
- * the NL/FR pair gives way to one button; the title, cut short, keeps
- * its whole text as a tooltip. */
+/* The first descendant of @widget whose tooltip is @tooltip. */
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+resize_and_settle (Fixture *f,
+                   int      width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (20000);
+      jp_test_iterate ();
+    }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+/* A wide window shows the NL/FR pair in the pane's header; a narrow one
+ * (folded) shows one button instead, and its header, with the back
+ * button, fits in 400 pixels (the window would not go below 429); the
+ * title, cut short, keeps its whole text as a tooltip. */
 static void
 test_narrow_header (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
-  GtkWidget *squeezer, *header, *title;
+  GtkWidget *pair, *menu, *header, *title;
+  AdwLeaflet *leaflet;
   int min_width;
 
   jp_window_open_item (f->window, section);
-  jp_test_iterate ();
-  squeezer = find_type (GTK_WIDGET (f->window), ADW_TYPE_SQUEEZER);
-  g_assert_nonnull (squeezer);
-  g_assert_true (gtk_widget_get_visible (squeezer));
-  header = gtk_widget_get_ancestor (squeezer, ADW_TYPE_HEADER_BAR);
+  resize_and_settle (f, 1280);
+  pair = gtk_widget_get_parent (find_tooltip (GTK_WIDGET (f->window), "Edit the Dutch Texts"));
+  menu = find_tooltip (GTK_WIDGET (f->window), "Language of the Texts");
+  g_assert_nonnull (pair);
+  g_assert_nonnull (menu);
+  leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (pair, ADW_TYPE_LEAFLET));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_visible (pair));
+  g_assert_false (gtk_widget_get_visible (menu));
+
+  resize_and_settle (f, 360);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (pair));
+  g_assert_true (gtk_widget_get_visible (menu));
+  header = gtk_widget_get_ancestor (menu, ADW_TYPE_HEADER_BAR);
   gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  g_assert_cmpint (min_width, <=, 360);
+  g_assert_cmpint (min_width, <=, 400);
+  g_assert_cmpint (min_width, <=, gtk_widget_get_width (header));
   title = find_type (header, ADW_TYPE_WINDOW_TITLE);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, jp_item_get_label (section));
 }
