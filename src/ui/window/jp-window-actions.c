@@ -142,7 +142,9 @@ show_pending_toast (gpointer data)
   PendingToast *pending = data;
 
   g_object_set_data (G_OBJECT (pending->window), HISTORY_DISMISSED, NULL);
-  show_history_toast (pending->window, pending->title, pending->offer_undo);
+  /* Unless the window was closed meanwhile. */
+  if (pending->window->toast_overlay != NULL)
+    show_history_toast (pending->window, pending->title, pending->offer_undo);
   g_object_unref (pending->window);
   g_free (pending->title);
   g_free (pending);
