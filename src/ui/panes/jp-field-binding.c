@@ -338,6 +338,23 @@ on_text_view_map (GtkWidget *text_view)
   g_idle_add (resize_idle, g_object_ref (text_view));
 }
 
+/* Nor does it when its width changes once shown (a scroll bar that
+ * appears, a window manager's late resize): its text wraps onto more
+ * lines than its height holds.  Its horizontal adjustment follows its
+ * width; a new width has it ask for its height again. */
+static void
+on_text_view_width (GtkWidget     *text_view,
+                    GParamSpec    *pspec,
+                    GtkAdjustment *width)
+{
+  int page = (int) gtk_adjustment_get_page_size (width);
+
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (text_view), "jp-width")) == page)
+    return;
+  g_object_set_data (G_OBJECT (text_view), "jp-width", GINT_TO_POINTER (page));
+  g_idle_add (resize_idle, g_object_ref (text_view));
+}
+
 static void
 bind (GtkWidget  *widget,
       JpStore    *db,
@@ -362,6 +379,10 @@ bind (GtkWidget  *widget,
       /* Tab and Shift+Tab move the focus on, as in every other field. */
       gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (widget), FALSE);
       g_signal_connect (widget, "map", G_CALLBACK (on_text_view_map), NULL);
+      if (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget)) == NULL)
+        gtk_scrollable_set_hadjustment (GTK_SCROLLABLE (widget), gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+      g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget)), "notify::page-size",
+                               G_CALLBACK (on_text_view_width), widget, G_CONNECT_SWAPPED);
     }
   else
     {
