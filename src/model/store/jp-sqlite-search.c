@@ -7,11 +7,17 @@
 
 /* ----------------------------------------------------------------- search */
 
-/* Turns what the user typed into an FTS5 query: every word must occur,
- * the last as a prefix; each word is a quoted string, so that FTS5's
- * operators and punctuation (as in "SENN/POL") are taken literally. */
+/* Turns what the user typed into an FTS5 query: every word must occur;
+ * each word is a quoted string, so that FTS5's operators and punctuation
+ * (as in "SENN/POL") are taken literally.  For the word indexes (@infix
+ * FALSE) each word is a prefix.  For the trigram indexes (@infix TRUE)
+ * each word may occur anywhere inside a text ("fraude" in
+ * "carrouselfraude"); a trigram index finds nothing for fewer than three
+ * characters, so a query with a shorter word gives NULL there and keeps
+ * to the word index alone. */
 static char *
-build_match (const char *query)
+build_match (const char *query,
+             gboolean    infix)
 {
   g_auto(GStrv) words = g_strsplit_set (query, " \t\n", -1);
   g_autoptr(GString) match = g_string_new (NULL);
@@ -25,41 +31,7 @@ build_match (const char *query)
           has_word_char = TRUE;
       if (!has_word_char)
         continue;
-
-      if (match->len)
-        g_string_append_c (match, ' ');
-      g_string_append_c (match, '"');
-      for (const char *p = words[i]; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (match, '"');
-          g_string_append_c (match, *p);
-        }
-      g_string_append (match, "\"*");
-    }
-  return match->len ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
-}
-
-/* The query for the trigram indexes: every word must occur anywhere
- * inside a text ("fraude" in "carrouselfraude").  A trigram index finds
- * nothing for fewer than three characters, so a query with a shorter
- * word keeps to the word index alone. */
-static char *
-build_infix_match (const char *query)
-{
-  g_auto(GStrv) words = g_strsplit_set (query, " \t\n", -1);
-  g_autoptr(GString) match = g_string_new (NULL);
-
-  for (guint i = 0; words[i]; i++)
-    {
-      gboolean has_word_char = FALSE;
-
-      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
-        if (g_unichar_isalnum (g_utf8_get_char (p)))
-          has_word_char = TRUE;
-      if (!has_word_char)
-        continue;
-      if (g_utf8_strlen (words[i], -1) < 3)
+      if (infix && g_utf8_strlen (words[i], -1) < 3)
         return NULL;
 
       if (match->len)
@@ -71,7 +43,7 @@ build_infix_match (const char *query)
             g_string_append_c (match, '"');
           g_string_append_c (match, *p);
         }
-      g_string_append_c (match, '"');
+      g_string_append (match, infix ? "\"" : "\"*");
     }
   return match->len ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
@@ -125,10 +97,10 @@ jp_database_search (JpDatabase  *self,
   g_return_val_if_fail (JP_IS_DATABASE (self), ids);
   g_return_val_if_fail (query != NULL, ids);
 
-  match = build_match (query);
+  match = build_match (query, FALSE);
   if (match == NULL)
     return ids;
-  infix = build_infix_match (query);
+  infix = build_match (query, TRUE);
   seen = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   /* Only a bounded number of matches is ranked: a word found in most
