@@ -257,6 +257,105 @@ test_export_equals_bundled (void)
   g_assert_cmpstr (a, ==, b);
 }
 
+/* Names of bodies that the source prints in English or French: the same
+ * in both languages, like a person's name or a code. */
+static const char *const same_in_both[] = {
+  "Support Group 1", "Support Group 2", "Gas Platform", "Working Group 1",
+  "Working Group 2", "North Seas Countries’ Offshore Grid Initiative",
+  "Steering Committee", "Working Group", "Transfrontalier Wallonie – Luxembourg",
+  "Euro Contrôle Route",
+};
+
+static void
+count_translated (JpItem *item,
+                  guint  *n_dutch,
+                  guint  *n_french,
+                  guint  *n_same)
+{
+  g_autoptr(GListModel) list = jp_database_get_children (db, item, JP_KIND_MASK_ALL);
+
+  for (JpTextField field = 0; field < JP_N_TEXTS; field++)
+    {
+      const char *nl = jp_item_get_text (item, field, JP_LANG_NL);
+      const char *fr = jp_item_get_text (item, field, JP_LANG_FR);
+
+      if (nl == NULL || *nl == '\0')
+        continue;
+      (*n_dutch)++;
+      if (fr == NULL || *fr == '\0')
+        {
+          g_test_message ("%s: no French %s", jp_item_get_uid (item),
+                          jp_text_field_to_string (field));
+          continue;
+        }
+      (*n_french)++;
+      if (strcmp (nl, fr) == 0)
+        {
+          g_test_message ("%s: the French is the Dutch: %s", jp_item_get_uid (item), fr);
+          g_assert_true (g_strv_contains (same_in_both, fr));
+          (*n_same)++;
+        }
+      else
+        {
+          /* A French text that is really Dutch: a few words only
+           * Dutch uses, or the Dutch text itself. */
+          g_assert_null (strstr (fr, " van de "));
+          g_assert_null (strstr (fr, " het "));
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(JpItem) child = g_list_model_get_item (list, i);
+      count_translated (child, n_dutch, n_french, n_same);
+    }
+}
+
+/* Every text of the bundled plan has a French version; only the names
+ * listed above read the same in both languages. */
+static void
+test_french_complete (void)
+{
+  g_autoptr(JpItem) root = jp_database_get_root (db);
+  guint n_dutch = 0, n_french = 0, n_same = 0;
+
+  count_translated (root, &n_dutch, &n_french, &n_same);
+  g_test_message ("%u Dutch texts, %u with French, %u names the same in both",
+                  n_dutch, n_french, n_same);
+  g_assert_cmpuint (n_dutch, >=, 532);
+  g_assert_cmpuint (n_french, ==, n_dutch);
+  g_assert_cmpuint (n_same, ==, G_N_ELEMENTS (same_in_both));
+}
+
+/* The titles of the official French edition's table of contents. */
+static void
+test_official_titles (void)
+{
+  static const struct {
+    JpKind      kind;
+    const char *number;
+    const char *title;
+  } titles[] = {
+    { JP_KIND_SECTION, "2.1", "Au centre de la coopération Benelux" },
+    { JP_KIND_CHAPTER, "3", "Marché intérieur et Union économique" },
+    { JP_KIND_SECTION, "3.1", "Politique de l’énergie" },
+    { JP_KIND_SECTION, "3.2", "Sécurité alimentaire, santé et bien-être des animaux" },
+    { JP_KIND_SECTION, "3.4", "Communications et transports" },
+    { JP_KIND_SECTION, "4.5", "Cohésion sociale et thématique des travailleurs frontaliers" },
+    { JP_KIND_CHAPTER, "5", "Justice et Affaires intérieures" },
+    { JP_KIND_SECTION, "5.2", "Lutte contre les catastrophes et gestion des crises" },
+    { JP_KIND_SECTION, "5.8", "Lutte contre la fraude sociale à grande échelle" },
+    { JP_KIND_CHAPTER, "6", "Coopération avec d’autres Etats (entités fédérées)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(JpItem) item = jp_database_find_numbered (db, titles[i].kind, titles[i].number);
+
+      g_assert_nonnull (item);
+      g_assert_cmpstr (jp_item_get_text (item, JP_TEXT_TITLE, JP_LANG_FR), ==, titles[i].title);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +374,8 @@ main (int   argc,
   g_test_add_func ("/bundled/contacts", test_contacts);
   g_test_add_func ("/bundled/policy-areas", test_areas);
   g_test_add_func ("/bundled/export-equals-bundled", test_export_equals_bundled);
+  g_test_add_func ("/bundled/french-complete", test_french_complete);
+  g_test_add_func ("/bundled/official-french-titles", test_official_titles);
 
   status = g_test_run ();
   g_clear_object (&db);
