@@ -36,13 +36,13 @@ typedef struct {
 } Words;
 
 static const Words dutch = {
-  "nl", JP_LANG_NL, "Jaarplan", "_Importeren…", "_Taal", "C_ontacten", "_Beleidsterreinen",
+  "nl", JP_LANG_NL, "Jaarplan", "_Importeren…", "_Taal", "_Contacten", "_Beleidsterreinen",
   "Voortgangsprojecten", "Werkgroepen en commissies", "Nummer", "teksten vertaald", "_Annuleren",
 };
 
 static const Words french = {
-  "fr", JP_LANG_FR, "Plan annuel", "_Importer…", "_Langue", "C_ontacts", "_Domaines politiques",
-  "Projets en cours", "Groupes de travail et commissions", "Numéro", "Textes traduits : ", "A_nnuler",
+  "fr", JP_LANG_FR, "Jaarplan", "_Importer…", "_Langue", "C_ontacts", "_Domaines d’action",
+  "Projets en cours", "Groupes de travail et commissions", "Numéro", "Textes traduits\u00a0: ", "A_nnuler",
 };
 
 typedef struct {
@@ -313,7 +313,7 @@ test_switch_contacts (Fixture       *f,
   switch_to (f, &french);
   window = get_window (f);
   g_assert_true (JP_IS_CONTACTS_PAGE (jp_window_get_pane (window)));
-  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Plan annuel"));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Jaarplan"));
 }
 
 static void

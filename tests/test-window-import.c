@@ -83,7 +83,7 @@ test_import (Fixture       *f,
   g_assert_nonnull (strstr (body, "added 1, changed 1, removed 1 in 5.7 Fiscale samenwerking"));
   /* And per kind of item. */
   g_assert_nonnull (strstr (body, "Project: added 1, changed 0, removed 1"));
-  g_assert_nonnull (strstr (body, "Working Group: added 0, changed 1, removed 0"));
+  g_assert_nonnull (strstr (body, "Working Group or Committee: added 0, changed 1, removed 0"));
   /* Nothing changed yet. */
   g_assert_null (jp_database_lookup_uid (f->db, uid));
 

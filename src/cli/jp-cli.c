@@ -188,7 +188,7 @@ run_actions (Options *o)
       summary = jp_import_report_describe (report);
       if (o->dry_run)
         /* Translators: a trial import; %s is what it would do. */
-        say (o, _("Import of %s would have: %s (nothing was changed)\n"), o->import, summary);
+        say (o, _("Importing %s would change the plan: %s (nothing was changed)\n"), o->import, summary);
       else
         say (o, _("Imported %s: %s\n"), o->import, summary);
     }

@@ -22,7 +22,7 @@ static const JpKindUi kinds[JP_N_KINDS] = {
   [JP_KIND_OBJECTIVE] = { "find-location-symbolic",         N_("Objective") },
   [JP_KIND_PROJECT]   = { "emblem-documents-symbolic",      N_("Project"), .detail = JP_KIND_DETAIL_STATUS },
   [JP_KIND_ITEM]      = { "view-list-bullet-symbolic",      N_("Item") },
-  [JP_KIND_GROUP]     = { "system-users-symbolic",          N_("Working Group"), .detail = JP_KIND_DETAIL_CODE },
+  [JP_KIND_GROUP]     = { "system-users-symbolic",          N_("Working Group or Committee"), .detail = JP_KIND_DETAIL_CODE },
   [JP_KIND_CONTACTS]  = { "x-office-address-book-symbolic", N_("Contacts") },
   [JP_KIND_TEAM]      = { "x-office-address-book-symbolic", N_("Team") },
   [JP_KIND_SUBJECT]   = { "x-office-address-book-symbolic", N_("Subject") },
@@ -67,8 +67,8 @@ static const char * const status_titles[] = {
  * (voortgangsproject, projet en cours) or a new project of the year. */
 static const char * const phase_titles[] = {
   [JP_PHASE_NONE]    = "",
-  [JP_PHASE_ONGOING] = N_("Ongoing"),
-  [JP_PHASE_NEW]     = N_("New"),
+  [JP_PHASE_ONGOING] = N_("Ongoing Project"),
+  [JP_PHASE_NEW]     = N_("New Project"),
 };
 
 const char *

@@ -68,8 +68,12 @@ read_bounded (int            fd,
           if (left <= 0)
             {
               g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_READ,
-                           _("%s: the file did not deliver its contents within %d seconds; a plan is "
-                             "imported from an ordinary file."), name, READ_TIMEOUT_MS / 1000);
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%s: the file did not deliver its contents within %d second; a plan is "
+                                        "imported from an ordinary file.",
+                                        "%s: the file did not deliver its contents within %d seconds; a plan is "
+                                        "imported from an ordinary file.", READ_TIMEOUT_MS / 1000),
+                           name, READ_TIMEOUT_MS / 1000);
               return FALSE;
             }
           if (poll (&pfd, 1, (int) MIN (left, 250)) < 0 && errno != EINTR)

@@ -132,6 +132,20 @@ jp_import_report_total (const JpImportReport *report,
 }
 
 char *
+jp_import_counts_describe (guint added,
+                           guint changed,
+                           guint removed)
+{
+  /* Translators: counts of items that an import adds, changes and
+   * removes, joined as "added 3, changed 5, removed 1". */
+  g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "added %u", "added %u", added), added);
+  g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "changed %u", "changed %u", changed), changed);
+  g_autofree char *r = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "removed %u", "removed %u", removed), removed);
+
+  return g_strdup_printf ("%s, %s, %s", a, c, r);
+}
+
+char *
 jp_import_report_describe (const JpImportReport *report)
 {
   guint added = jp_import_report_total (report, report->added);
@@ -139,7 +153,7 @@ jp_import_report_describe (const JpImportReport *report)
   guint removed = jp_import_report_total (report, report->removed);
   g_autofree char *counts = NULL;
 
-  counts = g_strdup_printf (_("added %u, changed %u, removed %u"), added, changed, removed);
+  counts = jp_import_counts_describe (added, changed, removed);
   if (report->scope_label && *report->scope_label)
     /* Translators: the counts, then the chapter or section they are in. */
     return g_strdup_printf (_("%s in %s"), counts, report->scope_label);

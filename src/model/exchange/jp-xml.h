@@ -95,6 +95,9 @@ guint     jp_import_report_total    (const JpImportReport *report,
                                      const guint *counts);
 /* "added 3, changed 5, removed 1 (4.2 …)" in the interface language. */
 char     *jp_import_report_describe (const JpImportReport *report);
+char     *jp_import_counts_describe (guint added,
+                                    guint changed,
+                                    guint removed);
 /* One line per conflict: the item, then the file's and the database's
  * version; NULL when there are none. */
 char     *jp_import_report_describe_conflicts (const JpImportReport *report);

@@ -31,7 +31,7 @@ static void       update_subject (JpContactsBlock *self);
 static const BlockKind block_kinds[] = {
   { JP_KIND_SUBJECT, "/int/benelux/Jaarplan/jp-contacts-team.ui", "team", "add-subject", N_("New Team"),
     create_subject, update_team },
-  { JP_KIND_CONTACT, "/int/benelux/Jaarplan/jp-contacts-subject.ui", "subject", "add-person", N_("New Subject Line"),
+  { JP_KIND_CONTACT, "/int/benelux/Jaarplan/jp-contacts-subject.ui", "subject", "add-person", N_("New Subject"),
     create_person, update_subject },
 };
 

@@ -139,8 +139,7 @@ jp_import_report_describe_kinds (const JpImportReport *report)
 
       if (report->added[k] + report->changed[k] + report->removed[k] == 0)
         continue;
-      counts = g_strdup_printf (_("added %u, changed %u, removed %u"),
-                                report->added[k], report->changed[k], report->removed[k]);
+      counts = jp_import_counts_describe (report->added[k], report->changed[k], report->removed[k]);
       if (lines->len > 0)
         g_string_append_c (lines, '\n');
       /* Translators: a kind of item ("Project"), then what an import
@@ -205,8 +204,11 @@ jp_import_dialog_new (GtkWindow            *parent,
       self->flags = JP_IMPORT_FORCE;
       /* Translators: the first %u is a count of items, the second the
        * plan's items in all. */
-      body = g_strdup_printf (_("This file holds a whole plan. Importing it removes %u of the %u items of "
-                                "this plan: %s. You can undo the import afterwards."),
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "This file holds a whole plan. Importing it removes %u of the %u item of "
+                                           "this plan: %s. You can undo the import afterwards.",
+                                           "This file holds a whole plan. Importing it removes %u of the %u items of "
+                                           "this plan: %s. You can undo the import afterwards.", report->n_items),
                               removed, report->n_items, what);
       set_body_with_kinds (self, body, report);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "import", _("_Import and Remove"));

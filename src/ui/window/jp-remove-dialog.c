@@ -85,7 +85,7 @@ jp_remove_dialog_new (GtkWindow  *parent,
   contents = describe_contents (db, item);
   if (contents != NULL)
     /* Translators: %s is what goes, e.g. "11 projects and 11 working groups". */
-    body = g_strdup_printf (_("Removed with it: %s. You can undo this."), contents);
+    body = g_strdup_printf (_("This also removes %s. You can undo this."), contents);
   else
     body = g_strdup (_("Its texts are removed with it. You can undo this."));
   dialog = adw_message_dialog_new (parent, heading, body);
