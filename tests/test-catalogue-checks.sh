@@ -108,5 +108,16 @@ fi
 printf '<plan xmlns="urn:x-benelux:jaarplan:1"><title xml:lang="fr">Politique énergétique</title></plan>\n' > "$work/plan.xml"
 expect check-glossary 'Politique énergétique' "a Not used title in the plan" --plan "$work/plan.xml" "$srcdir/po/GLOSSARY.md"
 
+# The plan's French texts follow the same typography.
+printf '<plan xmlns="urn:x-benelux:jaarplan:1"><text xml:lang="fr">Les coopérations sont développées comme suit :</text></plan>\n' > "$work/plan.xml"
+expect check-french-typography 'a plain space before “:”' "a plain space in the plan's French" "$work/plan.xml"
+printf '<plan xmlns="urn:x-benelux:jaarplan:1"><text xml:lang="nl">Samenwerkingen worden als volgt ontwikkeld :</text></plan>\n' > "$work/plan.xml"
+n=$((n + 1))
+if "$srcdir/build-aux/check-french-typography" "$work/plan.xml" > /dev/null; then
+  echo "ok $n - a Dutch text of the plan is not held to French typography"
+else
+  echo "not ok $n - a Dutch text of the plan is held to French typography"; status=1
+fi
+
 echo "1..$n"
 exit $status
