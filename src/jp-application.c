@@ -22,6 +22,7 @@ struct _JpApplication
   JpDatabase     *database;
   GError         *error;
   GSettings      *settings;
+  const char     *language;        /* its windows' language: "nl", "fr" */
 };
 
 G_DEFINE_FINAL_TYPE (JpApplication, jp_application, ADW_TYPE_APPLICATION)
@@ -82,7 +83,7 @@ on_language_changed (JpApplication *self)
 
   /* Nothing the person reads changes (unsettled, it stays as it is). */
   if (jp_i18n_resolve (language, asked) == NULL ||
-      g_strcmp0 (jp_i18n_resolve (language, asked), jp_i18n_get_language ()) == 0)
+      g_strcmp0 (jp_i18n_resolve (language, asked), self->language) == 0)
     return;
 
   /* Switching calls setenv() and setlocale(), which a worker thread's
@@ -94,6 +95,7 @@ on_language_changed (JpApplication *self)
       return;
     }
   jp_i18n_set_language (language, asked);
+  self->language = jp_i18n_get_language ();
   /* The rebuilt windows' panes edit the new interface language's texts. */
   if (self->database)
     jp_database_set_language (self->database, jp_i18n_get_plan_language ());
@@ -188,6 +190,7 @@ jp_application_startup (GApplication *app)
       exit (1);
     }
   jp_i18n_apply_settings (self->settings);
+  self->language = jp_i18n_get_language ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   language = g_settings_create_action (self->settings, "language");
@@ -217,6 +220,7 @@ on_language_chosen (JpApplication *self,
   /* Asked once: the choice is what following the system means here. */
   g_settings_set_string (self->settings, "asked-language", language);
   jp_i18n_apply_settings (self->settings);
+  self->language = jp_i18n_get_language ();
   /* The main window first: the application lives while one is open. */
   open_window (self);
   gtk_window_destroy (chooser);

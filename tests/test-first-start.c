@@ -25,7 +25,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
+  /* Never asked yet. */
+  g_settings_reset (settings, "asked-language");
   f->dir = g_dir_make_tmp ("jaarplan-first-start-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "plan.db", NULL);
