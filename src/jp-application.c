@@ -10,6 +10,7 @@
 #include "cli/jp-cli.h"
 #include "jp-application.h"
 #include "jp-i18n.h"
+#include "ui/window/jp-language-chooser.h"
 #include "ui/window/jp-window.h"
 #include "jp-settings.h"
 #include "model/exchange/jp-xml.h"
@@ -21,6 +22,7 @@ struct _JpApplication
   JpDatabase     *database;
   GError         *error;
   GSettings      *settings;
+  const char     *language;        /* its windows' language: "nl", "fr" */
 };
 
 G_DEFINE_FINAL_TYPE (JpApplication, jp_application, ADW_TYPE_APPLICATION)
@@ -75,8 +77,14 @@ static void
 on_language_changed (JpApplication *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "language");
+  g_autofree char *asked = g_settings_get_string (self->settings, "asked-language");
   JpWindow *busy = find_busy_window (self);
   GList *windows;
+
+  /* Nothing the person reads changes (unsettled, it stays as it is). */
+  if (jp_i18n_resolve (language, asked) == NULL ||
+      g_strcmp0 (jp_i18n_resolve (language, asked), self->language) == 0)
+    return;
 
   /* Switching calls setenv() and setlocale(), which a worker thread's
    * gettext may be reading: the switch waits for the work to end. */
@@ -86,7 +94,8 @@ on_language_changed (JpApplication *self)
       g_signal_connect_object (busy, "notify::busy", G_CALLBACK (on_window_busy), self, G_CONNECT_SWAPPED);
       return;
     }
-  jp_i18n_set_language (language);
+  jp_i18n_set_language (language, asked);
+  self->language = jp_i18n_get_language ();
   /* The rebuilt windows' panes edit the new interface language's texts. */
   if (self->database)
     jp_database_set_language (self->database, jp_i18n_get_plan_language ());
@@ -100,6 +109,20 @@ on_language_changed (JpApplication *self)
     if (JP_IS_WINDOW (l->data) && gtk_window_get_application (l->data) != NULL)
       jp_window_rebuild (l->data);
   g_list_free_full (windows, g_object_unref);
+}
+
+static void
+on_language_chosen_in_menu (JpApplication *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  g_autofree char *asked = g_settings_get_string (self->settings, "asked-language");
+
+  /* "System" on a system that speaks neither Dutch nor French, never
+   * asked (it spoke one of them at the first start): the interface keeps
+   * the language it shows, remembered as if asked. */
+  if (jp_i18n_resolve (language, asked) == NULL)
+    g_settings_set_string (self->settings, "asked-language", jp_i18n_get_language ());
+  on_language_changed (self);
 }
 
 static void
@@ -145,7 +168,6 @@ jp_application_startup (GApplication *app)
 {
   JpApplication *self = JP_APPLICATION (app);
   g_autoptr(GAction) language = NULL;
-  g_autofree char *lang = NULL;
   struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -167,16 +189,41 @@ jp_application_startup (GApplication *app)
                                        "from the folder it was built in."));
       exit (1);
     }
-  lang = g_settings_get_string (self->settings, "language");
-  jp_i18n_set_language (lang);
+  jp_i18n_apply_settings (self->settings);
+  self->language = jp_i18n_get_language ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (app), language);
-  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (on_language_chosen_in_menu), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::asked-language", G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+}
+
+static void
+open_window (JpApplication *self)
+{
+  JpWindow *window;
+
+  open_database (self);
+  window = jp_window_new (GTK_APPLICATION (self), self->database, self->settings, self->error);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_language_chosen (JpApplication *self,
+                    const char    *language,
+                    GtkWindow     *chooser)
+{
+  /* Asked once: the choice is what following the system means here. */
+  g_settings_set_string (self->settings, "asked-language", language);
+  jp_i18n_apply_settings (self->settings);
+  self->language = jp_i18n_get_language ();
+  /* The main window first: the application lives while one is open. */
+  open_window (self);
+  gtk_window_destroy (chooser);
 }
 
 static void
@@ -184,13 +231,26 @@ jp_application_activate (GApplication *app)
 {
   JpApplication *self = JP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *chooser;
 
-  if (window == NULL)
+  if (window != NULL)
     {
-      open_database (self);
-      window = GTK_WINDOW (jp_window_new (GTK_APPLICATION (self), self->database, self->settings, self->error));
+      gtk_window_present (window);
+      return;
     }
-  gtk_window_present (window);
+  if (!jp_i18n_must_ask (self->settings))
+    {
+      open_window (self);
+      return;
+    }
+  /* The system speaks neither Dutch nor French, and the language was
+   * never chosen: the interface asks before it shows anything.  Closing
+   * the question (Escape) ends the application without a window and
+   * without a choice: it is asked again at the next start rather than
+   * deciding for the person. */
+  chooser = jp_language_chooser_new (GTK_APPLICATION (self));
+  g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_language_chosen), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (chooser));
 }
 
 /* Import, export and the like need no display: they run here, before

@@ -12,15 +12,72 @@
 #include "jp-i18n.h"
 #include "jp-settings.h"
 
-/* The language the system asked for, before any switch. */
-static char *system_language;
+/* The system's language, "nl", "fr" or NULL, read before any switch. */
+static const char *system_language;
+/* The language the messages are in: "nl" or "fr". */
+static const char *current_language = "nl";
+
+/* "nl" or "fr" when @locale ("fr_BE.UTF-8", "nl", "de_DE@euro") names
+ * Dutch or French, else NULL. */
+static const char *
+language_of (const char *locale)
+{
+  static const char * const known[] = { "nl", "fr" };
+  gsize length = strcspn (locale, "_.@-");
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (length == 2 && strncmp (locale, known[i], 2) == 0)
+      return known[i];
+  return NULL;
+}
+
+/* As gettext reads it: the list in LANGUAGE, whose first language with
+ * a translation wins; else the first set of LC_ALL, LC_MESSAGES, LANG. */
+static const char *
+read_system_language (void)
+{
+  const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+  const char *list = g_getenv ("LANGUAGE");
+
+  if (list && *list)
+    {
+      g_auto(GStrv) languages = g_strsplit (list, ":", -1);
+
+      for (guint i = 0; languages[i]; i++)
+        if (language_of (languages[i]))
+          return language_of (languages[i]);
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = g_getenv (names[i]);
+
+      if (value && *value)
+        return language_of (value);
+    }
+  return NULL;
+}
+
+/* Reads the locale from the environment again, which also drops
+ * gettext's cached translations.  gettext ignores LANGUAGE in the "C"
+ * locale: the messages then take the C locale that speaks UTF-8. */
+static void
+reload_locale (void)
+{
+  const char *messages;
+
+  setlocale (LC_ALL, "");
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+}
 
 void
 jp_i18n_init (void)
 {
   const char *localedir = LOCALEDIR;
 
-  setlocale (LC_ALL, "");
+  system_language = read_system_language ();
   /* Set by `meson devenv` to the build folder's translations. */
   if (g_getenv ("JAARPLAN_LOCALEDIR"))
     localedir = g_getenv ("JAARPLAN_LOCALEDIR");
@@ -31,35 +88,83 @@ jp_i18n_init (void)
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-  g_free (system_language);
-  system_language = g_strdup (g_getenv ("LANGUAGE"));
+  /* Until the settings are read: the system's language, or Dutch. */
+  jp_i18n_set_language (NULL, NULL);
+}
+
+const char *
+jp_i18n_get_system_language (void)
+{
+  return system_language;
+}
+
+const char *
+jp_i18n_resolve (const char *chosen,
+                 const char *asked)
+{
+  if (chosen && language_of (chosen) && strlen (chosen) == 2)
+    return language_of (chosen);
+  if (system_language)
+    return system_language;
+  if (asked && language_of (asked) && strlen (asked) == 2)
+    return language_of (asked);
+  return NULL;
+}
+
+gboolean
+jp_i18n_must_ask (GSettings *settings)
+{
+  g_autofree char *chosen = NULL;
+  g_autofree char *asked = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
+
+  chosen = g_settings_get_string (settings, "language");
+  asked = g_settings_get_string (settings, "asked-language");
+  return jp_i18n_resolve (chosen, asked) == NULL;
 }
 
 void
-jp_i18n_set_language (const char *language)
+jp_i18n_set_language (const char *chosen,
+                      const char *asked)
 {
-  if (language && *language)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else if (system_language)
-    g_setenv ("LANGUAGE", system_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  /* Re-reading the locale drops gettext's cached translations. */
-  setlocale (LC_ALL, "");
+  const char *language = jp_i18n_resolve (chosen, asked);
+
+  /* Never the sources' English: Dutch when nothing settles it. */
+  current_language = language ? language : "nl";
+  g_setenv ("LANGUAGE", current_language, TRUE);
+  reload_locale ();
+}
+
+void
+jp_i18n_apply_settings (GSettings *settings)
+{
+  g_autofree char *chosen = NULL;
+  g_autofree char *asked = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  chosen = g_settings_get_string (settings, "language");
+  asked = g_settings_get_string (settings, "asked-language");
+  jp_i18n_set_language (chosen, asked);
 }
 
 void
 jp_i18n_apply_saved_language (void)
 {
   g_autoptr(GSettings) settings = jp_settings_new ();
-  g_autofree char *language = NULL;
 
-  /* Without the schema: the system's language. */
+  /* Without the schema: the system's language, or Dutch. */
   if (settings == NULL)
-    return;
-  language = g_settings_get_string (settings, "language");
-  if (*language)
-    jp_i18n_set_language (language);
+    jp_i18n_set_language (NULL, NULL);
+  else
+    jp_i18n_apply_settings (settings);
+}
+
+const char *
+jp_i18n_get_language (void)
+{
+  return current_language;
 }
 
 JpLang

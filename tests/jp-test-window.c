@@ -4,6 +4,16 @@
 #include "jp-test-window.h"
 #include "jp-test-util.h"
 
+/* The tests run on a system that speaks neither Dutch nor French: as if
+ * the language had been asked once, the window comes at once. */
+static void
+answer_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "asked-language", "nl");
+}
+
 void
 jp_test_window_init (int    *argc,
                      char ***argv)
@@ -11,6 +21,7 @@ jp_test_window_init (int    *argc,
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  answer_language ();
 }
 
 JpWindow *
@@ -28,6 +39,7 @@ jp_test_window_start (JpApplication *app)
   g_autoptr(GError) error = NULL;
   JpWindow *window;
 
+  answer_language ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
@@ -43,6 +55,7 @@ jp_test_window_open (JpTestWindowFixture *f)
 {
   g_autoptr(GError) error = NULL;
 
+  answer_language ();
   f->app = jp_application_new (f->path);
   g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);

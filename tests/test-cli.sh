@@ -191,7 +191,7 @@ check "a file whose name starts with file: is opened as ./file:" "[ $rc -eq 0 ] 
 
 # Messages follow the interface language.
 if grep -q '^msgid "%s cannot be read: %s"' "$src/po/fr.po"; then
-  LANGUAGE=fr "$bin" --database "$tmp/a.db" --import "$tmp/missing.xml" 2> "$tmp/err"
+  JAARPLAN_LOCALEDIR=$JAARPLAN_TEST_LOCALEDIR LANGUAGE=fr "$bin" --database "$tmp/a.db" --import "$tmp/missing.xml" 2> "$tmp/err"
   check "errors in French" "! grep -q 'cannot be read' $tmp/err"
 fi
 
@@ -199,7 +199,7 @@ fi
 if grep -q '^msgid "The plan has no section %s."' "$src/po/fr.po"; then
   mkdir -p "$tmp/config"
   XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=keyfile gsettings set int.benelux.Jaarplan language fr
-  XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=keyfile LANGUAGE= \
+  XDG_CONFIG_HOME="$tmp/config" GSETTINGS_BACKEND=keyfile LANGUAGE= JAARPLAN_LOCALEDIR=$JAARPLAN_TEST_LOCALEDIR \
     "$bin" --database "$tmp/a.db" --export "$tmp/x.xml" --section 9.9 2> "$tmp/err"
   check "the saved interface language is used" "grep -q 'Le plan' $tmp/err"
 fi

@@ -424,12 +424,53 @@ test_pick_date (Fixture       *f,
 
   g_signal_emit_by_name (choose, "clicked");
   settle (f);
-  g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL), ==, "2013-06-30");
+  /* The day picked is the last valid one; the item keeps the day after,
+   * the first no longer valid. */
+  g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL), ==, "2013-07-01");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2013-06-30");
 
   g_assert_true (jp_database_undo (f->db, &error));
   g_assert_no_error (error);
   g_assert_null (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL));
+}
+
+/* "Valid Until" takes the last valid day and shows it; the stored end,
+ * exclusive, is the day after; the summary reads the day typed. */
+static void
+test_edit_until (Fixture       *f,
+                 gconstpointer  data)
+{
+  JpContactsPerson *person = find_person (f, "L. Willems");
+  JpItem *contact = jp_contacts_person_get_item (person);
+  AdwEntryRow *row = open_field (f, person, "Valid Until (year-month-day)");
+  AdwEntryRow *from = open_field (f, person, "Valid From (year-month-day)");
+  const char *subtitle;
+
+  type_and_enter (f, row, "2013-02-28");
+  g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL), ==, "2013-03-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2013-02-28");
+  subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (person));
+  g_assert_nonnull (strstr (subtitle, "through 28 February 2013"));
+  g_assert_null (strstr (subtitle, "March"));
+
+  /* Across a year, and a one-day validity. */
+  type_and_enter (f, row, "2013-12-31");
+  g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL), ==, "2014-01-01");
+  type_and_enter (f, from, "2013-12-31");
+  g_assert_cmpstr (jp_item_get_field (contact, JP_FIELD_VALID_FROM), ==, "2013-12-31");
+  subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (person));
+  g_assert_nonnull (strstr (subtitle, "from 31 December 2013 through 31 December 2013"));
+
+  /* Emptied: valid with no end. */
+  type_and_enter (f, row, "");
+  g_assert_null (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  /* Not a date: refused as before, the text kept to be corrected. */
+  type_and_enter (f, row, "28 februari");
+  g_assert_null (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "28 februari");
 }
 
 /* The arrow of @row, as drawn. */
@@ -525,6 +566,7 @@ main (int   argc,
   ADD ("/contacts-page/edit/remove-undo", test_remove_undo);
   ADD ("/contacts-page/person-arrow", test_person_arrow);
   ADD ("/contacts-page/edit/pick-date", test_pick_date);
+  ADD ("/contacts-page/edit/until", test_edit_until);
   ADD ("/contacts-page/edit/add-and-move", test_add_and_move);
   ADD ("/contacts-page/hide-expired", test_hide_expired);
   ADD ("/contacts-page/print/export", test_print_export);

@@ -216,6 +216,7 @@ test_cli_bundled (Fixture       *f,
   g_autoptr(JpDatabase) db = NULL;
   g_auto(GStrv) pages = NULL;
   const char *argv[] = { g_getenv ("JAARPLAN_BIN"), "--database", db_path, "--export-contacts-pdf", pdf, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *expected_out = NULL;
   guint n_pages = 0, n_contacts = 0;
   int status;
@@ -228,7 +229,11 @@ test_cli_bundled (Fixture       *f,
       return;
     }
   g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  /* A system that speaks neither Dutch nor French, and no language ever
+   * chosen: the command line never asks, and speaks Dutch. */
+  envp = g_environ_setenv (envp, "LC_ALL", "C", TRUE);
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
@@ -240,20 +245,24 @@ test_cli_bundled (Fixture       *f,
 
   text = pdf_to_text (pdf);
   foreach_contact (db, assert_in_text, text);
-  g_assert_cmpuint (count_occurrences (text, "Contacts Benelux Secretariat-General"), ==, 1);
+  g_assert_cmpuint (count_occurrences (text, "Contacten Benelux Secretariaat-Generaal"), ==, 1);
+  g_assert_null (strstr (text, "Contacts Benelux Secretariat-General"));
   g_assert_nonnull (strstr (text, "Leden van het College"));
-  g_assert_nonnull (strstr (text, "until 1 March 2013"));
-  g_assert_nonnull (strstr (text, "from 1 March 2013"));
+  /* Handed over on 1 March 2013: the leaving person's last day, the
+   * coming one's first. */
+  g_assert_nonnull (strstr (text, "28 februari 2013"));
+  g_assert_null (strstr (text, "tot 1 maart 2013"));
+  g_assert_nonnull (strstr (text, "vanaf 1 maart 2013"));
 
   /* pdftotext ends every page with a form feed. */
   pages = g_strsplit (text, "\f", -1);
   n_pages = g_strv_length (pages) - 1;
   g_assert_cmpuint (n_pages, >=, 2);
-  expected_out = g_strdup_printf ("(%u pages)", n_pages);
+  expected_out = g_strdup_printf ("(%u pagina", n_pages);
   g_assert_nonnull (strstr (out, expected_out));
   for (guint p = 0; p < n_pages; p++)
     {
-      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p + 1, n_pages);
+      g_autofree char *footer = g_strdup_printf ("Pagina %u van %u", p + 1, n_pages);
       g_assert_cmpuint (count_occurrences (pages[p], footer), ==, 1);
     }
 }
@@ -338,9 +347,11 @@ test_validity (Fixture       *f,
   text_leaving = jp_contacts_format_validity (leaving);
   text_coming = jp_contacts_format_validity (coming);
   text_both = jp_contacts_format_validity (both);
-  g_assert_cmpstr (text_leaving, ==, "until 1 March 2013");
+  /* The last valid day, included: no day is both the leaving and the
+   * coming person's. */
+  g_assert_cmpstr (text_leaving, ==, "through 28 February 2013");
   g_assert_cmpstr (text_coming, ==, "from 1 March 2013");
-  g_assert_cmpstr (text_both, ==, "from 1 March 2013 until 1 July 2013");
+  g_assert_cmpstr (text_both, ==, "from 1 March 2013 through 30 June 2013");
 
   all = jp_contacts_layout_new (f->db, context, WIDTH, HEIGHT, JP_CONTACTS_LAYOUT_DEFAULT, june);
   valid_june = jp_contacts_layout_new (f->db, context, WIDTH, HEIGHT, JP_CONTACTS_LAYOUT_VALID_ONLY, june);

@@ -90,7 +90,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->app);
   /* The next test starts in the language of the environment again. */
   g_settings_reset (settings, "language");
-  jp_i18n_set_language ("");
+  jp_i18n_set_language ("", "");
   jp_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);

@@ -162,8 +162,21 @@ _jp_contacts_apply_entry (AdwEntryRow *row,
                           guint        field,
                           GtkLabel    *error_label)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return _jp_contacts_apply_value (row, db, item, is_text, field, value, error_label);
+}
+
+gboolean
+_jp_contacts_apply_value (AdwEntryRow *row,
+                          JpStore     *db,
+                          JpItem      *item,
+                          gboolean     is_text,
+                          guint        field,
+                          const char  *value,
+                          GtkLabel    *error_label)
+{
+  g_autoptr(GError) error = NULL;
   gboolean ok;
 
   if (is_text)

@@ -59,6 +59,29 @@ update_summary (JpContactsPerson *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), markup);
 }
 
+/* The row shows and takes the last valid day; the item keeps the day
+ * after, the first no longer valid (exclusive, as the XML has it). */
+static void
+sync_until (JpContactsPerson *self)
+{
+  const char *until = jp_item_get_field (self->item, JP_FIELD_VALID_UNTIL);
+  g_autofree char *last_day = jp_contacts_until_to_last_day (until);
+
+  _jp_contacts_sync_entry (self->until_row, last_day ? last_day : until);
+}
+
+static void
+on_until_apply (JpContactsPerson *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->until_row))));
+  g_autofree char *until = jp_contacts_last_day_to_until (text);
+
+  /* Not a date: stored as typed, for the store to refuse and say why. */
+  _jp_contacts_apply_value (self->until_row, self->db, self->item, FALSE, JP_FIELD_VALID_UNTIL,
+                            until ? until : text, self->error_label);
+  gtk_widget_set_visible (self->error_row, gtk_widget_get_visible (GTK_WIDGET (self->error_label)));
+}
+
 static void
 sync_entries (JpContactsPerson *self)
 {
@@ -68,7 +91,7 @@ sync_entries (JpContactsPerson *self)
   _jp_contacts_sync_entry (self->email_row, jp_item_get_field (self->item, JP_FIELD_EMAIL));
   _jp_contacts_sync_entry (self->phone_row, jp_item_get_field (self->item, JP_FIELD_PHONE));
   _jp_contacts_sync_entry (self->from_row, jp_item_get_field (self->item, JP_FIELD_VALID_FROM));
-  _jp_contacts_sync_entry (self->until_row, jp_item_get_field (self->item, JP_FIELD_VALID_UNTIL));
+  sync_until (self);
   _jp_contacts_sync_entry (self->note_row, jp_item_get_text (self->item, JP_TEXT_NOTE, lang));
   update_summary (self);
 }
@@ -94,7 +117,6 @@ APPLY_HANDLER (on_name_apply, name_row, FALSE, JP_FIELD_PERSON)
 APPLY_HANDLER (on_email_apply, email_row, FALSE, JP_FIELD_EMAIL)
 APPLY_HANDLER (on_phone_apply, phone_row, FALSE, JP_FIELD_PHONE)
 APPLY_HANDLER (on_from_apply, from_row, FALSE, JP_FIELD_VALID_FROM)
-APPLY_HANDLER (on_until_apply, until_row, FALSE, JP_FIELD_VALID_UNTIL)
 APPLY_HANDLER (on_note_apply, note_row, TRUE, JP_TEXT_NOTE)
 
 /* ---------------------------------------------------------- date picker */

@@ -38,6 +38,14 @@ gboolean _jp_contacts_apply_entry    (AdwEntryRow *row,
                                       gboolean     is_text,
                                       guint        field,
                                       GtkLabel    *error_label);
+/* The same, storing @value rather than what @row holds. */
+gboolean _jp_contacts_apply_value    (AdwEntryRow *row,
+                                      JpStore     *db,
+                                      JpItem      *item,
+                                      gboolean     is_text,
+                                      guint        field,
+                                      const char  *value,
+                                      GtkLabel    *error_label);
 /* Puts @value into @row unless it holds it already. */
 void     _jp_contacts_sync_entry     (AdwEntryRow *row,
                                       const char  *value);
