@@ -41,7 +41,7 @@ static const Words dutch = {
 };
 
 static const Words french = {
-  "fr", JP_LANG_FR, "Jaarplan", "_Importer…", "_Langue", "C_ontacts", "_Domaines d’action",
+  "fr", JP_LANG_FR, "Plan annuel", "_Importer…", "_Langue", "C_ontacts", "_Domaines d’action",
   "Projets en cours", "Groupes de travail et commissions", "Numéro", "Textes traduits\u00a0: ", "A_nnuler",
 };
 
@@ -313,7 +313,7 @@ test_switch_contacts (Fixture       *f,
   switch_to (f, &french);
   window = get_window (f);
   g_assert_true (JP_IS_CONTACTS_PAGE (jp_window_get_pane (window)));
-  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Jaarplan"));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "Plan annuel 2013"));
 }
 
 static void

@@ -201,11 +201,11 @@ test_plan_title (Fixture       *f,
   JpWindow *other;
   JpWindow *usual;
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Jaarplan 2013 — plan.db");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Annual Plan 2013 — plan.db");
   g_assert_true (jp_test_has_label_containing (GTK_WIDGET (f->window), "plan.db"));
 
   other = open_other (f, other_path, &other_db);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, "Jaarplan 2013 — plan-b.db");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, "Annual Plan 2013 — plan-b.db");
   g_assert_true (jp_test_has_label_containing (GTK_WIDGET (other), "plan-b.db"));
   g_assert_false (jp_test_has_label_containing (GTK_WIDGET (other), "plan.db"));
 
@@ -214,13 +214,13 @@ test_plan_title (Fixture       *f,
   g_assert_true (jp_database_set_field (other_db, root, JP_FIELD_NUMBER, "2014", &error));
   g_assert_no_error (error);
   jp_test_iterate ();
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, "Jaarplan 2014 — plan-b.db");
-  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (other), "Jaarplan 2014"));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Jaarplan 2013 — plan.db");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (other)), ==, "Annual Plan 2014 — plan-b.db");
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (other), "Annual Plan 2014"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Annual Plan 2013 — plan.db");
 
   /* The usual database goes without its file's name. */
   usual = open_other (f, default_path, &default_db);
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (usual)), ==, "Jaarplan 2013");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (usual)), ==, "Annual Plan 2013");
   g_assert_false (jp_test_has_label_containing (GTK_WIDGET (usual), "jaarplan.db"));
   gtk_window_destroy (GTK_WINDOW (usual));
   gtk_window_destroy (GTK_WINDOW (other));

@@ -96,9 +96,10 @@ jp_window_describe_plan (JpDatabase *db,
     *file_name = g_path_get_basename (jp_database_get_path (db));
   if (year == NULL || *year == '\0')
     return g_strdup (_("Jaarplan"));
-  /* Translators: the window's title: the application's name, then the
-   * plan's year ("Jaarplan 2013"). */
-  return g_strdup_printf (C_("window title", "%s %s"), _("Jaarplan"), year);
+  /* Translators: the window's title: the document, the annual plan of
+   * a year ("Jaarplan 2013", "Plan annuel 2013"); not the application's
+   * name. */
+  return g_strdup_printf (C_("window title", "Annual Plan %s"), year);
 }
 
 static void
