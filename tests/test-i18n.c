@@ -94,7 +94,7 @@ test_resolution (gconstpointer data)
   g_assert_cmpstr (jp_i18n_get_language (), ==, c->effective);
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, c->effective);
   g_assert_cmpint (jp_i18n_get_plan_language (), ==, strcmp (c->effective, "fr") == 0 ? JP_LANG_FR : JP_LANG_NL);
-  expected = strcmp (c->effective, "fr") == 0 ? "Contacts Secrétariat général Benelux"
+  expected = strcmp (c->effective, "fr") == 0 ? "Contacts du Secrétariat général Benelux"
                                                : "Contacten Benelux Secretariaat-Generaal";
   g_assert_cmpstr (_("Contacts Benelux Secretariat-General"), ==, expected);
 }
