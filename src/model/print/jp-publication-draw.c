@@ -151,12 +151,13 @@ jp_publication_layout_draw_page (JpPublicationLayout *self,
       rule (self, cr, text_height (self->header) + 3, 0.5);
     }
 
-  for (guint i = 0; i < self->pieces->len; i++)
+  for (guint i = self->page_starts[page]; i < self->pieces->len; i++)
     {
       Piece *piece = &g_array_index (self->pieces, Piece, i);
 
-      if (piece->pub.page == page)
-        draw_piece (self, cr, piece);
+      if (piece->pub.page != page)
+        break;
+      draw_piece (self, cr, piece);
     }
 
   footer = self->footers->pdata[page];
@@ -196,6 +197,7 @@ jp_publication_layout_get_boxes (JpPublicationLayout *self,
                                  guint               *n_boxes)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  _jp_publication_layout_collect_boxes (self);
   *n_boxes = self->boxes->len;
   return (const JpContactsBox *) (gpointer) self->boxes->data;
 }

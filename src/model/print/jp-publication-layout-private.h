@@ -70,7 +70,8 @@ struct _JpPublicationLayout
   GPtrArray        *rows;       /* Row*, owned */
   GArray           *pieces;     /* Piece */
   GArray           *records;    /* JpPublicationPiece, for checks */
-  GArray           *boxes;      /* JpContactsBox */
+  GArray           *boxes;      /* JpContactsBox, once asked for */
+  guint            *page_starts;  /* each page's first piece */
   GPtrArray        *footers;    /* PangoLayout*, one a page */
   GPtrArray        *title;      /* PangoLayout*: the title page, top down */
   GArray           *title_y;    /* double */
@@ -122,5 +123,7 @@ footer_y (JpPublicationLayout *self,
 {
   return self->height - text_height (footer);
 }
+
+void _jp_publication_layout_collect_boxes (JpPublicationLayout *self);
 
 G_END_DECLS

@@ -58,6 +58,7 @@ jp_publication_layout_free (JpPublicationLayout *self)
   g_clear_pointer (&self->pieces, g_array_unref);
   g_clear_pointer (&self->records, g_array_unref);
   g_clear_pointer (&self->boxes, g_array_unref);
+  g_free (self->page_starts);
   g_clear_pointer (&self->footers, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_ptr_array_unref);
   g_clear_pointer (&self->title_y, g_array_unref);
@@ -645,9 +646,14 @@ add_box (JpPublicationLayout *self,
 }
 
 
-static void
-collect_boxes (JpPublicationLayout *self)
+/* Only for checks: measuring the ink of every line costs as much as
+ * laying the text out. */
+void
+_jp_publication_layout_collect_boxes (JpPublicationLayout *self)
 {
+  if (self->boxes)
+    return;
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (JpContactsBox));
   for (guint i = 0; i < self->title->len; i++)
     add_box (self, 0, self->title->pdata[i], 0, g_array_index (self->title_y, double, i), 0, -1);
   for (guint i = 0; i < self->pieces->len; i++)
@@ -719,7 +725,6 @@ jp_publication_layout_new (JpPublication *pub,
   self->height = height;
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-  self->boxes = g_array_new (FALSE, FALSE, sizeof (JpContactsBox));
   self->footers = g_ptr_array_new_with_free_func (g_object_unref);
   self->title = g_ptr_array_new_with_free_func (g_object_unref);
   self->title_y = g_array_new (FALSE, FALSE, sizeof (double));
@@ -743,6 +748,9 @@ jp_publication_layout_new (JpPublication *pub,
 
       g_ptr_array_add (self->footers, new_text (self, FONT_FOOTER, text, pub->lang, 0));
     }
-  collect_boxes (self);
+  self->page_starts = g_new0 (guint, self->n_pages + 1);
+  for (guint i = self->pieces->len; i-- > 0;)
+    self->page_starts[g_array_index (self->pieces, Piece, i).pub.page] = i;
+  self->page_starts[self->n_pages] = self->pieces->len;
   return self;
 }
