@@ -491,9 +491,13 @@ add_plan (Builder        *b,
   gboolean first_chapter = TRUE;
   g_autofree char *contacts_number = chapter_after (root);
 
-  add_block (b, JP_BLOCK_TITLE_PAGE, 0, NULL, root);
-  /* Translators: the title of the printed plan's table of contents. */
-  add_block (b, JP_BLOCK_CONTENTS, 0, T (b, "publication", N_("Contents")), NULL);
+  /* The contacts alone are a page, not a document. */
+  if (parts & (JP_PUBLICATION_PART_PLAN | JP_PUBLICATION_PART_PROGRAMME))
+    {
+      add_block (b, JP_BLOCK_TITLE_PAGE, 0, NULL, root);
+      /* Translators: the title of the printed plan's table of contents. */
+      add_block (b, JP_BLOCK_CONTENTS, 0, T (b, "publication", N_("Contents")), NULL);
+    }
   for (guint i = 0; i < root->children->len; i++)
     {
       JpSnapshotItem *child = root->children->pdata[i];
