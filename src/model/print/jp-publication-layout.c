@@ -335,7 +335,6 @@ static void
 build_rows (JpPublicationLayout *self,
             JpDatabase          *db)
 {
-
   for (guint i = 0; i < self->pub->blocks->len; i++)
     {
       const JpBlock *block = self->pub->blocks->pdata[i];
@@ -389,6 +388,19 @@ build_rows (JpPublicationLayout *self,
         default:
           break;
         }
+    }
+
+  /* A list item that leads in its sub-items goes with the first one. */
+  for (guint r = 0; r + 1 < self->rows->len; r++)
+    {
+      Row *row = self->rows->pdata[r];
+      Row *next = self->rows->pdata[r + 1];
+      const JpBlock *block = self->pub->blocks->pdata[row->block];
+      const JpBlock *after = self->pub->blocks->pdata[next->block];
+
+      if (row->kind == ROW_TEXT && next->kind == ROW_TEXT && block->kind == JP_BLOCK_LIST_ITEM &&
+          (after->kind == JP_BLOCK_NOTE || (after->kind == JP_BLOCK_LIST_ITEM && after->level > block->level)))
+        row->keep_with_next = TRUE;
     }
 }
 
