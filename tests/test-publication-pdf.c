@@ -310,6 +310,16 @@ test_keep_together (Fixture       *f,
             }
         }
     }
+  /* The contents keep two lines at least on a page. */
+  for (guint page = 0; page < jp_publication_layout_get_n_pages (layout); page++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < n_pieces; i++)
+        n += pieces[i].page == page &&
+             ((JpBlock *) f->pub->blocks->pdata[pieces[i].block])->kind == JP_BLOCK_CONTENTS;
+      g_assert_true (n == 0 || n >= 2);
+    }
   /* The plan's long paragraphs do get split. */
   g_assert_cmpuint (n_split, >, 0);
 }

@@ -86,6 +86,35 @@ rule (JpPublicationLayout *self,
   cairo_stroke (cr);
 }
 
+/* Dots from the end of a line of the contents to its page number. */
+static void
+leader (JpPublicationLayout *self,
+        cairo_t             *cr,
+        Row                 *row,
+        double               y)
+{
+  PangoLayoutLine *last = pango_layout_get_line_readonly (row->text, pango_layout_get_line_count (row->text) - 1);
+  PangoRectangle logical, number;
+  double from, to, baseline;
+
+  pango_layout_line_get_extents (last, NULL, &logical);
+  pango_layout_get_extents (row->page_number, NULL, &number);
+  baseline = y + line_top (row, n_lines (row) - 1) + (double) pango_layout_get_baseline (row->page_number) / PANGO_SCALE;
+  from = row->x + (double) (logical.x + logical.width) / PANGO_SCALE + 6;
+  to = self->width - PAGE_W + (double) number.x / PANGO_SCALE - 6;
+  if (to - from < 6)
+    return;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, COLOR_RULE);
+  cairo_set_line_width (cr, 0.9);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, (double[]) { 0, 3.5 }, 2, 0);
+  cairo_move_to (cr, from, baseline - 0.5);
+  cairo_line_to (cr, to, baseline - 0.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_piece (JpPublicationLayout *self,
             cairo_t             *cr,
@@ -115,7 +144,10 @@ draw_piece (JpPublicationLayout *self,
     show (cr, row->aside, row->aside_x, y);
   show_lines (cr, row, y, piece->pub.first_line, piece->pub.n_lines);
   if (row->page_number)
-    show (cr, row->page_number, self->width - PAGE_W, y);
+    {
+      show (cr, row->page_number, self->width - PAGE_W, y);
+      leader (self, cr, row, y);
+    }
   if (row->rule > 0)
     {
       cairo_set_source_rgb (cr, COLOR_RULE);

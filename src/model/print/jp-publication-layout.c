@@ -232,7 +232,7 @@ add_contents_line (JpPublicationLayout *self,
   row->target = index;
   row->x = x;
   row->width = self->width - x - PAGE_W - 12;
-  row->space_before = top ? 7 : 1.5;
+  row->space_before = top ? 4 : 0.5;
   row->aside_x = depth * DEPTH_W;
   row->text = new_text (self, top ? FONT_TOC_1 : FONT_TOC_2, text, heading->lang, row->width);
   if (heading->number)
@@ -274,6 +274,9 @@ add_contents (JpPublicationLayout *self,
       else
         add_contents_line (self, index, i, heading, MIN (heading->level - 1 + under, 2));
     }
+  /* The last line of the contents never alone on a page. */
+  if (self->rows->len > 2 && ((Row *) self->rows->pdata[self->rows->len - 2])->kind == ROW_TOC)
+    ((Row *) self->rows->pdata[self->rows->len - 2])->keep_with_next = TRUE;
 }
 
 /* The contacts page's own layout, its title's room taken by the
