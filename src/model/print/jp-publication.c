@@ -15,6 +15,8 @@ G_DEFINE_QUARK (jp-publication-error-quark, jp_publication_error)
 /* The fixed headings and words of the printed plan: translated into the
  * publication's language, not the interface's. */
 #define T(self, ctx, msgid) jp_i18n_translate ((self)->lang, (ctx), (msgid))
+/* NC_() marks a word with its context for the catalogues and gives back
+ * the word itself: T() looks it up in the publication's language. */
 
 static const char * const status_names[] = {
   [JP_STATUS_NONE]        = NULL,
@@ -311,17 +313,17 @@ add_section (Builder        *b,
   add_running_text (b, section, JP_TEXT_BODY);
   add_list (b, section, JP_KIND_OBJECTIVE, JP_PHASE_NONE,
             /* Translators: a heading of the printed plan, in every section. */
-            T (b, "publication", N_("General objectives")));
+            T (b, "publication", NC_ ("publication", "General objectives")));
   add_list (b, section, JP_KIND_ITEM, JP_PHASE_NONE, NULL);
   add_list (b, section, JP_KIND_PROJECT, JP_PHASE_ONGOING,
             /* Translators: a heading of the printed plan ("Voortgangsprojecten"). */
-            T (b, "publication", N_("Ongoing projects")));
+            T (b, "publication", NC_ ("publication", "Ongoing projects")));
   /* Translators: a heading of the printed plan; %s is the plan's year. */
-  new_projects = g_strdup_printf (T (b, "publication", N_("New projects %s")), b->pub->year);
+  new_projects = g_strdup_printf (T (b, "publication", NC_ ("publication", "New projects %s")), b->pub->year);
   add_list (b, section, JP_KIND_PROJECT, JP_PHASE_NEW, new_projects);
   add_list (b, section, JP_KIND_GROUP, JP_PHASE_NONE,
             /* Translators: a heading of the printed plan. */
-            T (b, "publication", N_("Working groups and committees")));
+            T (b, "publication", NC_ ("publication", "Working groups and committees")));
 }
 
 static void
@@ -351,18 +353,18 @@ add_area (Builder        *b,
   if (area->data.texts[JP_TEXT_AMBITION][JP_LANG_NL] || area->data.texts[JP_TEXT_AMBITION][JP_LANG_FR])
     {
       /* Translators: a heading of a policy area in the printed plan. */
-      add_fixed_heading (b, T (b, "publication", N_("Ambition")));
+      add_fixed_heading (b, T (b, "publication", NC_ ("publication", "Ambition")));
       add_running_text (b, area, JP_TEXT_AMBITION);
     }
   if (area->data.texts[JP_TEXT_LEGITIMATION][JP_LANG_NL] || area->data.texts[JP_TEXT_LEGITIMATION][JP_LANG_FR])
     {
       /* Translators: a heading of a policy area in the printed plan. */
-      add_fixed_heading (b, T (b, "publication", N_("Legitimation")));
+      add_fixed_heading (b, T (b, "publication", NC_ ("publication", "Legitimation")));
       add_running_text (b, area, JP_TEXT_LEGITIMATION);
     }
   add_list (b, area, JP_KIND_OBJECTIVE, JP_PHASE_NONE,
             /* Translators: a heading of a policy area in the printed plan. */
-            T (b, "publication", N_("Objectives")));
+            T (b, "publication", NC_ ("publication", "Objectives")));
   add_list (b, area, JP_KIND_ITEM, JP_PHASE_NONE, NULL);
 }
 
@@ -433,7 +435,7 @@ add_contacts (Builder        *b,
   if (title == NULL)
     {
       /* Translators: the heading of the contacts chapter in the printed plan. */
-      title = T (b, "publication", N_("Contacts"));
+      title = T (b, "publication", NC_ ("publication", "Contacts"));
       lang = b->lang;
       fallback = FALSE;
     }
@@ -496,7 +498,7 @@ add_plan (Builder        *b,
     {
       add_block (b, JP_BLOCK_TITLE_PAGE, 0, NULL, root);
       /* Translators: the title of the printed plan's table of contents. */
-      add_block (b, JP_BLOCK_CONTENTS, 0, T (b, "publication", N_("Contents")), NULL);
+      add_block (b, JP_BLOCK_CONTENTS, 0, T (b, "publication", NC_ ("publication", "Contents")), NULL);
     }
   for (guint i = 0; i < root->children->len; i++)
     {
@@ -526,8 +528,8 @@ static void
 add_fallback_note (Builder *b)
 {
   const char *text = b->lang == JP_LANG_FR
-    ? T (b, "publication", N_("Not yet translated into French: printed in Dutch."))
-    : T (b, "publication", N_("Not yet translated into Dutch: printed in French."));
+    ? T (b, "publication", NC_ ("publication", "Not yet translated into French: printed in Dutch."))
+    : T (b, "publication", NC_ ("publication", "Not yet translated into Dutch: printed in French."));
   g_autofree char *note = g_strdup_printf ("%s %s", b->pub->fallback_marker, text);
   JpBlock *block = g_new0 (JpBlock, 1);
   guint at = 0;
