@@ -169,6 +169,10 @@ test_text (Fixture       *f,
         if (strstr (all, list->pdata[i]) == NULL)
           g_error ("“%s” is not in the PDF", (char *) list->pdata[i]);
     }
+  /* The contacts page's own title and footers make way for the
+   * publication's. */
+  g_assert_null (strstr (joined, "Contacts Benelux Secretariat-General"));
+  g_assert_null (strstr (joined, "Page 1 of "));
   if (e.lang == JP_LANG_FR)
     {
       g_assert_nonnull (strstr (f->pages[0], "Plan annuel 2013"));
@@ -324,6 +328,36 @@ test_keep_together (Fixture       *f,
   g_assert_cmpuint (n_split, >, 0);
 }
 
+/* The contacts page without its title and footers: the first page's
+ * room for the title stays free, nothing is drawn in the footer's. */
+static void
+test_contacts_no_title (void)
+{
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(JpContactsLayout) plain = NULL;
+  g_autoptr(JpContactsLayout) bare = NULL;
+  const JpContactsBox *boxes;
+  guint n_plain, n_bare;
+
+  pango_cairo_context_set_resolution (context, 72);
+  plain = jp_contacts_layout_new (db, context, WIDTH, HEIGHT, JP_CONTACTS_LAYOUT_DEFAULT, NULL);
+  bare = jp_contacts_layout_new (db, context, WIDTH, HEIGHT, JP_CONTACTS_LAYOUT_NO_TITLE, NULL);
+  g_object_unref (context);
+
+  g_assert_cmpfloat (jp_contacts_layout_get_body_height (bare, 0), ==, jp_contacts_layout_get_body_height (plain, 0) +
+                     jp_contacts_layout_get_body_height (bare, 1) - jp_contacts_layout_get_body_height (plain, 1));
+  g_assert_cmpfloat (jp_contacts_layout_get_body_height (bare, 0), <, jp_contacts_layout_get_body_height (bare, 1));
+  g_assert_cmpfloat (jp_contacts_layout_get_body_height (bare, 1), >, jp_contacts_layout_get_body_height (plain, 1));
+  jp_contacts_layout_get_boxes (plain, &n_plain);
+  boxes = jp_contacts_layout_get_boxes (bare, &n_bare);
+  /* Title, date, and a footer and its date a page, fewer. */
+  g_assert_cmpuint (n_bare, ==, n_plain - 2 - 2 * jp_contacts_layout_get_n_pages (plain));
+  for (guint i = 0; i < n_bare; i++)
+    g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=,
+                       jp_contacts_layout_get_body_height (bare, 1) + 0.01);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,5 +377,6 @@ main (int   argc,
               fixture_set_up, test_keep_together, fixture_tear_down);
   g_test_add ("/publication-pdf/nl/keep-together", Fixture, GINT_TO_POINTER (JP_LANG_NL),
               fixture_set_up, test_keep_together, fixture_tear_down);
+  g_test_add_func ("/publication-pdf/contacts-without-title", test_contacts_no_title);
   return g_test_run ();
 }

@@ -237,6 +237,20 @@ test_status (void)
   g_assert_cmpuint (with_status, ==, 11);
 }
 
+/* Words in a given language, whatever the interface speaks. */
+static void
+test_translate (void)
+{
+  g_assert_cmpstr (jp_i18n_translate (JP_LANG_FR, NULL, "Page %u of %u"), ==, "Page %u sur %u");
+  g_assert_cmpstr (jp_i18n_translate (JP_LANG_NL, NULL, "Page %u of %u"), ==, "Pagina %u van %u");
+  /* With a context. */
+  g_assert_cmpstr (jp_i18n_translate (JP_LANG_FR, "plan-language", "nl"), ==, "fr");
+  g_assert_cmpstr (jp_i18n_translate (JP_LANG_NL, "plan-language", "nl"), ==, "nl");
+  /* A word the catalogue lacks is itself. */
+  g_assert_cmpstr (jp_i18n_translate (JP_LANG_FR, NULL, "No such words here"), ==, "No such words here");
+  g_assert_cmpstr (jp_i18n_translate (JP_LANG_FR, "nowhere", "Page %u of %u"), ==, "Page %u of %u");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,5 +262,6 @@ main (int   argc,
   g_test_add_func ("/publication/fallback", test_fallback);
   g_test_add_func ("/publication/not-found", test_not_found);
   g_test_add_func ("/publication/status", test_status);
+  g_test_add_func ("/publication/translate", test_translate);
   return g_test_run ();
 }
