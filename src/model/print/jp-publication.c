@@ -209,8 +209,9 @@ static char *
 item_text (const char *text)
 {
   g_autoptr(GRegex) blank = g_regex_new ("\\n[ \\t]*\\n+", 0, 0, NULL);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-  return g_regex_replace_literal (blank, g_strstrip (g_strdup (text)), -1, 0, "\n", 0, NULL);
+  return g_regex_replace_literal (blank, stripped, -1, 0, "\n", 0, NULL);
 }
 
 static void
