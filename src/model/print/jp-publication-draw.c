@@ -179,6 +179,7 @@ jp_publication_layout_draw_page (JpPublicationLayout *self,
     {
       set_ink (cr, INK_DIM);
       show (cr, self->header, 0, 0);
+      show (cr, self->running->pdata[page], self->width - text_width (self->running->pdata[page]), 0);
       cairo_set_source_rgb (cr, COLOR_RULE);
       rule (self, cr, text_height (self->header) + 3, 0.5);
     }

@@ -76,6 +76,7 @@ struct _JpPublicationLayout
   GPtrArray        *title;      /* PangoLayout*: the title page, top down */
   GArray           *title_y;    /* double */
   PangoLayout      *header;
+  GPtrArray        *running;    /* PangoLayout*: each page's chapter */
 
   JpContactsLayout *contacts;
   double            contacts_shift;  /* of the first contacts page */

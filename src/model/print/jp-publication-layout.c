@@ -15,6 +15,7 @@
 #define FONT_TITLE     "Sans Bold 24"
 #define FONT_TITLE_SUB "Sans 12"
 #define FONT_H1        "Sans Bold 16"
+#define FONT_H1_INNER  "Sans Bold 14"
 #define FONT_H2        "Sans Bold 12"
 #define FONT_H3        "Sans Bold Italic 10"
 #define FONT_BODY      "Sans 9.5"
@@ -63,6 +64,7 @@ jp_publication_layout_free (JpPublicationLayout *self)
   g_clear_pointer (&self->title, g_ptr_array_unref);
   g_clear_pointer (&self->title_y, g_array_unref);
   g_clear_object (&self->header);
+  g_clear_pointer (&self->running, g_ptr_array_unref);
   g_clear_pointer (&self->contacts, jp_contacts_layout_free);
   g_free (self);
 }
@@ -153,15 +155,19 @@ add_heading (JpPublicationLayout *self,
   guint level = CLAMP (block->level, 1, 3);
   g_autofree char *text = jp_publication_block_text (self->pub, block);
   double x = block->number && level < 3 ? NUMBER_W : 0;
-  Row *row = add_row (self, index, fonts[level], text, block->lang, x, spaces[level]);
+  /* A part heading inside what started the page (the programme's
+   * parts) is a step smaller and has no rule. */
+  gboolean inner = level == 1 && !block->new_page;
+  const char *font = inner ? FONT_H1_INNER : fonts[level];
+  Row *row = add_row (self, index, font, text, block->lang, x, spaces[level]);
 
   if (x > 0)
-    row->aside = new_text (self, fonts[level], block->number, block->lang, 0);
+    row->aside = new_text (self, font, block->number, block->lang, 0);
   row->keep_with_next = TRUE;
   row->new_page = block->new_page;
   row->ink = INK_ACCENT;
   measure_lines (row);
-  if (level == 1)
+  if (level == 1 && !inner)
     {
       row->rule = row->height + 3;
       row->height += H1_RULE + 4;
@@ -707,8 +713,42 @@ _jp_publication_layout_collect_boxes (JpPublicationLayout *self)
 
       add_box (self, p, footer, self->width - text_width (footer), footer_y (self, footer), 0, -1);
       if (p > 0 || !self->title_page)
-        add_box (self, p, self->header, 0, 0, 0, -1);
+        {
+          PangoLayout *running = self->running->pdata[p];
+
+          add_box (self, p, self->header, 0, 0, 0, -1);
+          add_box (self, p, running, self->width - text_width (running), 0, 0, -1);
+        }
     }
+}
+
+/* The chapter a page is in, right in its header: the last chapter (or
+ * the programme, or the contacts) that starts on the page or before. */
+static void
+add_running_titles (JpPublicationLayout *self)
+{
+  PangoLayout *current = NULL;
+  guint page = 0;
+
+  self->running = g_ptr_array_new_full (self->n_pages, g_object_unref);
+  for (guint i = 0; i <= self->pieces->len; i++)
+    {
+      Piece *piece = i < self->pieces->len ? &g_array_index (self->pieces, Piece, i) : NULL;
+      const JpBlock *block = piece ? self->pub->blocks->pdata[piece->pub.block] : NULL;
+
+      for (; page < self->n_pages && (piece == NULL || page < piece->pub.page); page++)
+        g_ptr_array_add (self->running, current ? g_object_ref (current) : new_text (self, FONT_HEADER, "", self->pub->lang, 0));
+      if (block && block->kind == JP_BLOCK_HEADING && block->level == 1 && block->new_page && piece->pub.first_line == 0)
+        {
+          g_autofree char *text = block->number ? g_strdup_printf ("%s  %s", block->number, block->text) : g_strdup (block->text);
+
+          g_clear_object (&current);
+          current = new_text (self, FONT_HEADER, text, block->lang, 0);
+          pango_layout_set_width (current, (int) (self->width * 0.6 * PANGO_SCALE));
+          pango_layout_set_ellipsize (current, PANGO_ELLIPSIZE_END);
+        }
+    }
+  g_clear_object (&current);
 }
 
 JpPublicationLayout *
@@ -767,5 +807,6 @@ jp_publication_layout_new (JpPublication *pub,
   for (guint i = self->pieces->len; i-- > 0;)
     self->page_starts[g_array_index (self->pieces, Piece, i).pub.page] = i;
   self->page_starts[self->n_pages] = self->pieces->len;
+  add_running_titles (self);
   return self;
 }
