@@ -173,6 +173,38 @@ test_text (Fixture       *f,
    * publication's. */
   g_assert_null (strstr (joined, "Contacts Benelux Secretariat-General"));
   g_assert_null (strstr (joined, "Page 1 of "));
+  /* The fixed headings in the publication's language, once the
+   * catalogues have them. */
+  {
+    const char *heading = jp_i18n_translate (e.lang, "publication", "General objectives");
+    g_autofree char *squeezed = squeeze (heading);
+
+    if (strcmp (heading, "General objectives") != 0)
+      g_assert_nonnull (strstr (all, squeezed));
+  }
+  /* The header of the page where 5.7 starts names chapter 5. */
+  {
+    g_autoptr(JpPublicationLayout) layout = new_layout (f->pub, f->db);
+    guint n_pieces;
+    const JpPublicationPiece *pieces = jp_publication_layout_get_pieces (layout, &n_pieces);
+    const char *chapter = e.lang == JP_LANG_FR ? "5 Justice et Affaires intérieures" : "5 Justitie en binnenlandse zaken";
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < n_pieces; i++)
+      {
+        const JpBlock *block = f->pub->blocks->pdata[pieces[i].block];
+
+        if (block->kind == JP_BLOCK_HEADING && g_strcmp0 (block->number, "5.7") == 0)
+          {
+            g_autofree char *page = squeeze (f->pages[pieces[i].page]);
+            g_autofree char *expected = squeeze (chapter);
+
+            g_assert_nonnull (strstr (page, expected));
+            seen = TRUE;
+          }
+      }
+    g_assert_true (seen);
+  }
   if (e.lang == JP_LANG_FR)
     {
       g_assert_nonnull (strstr (f->pages[0], "Plan annuel 2013"));
