@@ -72,6 +72,11 @@ reload_locale (void)
     setlocale (LC_MESSAGES, "C.UTF-8");
 }
 
+/* The catalogues read by jp_i18n_translate(): msgid (with its context
+ * before a \004) → translation, one table per language, kept to the end. */
+static GHashTable *catalogues[JP_N_LANGS];
+G_LOCK_DEFINE_STATIC (catalogues);
+
 void
 jp_i18n_init (void)
 {
@@ -86,6 +91,7 @@ jp_i18n_init (void)
    * GtkBuilder use the domain given to them, and must not see
    * translations switched off. */
   bindtextdomain (GETTEXT_PACKAGE, localedir);
+
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   /* Until the settings are read: the system's language, or Dutch. */
@@ -175,4 +181,80 @@ jp_i18n_get_plan_language (void)
   const char *lang = C_("plan-language", "nl");
 
   return strcmp (lang, "fr") == 0 ? JP_LANG_FR : JP_LANG_NL;
+}
+
+static guint32
+read_u32 (const guint8 *data,
+          gsize         offset,
+          gboolean      swapped)
+{
+  guint32 value;
+
+  memcpy (&value, data + offset, sizeof value);
+  return swapped ? GUINT32_SWAP_LE_BE (value) : value;
+}
+
+/* A compiled catalogue (.mo): a magic number, the number of strings and
+ * two tables of (length, offset), originals and translations. */
+static GHashTable *
+read_catalogue (JpLang lang)
+{
+  const char *localedir = g_getenv ("JAARPLAN_LOCALEDIR") ? g_getenv ("JAARPLAN_LOCALEDIR") : LOCALEDIR;
+  g_autofree char *path = g_build_filename (localedir, jp_lang_to_string (lang), "LC_MESSAGES",
+                                            GETTEXT_PACKAGE ".mo", NULL);
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree guint8 *data = NULL;
+  gsize size = 0;
+  guint32 n, originals, translations;
+  gboolean swapped;
+
+  if (!g_file_get_contents (path, (char **) &data, &size, NULL) || size < 20)
+    return table;
+  if (read_u32 (data, 0, FALSE) == 0x950412de)
+    swapped = FALSE;
+  else if (read_u32 (data, 0, TRUE) == 0x950412de)
+    swapped = TRUE;
+  else
+    return table;
+  n = read_u32 (data, 8, swapped);
+  originals = read_u32 (data, 12, swapped);
+  translations = read_u32 (data, 16, swapped);
+  if (originals > size || translations > size ||
+      n > (size - MAX (originals, translations)) / 8)
+    return table;
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 o_len = read_u32 (data, originals + 8 * i, swapped);
+      guint32 o_off = read_u32 (data, originals + 8 * i + 4, swapped);
+      guint32 t_len = read_u32 (data, translations + 8 * i, swapped);
+      guint32 t_off = read_u32 (data, translations + 8 * i + 4, swapped);
+
+      if (o_off > size || o_len >= size - o_off || t_off > size || t_len >= size - t_off || o_len == 0)
+        continue;
+      /* A plural's forms follow each other, NUL-separated: the first
+       * (singular) is kept. */
+      g_hash_table_insert (table, g_strndup ((const char *) data + o_off, o_len),
+                           g_strdup ((const char *) data + t_off));
+    }
+  return table;
+}
+
+const char *
+jp_i18n_translate (JpLang      lang,
+                   const char *context,
+                   const char *msgid)
+{
+  g_autofree char *key = NULL;
+  const char *translation;
+
+  g_return_val_if_fail (lang < JP_N_LANGS, msgid);
+  g_return_val_if_fail (msgid != NULL, NULL);
+
+  key = context ? g_strconcat (context, "\004", msgid, NULL) : NULL;
+  G_LOCK (catalogues);
+  if (catalogues[lang] == NULL)
+    catalogues[lang] = read_catalogue (lang);
+  translation = g_hash_table_lookup (catalogues[lang], key ? key : msgid);
+  G_UNLOCK (catalogues);
+  return translation && *translation ? translation : msgid;
 }

@@ -42,5 +42,12 @@ void        jp_i18n_apply_saved_language (void);
 const char *jp_i18n_get_language      (void);
 /* The language of the interface's messages, for the plan's texts. */
 JpLang      jp_i18n_get_plan_language (void);
+/* The translation of @msgid (in @context, or NULL) into @lang, whatever
+ * the interface's language: for what is printed in a language of its
+ * own.  Read from that language's catalogue, not through gettext;
+ * @msgid itself when the catalogue lacks it.  Any thread. */
+const char *jp_i18n_translate         (JpLang      lang,
+                                       const char *context,
+                                       const char *msgid) G_GNUC_FORMAT (3);
 
 G_END_DECLS

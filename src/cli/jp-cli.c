@@ -11,6 +11,7 @@
 
 #include "cli/jp-cli.h"
 #include "model/print/jp-contacts-pdf.h"
+#include "model/print/jp-publication-pdf.h"
 #include "model/store/jp-database.h"
 #include "model/exchange/jp-xml.h"
 #include "jp-i18n.h"
@@ -23,6 +24,10 @@ typedef struct {
   char     *section;
   gboolean  contacts;
   char     *contacts_pdf;
+  char     *pdf;
+  char     *language;
+  char     *parts;
+  gboolean  with_status;
   gboolean  dry_run;
   gboolean  force;
   gboolean  version;
@@ -37,6 +42,9 @@ options_clear (Options *o)
   g_free (o->chapter);
   g_free (o->section);
   g_free (o->contacts_pdf);
+  g_free (o->pdf);
+  g_free (o->language);
+  g_free (o->parts);
 }
 
 static int
@@ -94,7 +102,7 @@ say (Options    *o,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  if (is_stdout (o->export) || is_stdout (o->contacts_pdf))
+  if (is_stdout (o->export) || is_stdout (o->contacts_pdf) || is_stdout (o->pdf))
     g_printerr ("%s", text);
   else
     g_print ("%s", text);
@@ -137,6 +145,48 @@ check_database_path (const char  *path,
                      "starts with “file:”, write “./%s”."), path, path);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* --export-pdf: the published plan, a chapter or a section. */
+static gboolean
+export_publication (JpDatabase  *db,
+                    Options     *o,
+                    GError     **error)
+{
+  JpPublicationOptions options = { 0, jp_i18n_get_plan_language (), o->with_status, o->chapter, o->section };
+  JpLang shown = jp_database_get_language (db);
+  g_autoptr(GBytes) pdf = NULL;
+  guint n_pages = 0;
+  gboolean ok;
+
+  /* Checked before the database was opened. */
+  if (o->language)
+    jp_lang_from_string (o->language, &options.lang);
+  if (o->parts)
+    jp_publication_parts_from_string (o->parts, &options.parts);
+  /* The contacts page prints its teams in the database's language. */
+  jp_database_set_language (db, options.lang);
+  if (is_stdout (o->pdf))
+    {
+      pdf = jp_publication_pdf_render (db, &options, &n_pages, error);
+      ok = pdf != NULL && write_stdout (pdf, error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->pdf);
+
+      ok = jp_publication_pdf_export (db, &options, file, &n_pages, error);
+    }
+  jp_database_set_language (db, shown);
+  if (!ok)
+    return FALSE;
+  if (is_stdout (o->pdf))
+    say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the plan to standard output (%u page)\n",
+                         "Wrote the plan to standard output (%u pages)\n", n_pages), n_pages);
+  else
+    say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the plan to %s (%u page)\n",
+                         "Wrote the plan to %s (%u pages)\n", n_pages), o->pdf, n_pages);
   return TRUE;
 }
 
@@ -247,6 +297,8 @@ run_actions (Options *o)
                o->contacts_pdf, n_pages);
         }
     }
+  if (o->pdf && !export_publication (db, o, &error))
+    return fail (error);
   return 0;
 }
 
@@ -262,13 +314,21 @@ static GOptionEntry option_entries[] = {
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the plan (or the scope below) to FILE; - is standard output"), N_("FILE") },
   { "chapter", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: only chapter N"), N_("N") },
+    N_("With --export or --export-pdf: only chapter N"), N_("N") },
   { "section", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: only section N.N"), N_("N.N") },
+    N_("With --export or --export-pdf: only section N.N"), N_("N.N") },
   { "contacts", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export: only the contacts"), NULL },
   { "export-contacts-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the contacts page as PDF to FILE; - is standard output"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the plan (or the chapter or section above) as PDF to FILE; - is standard output"), N_("FILE") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the language of the document, nl or fr (default: the interface’s)"), N_("LANG") },
+  { "parts", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the parts of the plan, among plan, programme and contacts (default: all)"), N_("PARTS") },
+  { "with-status", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf: print each project’s status"), NULL },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version"), NULL },
   /* Arguments that are no option: refused below. */
@@ -317,7 +377,39 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "section", "s", &o->section);
   g_variant_dict_lookup (options, "contacts", "b", &o->contacts);
   g_variant_dict_lookup (options, "export-contacts-pdf", "^ay", &o->contacts_pdf);
+  g_variant_dict_lookup (options, "export-pdf", "^ay", &o->pdf);
+  g_variant_dict_lookup (options, "language", "s", &o->language);
+  g_variant_dict_lookup (options, "parts", "s", &o->parts);
+  g_variant_dict_lookup (options, "with-status", "b", &o->with_status);
   g_variant_dict_lookup (options, "version", "b", &o->version);
+}
+
+/* The options of --export-pdf, before anything is opened. */
+static gboolean
+check_publication_options (Options *o)
+{
+  const char *message = NULL;
+  g_autofree char *detail = NULL;
+  JpPublicationParts parts;
+  JpLang lang;
+
+  if (o->pdf == NULL && !o->language && !o->parts && !o->with_status)
+    return TRUE;
+  jp_i18n_apply_saved_language ();
+  if (o->pdf == NULL)
+    message = _("--language, --parts and --with-status go with --export-pdf.");
+  else if (is_stdout (o->pdf) && (is_stdout (o->export) || is_stdout (o->contacts_pdf)))
+    message = _("Only one export can write to standard output.");
+  else if (o->language && !jp_lang_from_string (o->language, &lang))
+    message = detail = g_strdup_printf (_("Unknown language “%s”: the plan can be printed in nl or fr."), o->language);
+  else if (o->parts && !jp_publication_parts_from_string (o->parts, &parts))
+    message = detail = g_strdup_printf (_("Unknown part in “%s”: the parts are plan, programme and contacts."), o->parts);
+  else if (o->parts && (o->chapter || o->section))
+    message = _("--parts goes with the whole plan, not with --chapter or --section.");
+  if (message == NULL)
+    return TRUE;
+  g_printerr ("jaarplan: %s\n", message);
+  return FALSE;
 }
 
 static int
@@ -335,7 +427,8 @@ handle (Options     *o,
     }
 
   n_scopes = (o->chapter != NULL) + (o->section != NULL) + (o->contacts != FALSE);
-  if (n_scopes > 1 || (n_scopes == 1 && o->export == NULL) || ((o->dry_run || o->force) && o->import == NULL))
+  if (n_scopes > 1 || (n_scopes == 1 && o->export == NULL && (o->pdf == NULL || o->contacts)) ||
+      ((o->dry_run || o->force) && o->import == NULL))
     {
       g_printerr ("jaarplan: %s\n",
                   _("--chapter, --section and --contacts go with --export, one at a time; --dry-run and --force go with --import."));
@@ -346,6 +439,8 @@ handle (Options     *o,
       g_printerr ("jaarplan: %s\n", _("--export and --export-contacts-pdf cannot both write to standard output."));
       return 2;
     }
+  if (!check_publication_options (o))
+    return 2;
   if (unexpected != NULL)
     {
       g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), unexpected);
@@ -359,7 +454,7 @@ handle (Options     *o,
       return fail (error);
     }
 
-  if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL)
+  if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL)
     {
       *database = g_steal_pointer (&o->database);
       return -1;

@@ -70,6 +70,7 @@ struct _JpContactsLayout
   double        width;
   double        height;
   char         *date_text;
+  gboolean      no_title;
 
   PangoLayout  *title;
   PangoLayout  *date;
@@ -631,8 +632,11 @@ make_footers (JpContactsLayout *self)
 static void
 collect_boxes (JpContactsLayout *self)
 {
-  add_box (self, 0, self->title, 0, 0);
-  add_box (self, 0, self->date, 0, text_height (self->title) + 3);
+  if (!self->no_title)
+    {
+      add_box (self, 0, self->title, 0, 0);
+      add_box (self, 0, self->date, 0, text_height (self->title) + 3);
+    }
   for (guint i = 0; i < self->placed->len; i++)
     {
       Row *row = self->placed->pdata[i];
@@ -648,7 +652,7 @@ collect_boxes (JpContactsLayout *self)
       add_box (self, row->page, row->cells[CELL_EXTRA], INDENT,
                row->y + row->height - text_height (row->cells[CELL_EXTRA]));
     }
-  for (guint p = 0; p < self->n_pages; p++)
+  for (guint p = 0; p < self->n_pages && !self->no_title; p++)
     {
       PangoLayout *footer = self->footers->pdata[p];
 
@@ -708,6 +712,9 @@ jp_contacts_layout_new (JpDatabase            *db,
   self->header_height = text_height (self->title) + 3 + text_height (self->date) + 7 + 1.2 + 16;
   probe = new_text (self, FONT_FOOTER, "Page 0 of 0");
   self->footer_height = FOOTER_GAP + text_height (probe) + 5;
+  self->no_title = (flags & JP_CONTACTS_LAYOUT_NO_TITLE) != 0;
+  if (self->no_title)
+    self->footer_height = 0;
 
   root = jp_database_get_root (db);
   contacts = root ? jp_database_find_child (db, root, JP_KIND_CONTACTS) : NULL;
@@ -809,7 +816,7 @@ jp_contacts_layout_draw_page (JpContactsLayout *self,
 
   cairo_save (cr);
   cairo_translate (cr, INSET, 0);
-  if (page == 0)
+  if (page == 0 && !self->no_title)
     {
       cairo_set_source_rgb (cr, COLOR_ACCENT);
       show (cr, self->title, 0, 0);
@@ -829,6 +836,11 @@ jp_contacts_layout_draw_page (JpContactsLayout *self,
         draw_row (self, cr, row);
     }
 
+  if (self->no_title)
+    {
+      cairo_restore (cr);
+      return;
+    }
   footer = self->footers->pdata[page];
   y = footer_text_y (self, footer);
   cairo_set_source_rgb (cr, COLOR_RULE);

@@ -23,6 +23,11 @@ typedef enum {
   JP_CONTACTS_LAYOUT_DEFAULT    = 0,
   /* Leave out the people whose validity does not include the date. */
   JP_CONTACTS_LAYOUT_VALID_ONLY = 1 << 0,
+  /* Leave out the title, the date and the footers: a document that
+   * holds the page puts its own header and footer.  The title's room on
+   * the first page stays free (jp_contacts_layout_get_body_height() of
+   * page 0 is that much smaller) for the document's heading. */
+  JP_CONTACTS_LAYOUT_NO_TITLE   = 1 << 1,
 } JpContactsLayoutFlags;
 
 /* Something drawn on a page, in the printable area's coordinates
