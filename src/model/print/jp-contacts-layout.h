@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "model/print/jp-contacts-dates.h"
 #include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
@@ -73,23 +74,6 @@ const JpContactsBox *jp_contacts_layout_get_boxes (JpContactsLayout    *self,
                                                  guint                 *n_boxes);
 char             *jp_contacts_layout_get_footer (JpContactsLayout      *self,
                                                  guint                  page);
-
-/* "1 March 2013" in the interface language, from "2013-03-01"; NULL when
- * @iso is not a date. */
-char             *jp_contacts_format_date       (const char            *iso);
-/* The stored valid-until is exclusive (the first day no longer valid, in
- * the database as in the XML); people read and type the last valid day.
- * "2013-02-28" from "2013-03-01" and back; NULL when not a date. */
-char             *jp_contacts_until_to_last_day (const char           *until);
-char             *jp_contacts_last_day_to_until (const char           *last_day);
-/* "through 28 February 2013" (the last valid day), "from 1 March 2013",
- * "from … through …", or NULL when the contact is always valid. */
-char             *jp_contacts_format_validity   (JpItem                *contact);
-/* Whether @contact is valid on @date ("YYYY-MM-DD"): from is inclusive,
- * until exclusive (the 2013 plan hands a post over "until 1 March" to
- * "from 1 March"). */
-gboolean          jp_contacts_is_valid_on       (JpItem                *contact,
-                                                 const char            *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpContactsLayout, jp_contacts_layout_free)
 
