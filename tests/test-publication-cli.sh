@@ -4,6 +4,9 @@
 # reaches the file.
 # Usage: test-publication-cli.sh JAARPLAN_BINARY
 set -u
+# The messages compared are the sources' English (the test runs without
+# catalogues); the French checks find the catalogues here.
+catalogues=${JAARPLAN_TEST_LOCALEDIR:-${JAARPLAN_LOCALEDIR:-}}
 bin=$(realpath "$1")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -36,7 +39,7 @@ text "$tmp/plan.pdf" > "$tmp/plan.txt"
 check "whole plan: title, sections, contacts, programme" "grep -q 'Jaarplan 2013' $tmp/plan.txt && grep -q 'Fiscale samenwerking en strijd tegen de fraude' $tmp/plan.txt && grep -q 'j.vanlaarhoven@benelux.int' $tmp/plan.txt && grep -q 'Gemeenschappelijk Werkprogramma 2013-2016' $tmp/plan.txt"
 
 # --language fr
-"$bin" --database "$tmp/a.db" --export-pdf "$tmp/fr.pdf" --language fr > /dev/null; rc=$?
+JAARPLAN_LOCALEDIR=$catalogues "$bin" --database "$tmp/a.db" --export-pdf "$tmp/fr.pdf" --language fr > /dev/null; rc=$?
 text "$tmp/fr.pdf" > "$tmp/fr.txt"
 check "French plan" "[ $rc -eq 0 ] && grep -q 'Plan annuel 2013' $tmp/fr.txt && grep -q 'Coopération fiscale et lutte contre la fraude' $tmp/fr.txt && ! grep -q 'Fiscale samenwerking en strijd' $tmp/fr.txt"
 check "French footers" "grep -q 'Page 1 sur' $tmp/fr.txt"
@@ -106,7 +109,7 @@ check "an existing file is replaced" "[ $rc -eq 0 ] && head -c 5 $tmp/old.pdf | 
 
 # Messages in the interface's language.
 if grep -q '^msgid "The plan has no section %s."' "$(dirname "$0")/../po/fr.po" 2> /dev/null; then
-  LANGUAGE=fr "$bin" --database "$tmp/a.db" --export-pdf "$tmp/x.pdf" --section 9.9 2> "$tmp/err"; rc=$?
+  JAARPLAN_LOCALEDIR=$catalogues LANGUAGE=fr "$bin" --database "$tmp/a.db" --export-pdf "$tmp/x.pdf" --section 9.9 2> "$tmp/err"; rc=$?
   check "errors in French" "[ $rc -eq 1 ] && grep -q 'Le plan n’a pas de section 9.9' $tmp/err"
 fi
 
