@@ -212,6 +212,10 @@ text_styles (JpOdt *o)
       _jp_odt_empty (o, "style:text-properties", "fo:language", language, "fo:country", country, NULL);
       _jp_odt_end (o);
     }
+  /* The contents' entries link to their headings without looking like
+   * links on the web, as the word processor's own contents. */
+  style (o, "text", "Index_20_Link", "Index Link", NULL);
+  _jp_odt_end (o);
   style (o, "text", "Status", NULL, NULL);
   _jp_odt_empty (o, "style:text-properties", "fo:font-style", "italic", "fo:color", DIM, NULL);
   _jp_odt_end (o);
@@ -364,8 +368,9 @@ table_style (JpOdt       *o,
 void
 _jp_odt_write_automatic_styles (JpOdt *o)
 {
-  static const char * const group_widths[] = { "3.4cm", "13.6cm", NULL };
-  static const char * const contact_widths[] = { "4.6cm", "5.4cm", "3.8cm", "3.2cm", NULL };
+  static const char * const group_widths[] = { "4.2cm", "12.8cm", NULL };
+  /* Person, e-mail, phone, validity: an address or a number on one line. */
+  static const char * const contact_widths[] = { "3.8cm", "6cm", "4.2cm", "3cm", NULL };
 
   _jp_odt_start (o, "office:automatic-styles", NULL);
   _jp_odt_start (o, "style:style", "style:name", "Chapter", "style:family", "paragraph",

@@ -372,7 +372,8 @@ contents (JpOdt         *o,
       anchor = anchor_name (i);
       link = g_strconcat ("#", anchor, NULL);
       _jp_odt_start (o, "text:p", "text:style-name", entry->level == 1 ? "Contents_20_1" : "Contents_20_2", NULL);
-      _jp_odt_start (o, "text:a", "xlink:type", "simple", "xlink:href", link, NULL);
+      _jp_odt_start (o, "text:a", "xlink:type", "simple", "xlink:href", link, "text:style-name", "Index_20_Link",
+                     "text:visited-style-name", "Index_20_Link", NULL);
       if (entry->number)
         {
           _jp_odt_text (o, entry->number);
