@@ -11,6 +11,7 @@
 
 #include "cli/jp-cli.h"
 #include "model/print/jp-contacts-pdf.h"
+#include "model/print/jp-publication-odt.h"
 #include "model/print/jp-publication-pdf.h"
 #include "model/store/jp-database.h"
 #include "model/exchange/jp-xml.h"
@@ -25,6 +26,7 @@ typedef struct {
   gboolean  contacts;
   char     *contacts_pdf;
   char     *pdf;
+  char     *odt;
   char     *language;
   char     *parts;
   gboolean  with_status;
@@ -43,6 +45,7 @@ options_clear (Options *o)
   g_free (o->section);
   g_free (o->contacts_pdf);
   g_free (o->pdf);
+  g_free (o->odt);
   g_free (o->language);
   g_free (o->parts);
 }
@@ -102,7 +105,7 @@ say (Options    *o,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  if (is_stdout (o->export) || is_stdout (o->contacts_pdf) || is_stdout (o->pdf))
+  if (is_stdout (o->export) || is_stdout (o->contacts_pdf) || is_stdout (o->pdf) || is_stdout (o->odt))
     g_printerr ("%s", text);
   else
     g_print ("%s", text);
@@ -148,23 +151,32 @@ check_database_path (const char  *path,
   return TRUE;
 }
 
-/* --export-pdf: the published plan, a chapter or a section. */
-static gboolean
-export_publication (JpDatabase  *db,
-                    Options     *o,
-                    GError     **error)
+/* What --export-pdf and --export-odt publish. */
+static JpPublicationOptions
+publication_options (Options *o)
 {
   JpPublicationOptions options = { 0, jp_i18n_get_plan_language (), o->with_status, o->chapter, o->section };
-  JpLang shown = jp_database_get_language (db);
-  g_autoptr(GBytes) pdf = NULL;
-  guint n_pages = 0;
-  gboolean ok;
 
   /* Checked before the database was opened. */
   if (o->language)
     jp_lang_from_string (o->language, &options.lang);
   if (o->parts)
     jp_publication_parts_from_string (o->parts, &options.parts);
+  return options;
+}
+
+/* --export-pdf: the published plan, a chapter or a section. */
+static gboolean
+export_publication (JpDatabase  *db,
+                    Options     *o,
+                    GError     **error)
+{
+  JpPublicationOptions options = publication_options (o);
+  JpLang shown = jp_database_get_language (db);
+  g_autoptr(GBytes) pdf = NULL;
+  guint n_pages = 0;
+  gboolean ok;
+
   /* The contacts page prints its teams in the database's language. */
   jp_database_set_language (db, options.lang);
   if (is_stdout (o->pdf))
@@ -187,6 +199,33 @@ export_publication (JpDatabase  *db,
   else
     say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the plan to %s (%u page)\n",
                          "Wrote the plan to %s (%u pages)\n", n_pages), o->pdf, n_pages);
+  return TRUE;
+}
+
+/* --export-odt: the same, as an OpenDocument text. */
+static gboolean
+export_odt (JpDatabase  *db,
+            Options     *o,
+            GError     **error)
+{
+  JpPublicationOptions options = publication_options (o);
+
+  if (is_stdout (o->odt))
+    {
+      g_autoptr(GBytes) odt = jp_publication_odt_render (JP_STORE (db), &options, error);
+
+      if (odt == NULL || !write_stdout (odt, error))
+        return FALSE;
+      say (o, _("Wrote the plan to standard output\n"));
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->odt);
+
+      if (!jp_publication_odt_export (JP_STORE (db), &options, file, error))
+        return FALSE;
+      say (o, _("Wrote the plan to %s\n"), o->odt);
+    }
   return TRUE;
 }
 
@@ -299,6 +338,8 @@ run_actions (Options *o)
     }
   if (o->pdf && !export_publication (db, o, &error))
     return fail (error);
+  if (o->odt && !export_odt (db, o, &error))
+    return fail (error);
   return 0;
 }
 
@@ -323,6 +364,8 @@ static GOptionEntry option_entries[] = {
     N_("Write the contacts page as PDF to FILE; - is standard output"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan (or the chapter or section above) as PDF to FILE; - is standard output"), N_("FILE") },
+  { "export-odt", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the plan as OpenDocument text to FILE, with the options of --export-pdf; - is standard output"), N_("FILE") },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the language of the document, nl or fr (default: the interface’s)"), N_("LANG") },
   { "parts", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -378,6 +421,7 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "contacts", "b", &o->contacts);
   g_variant_dict_lookup (options, "export-contacts-pdf", "^ay", &o->contacts_pdf);
   g_variant_dict_lookup (options, "export-pdf", "^ay", &o->pdf);
+  g_variant_dict_lookup (options, "export-odt", "^ay", &o->odt);
   g_variant_dict_lookup (options, "language", "s", &o->language);
   g_variant_dict_lookup (options, "parts", "s", &o->parts);
   g_variant_dict_lookup (options, "with-status", "b", &o->with_status);
@@ -393,12 +437,12 @@ check_publication_options (Options *o)
   JpPublicationParts parts;
   JpLang lang;
 
-  if (o->pdf == NULL && !o->language && !o->parts && !o->with_status)
+  if (o->pdf == NULL && o->odt == NULL && !o->language && !o->parts && !o->with_status)
     return TRUE;
   jp_i18n_apply_saved_language ();
-  if (o->pdf == NULL)
+  if (o->pdf == NULL && o->odt == NULL)
     message = _("--language, --parts and --with-status go with --export-pdf.");
-  else if (is_stdout (o->pdf) && (is_stdout (o->export) || is_stdout (o->contacts_pdf)))
+  else if ((is_stdout (o->pdf) + is_stdout (o->odt) + is_stdout (o->export) + is_stdout (o->contacts_pdf)) > 1)
     message = _("Only one export can write to standard output.");
   else if (o->language && !jp_lang_from_string (o->language, &lang))
     message = detail = g_strdup_printf (_("Unknown language “%s”: the plan can be printed in nl or fr."), o->language);
@@ -427,7 +471,7 @@ handle (Options     *o,
     }
 
   n_scopes = (o->chapter != NULL) + (o->section != NULL) + (o->contacts != FALSE);
-  if (n_scopes > 1 || (n_scopes == 1 && o->export == NULL && (o->pdf == NULL || o->contacts)) ||
+  if (n_scopes > 1 || (n_scopes == 1 && o->export == NULL && ((o->pdf == NULL && o->odt == NULL) || o->contacts)) ||
       ((o->dry_run || o->force) && o->import == NULL))
     {
       g_printerr ("jaarplan: %s\n",
@@ -454,7 +498,7 @@ handle (Options     *o,
       return fail (error);
     }
 
-  if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL)
+  if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL && o->odt == NULL)
     {
       *database = g_steal_pointer (&o->database);
       return -1;
