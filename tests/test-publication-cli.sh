@@ -43,6 +43,7 @@ JAARPLAN_LOCALEDIR=$catalogues "$bin" --database "$tmp/a.db" --export-pdf "$tmp/
 text "$tmp/fr.pdf" > "$tmp/fr.txt"
 check "French plan" "[ $rc -eq 0 ] && grep -q 'Plan annuel 2013' $tmp/fr.txt && grep -q 'Coopération fiscale et lutte contre la fraude' $tmp/fr.txt && ! grep -q 'Fiscale samenwerking en strijd' $tmp/fr.txt"
 check "French footers" "grep -q 'Page 1 sur' $tmp/fr.txt"
+check "French contacts: dates and words in French from a Dutch interface" "grep -q 'jusqu’au 28 février 2013' $tmp/fr.txt && grep -q 'à partir du 1er mars 2013' $tmp/fr.txt && ! grep -q 'tot en met' $tmp/fr.txt && ! grep -q 'februari' $tmp/fr.txt"
 
 # --section, --chapter
 "$bin" --database "$tmp/a.db" --export-pdf "$tmp/s.pdf" --section 5.7 > /dev/null; rc=$?

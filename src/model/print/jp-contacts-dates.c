@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jp-i18n.h"
 #include "model/print/jp-contacts-dates.h"
 
 static gboolean
@@ -22,7 +23,8 @@ parse_date (const char *iso,
 }
 
 char *
-jp_contacts_format_date (const char *iso)
+jp_contacts_format_date_in (const char *iso,
+                            JpLang      lang)
 {
   /* The month names come from the translations, not from the C library:
    * a fresh machine has no Dutch or French locale. */
@@ -33,19 +35,28 @@ jp_contacts_format_date (const char *iso)
     NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
   };
   guint year, month, day;
+  const char *name;
 
   if (!parse_date (iso, &year, &month, &day))
     return NULL;
+  name = jp_i18n_translate (lang, "month", months[month - 1]);
   if (day == 1)
     /* Translators: the first day of a month: month name (%1$s), year
      * (%2$u), as in "1 March 2013": French writes "1er %1$s %2$u", Dutch
      * "1 %1$s %2$u". */
-    return g_strdup_printf (C_("the first day of a month", "1 %1$s %2$u"),
-                            g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]), year);
+    return g_strdup_printf (jp_i18n_translate (lang, "the first day of a month",
+                                               NC_("the first day of a month", "1 %1$s %2$u")),
+                            name, year);
   /* Translators: a date: day (%1$u), month name (%2$s), year (%3$u), as in
    * "2 March 2013".  Reorder them if your language wants it. */
-  return g_strdup_printf (C_("date", "%1$u %2$s %3$u"),
-                          day, g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]), year);
+  return g_strdup_printf (jp_i18n_translate (lang, "date", NC_("date", "%1$u %2$s %3$u")),
+                          day, name, year);
+}
+
+char *
+jp_contacts_format_date (const char *iso)
+{
+  return jp_contacts_format_date_in (iso, jp_i18n_get_plan_language ());
 }
 
 char *
@@ -81,7 +92,8 @@ jp_contacts_last_day_to_until (const char *last_day)
 }
 
 char *
-jp_contacts_format_validity (JpItem *contact)
+jp_contacts_format_validity_in (JpItem *contact,
+                                JpLang  lang)
 {
   g_autofree char *from = NULL;
   g_autofree char *until = NULL;
@@ -93,22 +105,28 @@ jp_contacts_format_validity (JpItem *contact)
    * last valid day, with words that include it, so that "through 28
    * February" never overlaps the successor's "from 1 March". */
   last_day = jp_contacts_until_to_last_day (jp_item_get_field (contact, JP_FIELD_VALID_UNTIL));
-  from = jp_contacts_format_date (jp_item_get_field (contact, JP_FIELD_VALID_FROM));
-  until = jp_contacts_format_date (last_day);
+  from = jp_contacts_format_date_in (jp_item_get_field (contact, JP_FIELD_VALID_FROM), lang);
+  until = jp_contacts_format_date_in (last_day, lang);
   if (from && until)
     /* Translators: how long a person is the contact, both days included,
      * e.g. "from 1 March 2013 through 31 May 2013" ("van 1 maart 2013 tot
      * en met 31 mei 2013", "du 1er mars 2013 au 31 mai 2013"). */
-    return g_strdup_printf (_("from %s through %s"), from, until);
+    return g_strdup_printf (jp_i18n_translate (lang, NULL, N_("from %s through %s")), from, until);
   if (until)
     /* Translators: the last day a person is the contact, included, e.g.
      * "through 28 February 2013" ("tot en met 28 februari 2013",
      * "jusqu’au 28 février 2013"). */
-    return g_strdup_printf (_("through %s"), until);
+    return g_strdup_printf (jp_i18n_translate (lang, NULL, N_("through %s")), until);
   if (from)
     /* Translators: e.g. "from 1 March 2013" ("vanaf 1 maart 2013"). */
-    return g_strdup_printf (_("from %s"), from);
+    return g_strdup_printf (jp_i18n_translate (lang, NULL, N_("from %s")), from);
   return NULL;
+}
+
+char *
+jp_contacts_format_validity (JpItem *contact)
+{
+  return jp_contacts_format_validity_in (contact, jp_i18n_get_plan_language ());
 }
 
 gboolean

@@ -11,8 +11,11 @@ G_BEGIN_DECLS
  * edits the last valid day. */
 
 /* "1 March 2013" in the interface language, from "2013-03-01"; NULL when
- * @iso is not a date. */
+ * @iso is not a date.  The _in() forms write in @lang, whatever the
+ * interface's language (a French printout from a Dutch window). */
 char    *jp_contacts_format_date       (const char *iso);
+char    *jp_contacts_format_date_in    (const char *iso,
+                                        JpLang      lang);
 /* The stored valid-until is exclusive (the first day no longer valid, in
  * the database as in the XML); people read and type the last valid day.
  * "2013-02-28" from "2013-03-01" and back; NULL when not a date. */
@@ -21,6 +24,8 @@ char    *jp_contacts_last_day_to_until (const char *last_day);
 /* "through 28 February 2013" (the last valid day), "from 1 March 2013",
  * "from … through …", or NULL when the contact is always valid. */
 char    *jp_contacts_format_validity   (JpItem     *contact);
+char    *jp_contacts_format_validity_in (JpItem    *contact,
+                                         JpLang     lang);
 /* Whether @contact is valid on @date ("YYYY-MM-DD"): from is inclusive,
  * until exclusive (the 2013 plan hands a post over "until 1 March" to
  * "from 1 March"). */

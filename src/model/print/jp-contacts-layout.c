@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "jp-i18n.h"
 #include "model/print/jp-contacts-layout.h"
 
 /* Typography, in points. */
@@ -66,6 +67,7 @@ typedef struct {
 
 struct _JpContactsLayout
 {
+  JpLang         lang;          /* of every word printed */
   PangoContext *context;
   double        width;
   double        height;
@@ -189,7 +191,7 @@ new_person_row (JpContactsLayout *self,
                 JpLang            lang)
 {
   Row *row = g_new0 (Row, 1);
-  g_autofree char *validity = jp_contacts_format_validity (contact);
+  g_autofree char *validity = jp_contacts_format_validity_in (contact, self->lang);
   const char *note = jp_item_get_display_text (contact, JP_TEXT_NOTE, lang, NULL);
   const char *email = jp_item_get_field (contact, JP_FIELD_EMAIL);
   const char *phone = jp_item_get_field (contact, JP_FIELD_PHONE);
@@ -203,7 +205,7 @@ new_person_row (JpContactsLayout *self,
   if (phone && *phone)
     {
       /* Translators: before a phone number, as in "T. +32 (0)2 519 38 65". */
-      g_autofree char *text = g_strdup_printf (_("T. %s"), phone);
+      g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->lang, NULL, N_("T. %s")), phone);
       row->cells[CELL_PHONE] = new_text (self, FONT_PERSON, text);
     }
   if (validity)
@@ -226,7 +228,7 @@ new_block (JpContactsLayout      *self,
            JpContactsLayoutFlags  flags,
            const char            *today)
 {
-  JpLang lang = jp_database_get_language (db);
+  JpLang lang = self->lang;
   g_autoptr(GListModel) subjects = jp_database_get_children (db, team, JP_KIND_MASK (JP_KIND_SUBJECT));
   Block *block = g_new0 (Block, 1);
   Row *heading = g_new0 (Row, 1);
@@ -397,7 +399,9 @@ continuation (JpContactsLayout *self,
 {
   Row *row = g_new0 (Row, 1);
   /* Translators: a team's heading repeated on the next page. */
-  g_autofree char *text = g_strdup_printf (C_("contacts", "%s (continued)"), block->title);
+  g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->lang, "contacts",
+                                                              NC_("contacts", "%s (continued)")),
+                                           block->title);
 
   row->kind = ROW_HEADING;
   row->cells[0] = new_text (self, FONT_HEADING, text);
@@ -502,7 +506,8 @@ make_footers (JpContactsLayout *self)
   for (guint p = 0; p < self->n_pages; p++)
     {
       /* Translators: the footer of every printed page. */
-      g_autofree char *text = g_strdup_printf (_("Page %u of %u"), p + 1, self->n_pages);
+      g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->lang, NULL, N_("Page %u of %u")),
+                                               p + 1, self->n_pages);
       PangoLayout *layout = new_text (self, FONT_FOOTER, text);
 
       g_ptr_array_add (self->footers, layout);
@@ -549,6 +554,21 @@ jp_contacts_layout_new (JpDatabase            *db,
                         JpContactsLayoutFlags  flags,
                         GDateTime             *date)
 {
+  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
+
+  return jp_contacts_layout_new_in (db, context, width, height, flags, date,
+                                    jp_database_get_language (db));
+}
+
+JpContactsLayout *
+jp_contacts_layout_new_in (JpDatabase            *db,
+                           PangoContext          *context,
+                           double                 width,
+                           double                 height,
+                           JpContactsLayoutFlags  flags,
+                           GDateTime             *date,
+                           JpLang                 lang)
+{
   JpContactsLayout *self;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
@@ -569,6 +589,7 @@ jp_contacts_layout_new (JpDatabase            *db,
   cairo_font_options_destroy (options);
 
   self = g_new0 (JpContactsLayout, 1);
+  self->lang = lang;
   self->context = g_object_ref (context);
   self->width = width - 2 * INSET;
   self->height = height;
@@ -580,10 +601,11 @@ jp_contacts_layout_new (JpDatabase            *db,
 
   now = date ? g_date_time_ref (date) : g_date_time_new_now_local ();
   today = g_date_time_format (now, "%Y-%m-%d");
-  self->date_text = jp_contacts_format_date (today);
+  self->date_text = jp_contacts_format_date_in (today, self->lang);
 
   /* Translators: the title of the printed contacts page. */
-  self->title = new_text (self, FONT_TITLE, _("Contacts Benelux Secretariat-General"));
+  self->title = new_text (self, FONT_TITLE, jp_i18n_translate (self->lang, NULL,
+                                                               N_("Contacts Benelux Secretariat-General")));
   set_width (self->title, self->width);
   self->date = new_text (self, FONT_DATE, self->date_text);
   set_width (self->date, self->width);

@@ -50,6 +50,17 @@ JpContactsLayout *jp_contacts_layout_new        (JpDatabase            *db,
                                                  double                 height,
                                                  JpContactsLayoutFlags  flags,
                                                  GDateTime             *date);
+/* The same in @lang, whatever the database's language: the words, the
+ * dates and the teams' and subjects' titles (a French publication printed
+ * from a Dutch window).  jp_contacts_layout_new() prints in the
+ * database's language. */
+JpContactsLayout *jp_contacts_layout_new_in     (JpDatabase            *db,
+                                                 PangoContext          *context,
+                                                 double                 width,
+                                                 double                 height,
+                                                 JpContactsLayoutFlags  flags,
+                                                 GDateTime             *date,
+                                                 JpLang                 lang);
 void              jp_contacts_layout_free       (JpContactsLayout      *self);
 
 guint             jp_contacts_layout_get_n_pages (JpContactsLayout     *self);

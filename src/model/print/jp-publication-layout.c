@@ -297,16 +297,16 @@ add_contacts (JpPublicationLayout *self,
   double room, need = heading ? heading->height + 6 : 0;
   Row *row;
 
-  self->contacts = jp_contacts_layout_new (db, self->context, self->width + 2 * INSET, body,
-                                           JP_CONTACTS_LAYOUT_NO_TITLE, NULL);
+  self->contacts = jp_contacts_layout_new_in (db, self->context, self->width + 2 * INSET, body,
+                                              JP_CONTACTS_LAYOUT_NO_TITLE, NULL, self->pub->lang);
   room = jp_contacts_layout_get_body_height (self->contacts, 1) - jp_contacts_layout_get_body_height (self->contacts, 0);
   self->contacts_shift = MAX (0, need - room);
   if (self->contacts_shift > 0)
     {
       jp_contacts_layout_free (self->contacts);
-      self->contacts = jp_contacts_layout_new (db, self->context, self->width + 2 * INSET,
-                                               body - self->contacts_shift,
-                                               JP_CONTACTS_LAYOUT_NO_TITLE, NULL);
+      self->contacts = jp_contacts_layout_new_in (db, self->context, self->width + 2 * INSET,
+                                                  body - self->contacts_shift,
+                                                  JP_CONTACTS_LAYOUT_NO_TITLE, NULL, self->pub->lang);
     }
   if (heading)
     heading->keep_with_next = FALSE;
