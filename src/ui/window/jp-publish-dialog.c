@@ -188,6 +188,8 @@ jp_publish_dialog_new (GtkWindow *parent,
   gtk_check_button_set_active (lang == JP_LANG_FR ? self->fr_check : self->nl_check, TRUE);
   update_accept (self);
   gtk_window_set_default_widget (GTK_WINDOW (self), print ? self->print_button : self->export_button);
+  /* Enter goes on, never to Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), print ? self->print_button : self->export_button);
   return self;
 }
 
