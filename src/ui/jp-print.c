@@ -142,9 +142,20 @@ jp_print_preview (const JpPrintable  *printable,
   return g_app_info_launch (viewer, &files, NULL, error);
 }
 
+static void
+end_preview (gpointer data)
+{
+  GtkPrintOperationPreview *preview = data;
+
+  gtk_print_operation_preview_end_preview (preview);
+  g_object_unref (preview);
+}
+
 /* The print dialog's "Preview" button: GTK would run a fixed previewer
  * (evince) and say nothing when it is missing.  The PDF opens with the
- * application for PDF files instead, or the failure is told. */
+ * application for PDF files instead, or the failure is told.  GTK wants
+ * a cairo context on @context once the preview is taken over (it aborts
+ * without one), and the preview ended after it has set up its own. */
 static gboolean
 on_preview (GtkPrintOperation        *op,
             GtkPrintOperationPreview *preview,
@@ -153,6 +164,8 @@ on_preview (GtkPrintOperation        *op,
             PrintJob                 *job)
 {
   g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
   if (job->printable->export_pdf == NULL)
     return FALSE;
@@ -161,7 +174,12 @@ on_preview (GtkPrintOperation        *op,
       job->callback (error, job->user_data);
       job->callback = NULL;
     }
-  gtk_print_operation_preview_end_preview (preview);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_idle_add_once (end_preview, g_object_ref (preview));
   return TRUE;
 }
 
@@ -198,6 +216,7 @@ jp_print_operation_new (const JpPrintable *printable,
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), job);
   g_signal_connect (op, "end-print", G_CALLBACK (end_print), job);
   g_signal_connect (op, "done", G_CALLBACK (done), job);
+  g_signal_connect (op, "preview", G_CALLBACK (on_preview), job);
   return op;
 }
 
@@ -218,7 +237,6 @@ jp_print_run (GtkPrintOperation *op,
   job->callback = callback;
   job->user_data = user_data;
   gtk_print_operation_set_allow_async (op, TRUE);
-  g_signal_connect (op, "preview", G_CALLBACK (on_preview), job);
   /* Alive until it is done, however long the dialog stays open. */
   g_signal_connect_after (op, "done", G_CALLBACK (g_object_unref), NULL);
   result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
