@@ -84,10 +84,17 @@ update_accept (JpPublishDialog *self)
   gtk_widget_set_sensitive (self->export_button, any);
 }
 
+/* Closed (Escape, the window manager): cancelled; GTK destroys it. */
 static gboolean
 close_request (GtkWindow *window)
 {
-  jp_publish_dialog_respond (JP_PUBLISH_DIALOG (window), "cancel");
+  JpPublishDialog *self = JP_PUBLISH_DIALOG (window);
+
+  if (!self->responded)
+    {
+      self->responded = TRUE;
+      g_signal_emit (self, signals[RESPONSE], 0, "cancel");
+    }
   return FALSE;
 }
 

@@ -267,6 +267,9 @@ jp_window_export_pdf (JpWindow                   *self,
   job->file = g_object_ref (file);
   worker = g_task_new (self, self->cancellable, export_done_cb, task);
   g_task_set_task_data (worker, job, export_job_free);
+  /* Cancelling stops the export before it writes; a PDF written
+   * meanwhile is there, and said so. */
+  g_task_set_check_cancellable (worker, FALSE);
   if (g_strcmp0 (job->path, ":memory:") == 0)
     {
       /* No other connection sees a private database: read it here. */
