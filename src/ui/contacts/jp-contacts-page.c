@@ -12,6 +12,7 @@
 #include "ui/contacts/jp-contacts-print.h"
 #include "ui/contacts/jp-contacts-children.h"
 #include "ui/contacts/jp-contacts-private.h"
+#include "ui/window/jp-export-dialog.h"
 #include "ui/window/jp-file-chooser.h"
 #include "jp-settings.h"
 
@@ -420,13 +421,10 @@ export_pdf_cb (GtkWidget  *widget,
 {
   JpContactsPage *self = JP_CONTACTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = jp_pdf_file_filter_new ();
 
   if (self->chooser)
     return;
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
   self->chooser = jp_file_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Contacts as PDF"), _("_Export"),
                                        filter, on_pdf_chosen, self);

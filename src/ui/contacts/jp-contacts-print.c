@@ -4,106 +4,76 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "ui/contacts/jp-contacts-print.h"
+#include "ui/jp-print.h"
 #include "model/print/jp-contacts-pdf.h"
 #include "model/store/jp-database.h"
 
 typedef struct {
   JpStore               *db;
-  GSettings             *settings;
   JpContactsLayoutFlags  flags;
   JpContactsLayout      *layout;
-  GtkPageSetup          *used_setup;
-  JpContactsPrintDone    callback;
-  gpointer               user_data;
-} PrintJob;
+} ContactsJob;
 
 static void
-print_job_free (gpointer data)
+contacts_job_free (gpointer data)
 {
-  PrintJob *job = data;
+  ContactsJob *job = data;
 
   g_clear_object (&job->db);
-  g_clear_object (&job->settings);
   g_clear_pointer (&job->layout, jp_contacts_layout_free);
-  g_clear_object (&job->used_setup);
   g_free (job);
 }
+
+static guint
+contacts_layout (gpointer      data,
+                 PangoContext *context,
+                 double        width,
+                 double        height)
+{
+  ContactsJob *job = data;
+
+  job->layout = jp_contacts_layout_new (JP_DATABASE (job->db), context, width, height, job->flags, NULL);
+  return jp_contacts_layout_get_n_pages (job->layout);
+}
+
+static void
+contacts_draw_page (gpointer  data,
+                    cairo_t  *cr,
+                    guint     page)
+{
+  ContactsJob *job = data;
+
+  jp_contacts_layout_draw_page (job->layout, cr, page);
+}
+
+static void
+contacts_clear (gpointer data)
+{
+  ContactsJob *job = data;
+
+  g_clear_pointer (&job->layout, jp_contacts_layout_free);
+}
+
+static gboolean
+contacts_export_pdf (gpointer   data,
+                     GFile     *file,
+                     GError   **error)
+{
+  ContactsJob *job = data;
+
+  return jp_contacts_pdf_export_with_flags (JP_DATABASE (job->db), file, job->flags, NULL, error);
+}
+
+static const JpPrintable contacts_printable = {
+  contacts_layout, contacts_draw_page, contacts_clear, contacts_export_pdf,
+};
 
 GtkPageSetup *
 jp_contacts_print_get_page_setup (GSettings *settings)
 {
-  g_autoptr(GVariant) saved = settings ? g_settings_get_value (settings, "page-setup") : NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
-  GtkPageSetup *setup;
-
-  if (saved && g_variant_n_children (saved) > 0)
-    {
-      setup = gtk_page_setup_new_from_gvariant (saved);
-      if (setup)
-        return setup;
-    }
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_page_setup_set_left_margin (setup, 20, GTK_UNIT_MM);
-  gtk_page_setup_set_right_margin (setup, 20, GTK_UNIT_MM);
-  gtk_page_setup_set_top_margin (setup, 18, GTK_UNIT_MM);
-  gtk_page_setup_set_bottom_margin (setup, 18, GTK_UNIT_MM);
-  return setup;
-}
-
-static void
-begin_print (GtkPrintOperation *op,
-             GtkPrintContext   *context,
-             PrintJob          *job)
-{
-  PangoContext *pango = gtk_print_context_create_pango_context (context);
-
-  g_clear_pointer (&job->layout, jp_contacts_layout_free);
-  job->layout = jp_contacts_layout_new (JP_DATABASE (job->db), pango,
-                                        gtk_print_context_get_width (context),
-                                        gtk_print_context_get_height (context),
-                                        job->flags, NULL);
-  g_object_unref (pango);
-  g_set_object (&job->used_setup, gtk_print_context_get_page_setup (context));
-  gtk_print_operation_set_n_pages (op, jp_contacts_layout_get_n_pages (job->layout));
-}
-
-static void
-draw_page (GtkPrintOperation *op,
-           GtkPrintContext   *context,
-           int                page_nr,
-           PrintJob          *job)
-{
-  jp_contacts_layout_draw_page (job->layout, gtk_print_context_get_cairo_context (context), page_nr);
-}
-
-static void
-end_print (GtkPrintOperation *op,
-           GtkPrintContext   *context,
-           PrintJob          *job)
-{
-  g_clear_pointer (&job->layout, jp_contacts_layout_free);
-}
-
-static void
-done (GtkPrintOperation       *op,
-      GtkPrintOperationResult  result,
-      PrintJob                *job)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    gtk_print_operation_get_error (op, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && job->used_setup && job->settings)
-    g_settings_set_value (job->settings, "page-setup", gtk_page_setup_to_gvariant (job->used_setup));
-  if (job->callback)
-    job->callback (error, job->user_data);
-  job->callback = NULL;
+  return jp_print_get_page_setup (settings);
 }
 
 gboolean
@@ -111,53 +81,10 @@ jp_contacts_print_preview (JpStore                *db,
                            JpContactsLayoutFlags   flags,
                            GError                **error)
 {
-  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_type ("application/pdf", FALSE);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  GList files = { NULL, };
-  int fd;
+  ContactsJob job = { db, flags, NULL };
 
   g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
-
-  if (viewer == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("No application to show PDF files is installed, so there is no preview. "
-                             "Choose “Print to File” to save a PDF instead."));
-      return FALSE;
-    }
-  fd = g_file_open_tmp ("jaarplan-contacts-XXXXXX.pdf", &path, error);
-  if (fd < 0)
-    return FALSE;
-  g_close (fd, NULL);
-  file = g_file_new_for_path (path);
-  if (!jp_contacts_pdf_export_with_flags (JP_DATABASE (db), file, flags, NULL, error))
-    return FALSE;
-  files.data = file;
-  return g_app_info_launch (viewer, &files, NULL, error);
-}
-
-/* The print dialog's "Preview" button: GTK would run a fixed previewer
- * (evince) and say nothing when it is missing.  The PDF opens with the
- * application for PDF files instead, or the failure is told. */
-static gboolean
-on_preview (GtkPrintOperation        *op,
-            GtkPrintOperationPreview *preview,
-            GtkPrintContext          *context,
-            GtkWindow                *parent,
-            PrintJob                 *job)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!JP_IS_DATABASE (job->db))
-    return FALSE;
-  if (!jp_contacts_print_preview (job->db, job->flags, &error) && job->callback)
-    {
-      job->callback (error, job->user_data);
-      job->callback = NULL;
-    }
-  gtk_print_operation_preview_end_preview (preview);
-  return TRUE;
+  return jp_print_preview (&contacts_printable, &job, "jaarplan-contacts-XXXXXX.pdf", error);
 }
 
 GtkPrintOperation *
@@ -165,28 +92,14 @@ jp_contacts_print_operation_new (JpStore               *db,
                                  GSettings             *settings,
                                  JpContactsLayoutFlags  flags)
 {
-  GtkPrintOperation *op = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = jp_contacts_print_get_page_setup (settings);
-  PrintJob *job = g_new0 (PrintJob, 1);
+  ContactsJob *job = g_new0 (ContactsJob, 1);
 
   job->db = g_object_ref (db);
-  job->settings = settings ? g_object_ref (settings) : NULL;
   job->flags = flags;
-  g_object_set_data_full (G_OBJECT (op), "jp-print-job", job, print_job_free);
-
   /* Translators: the name of the print job (and of the file when printing
    * to a file). */
-  gtk_print_operation_set_job_name (op, _("Contacts Benelux Secretariat-General"));
-  gtk_print_operation_set_default_page_setup (op, setup);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (op, FALSE);
-  gtk_print_operation_set_show_progress (op, TRUE);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print), job);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), job);
-  g_signal_connect (op, "end-print", G_CALLBACK (end_print), job);
-  g_signal_connect (op, "done", G_CALLBACK (done), job);
-  return op;
+  return jp_print_operation_new (&contacts_printable, job, contacts_job_free, settings,
+                                 _("Contacts Benelux Secretariat-General"));
 }
 
 void
@@ -197,26 +110,7 @@ jp_contacts_print (GtkWindow             *parent,
                    JpContactsPrintDone    callback,
                    gpointer               user_data)
 {
-  GtkPrintOperation *op;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
-  PrintJob *job;
-
   g_return_if_fail (JP_IS_STORE (db));
 
-  op = jp_contacts_print_operation_new (db, settings, flags);
-  job = g_object_get_data (G_OBJECT (op), "jp-print-job");
-  job->callback = callback;
-  job->user_data = user_data;
-  gtk_print_operation_set_allow_async (op, TRUE);
-  g_signal_connect (op, "preview", G_CALLBACK (on_preview), job);
-  /* Alive until it is done, however long the dialog stays open. */
-  g_signal_connect_after (op, "done", G_CALLBACK (g_object_unref), NULL);
-  result = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
-  /* Errors that come before the dialog is shown do not reach "done". */
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && job->callback)
-    {
-      job->callback (error, job->user_data);
-      job->callback = NULL;
-    }
+  jp_print_run (jp_contacts_print_operation_new (db, settings, flags), parent, callback, user_data);
 }

@@ -19,6 +19,17 @@ jp_xml_file_filter_new (void)
   return filter;
 }
 
+GtkFileFilter *
+jp_pdf_file_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  return filter;
+}
+
 static char *
 suggest_name (JpItem *scope)
 {

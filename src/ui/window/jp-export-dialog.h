@@ -19,5 +19,7 @@ GtkNativeDialog *jp_export_dialog_new       (GtkWindow        *parent,
 JpItem          *jp_export_dialog_get_scope (GtkNativeDialog  *chooser);
 /* The filter of Jaarplan's XML files, for choosers that open or save. */
 GtkFileFilter   *jp_xml_file_filter_new     (void);
+/* The filter of PDF files, for choosers that save one. */
+GtkFileFilter   *jp_pdf_file_filter_new     (void);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "ui/panes/jp-text-row.h"
 #include "ui/window/jp-remove-dialog.h"
 #include "ui/window/jp-window-private.h"
+#include "ui/window/jp-window-publish.h"
 #include "model/jp-structure.h"
 
 /* Each action finds what it acts on and hands the work to where it is
@@ -518,6 +519,26 @@ export_cb (GtkWidget  *widget,
     _jp_window_choose_export (self, scope, action);
 }
 
+/* Print Plan…, Export Plan as PDF… and the same for the chapter or the
+ * section open. */
+static void
+publish_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  g_autoptr(JpItem) scope = NULL;
+
+  if (g_str_has_suffix (action, "-section"))
+    scope = scope_of_kind (self, JP_KIND_SECTION);
+  else if (g_str_has_suffix (action, "-chapter"))
+    scope = scope_of_kind (self, JP_KIND_CHAPTER);
+  else
+    scope = jp_store_get_root (JP_STORE (self->db));
+  if (scope != NULL)
+    jp_window_publish (self, scope, g_str_has_prefix (action, "win.print-"));
+}
+
 static void
 import_cb (GtkWidget  *widget,
            const char *action,
@@ -540,8 +561,12 @@ _jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo", has_db && jp_store_can_redo (JP_STORE (self->db)));
   gtk_widget_action_set_enabled (widget, "win.export-section", section != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-chapter", chapter != NULL);
+  gtk_widget_action_set_enabled (widget, "win.print-section", section != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf-section", section != NULL);
+  gtk_widget_action_set_enabled (widget, "win.print-chapter", chapter != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf-chapter", chapter != NULL);
   for (const char * const *name = (const char * const[]) {
-         "win.import", "win.export-plan", "win.show-contacts", "win.search", "win.open-item",
+         "win.import", "win.export-plan", "win.print-plan", "win.export-pdf-plan", "win.show-contacts", "win.search", "win.open-item",
          "win.remove-item", "win.move-up", "win.move-down", "win.indent", "win.outdent",
          "win.add-item", NULL };
        *name; name++)
@@ -559,6 +584,12 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.export-chapter", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.export-section", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, publish_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-chapter", NULL, publish_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-section", NULL, publish_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf-plan", NULL, publish_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf-chapter", NULL, publish_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf-section", NULL, publish_cb);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_cb);
   gtk_widget_class_install_action (widget_class, "win.open-item", "x", open_item_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-item", "x", remove_item_cb);

@@ -18,9 +18,9 @@
  * is doing as its tooltip, and a button that cancels it.  (Never as a
  * toast: libadwaita 1.2 can crash when a toast is dismissed and another
  * added soon after.) */
-static void
-set_busy (JpWindow   *self,
-          const char *title)
+void
+_jp_window_set_busy (JpWindow   *self,
+                     const char *title)
 {
   gboolean busy = title != NULL;
 
@@ -77,7 +77,7 @@ start_import (JpWindow *self,
     title = g_strdup_printf (_("Reading “%s”…"), name);
   else
     title = g_strdup_printf (_("Importing “%s”…"), name);
-  set_busy (self, title);
+  _jp_window_set_busy (self, title);
   task = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   if (dry_run)
@@ -92,7 +92,7 @@ finish_work (JpWindow     *self,
              gboolean      ok,
              const GError *error)
 {
-  set_busy (self, NULL);
+  _jp_window_set_busy (self, NULL);
   if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _jp_window_report_failure (self, _("Import Failed"), error);
   return ok;
@@ -109,7 +109,7 @@ export_thread_done_cb (GObject      *source,
   JpWindow *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
 
-  set_busy (self, NULL);
+  _jp_window_set_busy (self, NULL);
   if (!jp_xml_export_finish (JP_DATABASE (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -137,7 +137,7 @@ jp_window_export (JpWindow            *self,
 
   name = g_file_get_basename (file);
   title = g_strdup_printf (_("Exporting “%s”…"), name);
-  set_busy (self, title);
+  _jp_window_set_busy (self, title);
   task = g_task_new (self, self->cancellable, callback, user_data);
   g_task_set_source_tag (task, jp_window_export);
   g_task_set_task_data (task, g_strdup (jp_item_get_label (scope)), g_free);

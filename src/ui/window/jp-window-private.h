@@ -67,6 +67,9 @@ void    _jp_window_choose_export     (JpWindow        *self,
                                       const char      *action);
 void    _jp_window_choose_import     (JpWindow        *self,
                                       const char      *action);
+/* Shows work in a worker thread, described by @title, or its end (NULL). */
+void    _jp_window_set_busy          (JpWindow        *self,
+                                      const char      *title);
 /* jp-window.c */
 /* Stores what was typed in the pane shown. */
 void    _jp_window_flush              (JpWindow      *self);
