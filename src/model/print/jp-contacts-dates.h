@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /* "1 March 2013" in the interface language, from "2013-03-01"; NULL when
  * @iso is not a date.  The _in() forms write in @lang, whatever the
- * interface's language (a French printout from a Dutch window). */
+ * interface's language (a French printout from a Dutch window);
+ * JP_N_LANGS for the interface's. */
 char    *jp_contacts_format_date       (const char *iso);
 char    *jp_contacts_format_date_in    (const char *iso,
                                         JpLang      lang);

@@ -67,7 +67,8 @@ typedef struct {
 
 struct _JpContactsLayout
 {
-  JpLang         lang;          /* of every word printed */
+  JpLang         lang;          /* of the teams' and subjects' titles */
+  JpLang         words;         /* of the words and dates; JP_N_LANGS: the interface's */
   PangoContext *context;
   double        width;
   double        height;
@@ -134,6 +135,31 @@ jp_contacts_layout_free (JpContactsLayout *self)
 
 /* Building the blocks --------------------------------------------------- */
 
+static JpContactsLayout *layout_new (JpDatabase            *db,
+                                     PangoContext          *context,
+                                     double                 width,
+                                     double                 height,
+                                     JpContactsLayoutFlags  flags,
+                                     GDateTime             *date,
+                                     JpLang                 lang,
+                                     JpLang                 words);
+
+/* A message in the layout's language, or the interface's. */
+static const char *
+message (JpContactsLayout *self,
+         const char       *context,
+         const char       *msgid) G_GNUC_FORMAT (3);
+
+static const char *
+message (JpContactsLayout *self,
+         const char       *context,
+         const char       *msgid)
+{
+  if (self->words == JP_N_LANGS)
+    return context ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : g_dgettext (GETTEXT_PACKAGE, msgid);
+  return jp_i18n_translate (self->words, context, msgid);
+}
+
 static PangoLayout *
 new_text (JpContactsLayout *self,
           const char       *font,
@@ -191,7 +217,7 @@ new_person_row (JpContactsLayout *self,
                 JpLang            lang)
 {
   Row *row = g_new0 (Row, 1);
-  g_autofree char *validity = jp_contacts_format_validity_in (contact, self->lang);
+  g_autofree char *validity = jp_contacts_format_validity_in (contact, self->words);
   const char *note = jp_item_get_display_text (contact, JP_TEXT_NOTE, lang, NULL);
   const char *email = jp_item_get_field (contact, JP_FIELD_EMAIL);
   const char *phone = jp_item_get_field (contact, JP_FIELD_PHONE);
@@ -205,7 +231,7 @@ new_person_row (JpContactsLayout *self,
   if (phone && *phone)
     {
       /* Translators: before a phone number, as in "T. +32 (0)2 519 38 65". */
-      g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->lang, NULL, N_("T. %s")), phone);
+      g_autofree char *text = g_strdup_printf (message (self, NULL, N_("T. %s")), phone);
       row->cells[CELL_PHONE] = new_text (self, FONT_PERSON, text);
     }
   if (validity)
@@ -399,8 +425,7 @@ continuation (JpContactsLayout *self,
 {
   Row *row = g_new0 (Row, 1);
   /* Translators: a team's heading repeated on the next page. */
-  g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->lang, "contacts",
-                                                              NC_("contacts", "%s (continued)")),
+  g_autofree char *text = g_strdup_printf (message (self, "contacts", NC_("contacts", "%s (continued)")),
                                            block->title);
 
   row->kind = ROW_HEADING;
@@ -506,7 +531,7 @@ make_footers (JpContactsLayout *self)
   for (guint p = 0; p < self->n_pages; p++)
     {
       /* Translators: the footer of every printed page. */
-      g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->lang, NULL, N_("Page %u of %u")),
+      g_autofree char *text = g_strdup_printf (message (self, NULL, N_("Page %u of %u")),
                                                p + 1, self->n_pages);
       PangoLayout *layout = new_text (self, FONT_FOOTER, text);
 
@@ -556,8 +581,8 @@ jp_contacts_layout_new (JpDatabase            *db,
 {
   g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
 
-  return jp_contacts_layout_new_in (db, context, width, height, flags, date,
-                                    jp_database_get_language (db));
+  return layout_new (db, context, width, height, flags, date,
+                     jp_database_get_language (db), JP_N_LANGS);
 }
 
 JpContactsLayout *
@@ -568,6 +593,19 @@ jp_contacts_layout_new_in (JpDatabase            *db,
                            JpContactsLayoutFlags  flags,
                            GDateTime             *date,
                            JpLang                 lang)
+{
+  return layout_new (db, context, width, height, flags, date, lang, lang);
+}
+
+static JpContactsLayout *
+layout_new (JpDatabase            *db,
+            PangoContext          *context,
+            double                 width,
+            double                 height,
+            JpContactsLayoutFlags  flags,
+            GDateTime             *date,
+            JpLang                 lang,
+            JpLang                 words)
 {
   JpContactsLayout *self;
   g_autoptr(GDateTime) now = NULL;
@@ -590,6 +628,7 @@ jp_contacts_layout_new_in (JpDatabase            *db,
 
   self = g_new0 (JpContactsLayout, 1);
   self->lang = lang;
+  self->words = words;
   self->context = g_object_ref (context);
   self->width = width - 2 * INSET;
   self->height = height;
@@ -601,11 +640,10 @@ jp_contacts_layout_new_in (JpDatabase            *db,
 
   now = date ? g_date_time_ref (date) : g_date_time_new_now_local ();
   today = g_date_time_format (now, "%Y-%m-%d");
-  self->date_text = jp_contacts_format_date_in (today, self->lang);
+  self->date_text = jp_contacts_format_date_in (today, self->words);
 
   /* Translators: the title of the printed contacts page. */
-  self->title = new_text (self, FONT_TITLE, jp_i18n_translate (self->lang, NULL,
-                                                               N_("Contacts Benelux Secretariat-General")));
+  self->title = new_text (self, FONT_TITLE, message (self, NULL, N_("Contacts Benelux Secretariat-General")));
   set_width (self->title, self->width);
   self->date = new_text (self, FONT_DATE, self->date_text);
   set_width (self->date, self->width);
