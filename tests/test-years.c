@@ -193,6 +193,13 @@ test_new_plan (void)
   }
   after = export_plan (db);
   g_assert_nonnull (strstr (after, "year=\"2014\""));
+  {
+    g_autoptr(JpItem) root = jp_database_get_root (db);
+
+    g_assert_cmpstr (jp_item_get_text (root, JP_TEXT_TITLE, JP_LANG_NL), ==, "Jaarplan 2014");
+    g_assert_cmpstr (jp_item_get_text (root, JP_TEXT_TITLE, JP_LANG_FR), ==, "Plan annuel 2014");
+    g_assert_null (jp_item_get_text (root, JP_TEXT_REFERENCE, JP_LANG_NL));
+  }
   g_assert_null (strstr (after, "Proef new done"));
   g_assert_nonnull (strstr (after, "Proef new postponed"));
 

@@ -227,6 +227,7 @@ copy_row (Carry    *carry,
   JpDatabase *self = carry->db;
   g_autofree char *uid = NULL;
   g_autofree char *year = g_strdup_printf ("%u", carry->year);
+  g_autofree char *from = g_strdup_printf ("%u", carry->from);
   sqlite3_stmt *stmt;
   gint64 new_id;
 
@@ -261,12 +262,19 @@ copy_row (Carry    *carry,
     return 0;
   new_id = sqlite3_last_insert_rowid (self->db);
 
+  /* The plan's title names its year; its reference, the bulletin that
+   * published the old one, is the old year's alone. */
   stmt = _jp_database_prepare (self, "INSERT INTO text (item, field, lang, value)"
-                                     " SELECT ?2, field, lang, value FROM text WHERE item = ?1 ORDER BY id", error);
+                                     " SELECT ?2, field, lang, CASE WHEN ?3 AND field = 'title'"
+                                     " THEN replace (value, ?4, ?5) ELSE value END FROM text"
+                                     " WHERE item = ?1 AND NOT (?3 AND field = 'reference') ORDER BY id", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, old_id);
   sqlite3_bind_int64 (stmt, 2, new_id);
+  sqlite3_bind_int (stmt, 3, new_parent == 0);
+  sqlite3_bind_text (stmt, 4, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, year, -1, SQLITE_TRANSIENT);
   if (!_jp_database_step_done (self, stmt, error))
     return 0;
   stmt = _jp_database_prepare (self, "INSERT INTO continuation (item, previous) VALUES (?2, ?1)", error);
