@@ -57,6 +57,23 @@ check "2014 has the projects that go on, none new but the postponed one" \
 "$bin" --database "$tmp/a.db" --year 2014 --export "$tmp/2014b.xml" > /dev/null 2>&1; rc=$?
 check "--year 2014 is the same" "[ $rc -eq 0 ] && cmp -s $tmp/2014.xml $tmp/2014b.xml"
 
+# Each year's exports come back into it unchanged: the plan, a section, the contacts.
+"$bin" --database "$tmp/a.db" --import "$tmp/2014.xml" > "$tmp/out" 2>&1; rc=$?
+check "2014's plan imports back into 2014 without a change" "[ $rc -eq 0 ] && grep -q 'added 0, changed 0, removed 0' $tmp/out"
+"$bin" --database "$tmp/a.db" --year 2013 --import "$tmp/2013.xml" > "$tmp/out" 2>&1; rc=$?
+check "2013's plan imports back into 2013 without a change" "[ $rc -eq 0 ] && grep -q 'added 0, changed 0, removed 0' $tmp/out"
+for year in 2013 2014; do
+  "$bin" --database "$tmp/a.db" --year $year --contacts --export "$tmp/c$year.xml" > /dev/null 2>&1
+  "$bin" --database "$tmp/a.db" --year $year --section 5.7 --export "$tmp/s$year.xml" > /dev/null 2>&1
+  "$bin" --database "$tmp/a.db" --year $year --import "$tmp/c$year.xml" > "$tmp/out" 2>&1; rc=$?
+  check "the contacts of $year import back into $year" "[ $rc -eq 0 ] && grep -q 'added 0, changed 0, removed 0' $tmp/out"
+  "$bin" --database "$tmp/a.db" --year $year --import "$tmp/s$year.xml" > "$tmp/out" 2>&1; rc=$?
+  check "section 5.7 of $year imports back into $year" "[ $rc -eq 0 ] && grep -q 'added 0, changed 0, removed 0' $tmp/out"
+done
+check "2014's section 5.7 is its own" "! cmp -s $tmp/s2013.xml $tmp/s2014.xml && grep -q -- '-2014\"' $tmp/s2014.xml"
+"$bin" --database "$tmp/a.db" --year 2013 --export "$tmp/2013-again.xml" > /dev/null 2>&1
+check "2013 is still as it was" "cmp -s $tmp/2013.xml $tmp/2013-again.xml"
+
 after=$(state "$tmp/a.db")
 "$bin" --database "$tmp/a.db" --new-plan 2014 > "$tmp/out" 2> "$tmp/err"; rc=$?
 check "a year that exists is refused" "[ $rc -eq 1 ] && grep -q 'already holds the plan for 2014' $tmp/err"

@@ -90,6 +90,31 @@ _jp_connection_plan_root (JpConnection  *connection,
 }
 
 char *
+_jp_connection_year_uid (JpConnection *connection,
+                         JpKind        kind)
+{
+  gint64 root = _jp_sqlite_plan_root (connection->db, connection->statements, connection->plan);
+  sqlite3_stmt *stmt = prepare (connection, "SELECT uid FROM item WHERE (?2 = 'plan' AND id = ?1)"
+                                            " OR (?2 != 'plan' AND parent = ?1 AND kind = ?2) ORDER BY id LIMIT 1", NULL);
+  char *uid = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, root);
+  sqlite3_bind_text (stmt, 2, jp_kind_to_string (kind), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return uid;
+}
+
+gint64
+_jp_connection_count_plans (JpConnection *connection)
+{
+  return _jp_sqlite_count_plans (connection->db, connection->statements);
+}
+
+char *
 _jp_connection_plan_year (JpConnection *connection)
 {
   sqlite3_stmt *stmt = NULL;

@@ -228,15 +228,22 @@ copy_row (Carry    *carry,
   g_autofree char *uid = NULL;
   g_autofree char *year = g_strdup_printf ("%u", carry->year);
   g_autofree char *from = g_strdup_printf ("%u", carry->from);
+  g_autofree char *team = NULL;
   sqlite3_stmt *stmt;
   gint64 new_id;
 
-  stmt = _jp_database_prepare (self, "SELECT uid FROM item WHERE id = ?", error);
+  /* A chapter's or section's team is a team of the contacts, by uid:
+   * the new year's. */
+  stmt = _jp_database_prepare (self, "SELECT uid, team FROM item WHERE id = ?", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, old_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    uid = new_uid ((const char *) sqlite3_column_text (stmt, 0), carry->from, carry->year);
+    {
+      uid = new_uid ((const char *) sqlite3_column_text (stmt, 0), carry->from, carry->year);
+      if (sqlite3_column_text (stmt, 1))
+        team = new_uid ((const char *) sqlite3_column_text (stmt, 1), carry->from, carry->year);
+    }
   sqlite3_reset (stmt);
   if (uid == NULL)
     return 0;
@@ -246,7 +253,7 @@ copy_row (Carry    *carry,
                                " email, phone, valid_from, valid_until, team)"
                                " SELECT ?2, kind, ?3, position, coalesce (?4, phase), coalesce (?5, status),"
                                " CASE WHEN parent IS NULL THEN ?6 ELSE number END, code, person, email, phone,"
-                               " valid_from, valid_until, team FROM item WHERE id = ?1", error);
+                               " valid_from, valid_until, ?7 FROM item WHERE id = ?1", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, old_id);
@@ -258,6 +265,8 @@ copy_row (Carry    *carry,
   if (status != JP_STATUS_NONE)
     sqlite3_bind_text (stmt, 5, jp_status_to_string (status), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, year, -1, SQLITE_TRANSIENT);
+  if (team)
+    sqlite3_bind_text (stmt, 7, team, -1, SQLITE_TRANSIENT);
   if (!_jp_database_step_done (self, stmt, error))
     return 0;
   new_id = sqlite3_last_insert_rowid (self->db);
