@@ -30,6 +30,8 @@ typedef struct {
   char     *language;
   char     *parts;
   gboolean  with_status;
+  int       year;
+  int       new_plan;
   gboolean  dry_run;
   gboolean  force;
   gboolean  version;
@@ -229,6 +231,48 @@ export_odt (JpDatabase  *db,
   return TRUE;
 }
 
+/* What a new year carries over, in words. */
+static char *
+describe_new_plan (const JpNewPlanSummary *s)
+{
+  /* Translators: the start of what making a new year's plan does;
+   * the rest follows ("…, left 7 done and 2 dropped in 2013"). */
+  g_autofree char *carried = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "carried over %u project",
+                                                           "carried over %u projects", s->carried), s->carried);
+
+  /* Translators: %s is "carried over 112 projects"; then how many of
+   * them were postponed, how many were done and dropped, the old year. */
+  return g_strdup_printf (_("%s (%u postponed, now new), left %u done and %u dropped in %u"),
+                          carried, s->carried_postponed, s->left_done, s->left_dropped, s->from_year);
+}
+
+/* --new-plan YEAR: the plan of YEAR from the latest one. */
+static gboolean
+make_new_plan (JpDatabase  *db,
+               Options     *o,
+               GError     **error)
+{
+  JpNewPlanSummary summary;
+  g_autofree char *text = NULL;
+
+  /* The rules applied are said before anything is made. */
+  if (!jp_database_plan_new_year (db, (guint) o->new_plan, &summary, error))
+    return FALSE;
+  text = describe_new_plan (&summary);
+  if (o->dry_run)
+    {
+      /* Translators: a trial run; %s is what it would do. */
+      say (o, _("The plan for %u would be made from %u: %s (nothing was changed)\n"),
+           summary.year, summary.from_year, text);
+      return TRUE;
+    }
+  say (o, _("Making the plan for %u from %u: %s\n"), summary.year, summary.from_year, text);
+  if (!jp_database_new_plan (db, (guint) o->new_plan, &summary, error))
+    return FALSE;
+  /* What follows works on the latest year, the new one, unless told. */
+  return o->year != 0 || jp_database_set_year (db, summary.year, error);
+}
+
 static int
 run_actions (Options *o)
 {
@@ -251,6 +295,11 @@ run_actions (Options *o)
   if (db == NULL)
     return fail (error);
   jp_database_set_language (db, jp_i18n_get_plan_language ());
+
+  if (o->year && !jp_database_set_year (db, (guint) o->year, &error))
+    return fail (error);
+  if (o->new_plan && !make_new_plan (db, o, &error))
+    return fail (error);
 
   if (o->import)
     {
@@ -350,6 +399,10 @@ static GOptionEntry option_entries[] = {
     N_("Import a plan, chapter, section or contacts file"), N_("FILE") },
   { "dry-run", 'n', 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: report what would change, change nothing"), NULL },
+  { "year", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Work on the plan of YEAR (default: the latest)"), N_("YEAR") },
+  { "new-plan", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Make the plan of YEAR from the latest one (with --dry-run: only say what it carries over)"), N_("YEAR") },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: replace the plan even if that removes more than half of it"), NULL },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -414,6 +467,8 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "database", "^ay", &o->database);
   g_variant_dict_lookup (options, "import", "^ay", &o->import);
   g_variant_dict_lookup (options, "dry-run", "b", &o->dry_run);
+  g_variant_dict_lookup (options, "year", "i", &o->year);
+  g_variant_dict_lookup (options, "new-plan", "i", &o->new_plan);
   g_variant_dict_lookup (options, "force", "b", &o->force);
   g_variant_dict_lookup (options, "export", "^ay", &o->export);
   g_variant_dict_lookup (options, "chapter", "s", &o->chapter);
@@ -472,7 +527,7 @@ handle (Options     *o,
 
   n_scopes = (o->chapter != NULL) + (o->section != NULL) + (o->contacts != FALSE);
   if (n_scopes > 1 || (n_scopes == 1 && o->export == NULL && ((o->pdf == NULL && o->odt == NULL) || o->contacts)) ||
-      ((o->dry_run || o->force) && o->import == NULL))
+      (o->dry_run && o->import == NULL && !o->new_plan) || (o->force && o->import == NULL))
     {
       g_printerr ("jaarplan: %s\n",
                   _("--chapter, --section and --contacts go with --export, one at a time; --dry-run and --force go with --import."));
@@ -485,6 +540,11 @@ handle (Options     *o,
     }
   if (!check_publication_options (o))
     return 2;
+  if (o->year < 0 || o->new_plan < 0 || o->year > 9999 || o->new_plan > 9999 || (o->year && o->new_plan))
+    {
+      g_printerr ("jaarplan: %s\n", _("--year and --new-plan take a year, one of them at a time."));
+      return 2;
+    }
   if (unexpected != NULL)
     {
       g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), unexpected);
@@ -498,8 +558,14 @@ handle (Options     *o,
       return fail (error);
     }
 
-  if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL && o->odt == NULL)
+  if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL && o->odt == NULL &&
+      !o->new_plan)
     {
+      if (o->year)
+        {
+          g_printerr ("jaarplan: %s\n", _("--year goes with an import or an export; the window opens the latest year."));
+          return 2;
+        }
       *database = g_steal_pointer (&o->database);
       return -1;
     }

@@ -285,6 +285,30 @@ apply_changes (Apply   *apply,
   return ok;
 }
 
+/* A file names the plan and its single items (the contacts) by fixed
+ * uids; in the database they are the open year's. */
+static void
+year_uids (Apply *apply)
+{
+  JpXmlReader *reader = apply->reader;
+
+  for (guint i = 0; i < reader->records->len; i++)
+    {
+      Record *r = &g_array_index (reader->records, Record, i);
+      g_autofree char *uid = NULL;
+
+      if (r->kind != JP_KIND_PLAN && !jp_kind_has_flag (r->kind, JP_KIND_FLAG_SINGLE))
+        continue;
+      uid = _jp_connection_year_uid (apply->connection, r->kind);
+      if (uid == NULL || g_strcmp0 (uid, r->uid) == 0 || g_hash_table_contains (reader->uids, uid))
+        continue;
+      g_hash_table_remove (reader->uids, r->uid);
+      g_free (r->uid);
+      r->uid = g_steal_pointer (&uid);
+      g_hash_table_insert (reader->uids, r->uid, GINT_TO_POINTER ((int) i));
+    }
+}
+
 static gboolean
 apply_records (Apply   *apply,
                GError **error)
@@ -297,6 +321,7 @@ apply_records (Apply   *apply,
   Record *top;
 
   apply->report->n_items = _jp_connection_count_items (apply->connection);
+  year_uids (apply);
   if (!find_scope (apply, &root_id, &scope_parent, &root_position, error))
     return FALSE;
   top = &g_array_index (records, Record, 0);
@@ -310,7 +335,9 @@ apply_records (Apply   *apply,
       if (outside == NULL || !_jp_connection_watch_begin (apply->connection, root_id, error))
         return FALSE;
     }
-  else if (apply->reader->year)
+  /* The file's year is the plan's, unless the database holds several:
+   * then the open year keeps its own. */
+  else if (apply->reader->year && _jp_connection_count_plans (apply->connection) < 2)
     {
       g_free (top->fields[JP_FIELD_NUMBER]);
       top->fields[JP_FIELD_NUMBER] = g_strdup (apply->reader->year);

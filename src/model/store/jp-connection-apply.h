@@ -26,6 +26,13 @@ gint64      _jp_connection_count_items   (JpConnection  *connection);
 gboolean    _jp_connection_plan_root     (JpConnection  *connection,
                                           gint64        *root_id,
                                           GError       **error);
+/* The uid, in the open year, of its root (@kind JP_KIND_PLAN) or of its
+ * single item of @kind (the contacts): the first year's are the kinds'
+ * names, a later year's carry the year (see jp_database_new_plan()). */
+char       *_jp_connection_year_uid      (JpConnection  *connection,
+                                          JpKind         kind);
+/* The number of yearly plans in the store. */
+gint64      _jp_connection_count_plans   (JpConnection  *connection);
 /* The plan's year (the root's number), or NULL. */
 char       *_jp_connection_plan_year     (JpConnection  *connection);
 /* The item with @uid, and its kind (when @kind is not NULL); 0 without. */

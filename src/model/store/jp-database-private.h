@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 struct _JpConnection {
   sqlite3    *db;
   GHashTable *statements;
+  gint64      plan;         /* the open year's root; 0: the latest year */
 };
 
 /* The database object; its files are jp-database.c (opening, the
@@ -146,6 +147,17 @@ void        _jp_item_data_read      (JpItemData   *data,
 void        _jp_item_data_read_text (JpItemData   *data,
                                      sqlite3_stmt *stmt,
                                      int           column);
+
+/* The years (jp-sqlite-years.c): the root of the plan @plan when it is
+ * one, else of the latest year; the root above @id; the number of plans. */
+gint64      _jp_sqlite_plan_root    (sqlite3     *db,
+                                     GHashTable  *cache,
+                                     gint64       plan);
+gint64      _jp_sqlite_root_of      (sqlite3     *db,
+                                     GHashTable  *cache,
+                                     gint64       id);
+gint64      _jp_sqlite_count_plans  (sqlite3     *db,
+                                     GHashTable  *cache);
 
 sqlite3    *_jp_database_get_handle (JpDatabase  *self);
 /* The connection's prepared statements, SQL → sqlite3_stmt. */

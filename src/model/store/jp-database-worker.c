@@ -7,6 +7,7 @@
 
 typedef struct {
   char          *path;
+  gint64         plan;
   gpointer       job;
   GDestroyNotify job_free;
   JpWorkerFunc   func;
@@ -39,6 +40,7 @@ worker_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  connection.plan = worker->plan;
   connection.statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
   worker->func (task, &connection, worker->job, cancellable);
   g_hash_table_unref (connection.statements);
@@ -60,6 +62,7 @@ _jp_database_run_in_worker (JpDatabase          *self,
 
   g_task_set_source_tag (task, source_tag);
   worker->path = g_strdup (jp_database_get_path (self));
+  worker->plan = _jp_database_get_connection (self)->plan;
   worker->job = job;
   worker->job_free = job_free;
   worker->func = func;

@@ -24,7 +24,7 @@ typedef enum {
 } JpDatabaseError;
 
 /* The newest schema this version reads and writes (PRAGMA user_version). */
-#define JP_DATABASE_SCHEMA_VERSION 5
+#define JP_DATABASE_SCHEMA_VERSION 6
 
 typedef enum {
   JP_DATABASE_OPEN_DEFAULT = 0,
@@ -170,5 +170,47 @@ GArray      *jp_database_search        (JpDatabase          *self,
                                         const char          *query,
                                         guint                limit,
                                         GError             **error);
+
+/* The years.  A database holds a plan per year (the root's number is
+ * its year).  One year is open: the root, the numbered lookups, the
+ * search, the exports and imports are the open year's; the latest year
+ * unless another was opened. */
+GArray      *jp_database_list_years    (JpDatabase          *self);
+guint        jp_database_get_year      (JpDatabase          *self);
+/* Fails with JP_DATABASE_ERROR_NOT_FOUND for a year the file lacks. */
+gboolean     jp_database_set_year      (JpDatabase          *self,
+                                        guint                year,
+                                        GError             **error);
+
+/* What making a new year from the latest does to its projects. */
+typedef struct {
+  guint from_year;
+  guint year;
+  guint carried;            /* projects carried over, postponed ones too */
+  guint carried_postponed;  /* of them, postponed ones that start anew */
+  guint left_done;          /* done and dropped ones stay in from_year */
+  guint left_dropped;
+} JpNewPlanSummary;
+
+/* The plan of @year from the latest one: its whole tree, with new uids
+ * (the old one with the year) and a link to what each item continues
+ * (jp_database_get_continued()); projects neither done nor dropped go on
+ * as ongoing (in progress), postponed ones as new (planned), done and
+ * dropped ones stay behind.  One transaction, one step of undo; the
+ * latest year is unchanged and the open year stays open.  Refused
+ * (JP_DATABASE_ERROR_INVALID) for a year that exists or is not after
+ * the latest.  jp_database_plan_new_year() fills @summary without
+ * writing. */
+gboolean     jp_database_plan_new_year (JpDatabase          *self,
+                                        guint                year,
+                                        JpNewPlanSummary    *summary,
+                                        GError             **error);
+gboolean     jp_database_new_plan      (JpDatabase          *self,
+                                        guint                year,
+                                        JpNewPlanSummary    *summary,
+                                        GError             **error);
+/* The id of the item of the year before that @item continues, or 0. */
+gint64       jp_database_get_continued (JpDatabase          *self,
+                                        JpItem              *item);
 
 G_END_DECLS

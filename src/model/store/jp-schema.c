@@ -256,6 +256,25 @@ static const char migration_5[] =
   "    VALUES ('delete', old.id, " SEARCH_ITEM_OLD ");"
   "  INSERT INTO item_tri (rowid, " SEARCH_ITEM_COLUMNS ") VALUES (new.id, " SEARCH_ITEM_NEW "); END;";
 
+/* ------------------------------------------------------------ the years */
+
+/* Several yearly plans in one file: each year is a root of kind 'plan'
+ * whose number is its year, holding its own tree (programme, chapters,
+ * contacts).  A file of one plan made before holds the plan of 2013.
+ * continuation links an item of a year made from the last one to the
+ * item it continues (see jp_database_new_plan()). */
+static const char migration_6[] =
+  "UPDATE item SET number = '2013' WHERE kind = 'plan' AND (number IS NULL OR trim (number) = '');"
+  "CREATE TABLE continuation ("
+  "  item     INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  previous INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
+  ");"
+  "CREATE TRIGGER continuation_undo_i AFTER INSERT ON continuation WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM continuation WHERE item=' || new.item FROM undo_state; END;"
+  "CREATE TRIGGER continuation_undo_d BEFORE DELETE ON continuation WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO continuation (item,previous) VALUES (' || old.item || ',' || old.previous || ')'"
+  " FROM undo_state; END;";
+
 /* ------------------------------------------------------------------------ */
 
 const char * const jp_schema_migrations[] = {
@@ -264,6 +283,7 @@ const char * const jp_schema_migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);

@@ -79,15 +79,39 @@ _jp_connection_plan_root (JpConnection  *connection,
                           gint64        *root_id,
                           GError       **error)
 {
-  sqlite3_stmt *stmt = prepare (connection, "SELECT id FROM item WHERE parent IS NULL ORDER BY id LIMIT 1", error);
-
-  *root_id = 0;
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    *root_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *root_id = _jp_sqlite_plan_root (connection->db, connection->statements, connection->plan);
+  if (*root_id < 0)
+    {
+      _jp_sqlite_error (connection->db, sqlite3_errcode (connection->db), error);
+      *root_id = 0;
+      return FALSE;
+    }
   return TRUE;
+}
+
+char *
+_jp_connection_year_uid (JpConnection *connection,
+                         JpKind        kind)
+{
+  gint64 root = _jp_sqlite_plan_root (connection->db, connection->statements, connection->plan);
+  sqlite3_stmt *stmt = prepare (connection, "SELECT uid FROM item WHERE (?2 = 'plan' AND id = ?1)"
+                                            " OR (?2 != 'plan' AND parent = ?1 AND kind = ?2) ORDER BY id LIMIT 1", NULL);
+  char *uid = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, root);
+  sqlite3_bind_text (stmt, 2, jp_kind_to_string (kind), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return uid;
+}
+
+gint64
+_jp_connection_count_plans (JpConnection *connection)
+{
+  return _jp_sqlite_count_plans (connection->db, connection->statements);
 }
 
 char *
@@ -96,8 +120,10 @@ _jp_connection_plan_year (JpConnection *connection)
   sqlite3_stmt *stmt = NULL;
   char *year = NULL;
 
-  if (sqlite3_prepare_v2 (connection->db, "SELECT number FROM item WHERE parent IS NULL ORDER BY id LIMIT 1",
-                          -1, &stmt, NULL) == SQLITE_OK &&
+  gint64 root = _jp_sqlite_plan_root (connection->db, connection->statements, connection->plan);
+
+  if (sqlite3_prepare_v2 (connection->db, "SELECT number FROM item WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_bind_int64 (stmt, 1, root) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     year = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);

@@ -151,8 +151,9 @@ JpItem *
 jp_database_get_root (JpDatabase *self)
 {
   g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
-  return jp_database_lookup (self, _jp_database_query_int (self, "SELECT min (id) FROM item WHERE parent IS NULL"
-                                                                 " AND ?1 = ?1", 0, 0));
+  gint64 root = _jp_sqlite_plan_root (self->db, self->statements, self->connection.plan);
+
+  return root > 0 ? jp_database_lookup (self, root) : NULL;
 }
 
 JpItem *
@@ -196,20 +197,30 @@ jp_database_find_numbered (JpDatabase *self,
                            const char *number)
 {
   sqlite3_stmt *stmt;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 root;
   gint64 id = 0;
 
   g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
   g_return_val_if_fail (number != NULL, NULL);
   g_return_val_if_fail (jp_kind_has_flag (kind, JP_KIND_FLAG_NUMBERED), NULL);
 
-  stmt = _jp_database_prepare (self, "SELECT id FROM item WHERE kind = ? AND number = ? ORDER BY id LIMIT 1", NULL);
+  stmt = _jp_database_prepare (self, "SELECT id FROM item WHERE kind = ? AND number = ? ORDER BY id", NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, jp_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (found, row);
+    }
   sqlite3_reset (stmt);
+  /* Each year numbers its own: the open year's. */
+  root = _jp_sqlite_plan_root (self->db, self->statements, self->connection.plan);
+  for (guint i = 0; i < found->len && id == 0; i++)
+    if (found->len == 1 || _jp_sqlite_root_of (self->db, self->statements, g_array_index (found, gint64, i)) == root)
+      id = g_array_index (found, gint64, i);
   return id ? jp_database_lookup (self, id) : NULL;
 }
 

@@ -82,11 +82,27 @@ collect (JpDatabase    *self,
   return ok;
 }
 
-GArray *
-jp_database_search (JpDatabase  *self,
-                    const char  *query,
-                    guint        limit,
-                    GError     **error)
+/* Only what the open year holds, when the file holds several. */
+static GArray *
+only_open_year (JpDatabase *self,
+                GArray     *ids)
+{
+  gint64 root;
+
+  if (_jp_sqlite_count_plans (self->db, self->statements) < 2)
+    return ids;
+  root = _jp_sqlite_plan_root (self->db, self->statements, self->connection.plan);
+  for (guint i = ids->len; i > 0; i--)
+    if (_jp_sqlite_root_of (self->db, self->statements, g_array_index (ids, gint64, i - 1)) != root)
+      g_array_remove_index (ids, i - 1);
+  return ids;
+}
+
+static GArray *
+search_all (JpDatabase  *self,
+            const char  *query,
+            guint        limit,
+            GError     **error)
 {
   g_autofree char *match = NULL;
   g_autofree char *infix = NULL;
@@ -140,4 +156,19 @@ jp_database_search (JpDatabase  *self,
   sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
   collect (self, stmt, seen, ids, limit, error);
   return ids;
+}
+
+GArray *
+jp_database_search (JpDatabase  *self,
+                    const char  *query,
+                    guint        limit,
+                    GError     **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), g_array_new (FALSE, FALSE, sizeof (gint64)));
+  g_return_val_if_fail (query != NULL, g_array_new (FALSE, FALSE, sizeof (gint64)));
+
+  ids = search_all (self, query, limit, error);
+  return only_open_year (self, ids);
 }

@@ -104,7 +104,8 @@ is_root (sqlite3    *db,
   sqlite3_bind_int64 (stmt, 1, id);
   root = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
   _jp_sqlite_release (cache, stmt);
-  return root;
+  /* With several years, a plan is a subtree like any other. */
+  return root && _jp_sqlite_count_plans (db, cache) == 1;
 }
 
 JpSnapshot *

@@ -132,7 +132,7 @@ _jp_database_get_history (JpDatabase *self,
   sqlite3_bind_int (stmt, 1, redo ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, step);
   if (sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_int (stmt, 0) > JP_CHANGE_NONE && sqlite3_column_int (stmt, 0) <= JP_CHANGE_IMPORT)
+      sqlite3_column_int (stmt, 0) > JP_CHANGE_NONE && sqlite3_column_int (stmt, 0) <= JP_CHANGE_NEW_PLAN)
     {
       change->kind = sqlite3_column_int (stmt, 0);
       change->item = sqlite3_column_int64 (stmt, 1);
