@@ -240,10 +240,20 @@ describe_new_plan (const JpNewPlanSummary *s)
   g_autofree char *carried = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "carried over %u project",
                                                            "carried over %u projects", s->carried), s->carried);
 
-  /* Translators: %s is "carried over 112 projects"; then how many of
-   * them were postponed, how many were done and dropped, the old year. */
-  return g_strdup_printf (_("%s (%u postponed, now new), left %u done and %u dropped in %u"),
-                          carried, s->carried_postponed, s->left_done, s->left_dropped, s->from_year);
+  g_autofree char *postponed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u postponed, now new",
+                                                             "%u postponed, now new", s->carried_postponed),
+                                                s->carried_postponed);
+  g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u done", "%u done", s->left_done),
+                                           s->left_done);
+  g_autofree char *dropped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dropped", "%u dropped",
+                                                           s->left_dropped),
+                                              s->left_dropped);
+
+  /* Translators: "carried over 112 projects" (%1$s), "5 postponed, now
+   * new" (%2$s), "7 done" (%3$s), "2 dropped" (%4$s), the old year
+   * (%5$u); reorder them as your language wants. */
+  return g_strdup_printf (_("%1$s (%2$s), left %3$s and %4$s in %5$u"),
+                          carried, postponed, done, dropped, s->from_year);
 }
 
 /* --new-plan YEAR: the plan of YEAR from the latest one. */
