@@ -129,6 +129,63 @@ test_roundtrip_new_db (void)
   g_assert_cmpstr (jp_item_get_field (root, JP_FIELD_NUMBER), ==, "2013");
 }
 
+/* Progress is carried by format 2, and only a file that holds it says
+ * so: the file of a plan without progress stays format 1. */
+static void
+test_roundtrip_progress (void)
+{
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  g_autoptr(JpDatabase) other = jp_test_open_memory (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  g_autoptr(GListModel) children = jp_database_get_children (db, section, JP_KIND_MASK (JP_KIND_PROJECT));
+  g_autoptr(JpItem) project = NULL;
+  g_autoptr(JpItem) copy = NULL;
+  g_autoptr(GBytes) plain = export_all (db);
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GBytes) part = NULL;
+  g_autofree char *text = bytes_to_string (plain);
+  g_autofree char *with = NULL;
+  g_autoptr(JpImportReport) report = NULL;
+
+  g_assert_nonnull (strstr (text, " version=\"1\""));
+  for (guint i = 0; project == NULL && i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(JpItem) child = g_list_model_get_item (children, i);
+
+      if (jp_item_get_kind (child) == JP_KIND_PROJECT)
+        project = g_steal_pointer (&child);
+    }
+  g_assert_nonnull (project);
+  g_assert_true (jp_database_set_text (db, project, JP_TEXT_PROGRESS, JP_LANG_NL,
+                                       "Eerste lezing \"gereed\".\n\nTweede volgt", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_text (db, project, JP_TEXT_PROGRESS, JP_LANG_FR, "En cours", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_field (db, project, JP_FIELD_PROGRESS_DATE, "2013-06-30", &error));
+  g_assert_no_error (error);
+
+  a = export_all (db);
+  with = bytes_to_string (a);
+  g_assert_nonnull (strstr (with, " version=\"2\""));
+  g_assert_nonnull (strstr (with, "progress-date=\"2013-06-30\""));
+  g_assert_nonnull (strstr (with, "<progress xml:lang=\"fr\">En cours</progress>"));
+  validate_in_process (a);
+  validate_with_xmllint (a, "progress.xml");
+  part = export_numbered (db, JP_KIND_SECTION, "5.7");
+  validate_with_xmllint (part, "progress-section.xml");
+
+  report = import_ok (other, a, FALSE);
+  b = export_all (other);
+  assert_same_bytes (a, b);
+  copy = jp_database_lookup_uid (other, jp_item_get_uid (project));
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (jp_item_get_text (copy, JP_TEXT_PROGRESS, JP_LANG_NL), ==, "Eerste lezing \"gereed\".\n\nTweede volgt");
+  g_assert_cmpstr (jp_item_get_text (copy, JP_TEXT_PROGRESS, JP_LANG_FR), ==, "En cours");
+  g_assert_cmpstr (jp_item_get_field (copy, JP_FIELD_PROGRESS_DATE), ==, "2013-06-30");
+}
+
 static void
 test_roundtrip_twice (void)
 {
@@ -201,6 +258,7 @@ main (int    argc,
   g_test_add_func ("/xml/export/bundled-normal-form", test_export_bundled);
   g_test_add_func ("/xml/roundtrip/new-database", test_roundtrip_new_db);
   g_test_add_func ("/xml/roundtrip/import-export-twice", test_roundtrip_twice);
+  g_test_add_func ("/xml/roundtrip/progress", test_roundtrip_progress);
   rc = jp_test_xml_run ();
   return rc;
 }

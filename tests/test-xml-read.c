@@ -408,7 +408,7 @@ test_deep_error (void)
 static void
 test_large_newer_version (void)
 {
-  GString *s = g_string_new (HEAD "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"2\" scope=\"section\">\n"
+  GString *s = g_string_new (HEAD "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"3\" scope=\"section\">\n"
                              "  <section id=\"sec-5.7\" number=\"5.7\">\n");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;

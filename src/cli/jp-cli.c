@@ -13,6 +13,7 @@
 #include "model/print/jp-contacts-pdf.h"
 #include "model/print/jp-publication-odt.h"
 #include "model/print/jp-publication-pdf.h"
+#include "model/print/jp-report-csv.h"
 #include "model/store/jp-database.h"
 #include "model/exchange/jp-xml.h"
 #include "jp-i18n.h"
@@ -27,6 +28,7 @@ typedef struct {
   char     *contacts_pdf;
   char     *pdf;
   char     *odt;
+  char     *report;
   char     *language;
   char     *parts;
   gboolean  with_status;
@@ -48,6 +50,7 @@ options_clear (Options *o)
   g_free (o->contacts_pdf);
   g_free (o->pdf);
   g_free (o->odt);
+  g_free (o->report);
   g_free (o->language);
   g_free (o->parts);
 }
@@ -107,7 +110,8 @@ say (Options    *o,
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  if (is_stdout (o->export) || is_stdout (o->contacts_pdf) || is_stdout (o->pdf) || is_stdout (o->odt))
+  if (is_stdout (o->export) || is_stdout (o->contacts_pdf) || is_stdout (o->pdf) || is_stdout (o->odt) ||
+      is_stdout (o->report))
     g_printerr ("%s", text);
   else
     g_print ("%s", text);
@@ -283,6 +287,34 @@ make_new_plan (JpDatabase  *db,
   return o->year != 0 || jp_database_set_year (db, summary.year, error);
 }
 
+/* --export-report: the annual report as CSV. */
+static gboolean
+export_report (JpDatabase  *db,
+               Options     *o,
+               GError     **error)
+{
+  JpLang lang = publication_options (o).lang;
+
+  if (is_stdout (o->report))
+    {
+      g_autoptr(GBytes) csv = jp_report_csv_render (JP_STORE (db), lang);
+
+      if (!write_stdout (csv, error))
+        return FALSE;
+      say (o, _("Wrote the annual report to standard output\n"));
+      return TRUE;
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->report);
+
+      if (!jp_report_csv_export (JP_STORE (db), lang, file, error))
+        return FALSE;
+      say (o, _("Wrote the annual report to %s\n"), o->report);
+      return TRUE;
+    }
+}
+
 static int
 run_actions (Options *o)
 {
@@ -399,6 +431,8 @@ run_actions (Options *o)
     return fail (error);
   if (o->odt && !export_odt (db, o, &error))
     return fail (error);
+  if (o->report && !export_report (db, o, &error))
+    return fail (error);
   return 0;
 }
 
@@ -429,6 +463,8 @@ static GOptionEntry option_entries[] = {
     N_("Write the plan (or the chapter or section above) as PDF to FILE; - is standard output"), N_("FILE") },
   { "export-odt", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan as OpenDocument text to FILE, with the options of --export-pdf; - is standard output"), N_("FILE") },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the annual report as CSV to FILE, with --language; - is standard output"), N_("FILE") },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the language of the document, nl or fr (default: the interface’s)"), N_("LANG") },
   { "parts", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -487,6 +523,7 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "export-contacts-pdf", "^ay", &o->contacts_pdf);
   g_variant_dict_lookup (options, "export-pdf", "^ay", &o->pdf);
   g_variant_dict_lookup (options, "export-odt", "^ay", &o->odt);
+  g_variant_dict_lookup (options, "export-report", "^ay", &o->report);
   g_variant_dict_lookup (options, "language", "s", &o->language);
   g_variant_dict_lookup (options, "parts", "s", &o->parts);
   g_variant_dict_lookup (options, "with-status", "b", &o->with_status);
@@ -502,12 +539,13 @@ check_publication_options (Options *o)
   JpPublicationParts parts;
   JpLang lang;
 
-  if (o->pdf == NULL && o->odt == NULL && !o->language && !o->parts && !o->with_status)
+  if (o->pdf == NULL && o->odt == NULL && o->report == NULL && !o->language && !o->parts && !o->with_status)
     return TRUE;
   jp_i18n_apply_saved_language ();
-  if (o->pdf == NULL && o->odt == NULL)
+  if (o->pdf == NULL && o->odt == NULL && (o->report == NULL || o->parts || o->with_status))
     message = _("--language, --parts and --with-status go with --export-pdf.");
-  else if ((is_stdout (o->pdf) + is_stdout (o->odt) + is_stdout (o->export) + is_stdout (o->contacts_pdf)) > 1)
+  else if ((is_stdout (o->pdf) + is_stdout (o->odt) + is_stdout (o->export) + is_stdout (o->contacts_pdf) +
+            is_stdout (o->report)) > 1)
     message = _("Only one export can write to standard output.");
   else if (o->language && !jp_lang_from_string (o->language, &lang))
     message = detail = g_strdup_printf (_("Unknown language “%s”: the plan can be printed in nl or fr."), o->language);
@@ -569,7 +607,7 @@ handle (Options     *o,
     }
 
   if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL && o->odt == NULL &&
-      !o->new_plan)
+      !o->new_plan && o->report == NULL)
     {
       if (o->year)
         {

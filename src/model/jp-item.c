@@ -37,6 +37,7 @@ enum {
   PROP_VALID_FROM,
   PROP_VALID_UNTIL,
   PROP_TEAM,
+  PROP_PROGRESS_DATE,
   PROP_LABEL,
   PROP_TITLE,
   PROP_BODY,
@@ -48,7 +49,7 @@ static GParamSpec *properties[N_PROPS];
 /* The property of each JpField, in the same order. */
 static const guint field_props[JP_N_FIELDS] = {
   PROP_NUMBER, PROP_CODE, PROP_PERSON, PROP_EMAIL, PROP_PHONE,
-  PROP_VALID_FROM, PROP_VALID_UNTIL, PROP_TEAM,
+  PROP_VALID_FROM, PROP_VALID_UNTIL, PROP_TEAM, PROP_PROGRESS_DATE,
 };
 
 void
@@ -118,6 +119,7 @@ jp_item_get_property (GObject    *object,
     case PROP_VALID_FROM:
     case PROP_VALID_UNTIL:
     case PROP_TEAM:
+    case PROP_PROGRESS_DATE:
       for (guint f = 0; f < JP_N_FIELDS; f++)
         if (field_props[f] == prop_id)
           g_value_set_string (value, jp_item_get_field (self, f));
@@ -162,6 +164,7 @@ jp_item_class_init (JpItemClass *klass)
   properties[PROP_VALID_FROM] = g_param_spec_string ("valid-from", NULL, NULL, NULL, ro);
   properties[PROP_VALID_UNTIL] = g_param_spec_string ("valid-until", NULL, NULL, NULL, ro);
   properties[PROP_TEAM] = g_param_spec_string ("team", NULL, NULL, NULL, ro);
+  properties[PROP_PROGRESS_DATE] = g_param_spec_string ("progress-date", NULL, NULL, NULL, ro);
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, ro);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
   properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, ro);

@@ -13,10 +13,11 @@ static const char * const status_names[] = {
 };
 static const char * const text_names[JP_N_TEXTS] = {
   "title", "text", "note", "ambition", "legitimation", "reference",
+  "progress",
 };
 static const char * const field_names[JP_N_FIELDS] = {
   "number", "code", "person", "email", "phone", "valid_from", "valid_until",
-  "team",
+  "team", "progress_date",
 };
 static const char * const lang_names[JP_N_LANGS] = { "nl", "fr" };
 
@@ -64,7 +65,8 @@ static const JpKindInfo kinds[JP_N_KINDS] = {
   },
   [JP_KIND_PROJECT] = {
     .name = "project", .children = K (ITEM),
-    .texts = T (BODY) | T (NOTE), .flags = JP_KIND_FLAG_PHASED, .file_rank = 3,
+    .texts = T (BODY) | T (NOTE) | T (PROGRESS), .fields = F (PROGRESS_DATE),
+    .flags = JP_KIND_FLAG_PHASED, .file_rank = 3,
   },
   [JP_KIND_ITEM] = {
     .name = "item", .children = K (ITEM),

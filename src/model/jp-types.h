@@ -59,6 +59,7 @@ typedef enum {
   JP_TEXT_AMBITION,
   JP_TEXT_LEGITIMATION,
   JP_TEXT_REFERENCE,
+  JP_TEXT_PROGRESS,      /* a project's progress through the year */
   JP_N_TEXTS /*< skip >*/
 } JpTextField;
 
@@ -72,6 +73,7 @@ typedef enum {
   JP_FIELD_VALID_FROM,   /* ISO 8601 date, YYYY-MM-DD */
   JP_FIELD_VALID_UNTIL,
   JP_FIELD_TEAM,         /* a chapter's owning team: the team's uid */
+  JP_FIELD_PROGRESS_DATE, /* when a project's progress or status last changed, YYYY-MM-DD */
   JP_N_FIELDS /*< skip >*/
 } JpField;
 

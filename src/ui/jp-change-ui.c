@@ -30,6 +30,8 @@ jp_text_field_get_title (JpTextField field,
       return _("Legitimation");
     case JP_TEXT_REFERENCE:
       return _("Reference");
+    case JP_TEXT_PROGRESS:
+      return _("Progress");
     case JP_N_TEXTS:
     default:
       return _("Text");
@@ -49,6 +51,7 @@ jp_field_get_title (JpField field)
     [JP_FIELD_VALID_FROM]  = N_("Valid From"),
     [JP_FIELD_VALID_UNTIL] = N_("Valid Until"),
     [JP_FIELD_TEAM]        = N_("Owning Team"),
+    [JP_FIELD_PROGRESS_DATE] = N_("Progress Updated"),
   };
 
   if ((guint) field >= JP_N_FIELDS)

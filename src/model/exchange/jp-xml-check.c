@@ -81,6 +81,7 @@ static const struct {
   [JP_FIELD_VALID_FROM]  = { "valid-from", FALSE },   /* libxml2 takes dates as written */
   [JP_FIELD_VALID_UNTIL] = { "valid-until", FALSE },
   [JP_FIELD_TEAM]        = { "team", TRUE },
+  [JP_FIELD_PROGRESS_DATE] = { "progress-date", FALSE },
 };
 
 const char *

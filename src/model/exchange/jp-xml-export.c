@@ -24,7 +24,7 @@
 /* The order of text elements inside an element. */
 static const JpTextField text_order[] = {
   JP_TEXT_TITLE, JP_TEXT_REFERENCE, JP_TEXT_AMBITION, JP_TEXT_LEGITIMATION,
-  JP_TEXT_BODY, JP_TEXT_NOTE,
+  JP_TEXT_BODY, JP_TEXT_NOTE, JP_TEXT_PROGRESS,
 };
 
 G_DEFINE_QUARK (jp-xml-error-quark, jp_xml_error)
@@ -110,6 +110,21 @@ write_row (xmlTextWriterPtr      w,
   if (d->kind != JP_KIND_PLAN && xmlTextWriterEndElement (w) < 0)
     return -1;
   return 0;
+}
+
+/* Does anything under @row hold progress, which only format 2 carries? */
+static gboolean
+has_progress (const JpSnapshotItem *row)
+{
+  if (row->data.fields[JP_FIELD_PROGRESS_DATE] != NULL)
+    return TRUE;
+  for (guint l = 0; l < JP_N_LANGS; l++)
+    if (row->data.texts[JP_TEXT_PROGRESS][l] != NULL)
+      return TRUE;
+  for (guint i = 0; i < row->children->len; i++)
+    if (has_progress (row->children->pdata[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* What is sent, in file order: uid, parent uid and fingerprint. */
@@ -225,7 +240,9 @@ export_on_connection (JpConnection *connection,
       xmlTextWriterSetIndentString (w, BAD_CAST "  ") < 0 ||
       xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL) < 0 ||
       xmlTextWriterStartElementNS (w, NULL, BAD_CAST "plan", BAD_CAST JP_XML_NAMESPACE) < 0 ||
-      xmlTextWriterWriteAttribute (w, BAD_CAST "version", BAD_CAST G_STRINGIFY (JP_XML_VERSION)) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "version",
+                                   BAD_CAST (has_progress (root) ? G_STRINGIFY (JP_XML_VERSION)
+                                                                 : G_STRINGIFY (JP_XML_VERSION_PLAIN))) < 0 ||
       xmlTextWriterWriteAttribute (w, BAD_CAST "scope", BAD_CAST scope) < 0 ||
       write_attr (w, "year", year) < 0 ||
       (sent && write_sent (w, &record) < 0) ||

@@ -98,8 +98,11 @@ describe_difference (const JpExchangeView *a,
       add_part (sa, _("status"), ta ? jp_status_to_string (ta) : NULL);
       add_part (sb, _("status"), tb ? jp_status_to_string (tb) : NULL);
     }
+  /* The date of the progress follows the status and the progress note,
+   * which say what changed. */
   for (guint f = 0; f < JP_N_FIELDS; f++)
-    if (g_strcmp0 (a->fields[f] && *a->fields[f] ? a->fields[f] : NULL,
+    if (f != JP_FIELD_PROGRESS_DATE &&
+        g_strcmp0 (a->fields[f] && *a->fields[f] ? a->fields[f] : NULL,
                    b->fields[f] && *b->fields[f] ? b->fields[f] : NULL) != 0)
       {
         add_part (sa, jp_field_to_string (f), a->fields[f]);

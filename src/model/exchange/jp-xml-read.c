@@ -228,7 +228,7 @@ read_root (Stream      *s,
     return _jp_xml_fail_at (reader, error, JP_XML_ERROR_FORMAT, line,
                             _("the file was written by a newer version of Jaarplan (format %s; this version reads format %d)."),
                             version, JP_XML_VERSION);
-  if (v != JP_XML_VERSION || strcmp (version, "1") != 0)
+  if (strcmp (version, "1") != 0 && strcmp (version, "2") != 0)
     return _jp_xml_fail_at (reader, error, JP_XML_ERROR_FORMAT, line,
                             _("the file gives “%s” as the version of its format, which is not a version of the plan format."),
                             version);

@@ -8,7 +8,11 @@
 G_BEGIN_DECLS
 
 #define JP_XML_NAMESPACE "urn:x-benelux:jaarplan:1"
-#define JP_XML_VERSION   1
+/* The newest format this version reads and writes: 2 adds a project's
+ * progress (<progress>, progress-date).  A file that holds no progress is
+ * written as format 1, which earlier versions read as well. */
+#define JP_XML_VERSION   2
+#define JP_XML_VERSION_PLAIN 1
 /* Files larger than this are refused before parsing. */
 #define JP_XML_MAX_SIZE  (256 * 1024 * 1024)
 

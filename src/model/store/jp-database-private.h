@@ -137,7 +137,8 @@ gboolean    _jp_database_claim_revision (JpDatabase  *self,
 /* The columns _jp_item_data_read() expects, in this order. */
 #define JP_ITEM_COLUMNS \
   "item.id, item.uid, item.kind, item.parent, item.position, item.phase, item.status, item.number, " \
-  "item.code, item.person, item.email, item.phone, item.valid_from, item.valid_until, item.team, item.revision"
+  "item.code, item.person, item.email, item.phone, item.valid_from, item.valid_until, item.team, item.progress_date, " \
+  "item.revision"
 
 /* Reads a row of JP_ITEM_COLUMNS into @data. */
 void        _jp_item_data_read      (JpItemData   *data,

@@ -24,7 +24,7 @@ typedef enum {
 } JpDatabaseError;
 
 /* The newest schema this version reads and writes (PRAGMA user_version). */
-#define JP_DATABASE_SCHEMA_VERSION 6
+#define JP_DATABASE_SCHEMA_VERSION 7
 
 typedef enum {
   JP_DATABASE_OPEN_DEFAULT = 0,

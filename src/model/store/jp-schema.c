@@ -275,6 +275,72 @@ static const char migration_6[] =
   UNDO_TARGET "'INSERT INTO continuation (item,previous) VALUES (' || old.item || ',' || old.previous || ')'"
   " FROM undo_state; END;";
 
+/* ------------------------------------------------ progress through the year */
+
+/* A project's progress: a bilingual text "progress" and the date it was
+ * last brought up to date (progress_date, set by the store when the
+ * progress or the status changes).  The text table takes the new field
+ * in its CHECK, which SQLite can only change by making the table anew:
+ * the rows keep their ids, so the full-text indexes stay as they are,
+ * and the triggers that went with the old table are made again.  The
+ * undo triggers of the item table carry the new column.  (Numbered 7:
+ * 6 is the plans of several years.) */
+static const char migration_7[] =
+  "CREATE TABLE text_new ("
+  "  id    INTEGER PRIMARY KEY,"
+  "  item  INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+  "  field TEXT NOT NULL CHECK (field IN ('title','text','note','ambition','legitimation','reference',"
+  "                                      'progress')),"
+  "  lang  TEXT NOT NULL CHECK (lang IN ('nl','fr')),"
+  "  value TEXT NOT NULL,"
+  "  UNIQUE (item, field, lang)"
+  ");"
+  "INSERT INTO text_new (id, item, field, lang, value) SELECT id, item, field, lang, value FROM text;"
+  "DROP TABLE text;"
+  "ALTER TABLE text_new RENAME TO text;"
+  "CREATE TRIGGER text_fts_i AFTER INSERT ON text BEGIN"
+  "  INSERT INTO text_fts (rowid, value) VALUES (new.id, new.value); END;"
+  "CREATE TRIGGER text_fts_d AFTER DELETE ON text BEGIN"
+  "  INSERT INTO text_fts (text_fts, rowid, value) VALUES ('delete', old.id, old.value); END;"
+  "CREATE TRIGGER text_fts_u AFTER UPDATE ON text BEGIN"
+  "  INSERT INTO text_fts (text_fts, rowid, value) VALUES ('delete', old.id, old.value);"
+  "  INSERT INTO text_fts (rowid, value) VALUES (new.id, new.value); END;"
+  "CREATE TRIGGER text_tri_i AFTER INSERT ON text WHEN new.field = 'title' BEGIN"
+  "  INSERT INTO text_tri (rowid, value) VALUES (new.id, new.value); END;"
+  "CREATE TRIGGER text_tri_d AFTER DELETE ON text WHEN old.field = 'title' BEGIN"
+  "  INSERT INTO text_tri (text_tri, rowid, value) VALUES ('delete', old.id, old.value); END;"
+  "CREATE TRIGGER text_tri_u AFTER UPDATE OF value ON text WHEN old.field = 'title' BEGIN"
+  "  INSERT INTO text_tri (text_tri, rowid, value) VALUES ('delete', old.id, old.value);"
+  "  INSERT INTO text_tri (rowid, value) VALUES (new.id, new.value); END;"
+  "CREATE TRIGGER text_undo_i AFTER INSERT ON text WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM text WHERE id=' || new.id FROM undo_state; END;"
+  "CREATE TRIGGER text_undo_d BEFORE DELETE ON text WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO text (id,item,field,lang,value) VALUES (' || old.id || ',' || old.item || ',' ||"
+  " quote (old.field) || ',' || quote (old.lang) || ',' || quote (old.value) || ')' FROM undo_state; END;"
+  "CREATE TRIGGER text_undo_u AFTER UPDATE ON text WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'UPDATE text SET value=' || quote (old.value) || ' WHERE id=' || old.id FROM undo_state; END;"
+
+  "ALTER TABLE item ADD COLUMN progress_date TEXT"
+  "  CHECK (progress_date IS NULL OR date (progress_date) = progress_date);"
+  "DROP TRIGGER item_undo_d;"
+  "DROP TRIGGER item_undo_u;"
+  "CREATE TRIGGER item_undo_d BEFORE DELETE ON item WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO item (id,uid,kind,parent,position,phase,status,number,code,person,email,"
+  "phone,valid_from,valid_until,team,progress_date,revision) VALUES (' || old.id || ',' || quote (old.uid) ||"
+  " ',' || quote (old.kind) || ',' || quote (old.parent) || ',' || old.position || ',' || quote (old.phase) ||"
+  " ',' || quote (old.status) || ',' || quote (old.number) || ',' || quote (old.code) || ',' ||"
+  " quote (old.person) || ',' || quote (old.email) || ',' || quote (old.phone) || ',' ||"
+  " quote (old.valid_from) || ',' || quote (old.valid_until) || ',' || quote (old.team) || ',' ||"
+  " quote (old.progress_date) || ',' || old.revision || ')' FROM undo_state; END;"
+  "CREATE TRIGGER item_undo_u AFTER UPDATE ON item WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'UPDATE item SET uid=' || quote (old.uid) || ',parent=' || quote (old.parent) ||"
+  " ',position=' || old.position || ',phase=' || quote (old.phase) || ',status=' || quote (old.status) ||"
+  " ',number=' || quote (old.number) || ',code=' || quote (old.code) || ',person=' || quote (old.person) ||"
+  " ',email=' || quote (old.email) || ',phone=' || quote (old.phone) || ',valid_from=' || quote (old.valid_from) ||"
+  " ',valid_until=' || quote (old.valid_until) || ',team=' || quote (old.team) ||"
+  " ',progress_date=' || quote (old.progress_date) ||"
+  " ',revision=' || old.revision || ' WHERE id=' || old.id FROM undo_state; END;";
+
 /* ------------------------------------------------------------------------ */
 
 const char * const jp_schema_migrations[] = {
@@ -284,6 +350,8 @@ const char * const jp_schema_migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+
+  migration_7,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);

@@ -230,13 +230,13 @@ write_row_values (Apply     *apply,
   if (insert)
     stmt = prepare (apply->connection,
                     "INSERT INTO item (kind, parent, position, phase, status, number, code, person, email,"
-                    " phone, valid_from, valid_until, team, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                    " ?10, ?11, ?12, ?13, ?14)", error);
+                    " phone, valid_from, valid_until, team, progress_date, uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
   else
     stmt = prepare (apply->connection,
                     "UPDATE item SET parent = ?2, position = ?3, phase = ?4, status = ?5, number = ?6,"
                     " code = ?7, person = ?8, email = ?9, phone = ?10, valid_from = ?11, valid_until = ?12,"
-                    " team = ?13, revision = revision + 1 WHERE id = ?15 AND kind = ?1", error);
+                    " team = ?13, progress_date = ?14, revision = revision + 1 WHERE id = ?16 AND kind = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -249,9 +249,9 @@ write_row_values (Apply     *apply,
   for (guint f = 0; f < JP_N_FIELDS; f++)
     bind_text_or_null (stmt, 6 + f, r->fields[f]);
   if (insert)
-    sqlite3_bind_text (stmt, 14, r->uid, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 6 + JP_N_FIELDS, r->uid, -1, SQLITE_STATIC);
   else
-    sqlite3_bind_int64 (stmt, 15, r->id);
+    sqlite3_bind_int64 (stmt, 7 + JP_N_FIELDS, r->id);
   if (!run (apply->connection, stmt, error))
     return FALSE;
   if (insert)

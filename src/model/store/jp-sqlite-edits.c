@@ -355,6 +355,24 @@ jp_database_move_item (JpDatabase  *self,
   return TRUE;
 }
 
+/* A project's progress is dated by the store, in the step that changes
+ * it: the progress note or the status changed today (local time). */
+#define PROGRESS_TODAY "progress_date = date ('now', 'localtime')"
+
+static gboolean
+date_progress (JpDatabase  *self,
+               JpItem      *item,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _jp_database_prepare (self, "UPDATE item SET " PROGRESS_TODAY " WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, jp_item_get_id (item));
+  return _jp_database_step_done (self, stmt, error);
+}
+
 gboolean
 jp_database_set_text (JpDatabase   *self,
                       JpItem       *item,
@@ -405,10 +423,21 @@ jp_database_set_text (JpDatabase   *self,
   sqlite3_bind_text (stmt, 3, jp_lang_to_string (lang), -1, SQLITE_STATIC);
   if (!empty)
     sqlite3_bind_text (stmt, 4, value, -1, SQLITE_TRANSIENT);
-  if (!_jp_database_step_done (self, stmt, error) || !_jp_database_commit_change (self, error))
+  if (!_jp_database_step_done (self, stmt, error) ||
+      (field == JP_TEXT_PROGRESS && !date_progress (self, item, error)) ||
+      !_jp_database_commit_change (self, error))
     return _jp_database_fail_change (self, error);
 
-  _jp_item_set_text (item, field, lang, value, jp_item_get_revision (item) + 1);
+  if (field == JP_TEXT_PROGRESS)
+    {
+      JpItemData data;
+
+      if (_jp_database_read_item (self, jp_item_get_id (item), &data))
+        _jp_item_update (item, &data);
+      _jp_item_data_clear (&data);
+    }
+  else
+    _jp_item_set_text (item, field, lang, value, jp_item_get_revision (item) + 1);
   return TRUE;
 }
 
@@ -452,6 +481,7 @@ validate_field (JpField      field,
       break;
     case JP_FIELD_VALID_FROM:
     case JP_FIELD_VALID_UNTIL:
+    case JP_FIELD_PROGRESS_DATE:
       if (!valid_date (value))
         {
           g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_INVALID,
@@ -526,6 +556,7 @@ jp_database_set_field (JpDatabase  *self,
     "UPDATE item SET valid_from = ?1 WHERE id = ?2",
     "UPDATE item SET valid_until = ?1 WHERE id = ?2",
     "UPDATE item SET team = ?1 WHERE id = ?2",
+    "UPDATE item SET progress_date = ?1 WHERE id = ?2",
   };
 
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
@@ -555,7 +586,7 @@ jp_database_set_status (JpDatabase  *self,
     }
   if (jp_item_get_status (item) == status)
     return TRUE;
-  return update_column (self, item, JP_CHANGE_STATUS, status, "UPDATE item SET status = ?1 WHERE id = ?2",
+  return update_column (self, item, JP_CHANGE_STATUS, status, "UPDATE item SET status = ?1, " PROGRESS_TODAY " WHERE id = ?2",
                         jp_status_to_string (status), error);
 }
 

@@ -44,7 +44,7 @@ _jp_item_data_read (JpItemData   *data,
     data->status = JP_STATUS_NONE;
   for (guint f = 0; f < JP_N_FIELDS; f++)
     data->fields[f] = g_strdup ((const char *) sqlite3_column_text (stmt, 7 + f));
-  data->revision = sqlite3_column_int64 (stmt, 15);
+  data->revision = sqlite3_column_int64 (stmt, 7 + JP_N_FIELDS);
 }
 
 void
