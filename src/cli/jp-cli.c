@@ -14,6 +14,7 @@
 #include "model/print/jp-publication-odt.h"
 #include "model/print/jp-publication-pdf.h"
 #include "model/print/jp-report-csv.h"
+#include "model/jp-year-compare.h"
 #include "model/store/jp-database.h"
 #include "model/exchange/jp-xml.h"
 #include "jp-i18n.h"
@@ -34,6 +35,7 @@ typedef struct {
   gboolean  with_status;
   int       year;
   int       new_plan;
+  int       compare_year;
   gboolean  dry_run;
   gboolean  force;
   gboolean  version;
@@ -287,6 +289,29 @@ make_new_plan (JpDatabase  *db,
   return o->year != 0 || jp_database_set_year (db, summary.year, error);
 }
 
+/* --compare-year: one line per difference between two years' plans. */
+static gboolean
+compare_years (JpDatabase  *db,
+               Options     *o,
+               GError     **error)
+{
+  g_autoptr(JpYearComparison) comparison = NULL;
+
+  comparison = jp_year_compare (db, jp_database_get_year (db), (guint) o->compare_year, error);
+  if (comparison == NULL)
+    return FALSE;
+  for (guint i = 0; i < comparison->changes->len; i++)
+    {
+      g_autofree char *line = jp_year_change_to_line (g_ptr_array_index (comparison->changes, i));
+
+      g_print ("%s\n", line);
+    }
+  say (o, g_dngettext (GETTEXT_PACKAGE, "%u difference from %u to %u\n", "%u differences from %u to %u\n",
+                       comparison->changes->len),
+       comparison->changes->len, comparison->from, comparison->to);
+  return TRUE;
+}
+
 /* --export-report: the annual report as CSV. */
 static gboolean
 export_report (JpDatabase  *db,
@@ -433,6 +458,8 @@ run_actions (Options *o)
     return fail (error);
   if (o->report && !export_report (db, o, &error))
     return fail (error);
+  if (o->compare_year && !compare_years (db, o, &error))
+    return fail (error);
   return 0;
 }
 
@@ -447,6 +474,8 @@ static GOptionEntry option_entries[] = {
     N_("Work on the plan of YEAR (default: the latest)"), N_("YEAR") },
   { "new-plan", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Make the plan of YEAR from the latest one (with --dry-run: only say what it carries over)"), N_("YEAR") },
+  { "compare-year", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("List what changed from the plan of YEAR to the open one (--year; default: the latest), or back"), N_("YEAR") },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: replace the plan even if that removes more than half of it"), NULL },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -515,6 +544,7 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "dry-run", "b", &o->dry_run);
   g_variant_dict_lookup (options, "year", "i", &o->year);
   g_variant_dict_lookup (options, "new-plan", "i", &o->new_plan);
+  g_variant_dict_lookup (options, "compare-year", "i", &o->compare_year);
   g_variant_dict_lookup (options, "force", "b", &o->force);
   g_variant_dict_lookup (options, "export", "^ay", &o->export);
   g_variant_dict_lookup (options, "chapter", "s", &o->chapter);
@@ -593,6 +623,11 @@ handle (Options     *o,
       g_printerr ("jaarplan: %s\n", _("--year and --new-plan take a year, one of them at a time."));
       return 2;
     }
+  if (o->compare_year < 0 || o->compare_year > 9999)
+    {
+      g_printerr ("jaarplan: %s\n", _("--compare-year takes a year."));
+      return 2;
+    }
   if (unexpected != NULL)
     {
       g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), unexpected);
@@ -607,7 +642,7 @@ handle (Options     *o,
     }
 
   if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL && o->odt == NULL &&
-      !o->new_plan && o->report == NULL)
+      !o->new_plan && o->report == NULL && !o->compare_year)
     {
       if (o->year)
         {

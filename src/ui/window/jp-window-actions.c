@@ -12,6 +12,7 @@
 #include "ui/panes/jp-pane.h"
 #include "ui/panes/jp-pane-types.h"
 #include "ui/panes/jp-text-row.h"
+#include "ui/window/jp-compare-dialog.h"
 #include "ui/window/jp-remove-dialog.h"
 #include "ui/window/jp-window-private.h"
 #include "ui/window/jp-window-publish.h"
@@ -499,6 +500,14 @@ show_contacts_cb (GtkWidget  *widget,
   _jp_window_show_contacts (JP_WINDOW (widget));
 }
 
+static void
+compare_years_cb (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  jp_compare_dialog_show (JP_WINDOW (widget));
+}
+
 /* ---------------------------------------------------- import, export */
 
 static void
@@ -565,6 +574,7 @@ _jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-pdf-section", section != NULL);
   gtk_widget_action_set_enabled (widget, "win.print-chapter", chapter != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-pdf-chapter", chapter != NULL);
+  gtk_widget_action_set_enabled (widget, "win.compare-years", has_db && jp_compare_dialog_other_year (self->db) != 0);
   for (const char * const *name = (const char * const[]) {
          "win.import", "win.export-plan", "win.print-plan", "win.export-pdf-plan", "win.show-contacts", "win.search", "win.open-item",
          "win.remove-item", "win.move-up", "win.move-down", "win.indent", "win.outdent",
@@ -591,6 +601,7 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-pdf-chapter", NULL, publish_cb);
   gtk_widget_class_install_action (widget_class, "win.export-pdf-section", NULL, publish_cb);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare-years", NULL, compare_years_cb);
   gtk_widget_class_install_action (widget_class, "win.open-item", "x", open_item_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-item", "x", remove_item_cb);
   gtk_widget_class_install_action (widget_class, "win.move-up", "x", restructure_cb);
