@@ -208,7 +208,7 @@ update_header (GtkListBoxRow *row,
   else
     /* Translators: the heading of changes outside every chapter: the
      * policy areas, the programme, the contacts. */
-    text = g_strdup (_("Programme and Contacts"));
+    text = g_strdup (_("Work Programme and Contacts"));
   header = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_label_set_wrap (GTK_LABEL (header), TRUE);
