@@ -247,8 +247,11 @@ jp_i18n_translate (JpLang      lang,
   g_autofree char *key = NULL;
   const char *translation;
 
-  g_return_val_if_fail (lang < JP_N_LANGS, msgid);
+  g_return_val_if_fail (lang <= JP_N_LANGS, msgid);
   g_return_val_if_fail (msgid != NULL, NULL);
+
+  if (lang == JP_N_LANGS)
+    return context ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : g_dgettext (GETTEXT_PACKAGE, msgid);
 
   key = context ? g_strconcat (context, "\004", msgid, NULL) : NULL;
   G_LOCK (catalogues);

@@ -45,7 +45,8 @@ JpLang      jp_i18n_get_plan_language (void);
 /* The translation of @msgid (in @context, or NULL) into @lang, whatever
  * the interface's language: for what is printed in a language of its
  * own.  Read from that language's catalogue, not through gettext;
- * @msgid itself when the catalogue lacks it.  Any thread. */
+ * @msgid itself when the catalogue lacks it.  Any thread.  With @lang
+ * JP_N_LANGS, through gettext in the interface's language. */
 const char *jp_i18n_translate         (JpLang      lang,
                                        const char *context,
                                        const char *msgid) G_GNUC_FORMAT (3);

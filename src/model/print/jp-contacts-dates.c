@@ -11,23 +11,6 @@
 #include "jp-i18n.h"
 #include "model/print/jp-contacts-dates.h"
 
-/* The translation of @msgid: in @lang, or through gettext in the
- * interface's language when @lang is JP_N_LANGS. */
-static const char *
-translate (JpLang      lang,
-           const char *context,
-           const char *msgid) G_GNUC_FORMAT (3);
-
-static const char *
-translate (JpLang      lang,
-           const char *context,
-           const char *msgid)
-{
-  if (lang == JP_N_LANGS)
-    return context ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : g_dgettext (GETTEXT_PACKAGE, msgid);
-  return jp_i18n_translate (lang, context, msgid);
-}
-
 static gboolean
 parse_date (const char *iso,
             guint      *year,
@@ -56,17 +39,17 @@ jp_contacts_format_date_in (const char *iso,
 
   if (!parse_date (iso, &year, &month, &day))
     return NULL;
-  name = translate (lang, "month", months[month - 1]);
+  name = jp_i18n_translate (lang, "month", months[month - 1]);
   if (day == 1)
     /* Translators: the first day of a month: month name (%1$s), year
      * (%2$u), as in "1 March 2013": French writes "1er %1$s %2$u", Dutch
      * "1 %1$s %2$u". */
-    return g_strdup_printf (translate (lang, "the first day of a month",
+    return g_strdup_printf (jp_i18n_translate (lang, "the first day of a month",
                                                NC_("the first day of a month", "1 %1$s %2$u")),
                             name, year);
   /* Translators: a date: day (%1$u), month name (%2$s), year (%3$u), as in
    * "2 March 2013".  Reorder them if your language wants it. */
-  return g_strdup_printf (translate (lang, "date", NC_("date", "%1$u %2$s %3$u")),
+  return g_strdup_printf (jp_i18n_translate (lang, "date", NC_("date", "%1$u %2$s %3$u")),
                           day, name, year);
 }
 
@@ -128,15 +111,15 @@ jp_contacts_format_validity_in (JpItem *contact,
     /* Translators: how long a person is the contact, both days included,
      * e.g. "from 1 March 2013 through 31 May 2013" ("van 1 maart 2013 tot
      * en met 31 mei 2013", "du 1er mars 2013 au 31 mai 2013"). */
-    return g_strdup_printf (translate (lang, NULL, N_("from %s through %s")), from, until);
+    return g_strdup_printf (jp_i18n_translate (lang, NULL, N_("from %s through %s")), from, until);
   if (until)
     /* Translators: the last day a person is the contact, included, e.g.
      * "through 28 February 2013" ("tot en met 28 februari 2013",
      * "jusqu’au 28 février 2013"). */
-    return g_strdup_printf (translate (lang, NULL, N_("through %s")), until);
+    return g_strdup_printf (jp_i18n_translate (lang, NULL, N_("through %s")), until);
   if (from)
     /* Translators: e.g. "from 1 March 2013" ("vanaf 1 maart 2013"). */
-    return g_strdup_printf (translate (lang, NULL, N_("from %s")), from);
+    return g_strdup_printf (jp_i18n_translate (lang, NULL, N_("from %s")), from);
   return NULL;
 }
 

@@ -145,21 +145,6 @@ static JpContactsLayout *layout_new (JpDatabase            *db,
                                      JpLang                 words);
 
 /* A message in the layout's language, or the interface's. */
-static const char *
-message (JpContactsLayout *self,
-         const char       *context,
-         const char       *msgid) G_GNUC_FORMAT (3);
-
-static const char *
-message (JpContactsLayout *self,
-         const char       *context,
-         const char       *msgid)
-{
-  if (self->words == JP_N_LANGS)
-    return context ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid) : g_dgettext (GETTEXT_PACKAGE, msgid);
-  return jp_i18n_translate (self->words, context, msgid);
-}
-
 static PangoLayout *
 new_text (JpContactsLayout *self,
           const char       *font,
@@ -231,7 +216,7 @@ new_person_row (JpContactsLayout *self,
   if (phone && *phone)
     {
       /* Translators: before a phone number, as in "T. +32 (0)2 519 38 65". */
-      g_autofree char *text = g_strdup_printf (message (self, NULL, N_("T. %s")), phone);
+      g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->words, NULL, N_("T. %s")), phone);
       row->cells[CELL_PHONE] = new_text (self, FONT_PERSON, text);
     }
   if (validity)
@@ -425,7 +410,7 @@ continuation (JpContactsLayout *self,
 {
   Row *row = g_new0 (Row, 1);
   /* Translators: a team's heading repeated on the next page. */
-  g_autofree char *text = g_strdup_printf (message (self, "contacts", NC_("contacts", "%s (continued)")),
+  g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->words, "contacts", NC_("contacts", "%s (continued)")),
                                            block->title);
 
   row->kind = ROW_HEADING;
@@ -531,7 +516,7 @@ make_footers (JpContactsLayout *self)
   for (guint p = 0; p < self->n_pages; p++)
     {
       /* Translators: the footer of every printed page. */
-      g_autofree char *text = g_strdup_printf (message (self, NULL, N_("Page %u of %u")),
+      g_autofree char *text = g_strdup_printf (jp_i18n_translate (self->words, NULL, N_("Page %u of %u")),
                                                p + 1, self->n_pages);
       PangoLayout *layout = new_text (self, FONT_FOOTER, text);
 
@@ -643,7 +628,7 @@ layout_new (JpDatabase            *db,
   self->date_text = jp_contacts_format_date_in (today, self->words);
 
   /* Translators: the title of the printed contacts page. */
-  self->title = new_text (self, FONT_TITLE, message (self, NULL, N_("Contacts Benelux Secretariat-General")));
+  self->title = new_text (self, FONT_TITLE, jp_i18n_translate (self->words, NULL, N_("Contacts Benelux Secretariat-General")));
   set_width (self->title, self->width);
   self->date = new_text (self, FONT_DATE, self->date_text);
   set_width (self->date, self->width);
