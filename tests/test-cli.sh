@@ -1,23 +1,10 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The command line: exit codes, messages, and what reaches the files.
 # Usage: test-cli.sh JAARPLAN_BINARY SOURCE_ROOT
-set -u
 bin=$(realpath "$1")
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-n=0
-
-check () {
-  n=$((n + 1))
-  if eval "$2"; then
-    echo "ok $n - $1"
-  else
-    echo "not ok $n - $1"
-    failures=$((failures + 1))
-  fi
-}
+. "$(dirname "$0")/cli-common.sh"
 
 # --version and --help
 out=$("$bin" --version); rc=$?
@@ -206,5 +193,4 @@ if grep -q '^msgid "The plan has no section %s."' "$src/po/fr.po"; then
   check "the saved interface language is used" "grep -q 'Le plan' $tmp/err"
 fi
 
-echo "1..$n"
-[ $failures -eq 0 ]
+finish

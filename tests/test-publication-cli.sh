@@ -3,25 +3,11 @@
 # The command line's --export-pdf: options, errors, exit codes and what
 # reaches the file.
 # Usage: test-publication-cli.sh JAARPLAN_BINARY
-set -u
 # The messages compared are the sources' English (the test runs without
 # catalogues); the French checks find the catalogues here.
 catalogues=${JAARPLAN_TEST_LOCALEDIR:-${JAARPLAN_LOCALEDIR:-}}
 bin=$(realpath "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-n=0
-
-check () {
-  n=$((n + 1))
-  if eval "$2"; then
-    echo "ok $n - $1"
-  else
-    echo "not ok $n - $1"
-    failures=$((failures + 1))
-  fi
-}
+. "$(dirname "$0")/cli-common.sh"
 
 if ! command -v pdftotext > /dev/null; then
   echo "1..0 # SKIP pdftotext (poppler-utils) is not installed"
@@ -114,5 +100,4 @@ if grep -q '^msgid "The plan has no section %s."' "$(dirname "$0")/../po/fr.po" 
   check "errors in French" "[ $rc -eq 1 ] && grep -q 'Le plan n’a pas de section 9.9' $tmp/err"
 fi
 
-echo "1..$n"
-[ $failures -eq 0 ]
+finish

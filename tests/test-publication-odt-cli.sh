@@ -3,22 +3,8 @@
 # The command line's --export-odt: the options of --export-pdf, errors,
 # exit codes, and never a target that is not a plain file.
 # Usage: test-publication-odt-cli.sh JAARPLAN_BINARY
-set -u
 bin=$(realpath "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-n=0
-
-check () {
-  n=$((n + 1))
-  if eval "$2"; then
-    echo "ok $n - $1"
-  else
-    echo "not ok $n - $1"
-    failures=$((failures + 1))
-  fi
-}
+. "$(dirname "$0")/cli-common.sh"
 
 if ! command -v unzip > /dev/null || ! command -v xmllint > /dev/null; then
   echo "1..0 # SKIP unzip or xmllint (libxml2-utils) is not installed"
@@ -104,5 +90,4 @@ printf 'old' > "$tmp/old.odt"
 "$bin" --database "$tmp/a.db" --export-odt "$tmp/old.odt" --section 5.7 > /dev/null 2>&1; rc=$?
 check "an existing file is replaced" "[ $rc -eq 0 ] && is_odt $tmp/old.odt"
 
-echo "1..$n"
-[ $failures -eq 0 ]
+finish
