@@ -18,8 +18,8 @@ wait_a_moment (void)
 }
 
 /* The comparison window, or NULL. */
-static GtkWindow *
-find_compare_window (const char *title)
+static JpCompareDialog *
+find_compare_window (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -27,23 +27,37 @@ find_compare_window (const char *title)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
-        return window;
+      if (JP_IS_COMPARE_DIALOG (window))
+        return JP_COMPARE_DIALOG (window);
     }
   return NULL;
 }
 
-static GtkListBoxRow *
-find_row (GtkWidget  *widget,
-          const char *needle)
+static void
+wait_until_ready (JpCompareDialog *dialog)
 {
-  GtkListBoxRow *found;
+  for (int i = 0; i < 500 && !jp_compare_dialog_is_ready (dialog); i++)
+    {
+      g_usleep (10000);
+      wait_a_moment ();
+    }
+  g_assert_true (jp_compare_dialog_is_ready (dialog));
+  wait_a_moment ();
+}
 
-  if (GTK_IS_LIST_BOX_ROW (widget) && jp_test_has_label_containing (widget, needle))
-    return GTK_LIST_BOX_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if ((found = find_row (child, needle)) != NULL)
-      return found;
+static const JpYearChange *
+find_change (JpCompareDialog *dialog,
+             const char      *uid)
+{
+  const JpYearComparison *comparison = jp_compare_dialog_get_comparison (dialog);
+
+  for (guint i = 0; i < comparison->changes->len; i++)
+    {
+      const JpYearChange *change = g_ptr_array_index (comparison->changes, i);
+
+      if (g_strcmp0 (change->uid, uid) == 0)
+        return change;
+    }
   return NULL;
 }
 
@@ -51,10 +65,10 @@ static void
 test_one_year (Fixture       *f,
                gconstpointer  data)
 {
-  /* One year: nothing to compare with. */
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-years", NULL) &&
-                  find_compare_window ("Changes from 2013 to 2014") != NULL);
+  /* One year: nothing to compare with, the action is off. */
   g_assert_cmpuint (jp_compare_dialog_other_year (f->db), ==, 0);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-years", NULL) &&
+                  find_compare_window () != NULL);
 }
 
 static void
@@ -62,20 +76,20 @@ test_compare (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JpItem) s57 = NULL, done = NULL, s57_2014 = NULL;
-  g_autofree char *done_title = NULL;
+  g_autoptr(JpItem) s57 = NULL, done = NULL, first = NULL;
+  g_autofree char *done_uid = NULL;
   JpNewPlanSummary summary;
-  GtkWindow *compare;
-  GtkListBoxRow *row;
+  JpCompareDialog *compare;
+  const JpYearChange *change;
 
-  /* 2013: the first project of 5.7 done; 2014 made; its 5.7 renamed. */
+  /* 2013: the first project of 5.7 done; 2014 made; its first section renamed. */
   s57 = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
   {
     g_autoptr(GListModel) projects = jp_database_get_children (f->db, s57, JP_KIND_MASK (JP_KIND_PROJECT));
 
     done = g_list_model_get_item (projects, 0);
   }
-  done_title = g_strdup (jp_item_get_label (done));
+  done_uid = g_strdup (jp_item_get_uid (done));
   g_assert_true (jp_database_set_status (f->db, done, JP_STATUS_DONE, &error));
   g_assert_no_error (error);
   g_assert_true (jp_database_new_plan (f->db, 2014, &summary, &error));
@@ -83,35 +97,57 @@ test_compare (Fixture       *f,
   jp_test_window_close (f);
   jp_test_window_open (f);
   g_assert_cmpuint (jp_database_get_year (f->db), ==, 2014);
-  s57_2014 = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
-  g_assert_true (jp_database_set_text (f->db, s57_2014, JP_TEXT_TITLE, JP_LANG_NL, "Hernoemde sectie", &error));
+  first = jp_database_find_numbered (f->db, JP_KIND_SECTION, "2.1");
+  g_assert_nonnull (first);
+  g_assert_true (jp_database_set_text (f->db, first, JP_TEXT_TITLE, JP_LANG_NL, "Hernoemde sectie", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (jp_compare_dialog_other_year (f->db), ==, 2013);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-years", NULL));
-  wait_a_moment ();
-  compare = find_compare_window ("Changes from 2013 to 2014");
+  compare = find_compare_window ();
   g_assert_nonnull (compare);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (compare)), ==, "Changes from 2013 to 2014");
+  wait_until_ready (compare);
 
-  /* The renamed section, under its own heading, says what changed. */
-  row = find_row (GTK_WIDGET (compare), "5.7 Hernoemde sectie");
-  g_assert_nonnull (row);
-  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (row), "Title (Dutch)"));
-  /* Its row opens it. */
-  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  /* The renamed section, the first difference, shows under its heading
+   * and says what changed. */
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "2.1 Hernoemde sectie"));
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "Title (Dutch)"));
+  change = find_change (compare, jp_item_get_uid (first));
+  g_assert_nonnull (change);
+  jp_compare_dialog_open_change (compare, change);
   wait_a_moment ();
-  g_assert_true (jp_window_get_item (f->window) == s57_2014);
+  g_assert_true (jp_window_get_item (f->window) == first);
 
-  /* The project done in 2013 was not carried over; its row opens it in 2013. */
-  row = find_row (GTK_WIDGET (compare), "Not Carried Over");
-  g_assert_nonnull (row);
-  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (row), "Only in 2013 (Done)"));
+  /* The project done in 2013 was not carried over. */
+  change = find_change (compare, done_uid);
+  g_assert_nonnull (change);
+  g_assert_cmpint (change->kind, ==, JP_YEAR_CHANGE_REMOVED);
+  {
+    g_autofree char *words = jp_compare_describe_change (change, 2013, 2014);
 
+    g_assert_cmpstr (words, ==, "Only in 2013 (Done)");
+  }
 
-  /* Escape closes it. */
-  gtk_window_destroy (compare);
+  gtk_window_destroy (GTK_WINDOW (compare));
   wait_a_moment ();
-  g_assert_null (find_compare_window ("Changes from 2013 to 2014"));
+  g_assert_null (find_compare_window ());
+}
+
+/* A year the file lacks: the window says so, the dialog goes away. */
+static void
+test_missing_year (Fixture       *f,
+                   gconstpointer  data)
+{
+  JpCompareDialog *compare = jp_compare_dialog_new (f->window, 2013, 2031);
+
+  gtk_window_present (GTK_WINDOW (compare));
+  for (int i = 0; i < 200 && find_compare_window () != NULL; i++)
+    {
+      g_usleep (10000);
+      wait_a_moment ();
+    }
+  g_assert_null (find_compare_window ());
 }
 
 int
@@ -124,6 +160,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, jp_test_window_fixture_tear_down)
   ADD ("/window/compare/one-year", test_one_year);
   ADD ("/window/compare/years", test_compare);
+  ADD ("/window/compare/missing-year", test_missing_year);
 
   return g_test_run ();
 }

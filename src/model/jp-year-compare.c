@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "model/jp-model-private.h"
 #include "model/jp-store.h"
 #include "model/jp-year-compare.h"
 
@@ -310,19 +311,17 @@ group_changes (GPtrArray *changes)
   return sorted;
 }
 
-JpYearComparison *
-jp_year_compare (JpDatabase  *db,
-                 guint        from,
-                 guint        to,
-                 GError     **error)
+static JpYearComparison *
+compare_on (JpConnection  *connection,
+            guint          from,
+            guint          to,
+            GError       **error)
 {
   g_autoptr(GHashTable) links = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   JpYearComparison *comparison;
   gint64 old_root, new_root;
   Compare cmp = { 0 };
-
-  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
 
   if (from > to)
     {
@@ -331,21 +330,21 @@ jp_year_compare (JpDatabase  *db,
       from = to;
       to = year;
     }
-  old_root = _jp_database_get_year_root (db, from);
-  new_root = _jp_database_get_year_root (db, to);
+  old_root = _jp_connection_get_year_root (connection, from);
+  new_root = _jp_connection_get_year_root (connection, to);
   if (old_root == 0 || new_root == 0)
     {
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND,
                    _("The database holds no plan for %u."), old_root == 0 ? from : to);
       return NULL;
     }
-  links = _jp_database_get_continuations (db, error);
+  links = _jp_connection_get_continuations (connection, error);
   if (links == NULL)
     return NULL;
-  cmp.old = jp_store_load_snapshot (JP_STORE (db), old_root, error);
+  cmp.old = _jp_connection_load_snapshot (connection, old_root, error);
   if (cmp.old == NULL)
     return NULL;
-  cmp.new = jp_store_load_snapshot (JP_STORE (db), new_root, error);
+  cmp.new = _jp_connection_load_snapshot (connection, new_root, error);
   if (cmp.new == NULL)
     {
       _jp_snapshot_free (cmp.old);
@@ -384,6 +383,65 @@ jp_year_compare (JpDatabase  *db,
   _jp_snapshot_free (cmp.old);
   _jp_snapshot_free (cmp.new);
   return comparison;
+}
+
+JpYearComparison *
+jp_year_compare (JpDatabase  *db,
+                 guint        from,
+                 guint        to,
+                 GError     **error)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
+  return compare_on (_jp_database_get_connection (db), from, to, error);
+}
+
+typedef struct {
+  guint from;
+  guint to;
+} CompareJob;
+
+static void
+compare_worker (GTask        *task,
+                JpConnection *connection,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  CompareJob *job = data;
+  GError *error = NULL;
+  JpYearComparison *comparison = compare_on (connection, job->from, job->to, &error);
+
+  if (comparison == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, comparison, (GDestroyNotify) jp_year_comparison_free);
+}
+
+void
+jp_year_compare_async (JpDatabase          *db,
+                       guint                from,
+                       guint                to,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  CompareJob *job;
+
+  g_return_if_fail (JP_IS_DATABASE (db));
+
+  job = g_new0 (CompareJob, 1);
+  job->from = from;
+  job->to = to;
+  _jp_database_run_in_worker (db, jp_year_compare_async, job, g_free, compare_worker,
+                              cancellable, callback, user_data);
+}
+
+JpYearComparison *
+jp_year_compare_finish (JpDatabase    *db,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 char *

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "model/store/jp-connection.h"
 #include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
@@ -59,13 +60,25 @@ void              jp_year_comparison_free  (JpYearComparison        *comparison)
  * "added s57-p9-2014 project 5.7.9", "removed s57-p2 project (done)". */
 char             *jp_year_change_to_line   (const JpYearChange      *change);
 
+/* The same, read on a connection of its own in a thread; the callback
+ * runs on the main thread. */
+void              jp_year_compare_async    (JpDatabase              *db,
+                                            guint                    from,
+                                            guint                    to,
+                                            GCancellable            *cancellable,
+                                            GAsyncReadyCallback      callback,
+                                            gpointer                 user_data);
+JpYearComparison *jp_year_compare_finish   (JpDatabase              *db,
+                                            GAsyncResult            *result,
+                                            GError                 **error);
+
 /* From the store (jp-sqlite-compare.c): the root of @year's plan, or 0;
  * and every continuation link, later item id → earlier item id
  * (gint64 * keys and values). */
-gint64            _jp_database_get_year_root     (JpDatabase        *db,
-                                                  guint              year);
-GHashTable       *_jp_database_get_continuations (JpDatabase        *db,
-                                                  GError           **error);
+gint64            _jp_connection_get_year_root     (JpConnection    *connection,
+                                                    guint            year);
+GHashTable       *_jp_connection_get_continuations (JpConnection    *connection,
+                                                    GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpYearComparison, jp_year_comparison_free)
 

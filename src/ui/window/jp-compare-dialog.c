@@ -12,20 +12,57 @@
 /* The comparison of two years: one row per difference under a heading
  * per section, in the later year's order. */
 
-typedef struct {
-  JpWindow         *window;   /* weak */
-  JpYearComparison *comparison;
-} Compare;
+/* One line of the list: a section's heading or a difference. */
+#define JP_TYPE_COMPARE_ENTRY (jp_compare_entry_get_type ())
+G_DECLARE_FINAL_TYPE (JpCompareEntry, jp_compare_entry, JP, COMPARE_ENTRY, GObject)
+
+struct _JpCompareEntry
+{
+  GObject             parent_instance;
+  const JpYearChange *change;   /* owned by the dialog's comparison */
+  char               *heading;  /* or NULL for a difference */
+};
+
+G_DEFINE_FINAL_TYPE (JpCompareEntry, jp_compare_entry, G_TYPE_OBJECT)
 
 static void
-compare_free (gpointer data)
+jp_compare_entry_finalize (GObject *object)
 {
-  Compare *compare = data;
-
-  g_clear_weak_pointer (&compare->window);
-  jp_year_comparison_free (compare->comparison);
-  g_free (compare);
+  g_free (JP_COMPARE_ENTRY (object)->heading);
+  G_OBJECT_CLASS (jp_compare_entry_parent_class)->finalize (object);
 }
+
+static void
+jp_compare_entry_class_init (JpCompareEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jp_compare_entry_finalize;
+}
+
+static void
+jp_compare_entry_init (JpCompareEntry *self)
+{
+}
+
+struct _JpCompareDialog
+{
+  AdwWindow         parent_instance;
+
+  JpWindow         *window;     /* weak */
+  JpDatabase       *db;
+  JpLang            lang;
+  guint             from;
+  guint             to;
+  GCancellable     *cancellable;
+  JpYearComparison *comparison;
+  GListStore       *entries;
+
+  AdwWindowTitle   *title;
+  GtkStack         *stack;
+  AdwStatusPage    *empty;
+  GtkListView      *list;
+};
+
+G_DEFINE_FINAL_TYPE (JpCompareDialog, jp_compare_dialog, ADW_TYPE_WINDOW)
 
 static void
 append (GString    *words,
@@ -134,208 +171,332 @@ badge_of (JpYearChangeKind kind,
     }
 }
 
-static GtkWidget *
-make_row (Compare            *compare,
-          const JpYearChange *change,
-          JpLang              lang)
+/* ------------------------------------------------------------ the rows */
+
+/* A row holds both shapes, a heading and a difference; binding shows one. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
 {
-  g_autofree char *title = describe_item (change->number, change->titles, lang, change->item_kind);
-  g_autofree char *detail = jp_compare_describe_change (change, compare->comparison->from, compare->comparison->to);
-  g_autofree char *accessible = NULL;
-  const char *style = NULL;
-  const char *badge_text = badge_of (change->kind, &style);
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = gtk_label_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *badge = gtk_label_new (badge_text);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *sub;
-  GtkWidget *icon = gtk_image_new_from_icon_name (jp_kind_get_icon_name (change->item_kind));
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
 
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_bottom (heading, 4);
+  gtk_widget_set_margin_start (heading, 6);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
   gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), label);
-  if (*detail)
-    {
-      sub = gtk_label_new (detail);
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
-      gtk_widget_add_css_class (sub, "dim-label");
-      gtk_widget_add_css_class (sub, "caption");
-      gtk_box_append (GTK_BOX (texts), sub);
-    }
-  gtk_box_append (GTK_BOX (box), texts);
-
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), detail);
   gtk_widget_add_css_class (badge, "caption-heading");
-  gtk_widget_add_css_class (badge, style);
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), badge);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  accessible = g_strdup_printf ("%s: %s. %s", badge_text, title, detail);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data (G_OBJECT (row), "change", (gpointer) change);
-  return row;
+  gtk_box_append (GTK_BOX (outer), heading);
+  gtk_box_append (GTK_BOX (outer), box);
+  gtk_list_item_set_child (list_item, outer);
+
+  g_object_set_data (G_OBJECT (outer), "heading", heading);
+  g_object_set_data (G_OBJECT (outer), "row", box);
+  g_object_set_data (G_OBJECT (outer), "icon", icon);
+  g_object_set_data (G_OBJECT (outer), "title", title);
+  g_object_set_data (G_OBJECT (outer), "detail", detail);
+  g_object_set_data (G_OBJECT (outer), "badge", badge);
 }
 
 static void
-update_header (GtkListBoxRow *row,
-               GtkListBoxRow *before,
-               gpointer       user_data)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
 {
-  const JpYearChange *change = g_object_get_data (G_OBJECT (row), "change");
-  const JpYearChange *previous = before ? g_object_get_data (G_OBJECT (before), "change") : NULL;
-  JpLang lang = GPOINTER_TO_INT (user_data);
-  g_autofree char *text = NULL;
-  GtkWidget *header;
+  JpCompareDialog *self = user_data;
+  JpCompareEntry *entry = gtk_list_item_get_item (list_item);
+  GtkWidget *outer = gtk_list_item_get_child (list_item);
+  GtkWidget *heading = g_object_get_data (G_OBJECT (outer), "heading");
+  GtkWidget *row = g_object_get_data (G_OBJECT (outer), "row");
+  GtkWidget *badge = g_object_get_data (G_OBJECT (outer), "badge");
+  const JpYearChange *change = entry->change;
+  g_autofree char *title = NULL, *detail = NULL, *accessible = NULL;
+  const char *style = NULL;
+  const char *badge_text;
 
-  if (previous && g_strcmp0 (previous->group, change->group) == 0)
+  gtk_widget_set_visible (heading, entry->heading != NULL);
+  gtk_widget_set_visible (row, entry->heading == NULL);
+  /* A heading is no stop of the keyboard, and does nothing. */
+  gtk_list_item_set_activatable (list_item, entry->heading == NULL);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  if (entry->heading)
     {
-      gtk_list_box_row_set_header (row, NULL);
+      gtk_label_set_text (GTK_LABEL (heading), entry->heading);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (outer), GTK_ACCESSIBLE_PROPERTY_LABEL, entry->heading, -1);
       return;
     }
-  if (*change->group)
-    text = describe_item (change->group, change->group_titles, lang, JP_KIND_SECTION);
-  else
-    /* Translators: the heading of changes outside every chapter: the
-     * policy areas, the programme, the contacts. */
-    text = g_strdup (_("Work Programme and Contacts"));
-  header = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_set_margin_top (header, before ? 18 : 6);
-  gtk_widget_set_margin_bottom (header, 6);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_list_box_row_set_header (row, header);
+
+  title = describe_item (change->number, change->titles, self->lang, change->item_kind);
+  detail = jp_compare_describe_change (change, self->from, self->to);
+  badge_text = badge_of (change->kind, &style);
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (outer), "icon"), jp_kind_get_icon_name (change->item_kind));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (outer), "title"), title);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (outer), "detail"), detail);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (outer), "detail"), *detail != '\0');
+  gtk_label_set_text (GTK_LABEL (badge), badge_text);
+  for (const char * const *s = (const char * const[]) { "success", "error", "accent", NULL }; *s; s++)
+    gtk_widget_remove_css_class (badge, *s);
+  gtk_widget_add_css_class (badge, style);
+  accessible = g_strdup_printf ("%s: %s. %s", badge_text, title, detail);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (outer), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* ------------------------------------------------------------ the list */
+
+static void
+fill (JpCompareDialog *self)
+{
+  const char *group = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *subtitle = NULL;
+  guint n = self->comparison->changes->len;
+
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences", n), n);
+  adw_window_title_set_subtitle (self->title, subtitle);
+  if (n == 0)
+    {
+      g_autofree char *description = g_strdup_printf (_("The plans of %u and %u are the same."), self->from, self->to);
+
+      adw_status_page_set_description (self->empty, description);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const JpYearChange *change = g_ptr_array_index (self->comparison->changes, i);
+      JpCompareEntry *entry;
+
+      if (group == NULL || g_strcmp0 (group, change->group) != 0)
+        {
+          entry = g_object_new (JP_TYPE_COMPARE_ENTRY, NULL);
+          if (*change->group)
+            entry->heading = describe_item (change->group, change->group_titles, self->lang, JP_KIND_SECTION);
+          else
+            /* Translators: the heading of changes outside every chapter: the
+             * policy areas, the programme, the contacts. */
+            entry->heading = g_strdup (_("Work Programme and Contacts"));
+          g_ptr_array_add (entries, entry);
+          group = change->group;
+        }
+      entry = g_object_new (JP_TYPE_COMPARE_ENTRY, NULL);
+      entry->change = change;
+      g_ptr_array_add (entries, entry);
+    }
+  g_list_store_splice (self->entries, 0, 0, entries->pdata, entries->len);
+  gtk_stack_set_visible_child_name (self->stack, "list");
 }
 
 static void
-row_activated_cb (GtkListBox    *box,
-                  GtkListBoxRow *row,
-                  gpointer       user_data)
+compared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
-  Compare *compare = user_data;
-  const JpYearChange *change = g_object_get_data (G_OBJECT (row), "change");
-  JpDatabase *db;
+  g_autoptr(JpCompareDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  JpYearComparison *comparison = jp_year_compare_finish (JP_DATABASE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (comparison == NULL)
+    {
+      if (self->window)
+        jp_window_report_error (self->window, error);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  self->comparison = comparison;
+  fill (self);
+}
+
+void
+jp_compare_dialog_open_change (JpCompareDialog    *self,
+                               const JpYearChange *change)
+{
   g_autoptr(JpItem) item = NULL;
   g_autoptr(GError) error = NULL;
   guint year;
 
-  if (compare->window == NULL || (db = jp_window_get_database (compare->window)) == NULL)
+  g_return_if_fail (JP_IS_COMPARE_DIALOG (self));
+  g_return_if_fail (change != NULL);
+
+  if (self->window == NULL)
     return;
   /* The item in the later year, or the earlier year's for one that
    * was not carried over. */
-  year = change->kind == JP_YEAR_CHANGE_REMOVED ? compare->comparison->from : compare->comparison->to;
-  item = jp_store_lookup (JP_STORE (db), change->kind == JP_YEAR_CHANGE_REMOVED ? change->previous : change->id);
+  year = change->kind == JP_YEAR_CHANGE_REMOVED ? self->from : self->to;
+  item = jp_store_lookup (JP_STORE (self->db), change->kind == JP_YEAR_CHANGE_REMOVED ? change->previous : change->id);
   if (item == NULL)
     return;
-  if (jp_database_get_year (db) != year && !jp_database_set_year (db, year, &error))
+  if (jp_database_get_year (self->db) != year && !jp_database_set_year (self->db, year, &error))
     {
-      jp_window_report_error (compare->window, error);
+      jp_window_report_error (self->window, error);
       return;
     }
-  jp_window_open_item (compare->window, item);
-  gtk_window_present (GTK_WINDOW (compare->window));
+  jp_window_open_item (self->window, item);
+  gtk_window_present (GTK_WINDOW (self->window));
 }
 
-GtkWidget *
-jp_compare_dialog_new (JpWindow  *window,
-                       guint      from,
-                       guint      to,
-                       GError   **error)
+static void
+activate_cb (GtkListView *list,
+             guint        position,
+             gpointer     user_data)
 {
-  JpDatabase *db = jp_window_get_database (window);
-  JpLang lang = jp_database_get_language (db);
-  g_autoptr(JpYearComparison) comparison = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *dialog, *content, *header, *scrolled, *list, *clamp;
-  GtkEventController *controller;
-  Compare *compare;
+  JpCompareDialog *self = user_data;
+  g_autoptr(JpCompareEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
 
-  comparison = jp_year_compare (db, from, to, error);
-  if (comparison == NULL)
-    return NULL;
+  if (entry && entry->change)
+    jp_compare_dialog_open_change (self, entry->change);
+}
 
-  dialog = adw_window_new ();
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
-  gtk_window_set_modal (GTK_WINDOW (dialog), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 640);
-  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), FALSE);
-  title = g_strdup_printf (_("Changes from %u to %u"), comparison->from, comparison->to);
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences",
-                                           comparison->changes->len),
-                              comparison->changes->len);
-  gtk_window_set_title (GTK_WINDOW (dialog), title);
+gboolean
+jp_compare_dialog_is_ready (JpCompareDialog *self)
+{
+  g_return_val_if_fail (JP_IS_COMPARE_DIALOG (self), FALSE);
+  return self->comparison != NULL;
+}
 
-  controller = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (dialog, controller);
+const JpYearComparison *
+jp_compare_dialog_get_comparison (JpCompareDialog *self)
+{
+  g_return_val_if_fail (JP_IS_COMPARE_DIALOG (self), NULL);
+  return self->comparison;
+}
 
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
+/* ------------------------------------------------------------ the object */
+
+static void
+jp_compare_dialog_dispose (GObject *object)
+{
+  JpCompareDialog *self = JP_COMPARE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->db);
+  g_clear_object (&self->entries);
+  G_OBJECT_CLASS (jp_compare_dialog_parent_class)->dispose (object);
+}
+
+static void
+jp_compare_dialog_finalize (GObject *object)
+{
+  JpCompareDialog *self = JP_COMPARE_DIALOG (object);
+
+  g_clear_pointer (&self->comparison, jp_year_comparison_free);
+  G_OBJECT_CLASS (jp_compare_dialog_parent_class)->finalize (object);
+}
+
+static void
+jp_compare_dialog_class_init (JpCompareDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jp_compare_dialog_dispose;
+  object_class->finalize = jp_compare_dialog_finalize;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+jp_compare_dialog_init (JpCompareDialog *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *loading = gtk_spinner_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 720, 640);
+  self->cancellable = g_cancellable_new ();
+  self->entries = g_list_store_new (JP_TYPE_COMPARE_ENTRY);
+
+  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (content), header);
 
-  compare = g_new0 (Compare, 1);
-  g_set_weak_pointer (&compare->window, window);
-  compare->comparison = g_steal_pointer (&comparison);
-  g_object_set_data_full (G_OBJECT (dialog), "jp-compare", compare, compare_free);
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_spinner_set_spinning (GTK_SPINNER (loading), TRUE);
+  gtk_widget_set_size_request (loading, 32, 32);
+  gtk_widget_set_halign (loading, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);
+  gtk_stack_add_named (self->stack, loading, "loading");
 
-  if (compare->comparison->changes->len == 0)
-    {
-      GtkWidget *status = adw_status_page_new ();
-      g_autofree char *description = g_strdup_printf (_("The plans of %u and %u are the same."),
-                                                      compare->comparison->from, compare->comparison->to);
+  self->empty = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty, "object-select-symbolic");
+  adw_status_page_set_title (self->empty, _("No Differences"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty), "empty");
 
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "object-select-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Differences"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-      gtk_widget_set_vexpand (status, TRUE);
-      gtk_box_append (GTK_BOX (content), status);
-      adw_window_set_content (ADW_WINDOW (dialog), content);
-      return dialog;
-    }
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  for (guint i = 0; i < compare->comparison->changes->len; i++)
-    {
-      GtkWidget *row = make_row (compare, g_ptr_array_index (compare->comparison->changes, i), lang);
-
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  gtk_list_box_set_header_func (GTK_LIST_BOX (list), update_header, GINT_TO_POINTER (lang), NULL);
-  g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), compare);
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 800);
-  gtk_widget_set_margin_top (clamp, 12);
-  gtk_widget_set_margin_bottom (clamp, 24);
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), list);
-  scrolled = gtk_scrolled_window_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)))),
+                                                 factory));
+  gtk_list_view_set_single_click_activate (self->list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  g_signal_connect (self->list, "activate", G_CALLBACK (activate_cb), self);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (content), scrolled);
-  adw_window_set_content (ADW_WINDOW (dialog), content);
-  return dialog;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
+  gtk_stack_add_named (self->stack, scrolled, "list");
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
+  adw_window_set_content (ADW_WINDOW (self), content);
+}
+
+JpCompareDialog *
+jp_compare_dialog_new (JpWindow *window,
+                       guint     from,
+                       guint     to)
+{
+  JpCompareDialog *self;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (JP_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (jp_window_get_database (window) != NULL, NULL);
+
+  self = g_object_new (JP_TYPE_COMPARE_DIALOG, "transient-for", window, NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->db = g_object_ref (jp_window_get_database (window));
+  self->lang = jp_database_get_language (self->db);
+  self->from = MIN (from, to);
+  self->to = MAX (from, to);
+  title = g_strdup_printf (_("Changes from %u to %u"), self->from, self->to);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->title, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  jp_year_compare_async (self->db, self->from, self->to, self->cancellable, compared_cb, g_object_ref (self));
+  return self;
 }
 
 guint
@@ -362,17 +523,9 @@ void
 jp_compare_dialog_show (JpWindow *window)
 {
   JpDatabase *db = jp_window_get_database (window);
-  g_autoptr(GError) error = NULL;
   guint other;
-  GtkWidget *dialog;
 
   if (db == NULL || (other = jp_compare_dialog_other_year (db)) == 0)
     return;
-  dialog = jp_compare_dialog_new (window, other, jp_database_get_year (db), &error);
-  if (dialog == NULL)
-    {
-      jp_window_report_error (window, error);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (jp_compare_dialog_new (window, other, jp_database_get_year (db))));
 }
