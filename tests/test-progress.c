@@ -178,6 +178,38 @@ test_progress_migration (void)
   jp_test_remove_dir (dir);
 }
 
+/* Progress is the year's own: a new year's plan starts without the notes
+ * and dates of the year before, which keeps them. */
+static void
+test_progress_per_year (void)
+{
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) s57 = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  g_autoptr(GListModel) projects = jp_database_get_children (db, s57, JP_KIND_MASK (JP_KIND_PROJECT));
+  g_autoptr(JpItem) project = g_list_model_get_item (projects, 1);
+  g_autofree char *uid = g_strdup_printf ("%s-2014", jp_item_get_uid (project));
+  g_autoptr(JpItem) next = NULL;
+  JpNewPlanSummary summary;
+
+  g_assert_true (jp_database_set_text (db, project, JP_TEXT_PROGRESS, JP_LANG_NL, "Halverwege", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_text (db, project, JP_TEXT_PROGRESS, JP_LANG_FR, "À mi-chemin", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (jp_item_get_field (project, JP_FIELD_PROGRESS_DATE));
+  g_assert_true (jp_database_new_plan (db, 2014, &summary, &error));
+  g_assert_no_error (error);
+
+  next = jp_database_lookup_uid (db, uid);
+  g_assert_nonnull (next);
+  g_assert_null (jp_item_get_text (next, JP_TEXT_PROGRESS, JP_LANG_NL));
+  g_assert_null (jp_item_get_text (next, JP_TEXT_PROGRESS, JP_LANG_FR));
+  g_assert_null (jp_item_get_field (next, JP_FIELD_PROGRESS_DATE));
+  /* Its other texts came along. */
+  g_assert_cmpstr (jp_item_get_text (next, JP_TEXT_BODY, JP_LANG_NL), ==, jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL));
+  g_assert_cmpstr (jp_item_get_text (project, JP_TEXT_PROGRESS, JP_LANG_NL), ==, "Halverwege");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +218,7 @@ main (int   argc,
 
   g_test_add ("/progress/dated", Fixture, NULL, jp_test_plan_set_up, test_progress_dated, jp_test_plan_tear_down);
   g_test_add_func ("/progress/migration", test_progress_migration);
+  g_test_add_func ("/progress/per-year", test_progress_per_year);
 
   return g_test_run ();
 }

@@ -272,11 +272,13 @@ copy_row (Carry    *carry,
   new_id = sqlite3_last_insert_rowid (self->db);
 
   /* The plan's title names its year; its reference, the bulletin that
-   * published the old one, is the old year's alone. */
+   * published the old one, is the old year's alone, as is the progress
+   * of each project through the old year (its date is not copied
+   * either). */
   stmt = _jp_database_prepare (self, "INSERT INTO text (item, field, lang, value)"
                                      " SELECT ?2, field, lang, CASE WHEN ?3 AND field = 'title'"
                                      " THEN replace (value, ?4, ?5) ELSE value END FROM text"
-                                     " WHERE item = ?1 AND NOT (?3 AND field = 'reference') ORDER BY id", error);
+                                     " WHERE item = ?1 AND NOT (?3 AND field = 'reference') AND field <> 'progress' ORDER BY id", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, old_id);
