@@ -45,6 +45,13 @@ jp_test_iterate (void)
     ;
 }
 
+void
+jp_test_wait_a_moment (void)
+{
+  for (int i = 0; i < 20; i++)
+    jp_test_iterate ();
+}
+
 JpDatabase *
 jp_test_open_seeded (const char           *path,
                      JpDatabaseOpenFlags   flags)

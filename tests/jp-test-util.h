@@ -15,6 +15,9 @@ char *jp_test_replace    (const char *haystack,
                           const char *replacement);
 /* Runs the main context until nothing is pending. */
 void  jp_test_iterate    (void);
+/* The same twenty times over: long enough for a window to lay out and
+ * draw what changed. */
+void  jp_test_wait_a_moment (void);
 /* Opens the database at @path as the application does: a new one holds
  * the bundled plan (not a step of undo). */
 JpDatabase *jp_test_open_seeded (const char           *path,

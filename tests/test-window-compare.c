@@ -10,13 +10,6 @@
 
 typedef JpTestWindowFixture Fixture;
 
-static void
-wait_a_moment (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE));
-}
-
 /* The comparison window, or NULL. */
 static JpCompareDialog *
 find_compare_window (void)
@@ -39,26 +32,10 @@ wait_until_ready (JpCompareDialog *dialog)
   for (int i = 0; i < 500 && !jp_compare_dialog_is_ready (dialog); i++)
     {
       g_usleep (10000);
-      wait_a_moment ();
+      jp_test_wait_a_moment ();
     }
   g_assert_true (jp_compare_dialog_is_ready (dialog));
-  wait_a_moment ();
-}
-
-static const JpYearChange *
-find_change (JpCompareDialog *dialog,
-             const char      *uid)
-{
-  const JpYearComparison *comparison = jp_compare_dialog_get_comparison (dialog);
-
-  for (guint i = 0; i < comparison->changes->len; i++)
-    {
-      const JpYearChange *change = g_ptr_array_index (comparison->changes, i);
-
-      if (g_strcmp0 (change->uid, uid) == 0)
-        return change;
-    }
-  return NULL;
+  jp_test_wait_a_moment ();
 }
 
 static void
@@ -113,14 +90,14 @@ test_compare (Fixture       *f,
    * and says what changed. */
   g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "2.1 Hernoemde sectie"));
   g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "Title (Dutch)"));
-  change = find_change (compare, jp_item_get_uid (first));
+  change = jp_year_comparison_find (jp_compare_dialog_get_comparison (compare), jp_item_get_uid (first));
   g_assert_nonnull (change);
   jp_compare_dialog_open_change (compare, change);
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   g_assert_true (jp_window_get_item (f->window) == first);
 
   /* The project done in 2013 was not carried over. */
-  change = find_change (compare, done_uid);
+  change = jp_year_comparison_find (jp_compare_dialog_get_comparison (compare), done_uid);
   g_assert_nonnull (change);
   g_assert_cmpint (change->kind, ==, JP_YEAR_CHANGE_REMOVED);
   {
@@ -128,9 +105,22 @@ test_compare (Fixture       *f,
 
     g_assert_cmpstr (words, ==, "Only in 2013 (Done)");
   }
+  {
+    JpYearChange added = { .kind = JP_YEAR_CHANGE_ADDED, .item_kind = JP_KIND_PROJECT, .descendants = 3 };
+    JpYearChange changed = {
+      .kind = JP_YEAR_CHANGE_CHANGED, .item_kind = JP_KIND_PROJECT, .old_status = JP_STATUS_PLANNED,
+      .new_status = JP_STATUS_DONE, .moved = TRUE, .fields = JP_FIELD_MASK (JP_FIELD_CODE),
+      .texts = { [JP_LANG_FR] = JP_TEXT_MASK (JP_TEXT_TITLE) },
+    };
+    g_autofree char *added_words = jp_compare_describe_change (&added, 2013, 2014);
+    g_autofree char *changed_words = jp_compare_describe_change (&changed, 2013, 2014);
+
+    g_assert_cmpstr (added_words, ==, "New in 2014, with 3 items under it");
+    g_assert_cmpstr (changed_words, ==, "Status: Planned → Done, Moved, Code, Title (French)");
+  }
 
   gtk_window_destroy (GTK_WINDOW (compare));
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   g_assert_null (find_compare_window ());
 }
 
@@ -145,7 +135,7 @@ test_missing_year (Fixture       *f,
   for (int i = 0; i < 200 && find_compare_window () != NULL; i++)
     {
       g_usleep (10000);
-      wait_a_moment ();
+      jp_test_wait_a_moment ();
     }
   g_assert_null (find_compare_window ());
 }

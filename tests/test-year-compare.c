@@ -52,20 +52,6 @@ new_plan (JpDatabase *db,
   g_assert_no_error (error);
 }
 
-static const JpYearChange *
-find_change (JpYearComparison *comparison,
-             const char       *uid)
-{
-  for (guint i = 0; i < comparison->changes->len; i++)
-    {
-      const JpYearChange *change = g_ptr_array_index (comparison->changes, i);
-
-      if (g_strcmp0 (change->uid, uid) == 0)
-        return change;
-    }
-  return NULL;
-}
-
 /* A year made from the last and left alone differs only by what the
  * carrying over does to projects: new ones go on as ongoing. */
 static void
@@ -174,20 +160,20 @@ test_changes (void)
   comparison = jp_year_compare (db, 2013, 2014, &error);
   g_assert_no_error (error);
 
-  change = find_change (comparison, done_uid);
+  change = jp_year_comparison_find (comparison, done_uid);
   g_assert_nonnull (change);
   g_assert_cmpint (change->kind, ==, JP_YEAR_CHANGE_REMOVED);
   g_assert_cmpint (change->old_status, ==, JP_STATUS_DONE);
   g_assert_cmpuint (change->descendants, ==, done_items);
   g_assert_cmpstr (change->group, ==, "5.7");
 
-  change = find_change (comparison, added_uid);
+  change = jp_year_comparison_find (comparison, added_uid);
   g_assert_nonnull (change);
   g_assert_cmpint (change->kind, ==, JP_YEAR_CHANGE_ADDED);
   g_assert_cmpint (change->previous, ==, 0);
   g_assert_cmpstr (change->group, ==, "5.7");
 
-  change = find_change (comparison, s57_uid);
+  change = jp_year_comparison_find (comparison, s57_uid);
   g_assert_nonnull (change);
   g_assert_cmpint (change->kind, ==, JP_YEAR_CHANGE_CHANGED);
   g_assert_cmpuint (change->texts[JP_LANG_FR], ==, JP_TEXT_MASK (JP_TEXT_TITLE));
@@ -195,14 +181,14 @@ test_changes (void)
   g_assert_false (change->moved);
   g_assert_cmpstr (change->group_titles[JP_LANG_FR], ==, "Un autre titre");
 
-  change = find_change (comparison, moving_uid);
+  change = jp_year_comparison_find (comparison, moving_uid);
   g_assert_nonnull (change);
   g_assert_true (change->moved);
   g_assert_cmpstr (change->group, ==, "5.6");
 
   /* The progress note alone is no change; its project is listed only
    * for what carrying it over did. */
-  change = find_change (comparison, kept_uid);
+  change = jp_year_comparison_find (comparison, kept_uid);
   if (change)
     g_assert_cmpuint (change->texts[JP_LANG_NL] | change->texts[JP_LANG_FR], ==, 0);
 
@@ -252,7 +238,7 @@ test_across_years (void)
       /* Nothing added or removed: every item of 2015 continues one of 2013. */
       g_assert_cmpint (change->kind, ==, JP_YEAR_CHANGE_CHANGED);
     }
-  g_assert_nonnull (find_change (comparison, "sec-5.7-2015"));
+  g_assert_nonnull (jp_year_comparison_find (comparison, "sec-5.7-2015"));
 }
 
 static void

@@ -48,6 +48,22 @@ jp_year_comparison_free (JpYearComparison *comparison)
   g_free (comparison);
 }
 
+const JpYearChange *
+jp_year_comparison_find (const JpYearComparison *comparison,
+                         const char             *uid)
+{
+  g_return_val_if_fail (comparison != NULL, NULL);
+
+  for (guint i = 0; i < comparison->changes->len; i++)
+    {
+      const JpYearChange *change = g_ptr_array_index (comparison->changes, i);
+
+      if (g_strcmp0 (change->uid, uid) == 0)
+        return change;
+    }
+  return NULL;
+}
+
 static void
 index_uids (JpSnapshotItem *item,
             GHashTable     *uids)

@@ -54,6 +54,9 @@ JpYearComparison *jp_year_compare          (JpDatabase              *db,
                                             guint                    to,
                                             GError                 **error);
 void              jp_year_comparison_free  (JpYearComparison        *comparison);
+/* The difference about the item @uid (of either year), or NULL. */
+const JpYearChange *jp_year_comparison_find (const JpYearComparison *comparison,
+                                            const char             *uid);
 
 /* One line for the command line, with the file's names for kinds,
  * fields and values: "changed s57-p3-2014 status: planned → done",

@@ -85,11 +85,6 @@ jp_compare_describe_change (const JpYearChange *change,
     {
     case JP_YEAR_CHANGE_ADDED:
       g_string_printf (words, _("New in %u"), to);
-      if (change->descendants > 0)
-        g_string_append_printf (words,
-                                g_dngettext (GETTEXT_PACKAGE, ", with %u item under it", ", with %u items under it",
-                                             change->descendants),
-                                change->descendants);
       break;
 
     case JP_YEAR_CHANGE_REMOVED:
@@ -98,11 +93,6 @@ jp_compare_describe_change (const JpYearChange *change,
         g_string_printf (words, _("Only in %u (%s)"), from, jp_status_get_title (change->old_status));
       else
         g_string_printf (words, _("Only in %u"), from);
-      if (change->descendants > 0)
-        g_string_append_printf (words,
-                                g_dngettext (GETTEXT_PACKAGE, ", with %u item under it", ", with %u items under it",
-                                             change->descendants),
-                                change->descendants);
       break;
 
     case JP_YEAR_CHANGE_CHANGED:
@@ -131,6 +121,11 @@ jp_compare_describe_change (const JpYearChange *change,
             }
       break;
     }
+  if (change->kind != JP_YEAR_CHANGE_CHANGED && change->descendants > 0)
+    g_string_append_printf (words,
+                            g_dngettext (GETTEXT_PACKAGE, ", with %u item under it", ", with %u items under it",
+                                         change->descendants),
+                            change->descendants);
   return g_string_free (words, FALSE);
 }
 
