@@ -175,6 +175,7 @@ jp_application_startup (GApplication *app)
     { "win.import", { "<Control>o", NULL } },
     { "win.export-plan", { "<Control>e", NULL } },
     { "win.export-section", { "<Control><Shift>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.show-contacts", { "<Control><Shift>c", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

@@ -548,6 +548,21 @@ publish_cb (GtkWidget  *widget,
     jp_window_publish (self, scope, g_str_has_prefix (action, "win.print-"));
 }
 
+/* Ctrl+P prints what is shown: the contacts page, or else the plan. */
+static void
+print_cb (GtkWidget  *widget,
+          const char *action,
+          GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+  GtkWidget *pane = jp_window_get_pane (self);
+
+  if (JP_IS_CONTACTS_PAGE (pane))
+    gtk_widget_activate_action (pane, "contacts.print", NULL);
+  else
+    gtk_widget_activate_action (widget, "win.print-plan", NULL);
+}
+
 static void
 import_cb (GtkWidget  *widget,
            const char *action,
@@ -576,7 +591,7 @@ _jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-pdf-chapter", chapter != NULL);
   gtk_widget_action_set_enabled (widget, "win.compare-years", has_db && jp_compare_dialog_other_year (self->db) != 0);
   for (const char * const *name = (const char * const[]) {
-         "win.import", "win.export-plan", "win.print-plan", "win.export-pdf-plan", "win.show-contacts", "win.search", "win.open-item",
+         "win.import", "win.export-plan", "win.print", "win.print-plan", "win.export-pdf-plan", "win.show-contacts", "win.search", "win.open-item",
          "win.remove-item", "win.move-up", "win.move-down", "win.indent", "win.outdent",
          "win.add-item", NULL };
        *name; name++)
@@ -594,6 +609,7 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.export-chapter", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.export-section", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, publish_cb);
   gtk_widget_class_install_action (widget_class, "win.print-chapter", NULL, publish_cb);
   gtk_widget_class_install_action (widget_class, "win.print-section", NULL, publish_cb);
