@@ -65,7 +65,12 @@ check "missing file exits 1 with its name" "[ $rc -eq 1 ] && grep -q 'missing.xm
 "$bin" --database "$tmp/a.db" --export "$tmp/x.xml" --section 9.9 2> "$tmp/err"; rc=$?
 check "unknown section exits 1" "[ $rc -eq 1 ] && grep -q 'no section 9.9' $tmp/err && [ ! -e $tmp/x.xml ]"
 "$bin" --database "$tmp/a.db" --section 5.7 2> "$tmp/err"; rc=$?
-check "scope without --export exits 2" "[ $rc -eq 2 ] && [ -s $tmp/err ]"
+check "scope without --export exits 2, naming the exports it goes with" \
+  "[ $rc -eq 2 ] && grep -q -- '--section go with --export, --export-pdf or --export-odt' $tmp/err"
+"$bin" --database "$tmp/a.db" --export-pdf "$tmp/x.pdf" --contacts 2> "$tmp/err"; rc=$?
+check "--contacts with --export-pdf exits 2" "[ $rc -eq 2 ] && grep -q -- '--contacts with --export,' $tmp/err && [ ! -e $tmp/x.pdf ]"
+"$bin" --database "$tmp/a.db" --dry-run 2> "$tmp/err"; rc=$?
+check "--dry-run alone exits 2, naming --import and --new-plan" "[ $rc -eq 2 ] && grep -q -- '--dry-run goes with --import or --new-plan' $tmp/err"
 "$bin" --bogus 2> "$tmp/err"; rc=$?
 check "unknown option exits 1" "[ $rc -eq 1 ] && grep -q 'bogus' $tmp/err"
 "$bin" --database "$tmp/a.db" --export "$tmp/no/such/dir/x.xml" 2> "$tmp/err"; rc=$?

@@ -608,7 +608,8 @@ handle (Options     *o,
       (o->dry_run && o->import == NULL && !o->new_plan) || (o->force && o->import == NULL))
     {
       g_printerr ("jaarplan: %s\n",
-                  _("--chapter, --section and --contacts go with --export, one at a time; --dry-run and --force go with --import."));
+                  _("--chapter and --section go with --export, --export-pdf or --export-odt, --contacts with --export, "
+                    "one at a time; --dry-run goes with --import or --new-plan, --force with --import."));
       return 2;
     }
   if (is_stdout (o->export) && is_stdout (o->contacts_pdf))
