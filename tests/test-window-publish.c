@@ -505,6 +505,35 @@ test_report (Fixture       *f,
   g_assert_nonnull (strstr (printed, "Domaine d’action"));
 }
 
+/* The export reads the window's year on a connection of its own, even
+ * when a later year is there. */
+static void
+test_report_year (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf (jp_i18n_translate (JP_LANG_NL, "report", "Annual Report %s"), "2013");
+  g_autofree char *path = g_build_filename (f->dir, "report-2013.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JpPublicationOptions options = { 0, JP_LANG_NL, FALSE, NULL, NULL, TRUE };
+  JpNewPlanSummary summary;
+  Exported exported = { FALSE, };
+
+  if (!have_poppler ())
+    return;
+  g_assert_true (jp_database_new_plan (f->db, 2014, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jp_database_get_year (f->db), ==, 2013);
+  jp_window_export_pdf (f->window, &options, file, on_pdf_exported, &exported);
+  while (!exported.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (exported.error);
+  text = pdf_to_text (path);
+  g_assert_nonnull (strstr (text, title));
+  g_assert_null (strstr (text, "2014"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +548,7 @@ main (int   argc,
   ADD ("/window/publish/export-failure", test_export_failure);
   ADD ("/window/publish/print-page-setup", test_print_page_setup);
   ADD ("/window/publish/report", test_report);
+  ADD ("/window/publish/report-year", test_report_year);
 #undef ADD
 
   return g_test_run ();
