@@ -94,6 +94,7 @@ if command -v pdftotext > /dev/null; then
   pdftotext -layout "$tmp/nl.pdf" "$tmp/nl.txt"
   check "Dutch title page and footer" "grep -Eq '^ *(Jaarverslag|Annual Report) 2013\$' $tmp/nl.txt && grep -q 'Secretariaat-Generaal van de Benelux' $tmp/nl.txt && grep -Eq '2013 — Pagina 3 van 1[0-9]' $tmp/nl.txt"
   check "Dutch summary: statuses and the total row" "grep -q 'Beleidsterrein' $tmp/nl.txt && grep -q 'Afgerond' $tmp/nl.txt && grep -Eq '^ *(Totaal|Total) +0 +55 +61 +1 +1 +1 +119 *\$' $tmp/nl.txt"
+  check "a status is never broken between its words" "[ \$(grep -c 'In.uitvoering\]' $tmp/nl.txt) -eq 61 ] && ! grep -q '\[In\$' $tmp/nl.txt"
   check "Dutch summary: fraud prevention holds the three" "grep -Eq '^ *7 Fraudepreventie +0 +10 +6 +1 +1 +1 +19 *\$' $tmp/nl.txt"
   check "Dutch notes: its own, the French one marked, the date" "grep -q 'Verdrag .getekend., ratificatie loopt.' $tmp/nl.txt && grep -q 'Réunion reportée à l’automne. [*]' $tmp/nl.txt && grep -q '2 september 2013' $tmp/nl.txt"
   JAARPLAN_LOCALEDIR="$JAARPLAN_TEST_LOCALEDIR" "$bin" --database "$tmp/a.db" --export-report "$tmp/report-fr.pdf" --language fr > /dev/null 2>&1; rc=$?

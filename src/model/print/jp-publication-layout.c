@@ -203,7 +203,10 @@ add_list_item (JpPublicationLayout *self,
     {
       /* The status after the text, in grey italics, in the publication's
        * language. */
-      g_autofree char *with = g_strdup_printf ("%s  [%s]", text, block->status);
+      g_auto(GStrv) words = g_strsplit (block->status, " ", -1);
+      /* "[In uitvoering]" never broken between its words. */
+      g_autofree char *status = g_strjoinv ("\u00a0", words);
+      g_autofree char *with = g_strdup_printf ("%s  [%s]", text, status);
       PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (row->text));
       PangoAttribute *style = pango_attr_style_new (PANGO_STYLE_ITALIC);
       PangoAttribute *color = pango_attr_foreground_new (0x6666, 0x6666, 0x6666);
