@@ -4,6 +4,7 @@
 #include "jp-test-util.h"
 #include "jp-test-window.h"
 #include "ui/window/jp-window-publish.h"
+#include "jp-i18n.h"
 
 /* The published plan from the window: the menu items and the pane's
  * menu, the dialog of options, and what they print and export. */
@@ -430,6 +431,109 @@ test_print_page_setup (Fixture       *f,
   g_settings_reset (settings, "page-setup");
 }
 
+/* Print Annual Report… and Export Annual Report… in the primary menu:
+ * the dialog asks only the language; the window writes the open year's
+ * report as PDF, or as CSV to a file named *.csv; printing draws it
+ * through the shared print operation. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  JpPublicationOptions options, french = { 0, JP_LANG_FR, FALSE, NULL, NULL, FALSE };
+  g_autofree char *title = g_strdup_printf (jp_i18n_translate (JP_LANG_FR, "report", "Annual Report %s"), "2013");
+  g_autofree char *text = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "report.csv", NULL);
+  g_autofree char *printed_path = g_build_filename (f->dir, "report-printed.pdf", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *printed = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (csv_path);
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+  Exported exported = { FALSE, };
+  JpPublishDialog *dialog;
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_true (menu_item_sensitive (f->window, "win.print-report"));
+  g_assert_true (menu_item_sensitive (f->window, "win.export-report"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-report", NULL));
+  dialog = find_publish_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Export Annual Report");
+  jp_publish_dialog_get_options (dialog, &options);
+  g_assert_true (options.report);
+  g_assert_false (options.with_status);
+  g_assert_cmpint (options.lang, ==, JP_LANG_NL);
+
+  /* In French, as PDF. */
+  jp_publish_dialog_set_options (dialog, &french);
+  jp_publish_dialog_get_options (dialog, &options);
+  g_assert_true (options.report);
+  g_assert_cmpint (options.lang, ==, JP_LANG_FR);
+  text = export_as_dialog_says (f, dialog, "rapport.pdf");
+  g_assert_nonnull (strstr (text, title));
+  g_assert_nonnull (strstr (text, "Table des matières"));
+  g_assert_nonnull (strstr (text, "Entamé"));
+  g_assert_null (strstr (text, "Jaarplan 2013"));
+
+  /* As CSV, by the file's name. */
+  jp_window_export_pdf (f->window, &options, file, on_pdf_exported, &exported);
+  while (!exported.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (exported.error);
+  g_assert_true (exported.ok);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "Chapitre,Section,Projet,"));
+  jp_publish_dialog_respond (dialog, "cancel");
+  wait_a_moment ();
+  g_assert_null (find_publish_dialog ());
+
+  /* Printing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print-report", NULL));
+  dialog = find_publish_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Print Annual Report");
+  jp_publish_dialog_respond (dialog, "cancel");
+  op = jp_publication_print_operation_new (f->db, settings, &options);
+  gtk_print_operation_set_export_filename (op, printed_path);
+  gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  printed = pdf_to_text (printed_path);
+  g_assert_nonnull (strstr (printed, title));
+  g_assert_nonnull (strstr (printed, "Domaine d’action"));
+}
+
+/* The export reads the window's year on a connection of its own, even
+ * when a later year is there. */
+static void
+test_report_year (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf (jp_i18n_translate (JP_LANG_NL, "report", "Annual Report %s"), "2013");
+  g_autofree char *path = g_build_filename (f->dir, "report-2013.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JpPublicationOptions options = { 0, JP_LANG_NL, FALSE, NULL, NULL, TRUE };
+  JpNewPlanSummary summary;
+  Exported exported = { FALSE, };
+
+  if (!have_poppler ())
+    return;
+  g_assert_true (jp_database_new_plan (f->db, 2014, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jp_database_get_year (f->db), ==, 2013);
+  jp_window_export_pdf (f->window, &options, file, on_pdf_exported, &exported);
+  while (!exported.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (exported.error);
+  text = pdf_to_text (path);
+  g_assert_nonnull (strstr (text, title));
+  g_assert_null (strstr (text, "2014"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +547,8 @@ main (int   argc,
   ADD ("/window/publish/export-options", test_export_options);
   ADD ("/window/publish/export-failure", test_export_failure);
   ADD ("/window/publish/print-page-setup", test_print_page_setup);
+  ADD ("/window/publish/report", test_report);
+  ADD ("/window/publish/report-year", test_report_year);
 #undef ADD
 
   return g_test_run ();

@@ -312,19 +312,48 @@ compare_years (JpDatabase  *db,
   return TRUE;
 }
 
-/* --export-report: the annual report as CSV. */
+/* What --export-report writes, by the file's name: "pdf" or "csv"; NULL
+ * for any other.  Standard output takes the CSV. */
+static const char *
+report_format (const char *target)
+{
+  g_autofree char *lower = NULL;
+
+  if (is_stdout (target))
+    return "csv";
+  lower = g_utf8_strdown (target, -1);
+  if (g_str_has_suffix (lower, ".pdf"))
+    return "pdf";
+  if (g_str_has_suffix (lower, ".csv"))
+    return "csv";
+  return NULL;
+}
+
+/* --export-report: the annual report of the open year, as CSV or PDF. */
 static gboolean
 export_report (JpDatabase  *db,
                Options     *o,
                GError     **error)
 {
-  JpLang lang = publication_options (o).lang;
+  JpPublicationOptions options = publication_options (o);
 
+  if (g_str_equal (report_format (o->report), "pdf"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->report);
+      guint n_pages = 0;
+
+      options.report = TRUE;
+      if (!jp_publication_pdf_export (db, &options, file, &n_pages, error))
+        return FALSE;
+      say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the annual report to %s (%u page)\n",
+                           "Wrote the annual report to %s (%u pages)\n", n_pages), o->report, n_pages);
+      return TRUE;
+    }
   if (is_stdout (o->report))
     {
-      g_autoptr(GBytes) csv = jp_report_csv_render (JP_STORE (db), lang);
+      g_autoptr(GBytes) csv = jp_report_csv_render (JP_STORE (db), options.lang, error);
 
-      if (!write_stdout (csv, error))
+      if (csv == NULL || !write_stdout (csv, error))
         return FALSE;
       say (o, _("Wrote the annual report to standard output\n"));
       return TRUE;
@@ -333,7 +362,7 @@ export_report (JpDatabase  *db,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->report);
 
-      if (!jp_report_csv_export (JP_STORE (db), lang, file, error))
+      if (!jp_report_csv_export (JP_STORE (db), options.lang, file, error))
         return FALSE;
       say (o, _("Wrote the annual report to %s\n"), o->report);
       return TRUE;
@@ -493,7 +522,7 @@ static GOptionEntry option_entries[] = {
   { "export-odt", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan as OpenDocument text to FILE, with the options of --export-pdf; - is standard output"), N_("FILE") },
   { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the annual report as CSV to FILE, with --language; - is standard output"), N_("FILE") },
+    N_("Write the annual report to FILE, as PDF or CSV by its name, with --language; - is CSV on standard output"), N_("FILE") },
   { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the language of the document, nl or fr (default: the interface’s)"), N_("LANG") },
   { "parts", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -577,6 +606,9 @@ check_publication_options (Options *o)
   else if ((is_stdout (o->pdf) + is_stdout (o->odt) + is_stdout (o->export) + is_stdout (o->contacts_pdf) +
             is_stdout (o->report)) > 1)
     message = _("Only one export can write to standard output.");
+  else if (o->report && report_format (o->report) == NULL)
+    message = detail = g_strdup_printf (_("The annual report is written as PDF or CSV: “%s” ends in neither "
+                                          ".pdf nor .csv."), o->report);
   else if (o->language && !jp_lang_from_string (o->language, &lang))
     message = detail = g_strdup_printf (_("Unknown language “%s”: the plan can be printed in nl or fr."), o->language);
   else if (o->parts && !jp_publication_parts_from_string (o->parts, &parts))

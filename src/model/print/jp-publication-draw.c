@@ -139,6 +139,11 @@ draw_piece (JpPublicationLayout *self,
       cairo_restore (cr);
       return;
     }
+  if (row->kind == ROW_TABLE)
+    {
+      _jp_publication_table_draw_row (self, cr, row, y);
+      return;
+    }
   set_ink (cr, row->ink);
   if (piece->pub.first_line == 0)
     show (cr, row->aside, row->aside_x, y);

@@ -23,6 +23,7 @@ typedef enum {
   ROW_TEXT,
   ROW_TOC,
   ROW_CONTACTS,
+  ROW_TABLE,     /* a row of a table: @cells at @cell_x */
 } RowKind;
 
 typedef enum {
@@ -49,6 +50,9 @@ typedef struct {
   gboolean     splittable;
   gboolean     new_page;
   GArray      *tops;         /* double: each line's top, then the bottom */
+  GPtrArray   *cells;        /* PangoLayout*: a table row's cells */
+  GArray      *cell_x;       /* double: each cell's left */
+  gboolean     rule_above;   /* a table's last row, under a rule */
 } Row;
 
 typedef struct {
@@ -126,5 +130,32 @@ footer_y (JpPublicationLayout *self,
 }
 
 void _jp_publication_layout_collect_boxes (JpPublicationLayout *self);
+/* Whatever is drawn of @layout, lines @first … @first + @n − 1 (all for
+ * @n < 0), as a box of the checks. */
+void _jp_publication_layout_add_box       (JpPublicationLayout *self,
+                                           guint                page,
+                                           PangoLayout         *layout,
+                                           double               x,
+                                           double               y,
+                                           int                  first,
+                                           int                  n);
+PangoLayout *_jp_publication_layout_new_text (JpPublicationLayout *self,
+                                              const char          *font,
+                                              const char          *text,
+                                              JpLang               lang,
+                                              double               width);
+
+/* jp-publication-table.c: a table's rows, their drawing and boxes. */
+void _jp_publication_table_add_rows   (JpPublicationLayout *self,
+                                       guint                index,
+                                       const JpBlock       *block);
+void _jp_publication_table_draw_row   (JpPublicationLayout *self,
+                                       cairo_t             *cr,
+                                       Row                 *row,
+                                       double               y);
+void _jp_publication_table_add_boxes  (JpPublicationLayout *self,
+                                       Row                 *row,
+                                       guint                page,
+                                       double               y);
 
 G_END_DECLS

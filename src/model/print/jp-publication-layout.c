@@ -46,6 +46,8 @@ row_free (gpointer data)
   g_clear_object (&row->aside);
   g_clear_object (&row->page_number);
   g_clear_pointer (&row->tops, g_array_unref);
+  g_clear_pointer (&row->cells, g_ptr_array_unref);
+  g_clear_pointer (&row->cell_x, g_array_unref);
   g_free (row);
 }
 
@@ -71,12 +73,12 @@ jp_publication_layout_free (JpPublicationLayout *self)
 
 /* Texts ------------------------------------------------------------------- */
 
-static PangoLayout *
-new_text (JpPublicationLayout *self,
-          const char          *font,
-          const char          *text,
-          JpLang               lang,
-          double               width)
+PangoLayout *
+_jp_publication_layout_new_text (JpPublicationLayout *self,
+                                 const char          *font,
+                                 const char          *text,
+                                 JpLang               lang,
+                                 double               width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
@@ -95,6 +97,16 @@ new_text (JpPublicationLayout *self,
 }
 
 
+
+static PangoLayout *
+new_text (JpPublicationLayout *self,
+          const char          *font,
+          const char          *text,
+          JpLang               lang,
+          double               width)
+{
+  return _jp_publication_layout_new_text (self, font, text, lang, width);
+}
 
 /* The top of each line, then the bottom. */
 static void
@@ -191,7 +203,10 @@ add_list_item (JpPublicationLayout *self,
     {
       /* The status after the text, in grey italics, in the publication's
        * language. */
-      g_autofree char *with = g_strdup_printf ("%s  [%s]", text, block->status);
+      g_auto(GStrv) words = g_strsplit (block->status, " ", -1);
+      /* "[In uitvoering]" never broken between its words. */
+      g_autofree char *status = g_strjoinv ("\u00a0", words);
+      g_autofree char *with = g_strdup_printf ("%s  [%s]", text, status);
       PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (row->text));
       PangoAttribute *style = pango_attr_style_new (PANGO_STYLE_ITALIC);
       PangoAttribute *color = pango_attr_foreground_new (0x6666, 0x6666, 0x6666);
@@ -203,6 +218,43 @@ add_list_item (JpPublicationLayout *self,
       pango_layout_set_attributes (row->text, attrs);
       pango_attr_list_unref (attrs);
     }
+  row->splittable = TRUE;
+  measure_lines (row);
+}
+
+/* A project's progress note under it: in italics when it stands for
+ * a missing note or is in the other language; the date of the note on a
+ * line of its own, small and grey. */
+static void
+add_progress (JpPublicationLayout *self,
+              guint                index,
+              const JpBlock       *block)
+{
+  g_autofree char *text = jp_publication_block_text (self->pub, block);
+  g_autofree char *with = block->date ? g_strdup_printf ("%s\n%s", text, block->date) : g_strdup (text);
+  Row *row = add_row (self, index, FONT_BODY, with, block->lang, BULLET_W, 1.5);
+  PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (row->text));
+
+  if (block->dim || block->fallback)
+    {
+      PangoAttribute *style = pango_attr_style_new (PANGO_STYLE_ITALIC);
+
+      style->end_index = strlen (text);
+      pango_attr_list_insert (attrs, style);
+    }
+  if (block->dim)
+    row->ink = INK_DIM;
+  if (block->date)
+    {
+      PangoAttribute *size = pango_attr_size_new (8 * PANGO_SCALE);
+      PangoAttribute *color = pango_attr_foreground_new (0x6666, 0x6666, 0x6666);
+
+      size->start_index = color->start_index = strlen (text) + 1;
+      pango_attr_list_insert (attrs, size);
+      pango_attr_list_insert (attrs, color);
+    }
+  pango_layout_set_attributes (row->text, attrs);
+  pango_attr_list_unref (attrs);
   row->splittable = TRUE;
   measure_lines (row);
 }
@@ -394,6 +446,12 @@ build_rows (JpPublicationLayout *self,
           if (db)
             add_contacts (self, db, i);
           break;
+        case JP_BLOCK_TABLE:
+          _jp_publication_table_add_rows (self, i, block);
+          break;
+        case JP_BLOCK_PROGRESS:
+          add_progress (self, i, block);
+          break;
         default:
           break;
         }
@@ -408,7 +466,8 @@ build_rows (JpPublicationLayout *self,
       const JpBlock *after = self->pub->blocks->pdata[next->block];
 
       if (row->kind == ROW_TEXT && next->kind == ROW_TEXT && block->kind == JP_BLOCK_LIST_ITEM &&
-          (after->kind == JP_BLOCK_NOTE || (after->kind == JP_BLOCK_LIST_ITEM && after->level > block->level)))
+          (after->kind == JP_BLOCK_NOTE || after->kind == JP_BLOCK_PROGRESS ||
+           (after->kind == JP_BLOCK_LIST_ITEM && after->level > block->level)))
         row->keep_with_next = TRUE;
     }
 }
@@ -617,14 +676,14 @@ build_title_page (JpPublicationLayout *self)
 
 /* Boxes ---------------------------------------------------------------------- */
 
-static void
-add_box (JpPublicationLayout *self,
-         guint                page,
-         PangoLayout         *layout,
-         double               x,
-         double               y,
-         int                  first,
-         int                  n)
+void
+_jp_publication_layout_add_box (JpPublicationLayout *self,
+                                guint                page,
+                                PangoLayout         *layout,
+                                double               x,
+                                double               y,
+                                int                  first,
+                                int                  n)
 {
   PangoLayoutIter *iter;
   int x0 = G_MAXINT, y0 = G_MAXINT, x1 = G_MININT, y1 = G_MININT;
@@ -667,6 +726,8 @@ add_box (JpPublicationLayout *self,
 }
 
 
+#define add_box _jp_publication_layout_add_box
+
 /* Only for checks: measuring the ink of every line costs as much as
  * laying the text out. */
 void
@@ -684,6 +745,11 @@ _jp_publication_layout_collect_boxes (JpPublicationLayout *self)
 
       if (row->kind == ROW_CONTACTS)
         continue;
+      if (row->kind == ROW_TABLE)
+        {
+          _jp_publication_table_add_boxes (self, row, piece->pub.page, piece->pub.y);
+          continue;
+        }
       add_box (self, piece->pub.page, row->text, row->x, piece->pub.y, piece->pub.first_line, piece->pub.n_lines);
       if (piece->pub.first_line == 0)
         add_box (self, piece->pub.page, row->aside, row->aside_x, piece->pub.y, 0, -1);
@@ -800,6 +866,15 @@ jp_publication_layout_new (JpPublication *pub,
       /* The contacts page's footer, in the publication's language. */
       g_autofree char *text = g_strdup_printf (jp_i18n_translate (pub->lang, NULL, "Page %u of %u"),
                                                p + 1, self->n_pages);
+
+      /* "Jaarverslag 2013 — Pagina 3 van 12" */
+      if (pub->footer)
+        {
+          char *titled = g_strdup_printf ("%s — %s", pub->footer, text);
+
+          g_free (text);
+          text = titled;
+        }
 
       g_ptr_array_add (self->footers, new_text (self, FONT_FOOTER, text, pub->lang, 0));
     }

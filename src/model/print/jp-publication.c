@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "model/print/jp-publication.h"
+#include "model/print/jp-publication-private.h"
 #include "jp-i18n.h"
 
 G_DEFINE_QUARK (jp-publication-error-quark, jp_publication_error)
@@ -42,6 +42,8 @@ block_free (gpointer data)
   g_free (block->text);
   g_free (block->code);
   g_free (block->status);
+  g_free (block->date);
+  g_clear_pointer (&block->cells, g_ptr_array_unref);
   g_free (block);
 }
 
@@ -56,6 +58,7 @@ jp_publication_free (JpPublication *self)
   g_free (self->addressee);
   g_free (self->date_line);
   g_free (self->header);
+  g_free (self->footer);
   g_free (self->fallback_marker);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_free (self);
@@ -88,6 +91,24 @@ pick (Builder        *b,
   return NULL;
 }
 
+JpBlock *
+_jp_publication_add_block (JpPublication  *pub,
+                           JpBlockKind     kind,
+                           guint           level,
+                           const char     *text,
+                           JpSnapshotItem *item)
+{
+  JpBlock *block = g_new0 (JpBlock, 1);
+
+  block->kind = kind;
+  block->level = level;
+  block->text = g_strdup (text);
+  block->lang = pub->lang;
+  block->item = item ? item->data.id : 0;
+  g_ptr_array_add (pub->blocks, block);
+  return block;
+}
+
 static JpBlock *
 add_block (Builder        *b,
            JpBlockKind     kind,
@@ -95,15 +116,7 @@ add_block (Builder        *b,
            const char     *text,
            JpSnapshotItem *item)
 {
-  JpBlock *block = g_new0 (JpBlock, 1);
-
-  block->kind = kind;
-  block->level = level;
-  block->text = g_strdup (text);
-  block->lang = b->lang;
-  block->item = item ? item->data.id : 0;
-  g_ptr_array_add (b->pub->blocks, block);
-  return block;
+  return _jp_publication_add_block (b->pub, kind, level, text, item);
 }
 
 /* A heading from an item's number and title. */
@@ -525,23 +538,23 @@ add_plan (Builder        *b,
 }
 
 /* The explanation of the marker, once, after the contents (or first). */
-static void
-add_fallback_note (Builder *b)
+void
+_jp_publication_add_fallback_note (JpPublication *pub)
 {
-  const char *text = b->lang == JP_LANG_FR
-    ? T (b, "publication", NC_ ("publication", "Not yet translated into French: printed in Dutch."))
-    : T (b, "publication", NC_ ("publication", "Not yet translated into Dutch: printed in French."));
-  g_autofree char *note = g_strdup_printf ("%s %s", b->pub->fallback_marker, text);
+  const char *text = pub->lang == JP_LANG_FR
+    ? jp_i18n_translate (pub->lang, "publication", NC_ ("publication", "Not yet translated into French: printed in Dutch."))
+    : jp_i18n_translate (pub->lang, "publication", NC_ ("publication", "Not yet translated into Dutch: printed in French."));
+  g_autofree char *note = g_strdup_printf ("%s %s", pub->fallback_marker, text);
   JpBlock *block = g_new0 (JpBlock, 1);
   guint at = 0;
 
-  for (guint i = 0; i < b->pub->blocks->len; i++)
-    if (((JpBlock *) b->pub->blocks->pdata[i])->kind == JP_BLOCK_CONTENTS)
+  for (guint i = 0; i < pub->blocks->len; i++)
+    if (((JpBlock *) pub->blocks->pdata[i])->kind == JP_BLOCK_CONTENTS)
       at = i + 1;
   block->kind = JP_BLOCK_FALLBACK_NOTE;
   block->text = g_steal_pointer (&note);
-  block->lang = b->lang;
-  g_ptr_array_insert (b->pub->blocks, at, block);
+  block->lang = pub->lang;
+  g_ptr_array_insert (pub->blocks, at, block);
 }
 
 static void
@@ -581,6 +594,12 @@ jp_publication_new (JpStore                     *store,
   pub->blocks = g_ptr_array_new_with_free_func (block_free);
   pub->fallback_marker = g_strdup ("*");
 
+  if (options->report)
+    {
+      if (!_jp_publication_build_report (pub, store, error))
+        return NULL;
+      return g_steal_pointer (&pub);
+    }
   if (options->section)
     {
       scope = jp_store_find_numbered (store, JP_KIND_SECTION, options->section);
@@ -637,7 +656,7 @@ jp_publication_new (JpStore                     *store,
     add_plan (&b, top, parts);
 
   if (pub->has_fallback)
-    add_fallback_note (&b);
+    _jp_publication_add_fallback_note (pub);
   return g_steal_pointer (&pub);
 }
 

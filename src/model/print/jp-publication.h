@@ -15,7 +15,12 @@ G_BEGIN_DECLS
  * The whole plan: a title page, the contents, chapters 1–7 with their
  * sections, the contacts (chapter 8) and the Gemeenschappelijk
  * Werkprogramma, as the printed plan orders them.  A chapter or a
- * section: only its own headings and content. */
+ * section: only its own headings and content.
+ *
+ * The annual report (@report): a title page, the contents, a summary
+ * (the projects of each policy area by status, as a table) and then,
+ * chapter by chapter and section by section, each project with its
+ * status, its progress note and the date of that note. */
 
 #define JP_PUBLICATION_ERROR (jp_publication_error_quark ())
 GQuark jp_publication_error_quark (void);
@@ -39,6 +44,7 @@ typedef struct {
   gboolean            with_status;  /* a project's status after its text */
   const char         *chapter;      /* a chapter's number, or NULL */
   const char         *section;      /* a section's number, or NULL */
+  gboolean            report;       /* the annual report instead of the plan */
 } JpPublicationOptions;
 
 typedef enum {
@@ -52,6 +58,8 @@ typedef enum {
   JP_BLOCK_GROUP,          /* a working group: @code (or NULL), @text, @level depth */
   JP_BLOCK_CONTACTS,       /* the contacts page, drawn as it prints on its own */
   JP_BLOCK_FALLBACK_NOTE,  /* what the untranslated marker means; @text */
+  JP_BLOCK_TABLE,          /* @cells: @columns a row, the first row heads it, the last sums it */
+  JP_BLOCK_PROGRESS,       /* a project's progress note (or what stands for none, @dim), @date */
 } JpBlockKind;
 
 typedef struct {
@@ -66,6 +74,10 @@ typedef struct {
   gboolean     in_contents;  /* a heading listed in the contents */
   gboolean     new_page;     /* starts on a new page */
   gint64       item;         /* the item it comes from, or 0 */
+  GPtrArray   *cells;        /* a table's cells, row after row (char*) */
+  guint        columns;
+  char        *date;         /* "Updated 30 June 2013", or NULL */
+  gboolean     dim;          /* a text that stands for a missing one */
 } JpBlock;
 
 typedef struct {
@@ -77,6 +89,7 @@ typedef struct {
   char       *addressee;      /* "Het Comité van ministers van de Benelux-Unie", or NULL */
   char       *date_line;      /* "December 2012", or NULL */
   char       *header;         /* the running header */
+  char       *footer;         /* before each page's number, or NULL */
   char       *fallback_marker;  /* put after a text that is not translated */
   gboolean    has_fallback;   /* some text is not translated */
   GPtrArray  *blocks;         /* JpBlock*, in reading order */

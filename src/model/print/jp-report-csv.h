@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "model/jp-store.h"
+#include "model/print/jp-report.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +14,11 @@ G_BEGIN_DECLS
  * header row in @lang, CRLF line ends, fields with a comma, a quote or a
  * line end quoted and their quotes doubled. */
 GBytes   *jp_report_csv_render (JpStore  *store,
-                                JpLang    lang);
+                                JpLang    lang,
+                                GError  **error);
+/* The same, from a report already read. */
+GBytes   *jp_report_csv_render_report (JpReport *report,
+                                       JpLang    lang);
 /* The same, written atomically to @file. */
 gboolean  jp_report_csv_export (JpStore  *store,
                                 JpLang    lang,

@@ -19,6 +19,7 @@ struct _JpPublishDialog
   JpItem         *scope;
   char           *number;
   gboolean        print;
+  gboolean        report;
   gboolean        responded;
 
   AdwWindowTitle *window_title;
@@ -26,6 +27,7 @@ struct _JpPublishDialog
   GtkWidget      *export_button;
   GtkWidget      *parts_group;
   GtkWidget      *scope_group;
+  GtkWidget      *status_group;
   AdwActionRow   *scope_row;
   GtkCheckButton *plan_check;
   GtkCheckButton *programme_check;
@@ -127,6 +129,7 @@ jp_publish_dialog_class_init (JpPublishDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpPublishDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, JpPublishDialog, parts_group);
   gtk_widget_class_bind_template_child (widget_class, JpPublishDialog, scope_group);
+  gtk_widget_class_bind_template_child (widget_class, JpPublishDialog, status_group);
   gtk_widget_class_bind_template_child (widget_class, JpPublishDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, JpPublishDialog, plan_check);
   gtk_widget_class_bind_template_child (widget_class, JpPublishDialog, programme_check);
@@ -200,6 +203,31 @@ jp_publish_dialog_new (GtkWindow *parent,
   return self;
 }
 
+JpPublishDialog *
+jp_publish_dialog_new_report (GtkWindow *parent,
+                              JpItem    *root,
+                              JpLang     lang,
+                              gboolean   print)
+{
+  JpPublishDialog *self;
+  const char *title;
+
+  g_return_val_if_fail (JP_IS_ITEM (root), NULL);
+
+  self = jp_publish_dialog_new (parent, root, lang, print);
+  self->report = TRUE;
+  title = print ? _("Print Annual Report") : _("Export Annual Report");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  /* The year reported on. */
+  adw_window_title_set_subtitle (self->window_title, jp_item_get_field (root, JP_FIELD_NUMBER));
+  /* The report is every project's status and progress: only its
+   * language is asked. */
+  gtk_widget_set_visible (self->parts_group, FALSE);
+  gtk_widget_set_visible (self->status_group, FALSE);
+  return self;
+}
+
 JpItem *
 jp_publish_dialog_get_scope (JpPublishDialog *self)
 {
@@ -217,7 +245,10 @@ jp_publish_dialog_get_options (JpPublishDialog      *self,
   *options = (JpPublicationOptions) { 0, };
   options->lang = gtk_check_button_get_active (self->fr_check) ? JP_LANG_FR : JP_LANG_NL;
   options->with_status = gtk_switch_get_active (self->status_switch);
-  if (jp_item_get_kind (self->scope) == JP_KIND_SECTION)
+  options->report = self->report;
+  if (self->report)
+    options->with_status = FALSE;
+  else if (jp_item_get_kind (self->scope) == JP_KIND_SECTION)
     options->section = self->number;
   else if (jp_item_get_kind (self->scope) == JP_KIND_CHAPTER)
     options->chapter = self->number;

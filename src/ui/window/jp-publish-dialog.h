@@ -25,6 +25,12 @@ JpPublishDialog *jp_publish_dialog_new         (GtkWindow       *parent,
                                                 JpItem          *scope,
                                                 JpLang           lang,
                                                 gboolean         print);
+/* The annual report of the plan @root is the root of: only its language
+ * is asked; the options say @report. */
+JpPublishDialog *jp_publish_dialog_new_report  (GtkWindow       *parent,
+                                                JpItem          *root,
+                                                JpLang           lang,
+                                                gboolean         print);
 JpItem          *jp_publish_dialog_get_scope   (JpPublishDialog *self);
 /* The options chosen; its strings belong to the dialog. */
 void             jp_publish_dialog_get_options (JpPublishDialog      *self,

@@ -563,6 +563,15 @@ print_cb (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.print-plan", NULL);
 }
 
+/* Print Annual Report… and Export Annual Report…: of the open year. */
+static void
+report_cb (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  jp_window_publish_report (JP_WINDOW (widget), g_str_equal (action, "win.print-report"));
+}
+
 static void
 import_cb (GtkWidget  *widget,
            const char *action,
@@ -593,7 +602,7 @@ _jp_window_update_actions (JpWindow *self)
   for (const char * const *name = (const char * const[]) {
          "win.import", "win.export-plan", "win.print", "win.print-plan", "win.export-pdf-plan", "win.show-contacts", "win.search", "win.open-item",
          "win.remove-item", "win.move-up", "win.move-down", "win.indent", "win.outdent",
-         "win.add-item", NULL };
+         "win.add-item", "win.print-report", "win.export-report", NULL };
        *name; name++)
     gtk_widget_action_set_enabled (widget, *name, has_db);
 }
@@ -616,6 +625,8 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-pdf-plan", NULL, publish_cb);
   gtk_widget_class_install_action (widget_class, "win.export-pdf-chapter", NULL, publish_cb);
   gtk_widget_class_install_action (widget_class, "win.export-pdf-section", NULL, publish_cb);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, report_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_cb);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_cb);
   gtk_widget_class_install_action (widget_class, "win.compare-years", NULL, compare_years_cb);
   gtk_widget_class_install_action (widget_class, "win.open-item", "x", open_item_cb);

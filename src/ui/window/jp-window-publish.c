@@ -11,6 +11,7 @@
 #include "ui/window/jp-window-publish.h"
 #include "model/print/jp-publication-layout.h"
 #include "model/print/jp-publication-pdf.h"
+#include "model/print/jp-report-csv.h"
 
 /* The options, with strings of their own. */
 typedef struct {
@@ -170,10 +171,34 @@ print_publication (JpWindow                   *self,
 
 typedef struct {
   char         *path;
+  guint         year;
   OwnedOptions *owned;
   GFile        *file;
   guint         n_pages;
 } ExportJob;
+
+/* The annual report goes out as CSV to a file named so, else as PDF. */
+static gboolean
+is_csv (const JpPublicationOptions *options,
+        GFile                      *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name ? g_utf8_strdown (name, -1) : NULL;
+
+  return options->report && lower != NULL && g_str_has_suffix (lower, ".csv");
+}
+
+static gboolean
+export_file (JpDatabase                 *db,
+             const JpPublicationOptions *options,
+             GFile                      *file,
+             guint                      *n_pages,
+             GError                    **error)
+{
+  if (is_csv (options, file))
+    return jp_report_csv_export (JP_STORE (db), options->lang, file, error);
+  return jp_publication_pdf_export (db, options, file, n_pages, error);
+}
 
 static void
 export_job_free (gpointer data)
@@ -203,7 +228,9 @@ export_worker (GTask        *task,
       return;
     }
   db = jp_database_open (job->path, JP_DATABASE_OPEN_DEFAULT, &error);
-  if (db == NULL || !jp_publication_pdf_export (db, &job->owned->options, job->file, &job->n_pages, &error))
+  /* The window's year, which need not be the latest. */
+  if (db == NULL || (job->year != 0 && !jp_database_set_year (db, job->year, &error)) ||
+      !export_file (db, &job->owned->options, job->file, &job->n_pages, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -263,6 +290,7 @@ jp_window_export_pdf (JpWindow                   *self,
 
   job = g_new0 (ExportJob, 1);
   job->path = g_strdup (jp_database_get_path (self->db));
+  job->year = jp_database_get_year (self->db);
   job->owned = owned_options_new (options);
   job->file = g_object_ref (file);
   worker = g_task_new (self, self->cancellable, export_done_cb, task);
@@ -275,7 +303,7 @@ jp_window_export_pdf (JpWindow                   *self,
       /* No other connection sees a private database: read it here. */
       GError *error = NULL;
 
-      if (jp_publication_pdf_export (self->db, &job->owned->options, file, &job->n_pages, &error))
+      if (export_file (self->db, &job->owned->options, file, &job->n_pages, &error))
         g_task_return_boolean (worker, TRUE);
       else
         g_task_return_error (worker, error);
@@ -334,8 +362,12 @@ on_pdf_chosen (GtkNativeDialog *chooser,
 
 /* The file name offered: after what is exported. */
 static char *
-suggest_pdf_name (const JpPublicationOptions *options)
+suggest_pdf_name (JpWindow                   *self,
+                  const JpPublicationOptions *options)
 {
+  if (options->report)
+    /* Translators: a file name; %u is the year reported on. */
+    return g_strdup_printf (_("annual-report-%u.pdf"), jp_database_get_year (self->db));
   if (options->section != NULL)
     /* Translators: a file name; %s is the section's number. */
     return g_strdup_printf (_("section-%s.pdf"), options->section);
@@ -352,9 +384,18 @@ choose_pdf (JpWindow                   *self,
             const JpPublicationOptions *options)
 {
   g_autoptr(GtkFileFilter) filter = jp_pdf_file_filter_new ();
-  g_autofree char *name = suggest_pdf_name (options);
+  g_autofree char *name = suggest_pdf_name (self, options);
   GtkNativeDialog *chooser;
 
+  if (options->report)
+    {
+      /* PDF or CSV, by the name given. */
+      g_object_unref (filter);
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("PDF documents and CSV tables"));
+      gtk_file_filter_add_suffix (filter, "pdf");
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
   chooser = jp_file_chooser_new (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Export"),
                                  filter, on_pdf_chosen, self);
   g_object_set_data_full (G_OBJECT (chooser), PDF_OPTIONS, owned_options_new (options), owned_options_free);
@@ -392,6 +433,24 @@ jp_window_publish (JpWindow *self,
   g_return_val_if_fail (JP_IS_ITEM (scope), NULL);
 
   dialog = jp_publish_dialog_new (GTK_WINDOW (self), scope, self->edit_language, print);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_publish_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+JpPublishDialog *
+jp_window_publish_report (JpWindow *self,
+                          gboolean  print)
+{
+  g_autoptr(JpItem) root = NULL;
+  JpPublishDialog *dialog;
+
+  g_return_val_if_fail (JP_IS_WINDOW (self), NULL);
+
+  root = self->db ? jp_store_get_root (JP_STORE (self->db)) : NULL;
+  if (root == NULL)
+    return NULL;
+  dialog = jp_publish_dialog_new_report (GTK_WINDOW (self), root, self->edit_language, print);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_publish_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

@@ -16,7 +16,13 @@ G_BEGIN_DECLS
 JpPublishDialog   *jp_window_publish            (JpWindow                    *self,
                                                  JpItem                      *scope,
                                                  gboolean                     print);
-/* Exports the publication @options describe to @file as PDF, in a worker
+/* The same for the annual report of the open year: asks its language,
+ * then prints it or asks where to export it, as PDF or, for a file
+ * named *.csv, as CSV. */
+JpPublishDialog   *jp_window_publish_report     (JpWindow                    *self,
+                                                 gboolean                     print);
+/* Exports the publication @options describe to @file as PDF (the annual
+ * report to a *.csv file as CSV), in a worker
  * thread on a connection of its own, the file replaced atomically; the
  * header shows the work and can cancel it.  A failure is reported as it
  * comes; jp_window_export_pdf_finish() tells it too. */
