@@ -495,7 +495,8 @@ test_item_menu (Fixture       *f,
 }
 
 /* Whether @widget is part of a widget of libadwaita or GTK that names it
- * itself (an entry row's buttons, a menu button's inner button). */
+ * itself (an entry row's buttons, a menu button's inner button, a
+ * drop-down's button that shows its choice). */
 static gboolean
 is_inner_part (GtkWidget *widget)
 {
@@ -504,7 +505,8 @@ is_inner_part (GtkWidget *widget)
   return parent != NULL &&
          (gtk_widget_get_ancestor (parent, GTK_TYPE_MENU_BUTTON) != NULL ||
           gtk_widget_get_ancestor (parent, ADW_TYPE_ENTRY_ROW) != NULL ||
-          gtk_widget_get_ancestor (parent, ADW_TYPE_COMBO_ROW) != NULL);
+          gtk_widget_get_ancestor (parent, ADW_TYPE_COMBO_ROW) != NULL ||
+          gtk_widget_get_ancestor (parent, GTK_TYPE_DROP_DOWN) != NULL);
 }
 
 /* No button of the open pane has a mnemonic underscore in its label,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/panes/jp-progress-row.h"
 #include "ui/panes/jp-project-pane.h"
 
 struct _JpProjectPane
@@ -14,6 +15,7 @@ struct _JpProjectPane
   JpItem      *project;   /* the pane's item */
   gboolean     loading;
 
+  AdwPreferencesGroup *project_group;
   AdwComboRow *phase_row;
   AdwComboRow *status_row;
   GtkWidget   *body_view;
@@ -110,6 +112,10 @@ jp_project_pane_constructed (GObject *object)
 
   jp_pane_bind_text (pane, self->body_view, JP_TEXT_BODY);
   jp_pane_bind_text (pane, self->note_view, JP_TEXT_NOTE);
+  /* The progress through the year, under the status it goes with. */
+  adw_preferences_group_add (self->project_group,
+                             jp_progress_row_new (jp_pane_get_store (pane), self->project,
+                                                  jp_pane_get_language (pane), FALSE));
   /* Everything a project may hold: its items. */
   jp_pane_bind_text_list (pane, self->items_list, jp_kind_get_info (JP_KIND_PROJECT)->children);
 }
@@ -132,6 +138,7 @@ jp_project_pane_class_init (JpProjectPaneClass *klass)
   object_class->dispose = jp_project_pane_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/int/benelux/Jaarplan/jp-project-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, JpProjectPane, project_group);
   gtk_widget_class_bind_template_child (widget_class, JpProjectPane, phase_row);
   gtk_widget_class_bind_template_child (widget_class, JpProjectPane, status_row);
   gtk_widget_class_bind_template_child (widget_class, JpProjectPane, body_view);

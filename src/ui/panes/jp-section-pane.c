@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/panes/jp-progress-row.h"
 #include "ui/panes/jp-section-pane.h"
 
 struct _JpSectionPane
@@ -23,6 +24,7 @@ struct _JpSectionPane
   GtkListBox  *ongoing_list;
   GtkListBox  *new_list;
   GtkListBox  *groups_list;
+  GtkListBox  *progress_list;
 };
 
 G_DEFINE_FINAL_TYPE (JpSectionPane, jp_section_pane, JP_TYPE_PANE)
@@ -125,6 +127,31 @@ projects_of_phase (JpStore       *db,
   return G_LIST_MODEL (gtk_filter_list_model_new (projects, GTK_FILTER (gtk_custom_filter_new (func, NULL, NULL))));
 }
 
+/* The progress of every project, in the plan's order: the ongoing ones,
+ * then the new ones. */
+static GtkWidget *
+create_progress_row (gpointer item,
+                     gpointer user_data)
+{
+  JpSectionPane *self = user_data;
+
+  return jp_progress_row_new (self->db, item, jp_pane_get_language (JP_PANE (self)), TRUE);
+}
+
+static void
+bind_progress_list (JpSectionPane *self,
+                    GListModel    *ongoing,
+                    GListModel    *new_projects)
+{
+  GListStore *phases = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkFlattenListModel) projects = NULL;
+
+  g_list_store_append (phases, ongoing);
+  g_list_store_append (phases, new_projects);
+  projects = gtk_flatten_list_model_new (G_LIST_MODEL (phases));
+  gtk_list_box_bind_model (self->progress_list, G_LIST_MODEL (projects), create_progress_row, self, NULL);
+}
+
 static void
 jp_section_pane_constructed (GObject *object)
 {
@@ -158,6 +185,7 @@ jp_section_pane_constructed (GObject *object)
   new_projects = projects_of_phase (self->db, self->section, is_new_project);
   jp_pane_bind_item_list (pane, self->ongoing_list, ongoing, TRUE);
   jp_pane_bind_item_list (pane, self->new_list, new_projects, TRUE);
+  bind_progress_list (self, ongoing, new_projects);
   groups = jp_store_get_children (self->db, self->section, JP_KIND_MASK (JP_KIND_GROUP));
   jp_pane_bind_item_list (pane, self->groups_list, groups, TRUE);
 }
@@ -191,6 +219,7 @@ jp_section_pane_class_init (JpSectionPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpSectionPane, ongoing_list);
   gtk_widget_class_bind_template_child (widget_class, JpSectionPane, new_list);
   gtk_widget_class_bind_template_child (widget_class, JpSectionPane, groups_list);
+  gtk_widget_class_bind_template_child (widget_class, JpSectionPane, progress_list);
 }
 
 static void
