@@ -4,22 +4,8 @@
 # read back with Python's csv module, or as PDF, read with pdftotext; of
 # the open year (--year); never a target that is not a plain file.
 # Usage: test-report-cli.sh JAARPLAN_BINARY
-set -u
 bin=$(realpath "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-n=0
-
-check () {
-  n=$((n + 1))
-  if eval "$2"; then
-    echo "ok $n - $1"
-  else
-    echo "not ok $n - $1"
-    failures=$((failures + 1))
-  fi
-}
+. "$(dirname "$0")/cli-common.sh"
 
 if ! command -v python3 > /dev/null || ! command -v sqlite3 > /dev/null; then
   echo "1..0 # SKIP python3 or sqlite3 is not installed"
@@ -130,5 +116,4 @@ sum=$(md5sum < "$tmp/a.db")
 "$bin" --database "$tmp/a.db" --export-report "$tmp/link.pdf" > /dev/null 2> "$tmp/err"; rc=$?
 check "a .pdf link to the database refused" "[ $rc -eq 1 ] && [ -s $tmp/err ] && [ \"\$(md5sum < $tmp/a.db)\" = \"$sum\" ]"
 
-echo "1..$n"
-[ $failures -eq 0 ]
+finish

@@ -13,8 +13,6 @@ typedef JpTestWindowFixture Fixture;
 
 /* ------------------------------------------------------------ helpers */
 
-static void wait_a_moment (void);
-
 /* The label of @action's item in @model, or NULL. */
 static char *
 model_label (GMenuModel *model,
@@ -109,7 +107,7 @@ menu_item_sensitive (JpWindow   *window,
   g_assert_nonnull (label);
   strip_underscore (label);
   gtk_menu_button_popup (button);
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   item = find_item (GTK_WIDGET (gtk_menu_button_get_popover (button)), label);
   g_assert_nonnull (item);
   sensitive = gtk_widget_get_sensitive (item);
@@ -145,13 +143,6 @@ action_enabled (JpWindow   *window,
   enabled = gtk_widget_get_sensitive (probe);
   gtk_box_remove (GTK_BOX (box), probe);
   return enabled;
-}
-
-static void
-wait_a_moment (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE));
 }
 
 /* The dialog of options the window shows, or NULL. */
@@ -256,14 +247,14 @@ test_actions (Fixture       *f,
   g_assert_false (action_enabled (f->window, "win.print-chapter"));
 
   jp_window_open_item (f->window, section);
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   g_assert_true (menu_item_sensitive (f->window, "win.print-section"));
   g_assert_true (menu_item_sensitive (f->window, "win.export-pdf-section"));
   g_assert_true (menu_item_sensitive (f->window, "win.print-plan"));
   g_assert_true (action_enabled (f->window, "win.print-section"));
 
   jp_window_open_item (f->window, chapter);
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   g_assert_true (menu_item_sensitive (f->window, "win.print-chapter"));
   g_assert_true (menu_item_sensitive (f->window, "win.export-pdf-chapter"));
   g_assert_null (find_menu_button (GTK_WIDGET (f->window), "win.print-section"));
@@ -274,6 +265,47 @@ test_actions (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print-chapter", NULL));
   g_assert_nonnull (find_publish_dialog ());
   jp_publish_dialog_respond (find_publish_dialog (), "cancel");
+}
+
+/* Ctrl+P prints what is shown: the plan, or the contacts page. */
+static void
+test_print_key (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app), "win.print");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean printing = FALSE;
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>p");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  g_assert_nonnull (find_publish_dialog ());
+  jp_publish_dialog_respond (find_publish_dialog (), "cancel");
+  jp_test_wait_a_moment ();
+
+  /* On the contacts page, the contacts page's own printing: GTK's print
+   * dialog, not the plan's options. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-contacts", NULL));
+  jp_test_wait_a_moment ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print", NULL));
+  for (int i = 0; i < 100 && !printing; i++)
+    {
+      jp_test_wait_a_moment ();
+      for (guint j = 0; j < g_list_model_get_n_items (toplevels); j++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, j);
+
+          if (window != GTK_WINDOW (f->window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+              !JP_IS_PUBLISH_DIALOG (window))
+            {
+              printing = TRUE;
+              gtk_window_close (window);
+            }
+        }
+    }
+  g_assert_true (printing);
+  g_assert_null (find_publish_dialog ());
 }
 
 /* The options at first: all parts, the language of the texts shown, no
@@ -297,12 +329,12 @@ test_dialog_defaults (Fixture       *f,
   g_assert_null (options.section);
   g_assert_null (options.chapter);
   jp_publish_dialog_respond (dialog, "cancel");
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   g_assert_null (find_publish_dialog ());
 
   jp_window_set_edit_language (f->window, JP_LANG_FR);
   jp_window_open_item (f->window, section);
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print-section", NULL));
   dialog = find_publish_dialog ();
   g_assert_nonnull (dialog);
@@ -312,7 +344,7 @@ test_dialog_defaults (Fixture       *f,
   g_assert_cmpint (options.parts, ==, 0);
   g_assert_true (jp_item_get_id (jp_publish_dialog_get_scope (dialog)) == jp_item_get_id (section));
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   g_assert_null (find_publish_dialog ());
 }
 
@@ -487,7 +519,7 @@ test_report (Fixture       *f,
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   g_assert_true (g_str_has_prefix (csv, "Chapitre,Section,Projet,"));
   jp_publish_dialog_respond (dialog, "cancel");
-  wait_a_moment ();
+  jp_test_wait_a_moment ();
   g_assert_null (find_publish_dialog ());
 
   /* Printing. */
@@ -543,6 +575,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, jp_test_window_fixture_tear_down)
   ADD ("/window/publish/actions", test_actions);
+  ADD ("/window/publish/print-key", test_print_key);
   ADD ("/window/publish/dialog-defaults", test_dialog_defaults);
   ADD ("/window/publish/export-options", test_export_options);
   ADD ("/window/publish/export-failure", test_export_failure);
