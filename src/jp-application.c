@@ -176,6 +176,7 @@ jp_application_startup (GApplication *app)
     { "win.export-plan", { "<Control>e", NULL } },
     { "win.export-section", { "<Control><Shift>e", NULL } },
     { "win.show-contacts", { "<Control><Shift>c", NULL } },
+    { "win.show-progress", { "<Control><Shift>o", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
