@@ -287,6 +287,19 @@ unit_label (const JpProgressUnit *unit,
                           title ? title : "");
 }
 
+static gboolean
+holds_projects (JpProgressPage       *self,
+                const JpProgressUnit *unit)
+{
+  JpProgressFilter filter = { 0 };
+
+  if (unit->kind == JP_KIND_AREA)
+    filter.area = unit->id;
+  else
+    filter.scope = unit->id;
+  return jp_progress_count (self->progress, &filter, NULL) > 0;
+}
+
 /* Fills @dropdown with "all" and the units of @kind, keeping the one
  * chosen (by id) when it is still there. */
 static void
@@ -314,6 +327,9 @@ fill_units (JpProgressPage *self,
       const JpProgressUnit *unit = g_ptr_array_index (units, i);
       g_autofree char *label = unit_label (unit, lang, "");
 
+      /* What holds no project would only ever show none. */
+      if (!holds_projects (self, unit))
+        continue;
       if (unit->id == was)
         chosen = ids->len;
       gtk_string_list_append (strings, label);
@@ -323,7 +339,7 @@ fill_units (JpProgressPage *self,
           const JpProgressUnit *section = g_ptr_array_index (sections, s);
           g_autofree char *indented = NULL;
 
-          if (section->parent != unit->id)
+          if (section->parent != unit->id || !holds_projects (self, section))
             continue;
           /* Under its chapter, set in by two em spaces. */
           indented = unit_label (section, lang, "\u2003\u2003");
@@ -402,17 +418,21 @@ bind_choice (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
 
+  /* The button shows a section without the indent it has in the list. */
+  while (data != NULL && g_str_has_prefix (text, "\u2003"))
+    text += strlen ("\u2003");
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, text);
 }
 
 static GtkListItemFactory *
-choice_factory (int width)
+choice_factory (int      width,
+                gboolean button)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (width));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), button ? factory : NULL);
   return factory;
 }
 
@@ -420,8 +440,8 @@ static void
 set_up_dropdown (JpProgressPage *self,
                  GtkDropDown    *dropdown)
 {
-  g_autoptr(GtkListItemFactory) button = choice_factory (22);
-  g_autoptr(GtkListItemFactory) list = choice_factory (60);
+  g_autoptr(GtkListItemFactory) button = choice_factory (22, TRUE);
+  g_autoptr(GtkListItemFactory) list = choice_factory (60, FALSE);
 
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, list);
@@ -471,6 +491,18 @@ setup_label (JpProgressPage *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+/* A number is short, and read whole. */
+static void
+setup_number (JpProgressPage *self,
+              GtkListItem    *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
 
@@ -653,6 +685,7 @@ jp_progress_page_class_init (JpProgressPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_any_day);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_bind_template_callback (widget_class, setup_label);
+  gtk_widget_class_bind_template_callback (widget_class, setup_number);
   gtk_widget_class_bind_template_callback (widget_class, setup_status);
   gtk_widget_class_bind_template_callback (widget_class, bind_number);
   gtk_widget_class_bind_template_callback (widget_class, bind_title);
