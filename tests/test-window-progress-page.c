@@ -298,6 +298,18 @@ test_activate (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (get_dropdown (page, 3)), ==, 2);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
 /* A status set elsewhere, and its undo, are counted at once. */
 static void
 test_follows_changes (Fixture       *f,
@@ -308,6 +320,7 @@ test_follows_changes (Fixture       *f,
   g_autoptr(JpItem) project = jp_database_lookup (f->db, jp_progress_project_get_id (first));
   g_autoptr(GError) error = NULL;
   guint counts[JP_PROGRESS_N_STATUSES];
+  JpNewPlanSummary summary;
 
   g_assert_true (jp_database_set_status (f->db, project, JP_STATUS_DONE, &error));
   g_assert_no_error (error);
@@ -322,18 +335,17 @@ test_follows_changes (Fixture       *f,
   g_assert_cmpuint (counts[JP_STATUS_DONE], ==, 0);
   assert_counts_match_database (f, page);
   g_assert_true (page_shown (f->window));
-}
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, needle))
-      return TRUE;
-  return FALSE;
+  /* Another year opened: its projects, its year in the header. */
+  g_assert_true (jp_database_new_plan (f->db, 2014, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_year (f->db, 2014, &error));
+  g_assert_no_error (error);
+  jp_test_iterate ();
+  g_assert_cmpuint (jp_progress_get_year (jp_progress_page_get_progress (page)), ==, 2014);
+  g_assert_true (has_label (GTK_WIDGET (page), "2014"));
+  assert_counts_match_database (f, page);
+  g_assert_cmpuint (jp_progress_page_get_counts (page, NULL), ==, summary.carried);
 }
 
 /* Built anew in another language, the window shows the page again. */

@@ -158,7 +158,8 @@ draw_swatch (GtkDrawingArea *area,
 static GtkWidget *
 new_swatch (JpStatus status)
 {
-  GtkWidget *swatch = gtk_drawing_area_new ();
+  /* Decoration: the label beside it says the status. */
+  GtkWidget *swatch = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
