@@ -261,6 +261,16 @@ test_live (Fixture       *f,
   jp_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->progress)), ==, 119);
 
+  /* Brought back, it is heard as before. */
+  g_clear_object (&project);
+  project = jp_store_lookup (store, jp_progress_project_get_id (project_at (f, 2)));
+  g_assert_false (jp_item_get_removed (project));
+  g_assert_true (jp_store_set_status (store, project, JP_STATUS_DROPPED, &error));
+  g_assert_no_error (error);
+  jp_test_iterate ();
+  jp_progress_count (f->progress, NULL, counts);
+  g_assert_cmpuint (counts[JP_STATUS_DROPPED], ==, 1);
+
   /* Another year. */
   g_assert_true (jp_database_new_plan (f->db, 2014, &summary, &error));
   g_assert_no_error (error);

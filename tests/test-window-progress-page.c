@@ -6,6 +6,7 @@
 #include "jp-test-util.h"
 #include "jp-test-window.h"
 #include "jp-i18n.h"
+#include "ui/contacts/jp-contacts-page.h"
 #include "ui/panes/jp-project-pane.h"
 #include "ui/progress/jp-progress-page.h"
 
@@ -200,6 +201,18 @@ test_open (Fixture       *f,
   g_signal_emit_by_name (page, "go-back");
   jp_test_iterate ();
   g_assert_false (page_shown (f->window));
+
+  /* The search and the contacts are the plan page's: they leave it. */
+  open_page (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  jp_test_iterate ();
+  g_assert_false (page_shown (f->window));
+  g_assert_true (jp_sidebar_get_search_mode (jp_window_get_sidebar (f->window)));
+  open_page (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-contacts", NULL));
+  jp_test_iterate ();
+  g_assert_false (page_shown (f->window));
+  g_assert_true (JP_IS_CONTACTS_PAGE (jp_window_get_pane (f->window)));
 }
 
 static void

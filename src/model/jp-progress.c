@@ -440,6 +440,12 @@ unwatch_gone (gpointer key,
   JpProgress *self = user_data;
   gint64 id = *(gint64 *) key;
 
+  /* A project removed and brought back by undo is another JpItem. */
+  if (jp_item_get_removed (value))
+    {
+      g_signal_handlers_disconnect_by_data (value, self);
+      return TRUE;
+    }
   if (g_hash_table_contains (self->by_id, &id))
     return FALSE;
   for (guint i = 0; i < self->projects->len; i++)

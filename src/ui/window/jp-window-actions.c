@@ -478,6 +478,7 @@ search_cb (GtkWidget  *widget,
 {
   JpWindow *self = JP_WINDOW (widget);
 
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   jp_sidebar_set_search_mode (self->sidebar, TRUE);
 }
@@ -497,6 +498,8 @@ show_contacts_cb (GtkWidget  *widget,
                   const char *action,
                   GVariant   *parameter)
 {
+  /* From the progress overview too. */
+  gtk_stack_set_visible_child_name (JP_WINDOW (widget)->main_stack, "plan");
   _jp_window_show_contacts (JP_WINDOW (widget));
 }
 
