@@ -273,6 +273,13 @@ test_filters (Fixture       *f,
   g_assert_no_error (error);
   jp_test_iterate ();
   calendar = GTK_CALENDAR (find_type (GTK_WIDGET (page), GTK_TYPE_CALENDAR));
+  /* It opens on the plan's year, choosing nothing by itself. */
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+    g_assert_cmpint (g_date_time_get_year (shown), ==, 2013);
+  }
+  jp_progress_page_get_filter (page, &filter);
+  g_assert_null (filter.since);
   gtk_calendar_select_day (calendar, day);
   g_signal_emit_by_name (calendar, "day-selected");
   jp_test_iterate ();

@@ -449,10 +449,16 @@ set_up_dropdown (JpProgressPage *self,
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
 }
 
+static void show_year_in_calendar (JpProgressPage *self);
+
 static void
 on_day_selected (JpProgressPage *self)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) day = NULL;
+
+  if (self->filling)
+    return;
+  day = gtk_calendar_get_date (self->calendar);
 
   g_free (self->since);
   self->since = g_date_time_format (day, "%Y-%m-%d");
@@ -464,6 +470,9 @@ on_any_day (JpProgressPage *self)
 {
   g_clear_pointer (&self->since, g_free);
   gtk_menu_button_popdown (self->since_button);
+  self->filling = TRUE;
+  show_year_in_calendar (self);
+  self->filling = FALSE;
   apply_filter (self);
 }
 
@@ -478,6 +487,7 @@ jp_progress_page_clear_filters (JpProgressPage *self)
   gtk_drop_down_set_selected (self->area_dropdown, 0);
   gtk_drop_down_set_selected (self->status_dropdown, 0);
   g_clear_pointer (&self->since, g_free);
+  show_year_in_calendar (self);
   self->filling = FALSE;
   apply_filter (self);
 }
@@ -599,6 +609,25 @@ jp_progress_page_go_back (JpProgressPage *self)
 
 /* ---------------------------------------------------------- the year */
 
+/* With no day chosen, the calendar opens on today's date in the plan's
+ * year: the months a manager looks back on. */
+static void
+show_year_in_calendar (JpProgressPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = NULL;
+  guint year = jp_progress_get_year (self->progress);
+
+  if (self->since != NULL || year == 0 || year > 9999)
+    return;
+  day = g_date_time_new_local (year, g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  /* 29 February in a year without one. */
+  if (day == NULL)
+    day = g_date_time_new_local (year, g_date_time_get_month (now), 28, 0, 0, 0);
+  if (day != NULL)
+    gtk_calendar_select_day (self->calendar, day);
+}
+
 static void
 on_progress_changed (JpProgressPage *self)
 {
@@ -609,6 +638,7 @@ on_progress_changed (JpProgressPage *self)
   fill_teams (self);
   fill_units (self, self->scope_dropdown, self->scope_ids, _("All Chapters"), JP_KIND_CHAPTER, TRUE);
   fill_units (self, self->area_dropdown, self->area_ids, _("All Policy Areas"), JP_KIND_AREA, FALSE);
+  show_year_in_calendar (self);
   self->filling = FALSE;
   plan = g_strdup_printf (C_("window title", "Annual Plan %s"), year);
   adw_window_title_set_subtitle (self->title, plan);
