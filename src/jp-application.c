@@ -177,6 +177,7 @@ jp_application_startup (GApplication *app)
     { "win.export-section", { "<Control><Shift>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.show-contacts", { "<Control><Shift>c", NULL } },
+    { "win.show-progress", { "<Control><Shift>o", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

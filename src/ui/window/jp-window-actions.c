@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/contacts/jp-contacts-page.h"
+#include "ui/progress/jp-progress-page.h"
 #include "ui/panes/jp-item-row.h"
 #include "ui/jp-change-ui.h"
 #include "ui/jp-kind-ui.h"
@@ -478,6 +479,7 @@ search_cb (GtkWidget  *widget,
 {
   JpWindow *self = JP_WINDOW (widget);
 
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   jp_sidebar_set_search_mode (self->sidebar, TRUE);
 }
@@ -497,6 +499,8 @@ show_contacts_cb (GtkWidget  *widget,
                   const char *action,
                   GVariant   *parameter)
 {
+  /* From the progress overview too. */
+  gtk_stack_set_visible_child_name (JP_WINDOW (widget)->main_stack, "plan");
   _jp_window_show_contacts (JP_WINDOW (widget));
 }
 
@@ -506,6 +510,58 @@ compare_years_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   jp_compare_dialog_show (JP_WINDOW (widget));
+}
+
+/* ------------------------------------------------- progress overview */
+
+static void
+leave_progress (JpWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "plan");
+  gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
+}
+
+static void
+on_progress_project (JpWindow *self,
+                     JpItem   *project)
+{
+  leave_progress (self);
+  jp_window_open_item (self, project);
+}
+
+/* The page, made the first time it is shown; NULL before. */
+GtkWidget *
+_jp_window_get_progress_page (JpWindow *self,
+                              gboolean  create)
+{
+  AdwBin *bin = ADW_BIN (gtk_stack_get_child_by_name (self->main_stack, "progress"));
+  GtkWidget *page = adw_bin_get_child (bin);
+
+  if (page != NULL || !create)
+    return page;
+  page = jp_progress_page_new (JP_STORE (self->db));
+  g_signal_connect_object (page, "go-back", G_CALLBACK (leave_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "project-activated", G_CALLBACK (on_progress_project), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (bin, page);
+  return page;
+}
+
+void
+_jp_window_show_progress (JpWindow *self)
+{
+  GtkWidget *page = _jp_window_get_progress_page (self, TRUE);
+
+  _jp_window_flush (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "progress");
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+show_progress_cb (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  _jp_window_show_progress (JP_WINDOW (widget));
 }
 
 /* ---------------------------------------------------- import, export */
@@ -600,7 +656,7 @@ _jp_window_update_actions (JpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-pdf-chapter", chapter != NULL);
   gtk_widget_action_set_enabled (widget, "win.compare-years", has_db && jp_compare_dialog_other_year (self->db) != 0);
   for (const char * const *name = (const char * const[]) {
-         "win.import", "win.export-plan", "win.print", "win.print-plan", "win.export-pdf-plan", "win.show-contacts", "win.search", "win.open-item",
+         "win.import", "win.export-plan", "win.print", "win.print-plan", "win.export-pdf-plan", "win.show-contacts", "win.show-progress", "win.search", "win.open-item",
          "win.remove-item", "win.move-up", "win.move-down", "win.indent", "win.outdent",
          "win.add-item", "win.print-report", "win.export-report", NULL };
        *name; name++)
@@ -629,6 +685,7 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_cb);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_cb);
   gtk_widget_class_install_action (widget_class, "win.compare-years", NULL, compare_years_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-progress", NULL, show_progress_cb);
   gtk_widget_class_install_action (widget_class, "win.open-item", "x", open_item_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-item", "x", remove_item_cb);
   gtk_widget_class_install_action (widget_class, "win.move-up", "x", restructure_cb);

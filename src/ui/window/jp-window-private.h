@@ -54,6 +54,10 @@ void    _jp_window_update_actions    (JpWindow       *self);
  * redo, also while a field has the focus. */
 void    _jp_window_add_history_keys  (JpWindow       *self);
 void    _jp_window_show_contacts     (JpWindow       *self);
+/* The progress overview, a page of the window's stack. */
+void    _jp_window_show_progress     (JpWindow       *self);
+GtkWidget *_jp_window_get_progress_page (JpWindow    *self,
+                                      gboolean        create);
 JpItem *_jp_window_get_target        (JpWindow       *self,
                                       GVariant       *parameter);
 /* jp-window-exchange.c */

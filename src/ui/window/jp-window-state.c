@@ -62,6 +62,8 @@ jp_window_save_state (JpWindow *self)
   if (self->db == NULL)
     return g_variant_ref_sink (g_variant_builder_end (&state));
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "progress") == 0)
+    g_variant_builder_add (&state, "{sv}", "progress", g_variant_new_boolean (TRUE));
   pane = adw_bin_get_child (self->content_bin);
   if (pane != NULL && JP_IS_CONTACTS_PAGE (pane))
     g_variant_builder_add (&state, "{sv}", "contacts", g_variant_new_boolean (TRUE));
@@ -122,7 +124,7 @@ static void
 restore_content (JpWindow *self,
                  GVariant *state)
 {
-  gboolean contacts = FALSE, searching = FALSE, has_search;
+  gboolean contacts = FALSE, progress = FALSE, searching = FALSE, has_search;
   const char *text, *uid, *child;
 
   has_search = g_variant_lookup (state, "search-mode", "b", &searching);
@@ -145,6 +147,8 @@ restore_content (JpWindow *self,
   self->restoring = FALSE;
   if (g_variant_lookup (state, "leaflet-child", "&s", &child))
     adw_leaflet_set_visible_child_name (self->leaflet, child);
+  if (g_variant_lookup (state, "progress", "b", &progress) && progress)
+    _jp_window_show_progress (self);
   if (has_search && !searching && jp_sidebar_get_selected_item (self->sidebar) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
 }

@@ -31,6 +31,7 @@ JpWindow   *jp_window_rebuild        (JpWindow      *self);
  *   "item"             s   the open item's uid; "" for none (an unknown
  *                          uid leaves the window as it is)
  *   "contacts"         b   the contacts page is shown instead of an item
+ *   "progress"         b   the progress overview is shown over the plan
  *   "search-mode"      b   the tree's search bar is open
  *   "search-text"      s
  *   "leaflet-child"    s   "sidebar" or "content", when folded
