@@ -38,6 +38,16 @@ wait_until_ready (JpCompareDialog *dialog)
   jp_test_wait_a_moment ();
 }
 
+static gboolean
+showing_progress (JpWindow *window)
+{
+  g_autoptr(GVariant) state = jp_window_save_state (window);
+  gboolean progress = FALSE;
+
+  g_variant_lookup (state, "progress", "b", &progress);
+  return progress;
+}
+
 static void
 test_one_year (Fixture       *f,
                gconstpointer  data)
@@ -92,9 +102,14 @@ test_compare (Fixture       *f,
   g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "Title (Dutch)"));
   change = jp_year_comparison_find (jp_compare_dialog_get_comparison (compare), jp_item_get_uid (first));
   g_assert_nonnull (change);
+  /* From the progress overview too: the plan's page comes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-progress", NULL));
+  jp_test_wait_a_moment ();
+  g_assert_true (showing_progress (f->window));
   jp_compare_dialog_open_change (compare, change);
   jp_test_wait_a_moment ();
   g_assert_true (jp_window_get_item (f->window) == first);
+  g_assert_false (showing_progress (f->window));
 
   /* The project done in 2013 was not carried over. */
   change = jp_year_comparison_find (jp_compare_dialog_get_comparison (compare), done_uid);

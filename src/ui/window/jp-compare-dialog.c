@@ -358,6 +358,7 @@ jp_compare_dialog_open_change (JpCompareDialog    *self,
       jp_window_report_error (self->window, error);
       return;
     }
+  jp_window_show_plan (self->window);
   jp_window_open_item (self->window, item);
   gtk_window_present (GTK_WINDOW (self->window));
 }

@@ -514,10 +514,19 @@ compare_years_cb (GtkWidget  *widget,
 
 /* ------------------------------------------------- progress overview */
 
+void
+jp_window_show_plan (JpWindow *self)
+{
+  g_return_if_fail (JP_IS_WINDOW (self));
+
+  if (self->db != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "plan");
+}
+
 static void
 leave_progress (JpWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, "plan");
+  jp_window_show_plan (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
 }
 

@@ -56,6 +56,9 @@ GtkWidget  *jp_window_get_pane       (JpWindow      *self);
 JpLang      jp_window_get_edit_language (JpWindow    *self);
 void        jp_window_set_edit_language (JpWindow    *self,
                                          JpLang       lang);
+/* Shows the plan's page (the tree and the panes), leaving the progress
+ * overview if it is shown. */
+void        jp_window_show_plan      (JpWindow      *self);
 /* Opens @item's pane and selects it in the tree. */
 void        jp_window_open_item      (JpWindow      *self,
                                       JpItem        *item);
