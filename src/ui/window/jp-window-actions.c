@@ -124,10 +124,6 @@ typedef struct {
   gboolean  offer_undo;
 } PendingToast;
 
-static void show_history_toast (JpWindow   *self,
-                                const char *title,
-                                gboolean    offer_undo);
-
 static void
 on_history_toast_dismissed (AdwToast *toast,
                             JpWindow *self)
@@ -145,7 +141,7 @@ show_pending_toast (gpointer data)
   g_object_set_data (G_OBJECT (pending->window), HISTORY_DISMISSED, NULL);
   /* Unless the window was closed meanwhile. */
   if (pending->window->toast_overlay != NULL)
-    show_history_toast (pending->window, pending->title, pending->offer_undo);
+    _jp_window_show_history_toast (pending->window, pending->title, pending->offer_undo);
   g_object_unref (pending->window);
   g_free (pending->title);
   g_free (pending);
@@ -155,10 +151,10 @@ show_pending_toast (gpointer data)
  * is changed rather than replaced, and a new one waits until the last
  * one has gone (libadwaita 1.2 can crash when a toast is added while
  * another is still being hidden). */
-static void
-show_history_toast (JpWindow   *self,
-                    const char *title,
-                    gboolean    offer_undo)
+void
+_jp_window_show_history_toast (JpWindow   *self,
+                               const char *title,
+                               gboolean    offer_undo)
 {
   AdwToast *toast = g_object_get_data (G_OBJECT (self), HISTORY_TOAST);
   gsize dismissed = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), HISTORY_DISMISSED));
@@ -292,7 +288,7 @@ remove_now (JpWindow *self,
       /* The focus goes back to the list, not into a field of the pane. */
       gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
     }
-  show_history_toast (self, title, TRUE);
+  _jp_window_show_history_toast (self, title, TRUE);
 }
 
 /* Whether removing @item takes much with it, and so asks first. */
@@ -446,7 +442,7 @@ history_cb (GtkWidget  *widget,
   else
     {
       reveal_change (self, &change);
-      show_history_toast (self, title, FALSE);
+      _jp_window_show_history_toast (self, title, FALSE);
     }
   jp_change_clear (&change);
 }
@@ -571,6 +567,7 @@ _jp_window_update_actions (JpWindow *self)
          "win.add-item", NULL };
        *name; name++)
     gtk_widget_action_set_enabled (widget, *name, has_db);
+  _jp_window_years_update_actions (self);
 }
 
 void
