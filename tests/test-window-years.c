@@ -204,6 +204,31 @@ test_switch (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Annual Plan 2014 — plan.db");
 }
 
+/* Undoing a change of another year than the open one opens that year,
+ * and there the item changed. */
+static void
+test_undo_shows_year (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  JpNewPlanSummary summary;
+
+  g_assert_true (jp_database_new_plan (f->db, 2014, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_text (f->db, section, JP_TEXT_NOTE, JP_LANG_NL, "In 2013", &error));
+  g_assert_no_error (error);
+  g_assert_true (activate_year_menu_item (f->window, "2014"));
+  g_assert_cmpuint (jp_database_get_year (f->db), ==, 2014);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  jp_test_iterate ();
+  g_assert_null (jp_item_get_text (section, JP_TEXT_NOTE, JP_LANG_NL));
+  g_assert_cmpuint (jp_database_get_year (f->db), ==, 2013);
+  g_assert_true (jp_window_get_item (f->window) == section);
+  g_assert_true (tree_shows_year_of (f->window, section));
+}
+
 /* A window built again (another language) opens the year it showed. */
 static void
 test_rebuild_keeps_year (Fixture       *f,
@@ -376,6 +401,8 @@ main (int   argc,
 
   g_test_add ("/window/years/switch", Fixture, NULL,
               jp_test_window_fixture_set_up, test_switch, jp_test_window_fixture_tear_down);
+  g_test_add ("/window/years/undo-shows-year", Fixture, NULL,
+              jp_test_window_fixture_set_up, test_undo_shows_year, jp_test_window_fixture_tear_down);
   g_test_add ("/window/years/rebuild", Fixture, NULL,
               jp_test_window_fixture_set_up, test_rebuild_keeps_year, jp_test_window_fixture_tear_down);
   g_test_add ("/window/years/new-plan", Fixture, NULL,

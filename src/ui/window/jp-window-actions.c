@@ -222,6 +222,7 @@ reveal_change (JpWindow       *self,
     item = jp_store_lookup (store, change->parent);
   if (item == NULL)
     return;
+  _jp_window_show_year_of (self, item);
   if (is_contacts_kind (jp_item_get_kind (item)))
     {
       if (!JP_IS_CONTACTS_PAGE (adw_bin_get_child (self->content_bin)))

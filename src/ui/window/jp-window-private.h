@@ -106,6 +106,9 @@ void    _jp_window_years_guard_pane   (JpWindow      *self);
 gboolean _jp_window_set_year          (JpWindow      *self,
                                        guint          year,
                                        GError       **error);
+/* Opens the year of @item, if another is open (an undo shows where). */
+void    _jp_window_show_year_of       (JpWindow      *self,
+                                       JpItem        *item);
 /* Whether @item is of the open year's plan. */
 gboolean _jp_window_holds_item        (JpWindow      *self,
                                        JpItem        *item);

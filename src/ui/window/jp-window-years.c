@@ -122,6 +122,32 @@ _jp_window_set_year (JpWindow  *self,
   return TRUE;
 }
 
+void
+_jp_window_show_year_of (JpWindow *self,
+                         JpItem   *item)
+{
+  g_autoptr(JpItem) root = g_object_ref (item);
+  const char *number;
+  guint64 year = 0;
+
+  g_return_if_fail (JP_IS_ITEM (item));
+
+  if (_jp_window_holds_item (self, item))
+    return;
+  while (jp_item_get_parent_id (root) != 0)
+    {
+      JpItem *up = jp_database_lookup (self->db, jp_item_get_parent_id (root));
+
+      if (up == NULL)
+        return;
+      g_set_object (&root, up);
+      g_object_unref (up);
+    }
+  number = jp_item_get_field (root, JP_FIELD_NUMBER);
+  if (number != NULL && g_ascii_string_to_unsigned (number, 10, 1, 9999, &year, NULL))
+    _jp_window_set_year (self, (guint) year, NULL);
+}
+
 /* ------------------------------------------------------------ the menu */
 
 static void
