@@ -391,6 +391,23 @@ test_closed (Fixture       *f,
   g_assert_null (find_editable (jp_window_get_pane (f->window)));
   g_assert_true (activate_year_menu_item (f->window, "Reopen Year 2013"));
   g_assert_false (jp_database_get_year_closed (f->db, 2013));
+
+  /* From one closed year to another, the strip names the one open. */
+  {
+    JpNewPlanSummary summary;
+
+    g_assert_true (jp_database_new_plan (f->db, 2014, &summary, &error));
+    g_assert_no_error (error);
+    g_assert_true (jp_database_set_year_closed (f->db, 2014, TRUE, &error));
+    g_assert_true (jp_database_set_year_closed (f->db, 2013, TRUE, &error));
+    g_assert_no_error (error);
+    jp_test_iterate ();
+    g_assert_true (jp_test_has_label_starting (GTK_WIDGET (strip), "Annual Plan 2013 is closed"));
+    g_assert_true (activate_year_menu_item (f->window, "2014"));
+    g_assert_true (gtk_revealer_get_reveal_child (strip));
+    g_assert_true (jp_test_has_label_starting (GTK_WIDGET (strip), "Annual Plan 2014 is closed"));
+    g_assert_null (find_editable (jp_window_get_pane (f->window)));
+  }
 }
 
 int

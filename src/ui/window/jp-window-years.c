@@ -249,15 +249,17 @@ update_years (JpWindow *self)
       jp_sidebar_refresh (self->sidebar);
       _jp_window_update_plan_title (self);
     }
+  if (closed)
+    {
+      /* Translators: the strip under the header of a closed year. */
+      g_autofree char *text = g_strdup_printf (_("Annual Plan %u is closed: it can be read, printed and exported, "
+                                                 "not changed."), year);
+
+      gtk_label_set_label (self->closed_label, text);
+    }
   if (closed != self->year_closed)
     {
-      g_autofree char *text = NULL;
-
       self->year_closed = closed;
-      /* Translators: the strip under the header of a closed year. */
-      text = g_strdup_printf (_("Annual Plan %u is closed: it can be read, printed and exported, not changed."),
-                              year);
-      gtk_label_set_label (self->closed_label, text);
       gtk_revealer_set_reveal_child (self->closed_revealer, closed);
       /* Reopened, the pane is made editable again: built anew. */
       if (!closed)
