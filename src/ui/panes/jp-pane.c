@@ -432,6 +432,8 @@ jp_pane_set_read_only (GtkWidget *widget)
   if (GTK_IS_EDITABLE (widget))
     {
       gtk_editable_set_editable (GTK_EDITABLE (widget), FALSE);
+      /* Without the pencil that says it can be edited (style.css). */
+      gtk_widget_add_css_class (widget, "jp-read-only");
       return;
     }
   if (GTK_IS_TEXT_VIEW (widget))

@@ -366,6 +366,15 @@ on_new_plan_response (AdwMessageDialog *dialog,
 }
 
 static void
+unfocus_when_active (GtkWindow *dialog)
+{
+  if (!gtk_window_is_active (dialog))
+    return;
+  g_signal_handlers_disconnect_by_func (dialog, unfocus_when_active, NULL);
+  gtk_window_set_focus (dialog, NULL);
+}
+
+static void
 on_new_plan (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -408,6 +417,8 @@ on_new_plan (GSimpleAction *action,
       close = g_strdup_printf (_("C_lose the plan for %u"), summary.from_year);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
                                           gtk_check_button_new_with_mnemonic (close));
+      /* Enter makes the plan rather than ticking the box. */
+      g_signal_connect (dialog, "notify::is-active", G_CALLBACK (unfocus_when_active), NULL);
     }
   g_object_set_data (G_OBJECT (dialog), "jp-year", GUINT_TO_POINTER (year));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_plan_response), self, 0);
