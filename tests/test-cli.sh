@@ -77,7 +77,7 @@ check "unknown option exits 1" "[ $rc -eq 1 ] && grep -q 'bogus' $tmp/err"
 check "unwritable export exits 1" "[ $rc -eq 1 ] && grep -q 'could not be written' $tmp/err"
 
 # A database of a newer version is refused and left untouched.
-sqlite3 "$tmp/newer.db" "PRAGMA application_id = 1246776398; CREATE TABLE t (x); PRAGMA user_version = 8;"
+sqlite3 "$tmp/newer.db" "PRAGMA application_id = 1246776398; CREATE TABLE t (x); PRAGMA user_version = 999;"
 sum=$(md5sum < "$tmp/newer.db")
 "$bin" --database "$tmp/newer.db" --export "$tmp/n.xml" 2> "$tmp/err"; rc=$?
 check "newer database refused" "[ $rc -eq 1 ] && grep -q 'newer version' $tmp/err"
@@ -152,9 +152,10 @@ check "dry run left the database file as it was" "[ \"\$(md5sum < $tmp/a.db)\" =
 check "dry run left the plan and the undo log as they were" "[ \"\$(state $tmp/a.db)\" = \"$db_state\" ]"
 
 # A database of an older format is upgraded in the copy only.  (Format
-# 1 is made from the latest by undoing what the progress of projects,
-# the years and formats 2 to 5 added.)
+# 1 is made from the latest by undoing what closed years, the progress
+# of projects, the years and formats 2 to 5 added.)
 cp "$tmp/b.db" "$tmp/v1.db"
+sqlite3 "$tmp/v1.db" < "$(dirname "$0")/schema-undo-8.sql"
 sqlite3 "$tmp/v1.db" < "$(dirname "$0")/schema-undo-7.sql"
 sqlite3 "$tmp/v1.db" "DROP TABLE continuation; DROP TABLE undo_note; DROP TABLE text_tri; DROP TABLE item_tri; DROP TRIGGER IF EXISTS text_tri_i; DROP TRIGGER IF EXISTS text_tri_d; DROP TRIGGER IF EXISTS text_tri_u; DROP TRIGGER item_tri_i; DROP TRIGGER item_tri_d; DROP TRIGGER item_tri_u; DROP TRIGGER item_fts_i; DROP TRIGGER item_fts_d; DROP TRIGGER item_fts_u; CREATE TRIGGER item_fts_i AFTER INSERT ON item BEGIN INSERT INTO item_fts (rowid, code, person, email) VALUES (new.id, new.code, new.person, new.email); END; CREATE TRIGGER item_fts_d AFTER DELETE ON item BEGIN INSERT INTO item_fts (item_fts, rowid, code, person, email) VALUES ('delete', old.id, old.code, old.person, old.email); END; CREATE TRIGGER item_fts_u AFTER UPDATE OF code, person, email ON item BEGIN INSERT INTO item_fts (item_fts, rowid, code, person, email) VALUES ('delete', old.id, old.code, old.person, old.email); INSERT INTO item_fts (rowid, code, person, email) VALUES (new.id, new.code, new.person, new.email); END; DROP TABLE exchange_self; DROP TABLE exchange_record; DROP TABLE exchange_base; DROP TABLE exchange_scope; DROP TABLE text_fts; CREATE VIRTUAL TABLE text_fts USING fts5 (value, content='text', content_rowid='id',  tokenize='unicode61 remove_diacritics 2'); INSERT INTO text_fts (text_fts) VALUES ('rebuild'); DROP TABLE item_fts; CREATE VIRTUAL TABLE item_fts USING fts5 (code, person, email, content='item', content_rowid='id',  tokenize='unicode61 remove_diacritics 2'); INSERT INTO item_fts (item_fts) VALUES ('rebuild'); PRAGMA user_version = 1;"
 v1_sum=$(md5sum < "$tmp/v1.db")

@@ -54,7 +54,7 @@ test_one_year (Fixture       *f,
 {
   /* One year: nothing to compare with, the action is off. */
   g_assert_cmpuint (jp_compare_dialog_other_year (f->db), ==, 0);
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-years", NULL) &&
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-years", "u", 2014) &&
                   find_compare_window () != NULL);
 }
 
@@ -90,7 +90,7 @@ test_compare (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (jp_compare_dialog_other_year (f->db), ==, 2013);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-years", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-years", "u", 2013));
   compare = find_compare_window ();
   g_assert_nonnull (compare);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (compare)), ==, "Changes from 2013 to 2014");

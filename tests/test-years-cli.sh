@@ -92,16 +92,47 @@ check "a negative year is refused" "[ $rc -eq 2 ]"
 check "a year that is no number is refused" "[ $rc -ne 0 ]"
 check "the refusals changed nothing" "[ \"\$(state $tmp/a.db)\" = \"$after\" ]"
 
+# --- Closing a year: read only until reopened; exports go on.
+"$bin" --database "$tmp/a.db" --close-year 2013 > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "--close-year exits 0 and says so" "[ $rc -eq 0 ] && grep -q 'Closed the annual plan 2013' $tmp/out"
+check "closing is one step of undo" \
+  "[ \$(sqlite3 $tmp/a.db 'SELECT change FROM undo_note WHERE stack = 0 ORDER BY step DESC LIMIT 1') -eq \$(sqlite3 $tmp/a.db 'SELECT max (change) FROM undo_note') ]"
+closed=$(state "$tmp/a.db")
+"$bin" --database "$tmp/a.db" --year 2013 --import "$tmp/2013.xml" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "an import into the closed year is refused" "[ $rc -eq 1 ] && grep -q 'annual plan 2013 is closed' $tmp/err"
+"$bin" --database "$tmp/a.db" --year 2013 --import "$tmp/s2013.xml" --dry-run > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "a dry run of a section into the closed year is refused too" "[ $rc -eq 1 ] && grep -q 'is closed' $tmp/err"
+check "the refused imports changed nothing" "[ \"\$(state $tmp/a.db)\" = \"$closed\" ]"
+"$bin" --database "$tmp/a.db" --year 2013 --export "$tmp/2013-closed.xml" > /dev/null 2>&1; rc=$?
+check "the closed year still exports, unchanged" "[ $rc -eq 0 ] && cmp -s $tmp/2013.xml $tmp/2013-closed.xml"
+"$bin" --database "$tmp/a.db" --import "$tmp/2014.xml" > "$tmp/out" 2>&1; rc=$?
+check "2014 stays open to imports" "[ $rc -eq 0 ] && grep -q 'added 0, changed 0, removed 0' $tmp/out"
+"$bin" --database "$tmp/a.db" --close-year 2012 > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "closing a year the database lacks is refused" "[ $rc -eq 1 ] && grep -q 'holds no plan for 2012' $tmp/err"
+"$bin" --database "$tmp/a.db" --close-year 2013 --reopen-year 2013 > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "--close-year with --reopen-year is refused" "[ $rc -eq 2 ]"
+"$bin" --database "$tmp/a.db" --close-year -3 > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "a negative year to close is refused" "[ $rc -eq 2 ]"
+"$bin" --database "$tmp/a.db" --reopen-year 2013 --year 2013 --import "$tmp/2013.xml" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "--reopen-year reopens before an import" \
+  "[ $rc -eq 0 ] && grep -q 'Reopened the annual plan 2013' $tmp/out && grep -q 'added 0, changed 0, removed 0' $tmp/out"
+check "the reopened year is open in the file" "[ \$(sqlite3 $tmp/a.db 'SELECT count(*) FROM year_closed') -eq 0 ]"
+"$bin" --database "$tmp/a.db" --year 2013 --import "$tmp/s2013.xml" --close-year 2013 > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "--close-year closes after the import of the same run" \
+  "[ $rc -eq 0 ] && grep -q 'Imported' $tmp/out && grep -q 'Closed the annual plan 2013' $tmp/out && [ \$(sqlite3 $tmp/a.db 'SELECT count(*) FROM year_closed') -eq 1 ]"
+"$bin" --database "$tmp/a.db" --reopen-year 2013 > /dev/null 2>&1
+
 # A file of the fifth format (one plan, no continuations) comes over as
 # 2013, its export and undo history as they were.
 "$bin" --database "$tmp/v5.db" --export "$tmp/v5.xml" > /dev/null 2>&1
 sqlite3 "$tmp/v5.db" "UPDATE item SET status = 'done' WHERE id = (SELECT min (id) FROM item WHERE kind = 'project')"
 "$bin" --database "$tmp/v5.db" --export "$tmp/v5.xml" > /dev/null 2>&1
+sqlite3 "$tmp/v5.db" < "$(dirname "$0")/schema-undo-8.sql"
 sqlite3 "$tmp/v5.db" < "$(dirname "$0")/schema-undo-7.sql"
 sqlite3 "$tmp/v5.db" "INSERT INTO undo_log (stack, step, sql) VALUES (0, 1, 'SELECT 1');
   DROP TABLE continuation; PRAGMA user_version = 5;"
 "$bin" --database "$tmp/v5.db" --year 2013 --export "$tmp/v5-after.xml" > /dev/null 2>&1; rc=$?
-check "the fifth format is upgraded" "[ $rc -eq 0 ] && [ \$(sqlite3 $tmp/v5.db 'PRAGMA user_version') -eq 7 ]"
+check "the fifth format is upgraded" "[ $rc -eq 0 ] && [ \$(sqlite3 $tmp/v5.db 'PRAGMA user_version') -eq 8 ]"
 check "its undo history is kept" "[ \$(sqlite3 $tmp/v5.db 'SELECT count(*) FROM undo_log') -eq 1 ]"
 check "its plan is 2013, exported as before" "grep -q 'year=\"2013\"' $tmp/v5-after.xml && cmp -s $tmp/v5.xml $tmp/v5-after.xml"
 "$bin" --database "$tmp/v5.db" --new-plan 2014 > /dev/null 2>&1; rc=$?

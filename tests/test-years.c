@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 
 #include "jp-test-util.h"
@@ -231,6 +233,7 @@ test_migration (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *undo_7 = NULL;
+  g_autofree char *undo_8 = NULL;
   sqlite3 *raw;
   sqlite3_stmt *stmt;
 
@@ -240,11 +243,14 @@ test_migration (void)
   g_clear_object (&section);
   g_clear_object (&db);
 
-  /* Back to schema 5: without the progress of projects (7), then
-   * without the years (6). */
+  /* Back to schema 5: without closed years (8), the progress of
+   * projects (7), then without the years (6). */
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-8.sql", NULL),
+                                      &undo_8, NULL, NULL));
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-7.sql", NULL),
                                       &undo_7, NULL, NULL));
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, undo_8, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, undo_7, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE continuation; PRAGMA user_version = 5;", NULL, NULL, NULL),
                    ==, SQLITE_OK);
@@ -299,6 +305,225 @@ test_migration_bare (void)
   jp_test_remove_dir (dir);
 }
 
+/* The words of a new plan's summary, shared by the command line and the
+ * window. */
+static void
+test_summary_words (void)
+{
+  JpNewPlanSummary summary = { 2013, 2014, 112, 5, 7, 1 };
+  g_autofree char *text = jp_new_plan_summary_describe (&summary);
+
+  g_assert_cmpstr (text, ==, "carried over 112 projects (5 postponed, now new), left 7 done and 1 dropped in 2013");
+}
+
+#define assert_closed(call) G_STMT_START {                          \
+    g_autoptr(GError) closed_error = NULL;                          \
+    GError **error_p = &closed_error;                               \
+    g_assert_false (call);                                          \
+    g_assert_error (closed_error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CLOSED); \
+    g_assert_nonnull (strstr (closed_error->message, "2013"));      \
+  } G_STMT_END
+
+/* A closed year refuses every edit of its items and every import, and
+ * is still read and exported; another year stays open; closing and
+ * reopening are undone as one step each. */
+static void
+test_closed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  g_autoptr(JpItem) root = jp_database_get_root (db);
+  g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) other_section = jp_database_find_numbered (db, JP_KIND_SECTION, "3.1");
+  g_autoptr(JpItem) area = jp_database_find_numbered (db, JP_KIND_AREA, "1");
+  g_autoptr(JpItem) contacts = jp_database_find_child (db, root, JP_KIND_CONTACTS);
+  g_autoptr(GListModel) projects = NULL;
+  g_autoptr(JpItem) project = NULL;
+  g_autoptr(JpItem) section_2014 = NULL;
+  g_autoptr(GBytes) section_file = NULL;
+  g_autoptr(GBytes) plan_file = NULL;
+  g_autoptr(JpItem) added = NULL;
+  JpNewPlanSummary summary;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (section);
+  g_assert_nonnull (other_section);
+  g_assert_nonnull (area);
+  g_assert_nonnull (contacts);
+  projects = jp_database_get_children (db, section, JP_KIND_MASK (JP_KIND_PROJECT));
+  project = g_list_model_get_item (projects, 0);
+  g_assert_nonnull (project);
+  section_file = jp_xml_export_bytes (db, section, &error);
+  g_assert_no_error (error);
+  plan_file = jp_xml_export_bytes (db, root, &error);
+  g_assert_no_error (error);
+  g_assert_true (jp_database_new_plan (db, 2014, &summary, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (jp_database_get_year_closed (db, 2013));
+  g_assert_false (jp_database_get_year_closed (db, 2014));
+  g_assert_false (jp_database_set_year_closed (db, 2012, TRUE, &error));
+  g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  before = export_plan (db);
+  g_assert_true (jp_database_set_year_closed (db, 2013, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_get_year_closed (db, 2013));
+  g_assert_false (jp_database_get_year_closed (db, 2014));
+  {
+    JpChange change;
+
+    g_assert_true (jp_store_get_history (JP_STORE (db), FALSE, &change));
+    g_assert_cmpint (change.kind, ==, JP_CHANGE_CLOSE_YEAR);
+    g_assert_cmpint (change.detail, ==, 1);
+    g_assert_cmpstr (change.label, ==, "2013");
+    jp_change_clear (&change);
+  }
+  /* Closing again changes nothing and makes no step. */
+  g_assert_true (jp_database_set_year_closed (db, 2013, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Every kind of edit. */
+  assert_closed ((added = jp_database_add_item (db, section, JP_KIND_PROJECT, NULL, error_p)) != NULL);
+  assert_closed ((added = jp_database_add_item_full (db, section, JP_KIND_PROJECT, NULL, JP_PHASE_NEW,
+                                                     JP_STATUS_PLANNED, error_p)) != NULL);
+  assert_closed (jp_database_remove_item (db, project, error_p));
+  assert_closed (jp_database_move_item (db, project, other_section, NULL, error_p));
+  assert_closed (jp_database_set_text (db, project, JP_TEXT_BODY, JP_LANG_NL, "Gesloten", error_p));
+  assert_closed (jp_database_set_text (db, root, JP_TEXT_TITLE, JP_LANG_FR, "Fermé", error_p));
+  assert_closed (jp_database_set_field (db, section, JP_FIELD_NUMBER, "5.8", error_p));
+  assert_closed (jp_database_set_status (db, project, JP_STATUS_DONE, error_p));
+  assert_closed (jp_database_set_phase (db, project, jp_item_get_phase (project) == JP_PHASE_NEW ? JP_PHASE_ONGOING
+                                                                                              : JP_PHASE_NEW, error_p));
+  assert_closed (jp_database_set_section_area (db, section, area, TRUE, error_p));
+  assert_closed ((added = jp_database_add_item (db, contacts, JP_KIND_TEAM, NULL, error_p)) != NULL);
+  /* Every kind of import: a section, the whole plan, a dry run. */
+  assert_closed (jp_xml_import_bytes (db, section_file, "s57.xml", JP_IMPORT_DEFAULT, NULL, error_p));
+  assert_closed (jp_xml_import_bytes (db, plan_file, "plan.xml", JP_IMPORT_DEFAULT, NULL, error_p));
+  assert_closed (jp_xml_import_bytes (db, plan_file, "plan.xml", JP_IMPORT_DRY_RUN, NULL, error_p));
+  g_assert_null (added);
+  /* Read and exported as it was. */
+  after = export_plan (db);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* 2014 stays open; moving an item of it into 2013 is refused. */
+  g_assert_true (jp_database_set_year (db, 2014, &error));
+  g_assert_no_error (error);
+  section_2014 = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  g_assert_true (jp_database_set_text (db, section_2014, JP_TEXT_NOTE, JP_LANG_NL, "Open", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) projects_2014 = jp_database_get_children (db, section_2014, JP_KIND_MASK (JP_KIND_PROJECT));
+    g_autoptr(JpItem) project_2014 = g_list_model_get_item (projects_2014, 0);
+
+    assert_closed (jp_database_move_item (db, project_2014, section, NULL, error_p));
+  }
+  g_assert_true (jp_database_undo (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_get_year_closed (db, 2013));
+  g_assert_true (jp_database_set_year (db, 2013, &error));
+  g_assert_no_error (error);
+
+  /* Undoing the closing reopens; redoing closes again. */
+  g_assert_true (jp_database_undo (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_database_get_year_closed (db, 2013));
+  g_assert_true (jp_database_redo (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_get_year_closed (db, 2013));
+  g_assert_true (jp_database_undo (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_status (db, project, JP_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_year_closed (db, 2013, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Reopening allows every edit again, and is one step of undo. */
+  g_assert_true (jp_database_set_year_closed (db, 2013, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_database_get_year_closed (db, 2013));
+  g_assert_true (jp_database_set_text (db, project, JP_TEXT_BODY, JP_LANG_NL, "Weer open", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_xml_import_bytes (db, section_file, "s57.xml", JP_IMPORT_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_undo (db, &error));
+  g_assert_true (jp_database_undo (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (jp_database_get_year_closed (db, 2013));
+  g_assert_true (jp_database_undo (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_get_year_closed (db, 2013));
+
+  /* A new plan is made from a closed year; the new year is open. */
+  g_assert_true (jp_database_new_plan (db, 2015, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_get_year_closed (db, 2013));
+  g_assert_false (jp_database_get_year_closed (db, 2015));
+}
+
+/* A file of schema 7 (no closed years) comes over with everything it
+ * held: the plans of its years, their continuation and the undo history. */
+static void
+test_migration_8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v7.db", NULL);
+  g_autoptr(JpDatabase) db = jp_test_open_seeded (path, JP_DATABASE_OPEN_DEFAULT);
+  g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  g_autofree char *before_2013 = NULL;
+  g_autofree char *before_2014 = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undo_8 = NULL;
+  JpNewPlanSummary summary;
+  sqlite3 *raw;
+
+  g_assert_true (jp_database_set_text (db, section, JP_TEXT_NOTE, JP_LANG_NL, "Nog na te gaan", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_new_plan (db, 2014, &summary, &error));
+  g_assert_no_error (error);
+  before_2013 = export_plan (db);
+  g_assert_true (jp_database_set_year (db, 2014, &error));
+  before_2014 = export_plan (db);
+  g_clear_object (&section);
+  g_clear_object (&db);
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-8.sql", NULL),
+                                      &undo_8, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, undo_8, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  assert_years (db, 2013, 2014);
+  g_assert_false (jp_database_get_year_closed (db, 2013));
+  g_assert_false (jp_database_get_year_closed (db, 2014));
+  after = export_plan (db);
+  g_assert_cmpstr (after, ==, before_2014);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (jp_database_set_year (db, 2013, &error));
+  after = export_plan (db);
+  g_assert_cmpstr (after, ==, before_2013);
+  /* The new plan, then the note: undone as before. */
+  g_assert_true (jp_database_undo (db, &error));
+  g_assert_no_error (error);
+  assert_years (db, 2013, 2013);
+  g_assert_true (jp_database_undo (db, &error));
+  g_assert_no_error (error);
+  section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
+  g_assert_null (jp_item_get_text (section, JP_TEXT_NOTE, JP_LANG_NL));
+  /* And the new table works. */
+  g_assert_true (jp_database_set_year_closed (db, 2013, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_get_year_closed (db, 2013));
+  g_clear_object (&section);
+  g_clear_object (&db);
+  jp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +533,9 @@ main (int   argc,
   g_test_add_func ("/years/new-plan", test_new_plan);
   g_test_add_func ("/years/migration", test_migration);
   g_test_add_func ("/years/migration/bare", test_migration_bare);
+  g_test_add_func ("/years/migration/8", test_migration_8);
+  g_test_add_func ("/years/summary-words", test_summary_words);
+  g_test_add_func ("/years/closed", test_closed);
 
   return g_test_run ();
 }

@@ -36,6 +36,8 @@ typedef struct {
   int       year;
   int       new_plan;
   int       compare_year;
+  int       close_year;
+  int       reopen_year;
   gboolean  dry_run;
   gboolean  force;
   gboolean  version;
@@ -237,31 +239,6 @@ export_odt (JpDatabase  *db,
   return TRUE;
 }
 
-/* What a new year carries over, in words. */
-static char *
-describe_new_plan (const JpNewPlanSummary *s)
-{
-  /* Translators: the start of what making a new year's plan does;
-   * the rest follows ("…, left 7 done and 2 dropped in 2013"). */
-  g_autofree char *carried = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "carried over %u project",
-                                                           "carried over %u projects", s->carried), s->carried);
-
-  g_autofree char *postponed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u postponed, now new",
-                                                             "%u postponed, now new", s->carried_postponed),
-                                                s->carried_postponed);
-  g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u done", "%u done", s->left_done),
-                                           s->left_done);
-  g_autofree char *dropped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dropped", "%u dropped",
-                                                           s->left_dropped),
-                                              s->left_dropped);
-
-  /* Translators: "carried over 112 projects" (%1$s), "5 postponed, now
-   * new" (%2$s), "7 done" (%3$s), "2 dropped" (%4$s), the old year
-   * (%5$u); reorder them as your language wants. */
-  return g_strdup_printf (_("%1$s (%2$s), left %3$s and %4$s in %5$u"),
-                          carried, postponed, done, dropped, s->from_year);
-}
-
 /* --new-plan YEAR: the plan of YEAR from the latest one. */
 static gboolean
 make_new_plan (JpDatabase  *db,
@@ -274,7 +251,7 @@ make_new_plan (JpDatabase  *db,
   /* The rules applied are said before anything is made. */
   if (!jp_database_plan_new_year (db, (guint) o->new_plan, &summary, error))
     return FALSE;
-  text = describe_new_plan (&summary);
+  text = jp_new_plan_summary_describe (&summary);
   if (o->dry_run)
     {
       /* Translators: a trial run; %s is what it would do. */
@@ -330,6 +307,24 @@ report_format (const char *target)
 }
 
 /* --export-report: the annual report of the open year, as CSV or PDF. */
+/* --close-year and --reopen-year: a closed year is read only. */
+static gboolean
+set_year_closed (JpDatabase  *db,
+                 Options     *o,
+                 guint        year,
+                 gboolean     closed,
+                 GError     **error)
+{
+  if (!jp_database_set_year_closed (db, year, closed, error))
+    return FALSE;
+  if (closed)
+    say (o, _("Closed the annual plan %u: it can be read and exported, not changed\n"), year);
+  else
+    say (o, _("Reopened the annual plan %u\n"), year);
+  return TRUE;
+}
+
+/* --export-report: the annual report as CSV. */
 static gboolean
 export_report (JpDatabase  *db,
                Options     *o,
@@ -395,6 +390,8 @@ run_actions (Options *o)
   if (o->year && !jp_database_set_year (db, (guint) o->year, &error))
     return fail (error);
   if (o->new_plan && !make_new_plan (db, o, &error))
+    return fail (error);
+  if (o->reopen_year && !set_year_closed (db, o, (guint) o->reopen_year, FALSE, &error))
     return fail (error);
 
   if (o->import)
@@ -489,6 +486,9 @@ run_actions (Options *o)
     return fail (error);
   if (o->compare_year && !compare_years (db, o, &error))
     return fail (error);
+  /* Last, so that what came before may still change the year. */
+  if (o->close_year && !set_year_closed (db, o, (guint) o->close_year, TRUE, &error))
+    return fail (error);
   return 0;
 }
 
@@ -505,6 +505,10 @@ static GOptionEntry option_entries[] = {
     N_("Make the plan of YEAR from the latest one (with --dry-run: only say what it carries over)"), N_("YEAR") },
   { "compare-year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("List what changed from the plan of YEAR to the open one (--year; default: the latest), or back"), N_("YEAR") },
+  { "close-year", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Close the plan of YEAR: it can still be read and exported, no longer changed"), N_("YEAR") },
+  { "reopen-year", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("Reopen the closed plan of YEAR for changes"), N_("YEAR") },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: replace the plan even if that removes more than half of it"), NULL },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -574,6 +578,8 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "year", "i", &o->year);
   g_variant_dict_lookup (options, "new-plan", "i", &o->new_plan);
   g_variant_dict_lookup (options, "compare-year", "i", &o->compare_year);
+  g_variant_dict_lookup (options, "close-year", "i", &o->close_year);
+  g_variant_dict_lookup (options, "reopen-year", "i", &o->reopen_year);
   g_variant_dict_lookup (options, "force", "b", &o->force);
   g_variant_dict_lookup (options, "export", "^ay", &o->export);
   g_variant_dict_lookup (options, "chapter", "s", &o->chapter);
@@ -661,6 +667,12 @@ handle (Options     *o,
       g_printerr ("jaarplan: %s\n", _("--compare-year takes a year."));
       return 2;
     }
+  if (o->close_year < 0 || o->reopen_year < 0 || o->close_year > 9999 || o->reopen_year > 9999 ||
+      (o->close_year && o->reopen_year))
+    {
+      g_printerr ("jaarplan: %s\n", _("--close-year and --reopen-year take a year, one of them at a time."));
+      return 2;
+    }
   if (unexpected != NULL)
     {
       g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), unexpected);
@@ -675,7 +687,7 @@ handle (Options     *o,
     }
 
   if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL && o->odt == NULL &&
-      !o->new_plan && o->report == NULL && !o->compare_year)
+      !o->new_plan && o->report == NULL && !o->close_year && !o->reopen_year && !o->compare_year)
     {
       if (o->year)
         {

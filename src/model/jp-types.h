@@ -91,6 +91,7 @@ typedef enum {
   JP_CHANGE_LINK,     /* the policy areas a section serves */
   JP_CHANGE_IMPORT,   /* the label is the file's name */
   JP_CHANGE_NEW_PLAN, /* a year made from the last; the label is the year */
+  JP_CHANGE_CLOSE_YEAR, /* the detail is 1 closed, 0 reopened; the label is the year */
 } JpChangeKind;
 
 #define JP_TEXT_MASK(t) (1u << (t))

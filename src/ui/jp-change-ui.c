@@ -81,6 +81,8 @@ change_subject (const JpChange *change,
     case JP_CHANGE_REMOVE:
     case JP_CHANGE_MOVE:
     case JP_CHANGE_IMPORT:
+    case JP_CHANGE_NEW_PLAN:
+    case JP_CHANGE_CLOSE_YEAR:
     default:
       return "";
     }
@@ -145,6 +147,14 @@ jp_change_describe (const JpChange *change,
       /* Translators: %s is the name of the file that was imported. */
       return redo ? g_strdup_printf (_("Import of “%s” redone"), change->label)
                   : g_strdup_printf (_("Import of “%s” undone"), change->label);
+    case JP_CHANGE_NEW_PLAN:
+      /* Translators: %s is the year of the plan made from the last one. */
+      return redo ? g_strdup_printf (_("Annual plan %s made again"), change->label)
+                  : g_strdup_printf (_("Making the annual plan %s undone"), change->label);
+    case JP_CHANGE_CLOSE_YEAR:
+      /* Undoing a reopening closes the year again, and so on. */
+      return (change->detail != 0) == redo ? g_strdup_printf (_("Annual plan %s closed again"), change->label)
+                                           : g_strdup_printf (_("Annual plan %s reopened"), change->label);
     case JP_CHANGE_NONE:
     default:
       return g_strdup (redo ? _("Last change redone") : _("Last change undone"));

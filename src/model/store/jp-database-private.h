@@ -159,6 +159,15 @@ gint64      _jp_sqlite_root_of      (sqlite3     *db,
                                      gint64       id);
 gint64      _jp_sqlite_count_plans  (sqlite3     *db,
                                      GHashTable  *cache);
+/* Fails with JP_DATABASE_ERROR_CLOSED when the year of the plan @root,
+ * or of the item @id, is closed. */
+gboolean    _jp_sqlite_check_open_year (sqlite3     *db,
+                                     GHashTable  *cache,
+                                     gint64       root,
+                                     GError     **error);
+gboolean    _jp_database_check_open_item (JpDatabase *self,
+                                     gint64       id,
+                                     GError     **error);
 
 sqlite3    *_jp_database_get_handle (JpDatabase  *self);
 /* The connection's prepared statements, SQL → sqlite3_stmt. */

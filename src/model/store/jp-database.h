@@ -20,11 +20,12 @@ typedef enum {
   JP_DATABASE_ERROR_CONFLICT,   /* changed elsewhere since it was read */
   JP_DATABASE_ERROR_NOT_FOUND,  /* the item no longer exists */
   JP_DATABASE_ERROR_INVALID,    /* a value or a move that is not allowed */
+  JP_DATABASE_ERROR_CLOSED,     /* the item's year is closed: read only */
   JP_DATABASE_ERROR_FAILED,
 } JpDatabaseError;
 
 /* The newest schema this version reads and writes (PRAGMA user_version). */
-#define JP_DATABASE_SCHEMA_VERSION 7
+#define JP_DATABASE_SCHEMA_VERSION 8
 
 typedef enum {
   JP_DATABASE_OPEN_DEFAULT = 0,
@@ -212,5 +213,21 @@ gboolean     jp_database_new_plan      (JpDatabase          *self,
 /* The id of the item of the year before that @item continues, or 0. */
 gint64       jp_database_get_continued (JpDatabase          *self,
                                         JpItem              *item);
+/* What @summary carries over and leaves behind, in words ("carried over
+ * 112 projects (5 postponed, now new), left 7 done and 2 dropped in
+ * 2013"), as the command line and the window say it. */
+char        *jp_new_plan_summary_describe (const JpNewPlanSummary *summary);
+
+/* A closed year is read only: every edit of its items and every import
+ * into it fails with JP_DATABASE_ERROR_CLOSED; exports, prints and new
+ * plans made from it go on.  Closing and reopening are one step of undo
+ * each (JP_CHANGE_CLOSE_YEAR).  Setting the state a year has already
+ * does nothing; a year the file lacks is JP_DATABASE_ERROR_NOT_FOUND. */
+gboolean     jp_database_get_year_closed (JpDatabase        *self,
+                                        guint                year);
+gboolean     jp_database_set_year_closed (JpDatabase        *self,
+                                        guint                year,
+                                        gboolean             closed,
+                                        GError             **error);
 
 G_END_DECLS

@@ -341,6 +341,22 @@ static const char migration_7[] =
   " ',progress_date=' || quote (old.progress_date) ||"
   " ',revision=' || old.revision || ' WHERE id=' || old.id FROM undo_state; END;";
 
+/* ------------------------------------------------------- a closed year */
+
+/* A year whose plan is closed (its plan's root in year_closed) is read
+ * only: the store refuses every edit and import of its items until it
+ * is reopened.  A table of its own, as continuation, so that item and
+ * its undo triggers stay as they are; closing and reopening are steps
+ * of undo like any change. */
+static const char migration_8[] =
+  "CREATE TABLE year_closed ("
+  "  plan INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
+  ");"
+  "CREATE TRIGGER year_closed_undo_i AFTER INSERT ON year_closed WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'DELETE FROM year_closed WHERE plan=' || new.plan FROM undo_state; END;"
+  "CREATE TRIGGER year_closed_undo_d BEFORE DELETE ON year_closed WHEN (SELECT active FROM undo_state) BEGIN "
+  UNDO_TARGET "'INSERT INTO year_closed (plan) VALUES (' || old.plan || ')' FROM undo_state; END;";
+
 /* ------------------------------------------------------------------------ */
 
 const char * const jp_schema_migrations[] = {
@@ -352,6 +368,7 @@ const char * const jp_schema_migrations[] = {
   migration_6,
 
   migration_7,
+  migration_8,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);

@@ -556,6 +556,13 @@ _jp_connection_apply_records (JpConnection  *connection,
 
   g_assert (connection != NULL && records != NULL && existing != NULL && result != NULL);
 
+  /* Nothing is imported into a closed year. */
+  if (!_jp_sqlite_check_open_year (connection->db, connection->statements,
+                                   scope_parent != 0
+                                   ? _jp_sqlite_root_of (connection->db, connection->statements, scope_parent)
+                                   : _jp_sqlite_plan_root (connection->db, connection->statements, connection->plan),
+                                   error))
+    return FALSE;
   result->problem = JP_APPLY_OK;
   g_hash_table_iter_init (&iter, existing->items);
   while (g_hash_table_iter_next (&iter, NULL, &value))

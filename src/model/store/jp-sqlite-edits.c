@@ -338,6 +338,7 @@ jp_database_move_item (JpDatabase  *self,
   if (!_jp_database_begin_change (self, 0, 0, error))
     return FALSE;
   if (!_jp_database_claim_revision (self, item, error) ||
+      !_jp_database_check_open_item (self, jp_item_get_id (parent), error) ||
       !_jp_database_note_change (self, JP_CHANGE_MOVE, item, 0, error) ||
       !make_room (self, jp_item_get_id (parent), before, &position, error))
     return _jp_database_fail_change (self, error);

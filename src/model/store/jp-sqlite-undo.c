@@ -132,7 +132,7 @@ _jp_database_get_history (JpDatabase *self,
   sqlite3_bind_int (stmt, 1, redo ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, step);
   if (sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_int (stmt, 0) > JP_CHANGE_NONE && sqlite3_column_int (stmt, 0) <= JP_CHANGE_NEW_PLAN)
+      sqlite3_column_int (stmt, 0) > JP_CHANGE_NONE && sqlite3_column_int (stmt, 0) <= JP_CHANGE_CLOSE_YEAR)
     {
       change->kind = sqlite3_column_int (stmt, 0);
       change->item = sqlite3_column_int64 (stmt, 1);
@@ -252,6 +252,9 @@ _jp_database_claim_revision (JpDatabase  *self,
 {
   sqlite3_stmt *stmt;
 
+  /* Every edit claims the item it changes: a closed year's are read only. */
+  if (!_jp_database_check_open_item (self, jp_item_get_id (item), error))
+    return FALSE;
   stmt = _jp_database_prepare (self, "UPDATE item SET revision = revision + 1 WHERE id = ? AND revision = ?", error);
   if (stmt == NULL)
     return FALSE;

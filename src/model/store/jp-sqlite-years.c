@@ -501,3 +501,120 @@ jp_database_get_continued (JpDatabase *self,
   return MAX (_jp_database_query_int (self, "SELECT previous FROM continuation WHERE item = ?",
                                       jp_item_get_id (item), 0), 0);
 }
+
+char *
+jp_new_plan_summary_describe (const JpNewPlanSummary *s)
+{
+  g_autofree char *carried = NULL;
+  g_autofree char *postponed = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *dropped = NULL;
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  /* Translators: the start of what making a new year's plan does;
+   * the rest follows ("…, left 7 done and 2 dropped in 2013"). */
+  carried = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "carried over %u project",
+                                          "carried over %u projects", s->carried), s->carried);
+  postponed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u postponed, now new",
+                                            "%u postponed, now new", s->carried_postponed),
+                               s->carried_postponed);
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u done", "%u done", s->left_done), s->left_done);
+  dropped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dropped", "%u dropped", s->left_dropped),
+                             s->left_dropped);
+
+  /* Translators: "carried over 112 projects" (%1$s), "5 postponed, now
+   * new" (%2$s), "7 done" (%3$s), "2 dropped" (%4$s), the old year
+   * (%5$u); reorder them as your language wants. */
+  return g_strdup_printf (_("%1$s (%2$s), left %3$s and %4$s in %5$u"),
+                          carried, postponed, done, dropped, s->from_year);
+}
+
+/* ---------------------------------------------------------- a closed year */
+
+/* Refuses a change of the year whose plan is @root when it is closed. */
+gboolean
+_jp_sqlite_check_open_year (sqlite3     *db,
+                            GHashTable  *cache,
+                            gint64       root,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *year = NULL;
+
+  if (query_id (db, cache, "SELECT plan FROM year_closed WHERE plan = ?", root) <= 0)
+    return TRUE;
+  stmt = _jp_sqlite_prepare (db, cache, "SELECT number FROM item WHERE id = ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, root);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        year = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      _jp_sqlite_release (cache, stmt);
+    }
+  g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CLOSED,
+               _("The annual plan %s is closed: it can be read and exported, not changed. Reopen the year "
+                 "to change it."), year ? year : "");
+  g_free (year);
+  return FALSE;
+}
+
+gboolean
+_jp_database_check_open_item (JpDatabase  *self,
+                              gint64       id,
+                              GError     **error)
+{
+  return _jp_sqlite_check_open_year (self->db, self->statements,
+                                     _jp_sqlite_root_of (self->db, self->statements, id), error);
+}
+
+gboolean
+jp_database_get_year_closed (JpDatabase *self,
+                             guint       year)
+{
+  gint64 root;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+
+  root = plan_of_year (self, year);
+  return root != 0 && _jp_database_query_int (self, "SELECT count(*) FROM year_closed WHERE plan = ?", root, 0) > 0;
+}
+
+gboolean
+jp_database_set_year_closed (JpDatabase  *self,
+                             guint        year,
+                             gboolean     closed,
+                             GError     **error)
+{
+  g_autofree char *label = g_strdup_printf ("%u", year);
+  sqlite3_stmt *stmt;
+  gint64 root;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+
+  root = plan_of_year (self, year);
+  if (root == 0)
+    {
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND,
+                   _("The database holds no plan for %u."), year);
+      return FALSE;
+    }
+  if (jp_database_get_year_closed (self, year) == !!closed)
+    return TRUE;
+  if (!_jp_database_begin_change (self, 0, 0, error))
+    return FALSE;
+  stmt = _jp_database_prepare (self, closed ? "INSERT INTO year_closed (plan) VALUES (?)"
+                                            : "DELETE FROM year_closed WHERE plan = ?", error);
+  if (stmt == NULL)
+    return _jp_database_fail_change (self, error);
+  sqlite3_bind_int64 (stmt, 1, root);
+  if (!_jp_database_step_done (self, stmt, error))
+    return _jp_database_fail_change (self, error);
+  {
+    JpChange change = { JP_CHANGE_CLOSE_YEAR, root, 0, closed ? 1 : 0, label };
+
+    if (!_jp_sqlite_note_step (self->db, self->statements, &change, error))
+      return _jp_database_fail_change (self, error);
+  }
+  return _jp_database_commit_change (self, error);
+}

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ui/window/jp-error-report.h"
@@ -413,4 +415,44 @@ jp_pane_bind_text_list (JpPane     *self,
   tree = gtk_tree_list_model_new (children, FALSE, TRUE, create_text_children, d, NULL);
   g_object_set_data_full (G_OBJECT (list), "jp-text-list", d, text_list_data_free);
   gtk_list_box_bind_model (list, G_LIST_MODEL (tree), create_text_row, d, NULL);
+}
+
+static gboolean
+changes_nothing (const char *action)
+{
+  return action == NULL || strstr (action, "print") != NULL || strstr (action, "export") != NULL ||
+         strstr (action, "open") != NULL;
+}
+
+void
+jp_pane_set_read_only (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_EDITABLE (widget))
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (widget), FALSE);
+      /* Without the pencil that says it can be edited (style.css). */
+      gtk_widget_add_css_class (widget, "jp-read-only");
+      return;
+    }
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), FALSE);
+      return;
+    }
+  if (ADW_IS_COMBO_ROW (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_SWITCH (widget) ||
+      GTK_IS_CHECK_BUTTON (widget) ||
+      (GTK_IS_BUTTON (widget) && !changes_nothing (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)))))
+    {
+      gtk_widget_set_sensitive (widget, FALSE);
+      return;
+    }
+  /* A menu's items follow their actions. */
+  if (GTK_IS_MENU_BUTTON (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    jp_pane_set_read_only (child);
 }

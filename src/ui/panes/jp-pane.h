@@ -58,6 +58,12 @@ void        jp_pane_bind_text_list   (JpPane       *self,
 /* Stores every pending edit of the fields inside @widget (a pane, or
  * whatever the window shows). */
 void        jp_pane_flush            (GtkWidget    *widget);
+/* Makes the fields inside @widget (a pane, or whatever the window
+ * shows) read only, for a closed year: texts can be read, selected and
+ * copied, not changed; choices and the buttons of actions that change
+ * are off (printing, exporting and opening stay).  A pane built again
+ * is editable again. */
+void        jp_pane_set_read_only    (GtkWidget    *widget);
 /* Puts the focus in the first text field inside @widget that edits a
  * text of @item (or of any item, for NULL). */
 gboolean    jp_pane_focus_text       (GtkWidget    *widget,

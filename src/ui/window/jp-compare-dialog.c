@@ -516,12 +516,12 @@ jp_compare_dialog_other_year (JpDatabase *db)
 }
 
 void
-jp_compare_dialog_show (JpWindow *window)
+jp_compare_dialog_show (JpWindow *window,
+                        guint     other)
 {
   JpDatabase *db = jp_window_get_database (window);
-  guint other;
 
-  if (db == NULL || (other = jp_compare_dialog_other_year (db)) == 0)
+  if (db == NULL || (other == 0 && (other = jp_compare_dialog_other_year (db)) == 0))
     return;
   gtk_window_present (GTK_WINDOW (jp_compare_dialog_new (window, other, jp_database_get_year (db))));
 }

@@ -27,8 +27,10 @@ void        jp_compare_dialog_open_change  (JpCompareDialog    *self,
 /* The year the open one is compared with: the one before, else the one
  * after; 0 when the file holds one year. */
 guint       jp_compare_dialog_other_year   (JpDatabase         *db);
-/* Shows the comparison of the open year with that year (win.compare-years). */
-void        jp_compare_dialog_show         (JpWindow           *window);
+/* Shows the comparison of the open year with @other, or with that year
+ * for 0 (win.compare-years, its target the other year). */
+void        jp_compare_dialog_show         (JpWindow           *window,
+                                            guint               other);
 /* What a row says under the item: "Status: Planned → In Progress,
  * moved, Title (French)", "New in 2014, with 3 items under it", "Only
  * in 2013 (Done)". */

@@ -126,10 +126,6 @@ typedef struct {
   gboolean  offer_undo;
 } PendingToast;
 
-static void show_history_toast (JpWindow   *self,
-                                const char *title,
-                                gboolean    offer_undo);
-
 static void
 on_history_toast_dismissed (AdwToast *toast,
                             JpWindow *self)
@@ -147,7 +143,7 @@ show_pending_toast (gpointer data)
   g_object_set_data (G_OBJECT (pending->window), HISTORY_DISMISSED, NULL);
   /* Unless the window was closed meanwhile. */
   if (pending->window->toast_overlay != NULL)
-    show_history_toast (pending->window, pending->title, pending->offer_undo);
+    _jp_window_show_history_toast (pending->window, pending->title, pending->offer_undo);
   g_object_unref (pending->window);
   g_free (pending->title);
   g_free (pending);
@@ -157,10 +153,10 @@ show_pending_toast (gpointer data)
  * is changed rather than replaced, and a new one waits until the last
  * one has gone (libadwaita 1.2 can crash when a toast is added while
  * another is still being hidden). */
-static void
-show_history_toast (JpWindow   *self,
-                    const char *title,
-                    gboolean    offer_undo)
+void
+_jp_window_show_history_toast (JpWindow   *self,
+                               const char *title,
+                               gboolean    offer_undo)
 {
   AdwToast *toast = g_object_get_data (G_OBJECT (self), HISTORY_TOAST);
   gsize dismissed = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), HISTORY_DISMISSED));
@@ -228,6 +224,7 @@ reveal_change (JpWindow       *self,
     item = jp_store_lookup (store, change->parent);
   if (item == NULL)
     return;
+  _jp_window_show_year_of (self, item);
   if (is_contacts_kind (jp_item_get_kind (item)))
     {
       if (!JP_IS_CONTACTS_PAGE (adw_bin_get_child (self->content_bin)))
@@ -294,7 +291,7 @@ remove_now (JpWindow *self,
       /* The focus goes back to the list, not into a field of the pane. */
       gtk_widget_grab_focus (GTK_WIDGET (self->sidebar));
     }
-  show_history_toast (self, title, TRUE);
+  _jp_window_show_history_toast (self, title, TRUE);
 }
 
 /* Whether removing @item takes much with it, and so asks first. */
@@ -448,7 +445,7 @@ history_cb (GtkWidget  *widget,
   else
     {
       reveal_change (self, &change);
-      show_history_toast (self, title, FALSE);
+      _jp_window_show_history_toast (self, title, FALSE);
     }
   jp_change_clear (&change);
 }
@@ -509,7 +506,7 @@ compare_years_cb (GtkWidget  *widget,
                   const char *action,
                   GVariant   *parameter)
 {
-  jp_compare_dialog_show (JP_WINDOW (widget));
+  jp_compare_dialog_show (JP_WINDOW (widget), parameter ? g_variant_get_uint32 (parameter) : 0);
 }
 
 /* ------------------------------------------------- progress overview */
@@ -670,6 +667,7 @@ _jp_window_update_actions (JpWindow *self)
          "win.add-item", "win.print-report", "win.export-report", NULL };
        *name; name++)
     gtk_widget_action_set_enabled (widget, *name, has_db);
+  _jp_window_years_update_actions (self);
 }
 
 void
@@ -693,7 +691,7 @@ _jp_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, report_cb);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, report_cb);
   gtk_widget_class_install_action (widget_class, "win.show-contacts", NULL, show_contacts_cb);
-  gtk_widget_class_install_action (widget_class, "win.compare-years", NULL, compare_years_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare-years", "u", compare_years_cb);
   gtk_widget_class_install_action (widget_class, "win.show-progress", NULL, show_progress_cb);
   gtk_widget_class_install_action (widget_class, "win.open-item", "x", open_item_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-item", "x", remove_item_cb);

@@ -45,11 +45,23 @@ struct _JpWindow
   GtkWidget            *language_box;
   GtkMenuButton        *language_menu_button;
   AdwStatusPage        *error_page;
+  /* The years (jp-window-years.c). */
+  GtkMenuButton        *year_button;
+  GtkRevealer          *closed_revealer;
+  GtkLabel             *closed_label;
+  GMenu                *year_menu;
+  /* The open year is closed: the panes are read only. */
+  gboolean              year_closed;
 };
 
 /* jp-window-actions.c */
 void    _jp_window_class_add_actions (GtkWidgetClass *widget_class);
 void    _jp_window_update_actions    (JpWindow       *self);
+/* The one toast that says what was done, undone or redone (with an
+ * Undo button when @offer_undo). */
+void    _jp_window_show_history_toast (JpWindow      *self,
+                                       const char    *title,
+                                       gboolean       offer_undo);
 /* Ctrl+Z and Ctrl+Shift+Z in the pane shown are the plan's undo and
  * redo, also while a field has the focus. */
 void    _jp_window_add_history_keys  (JpWindow       *self);
@@ -85,6 +97,29 @@ void    _jp_window_report_failure     (JpWindow      *self,
 double  _jp_window_get_scroll         (GtkWidget     *widget);
 void    _jp_window_set_scroll         (GtkWidget     *widget,
                                        double         value);
+/* jp-window-years.c */
+void    _jp_window_years_class_init   (GtkWidgetClass *widget_class);
+/* The year's actions and menu, the strip of a closed year. */
+void    _jp_window_setup_years        (JpWindow      *self);
+/* Keeps the editing actions off while the open year is closed. */
+void    _jp_window_years_update_actions (JpWindow    *self);
+/* Makes the pane shown read only when the open year is closed. */
+void    _jp_window_years_guard_pane   (JpWindow      *self);
+/* Opens @year, and there the item that continues, or is continued by,
+ * the open one. */
+gboolean _jp_window_set_year          (JpWindow      *self,
+                                       guint          year,
+                                       GError       **error);
+/* Opens the year of @item, if another is open (an undo shows where). */
+void    _jp_window_show_year_of       (JpWindow      *self,
+                                       JpItem        *item);
+/* Whether @item is of the open year's plan. */
+gboolean _jp_window_holds_item        (JpWindow      *self,
+                                       JpItem        *item);
+/* jp-window.c */
+void    _jp_window_update_plan_title  (JpWindow      *self);
+/* Builds the pane or page shown anew, where it was scrolled to. */
+void    _jp_window_rebuild_pane       (JpWindow      *self);
 /* jp-window-state.c */
 GVariant *_jp_window_settings_state   (GSettings     *settings);
 void    _jp_window_restore_shown      (JpWindow      *self,

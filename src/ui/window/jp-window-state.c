@@ -64,6 +64,9 @@ jp_window_save_state (JpWindow *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "progress") == 0)
     g_variant_builder_add (&state, "{sv}", "progress", g_variant_new_boolean (TRUE));
+  /* The open year, for a window built again; a new run opens the
+   * latest year, as the command line says. */
+  g_variant_builder_add (&state, "{sv}", "year", g_variant_new_uint32 (jp_database_get_year (self->db)));
   pane = adw_bin_get_child (self->content_bin);
   if (pane != NULL && JP_IS_CONTACTS_PAGE (pane))
     g_variant_builder_add (&state, "{sv}", "contacts", g_variant_new_boolean (TRUE));
@@ -126,7 +129,10 @@ restore_content (JpWindow *self,
 {
   gboolean contacts = FALSE, progress = FALSE, searching = FALSE, has_search;
   const char *text, *uid, *child;
+  guint year;
 
+  if (g_variant_lookup (state, "year", "u", &year))
+    _jp_window_set_year (self, year, NULL);
   has_search = g_variant_lookup (state, "search-mode", "b", &searching);
   if (has_search)
     jp_sidebar_set_search_mode (self->sidebar, searching);
@@ -140,8 +146,9 @@ restore_content (JpWindow *self,
     {
       g_autoptr(JpItem) item = *uid ? jp_store_lookup_uid (JP_STORE (self->db), uid) : NULL;
 
-      /* An item that is gone leaves the window as it is. */
-      if (item != NULL || *uid == '\0')
+      /* An item that is gone, or of another year than the open one,
+       * leaves the window as it is. */
+      if ((item != NULL && _jp_window_holds_item (self, item)) || *uid == '\0')
         jp_window_open_item (self, item);
     }
   self->restoring = FALSE;

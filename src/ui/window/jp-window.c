@@ -102,8 +102,8 @@ jp_window_describe_plan (JpDatabase *db,
   return g_strdup_printf (C_("window title", "Annual Plan %s"), year);
 }
 
-static void
-update_plan_title (JpWindow *self)
+void
+_jp_window_update_plan_title (JpWindow *self)
 {
   g_autofree char *file_name = NULL;
   g_autofree char *plan = jp_window_describe_plan (self->db, &file_name);
@@ -166,6 +166,7 @@ set_content (JpWindow  *self,
                                G_CONNECT_SWAPPED);
     }
   adw_bin_set_child (self->content_bin, pane);
+  _jp_window_years_guard_pane (self);
   gtk_widget_set_visible (self->language_box, has_texts_pane (self->item));
   update_title (self);
   _jp_window_update_actions (self);
@@ -375,6 +376,21 @@ jp_window_set_edit_language (JpWindow *self,
   _jp_window_set_scroll (pane, scroll);
 }
 
+void
+_jp_window_rebuild_pane (JpWindow *self)
+{
+  GtkWidget *pane = adw_bin_get_child (self->content_bin);
+  double scroll = _jp_window_get_scroll (pane);
+
+  if (pane != NULL && JP_IS_CONTACTS_PAGE (pane))
+    _jp_window_show_contacts (self);
+  else if (has_texts_pane (self->item))
+    set_content (self, self->item, create_pane (self, self->item));
+  else
+    return;
+  _jp_window_set_scroll (adw_bin_get_child (self->content_bin), scroll);
+}
+
 static void
 on_tree_view_changed (JpWindow *self)
 {
@@ -405,7 +421,10 @@ jp_window_open_item (JpWindow *self,
       show_item (self, item);
     }
   else if (item == NULL)
-    jp_sidebar_select_item (self->sidebar, NULL);
+    {
+      jp_sidebar_select_item (self->sidebar, NULL);
+      show_item (self, NULL);
+    }
   if (item != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -575,6 +594,7 @@ jp_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->item, update_title, self);
   g_clear_object (&self->item);
   g_clear_object (&self->root);
+  g_clear_object (&self->year_menu);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_error (&self->error);
@@ -662,6 +682,7 @@ jp_window_class_init (JpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _jp_window_class_add_actions (widget_class);
+  _jp_window_years_class_init (widget_class);
   /* How panes and rows tell what went wrong (see jp-error-report.h). */
   gtk_widget_class_install_action (widget_class, JP_REPORT_ERROR_ACTION, JP_REPORT_ERROR_PARAM_TYPE,
                                    report_error_cb);
@@ -716,9 +737,10 @@ setup_plan (JpWindow *self)
    * or an import of a whole plan. */
   self->root = jp_store_get_root (JP_STORE (self->db));
   if (self->root != NULL)
-    g_signal_connect_object (self->root, "notify::number", G_CALLBACK (update_plan_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->db, "reloaded", G_CALLBACK (update_plan_title), self, G_CONNECT_SWAPPED);
-  update_plan_title (self);
+    g_signal_connect_object (self->root, "notify::number", G_CALLBACK (_jp_window_update_plan_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "reloaded", G_CALLBACK (_jp_window_update_plan_title), self, G_CONNECT_SWAPPED);
+  _jp_window_update_plan_title (self);
+  _jp_window_setup_years (self);
   set_content (self, NULL, empty);
   on_tree_view_changed (self);
   on_untranslated_changed (self);
