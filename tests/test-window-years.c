@@ -141,6 +141,11 @@ find_revealer (GtkWidget *widget)
 static GtkWidget *
 find_editable (GtkWidget *widget)
 {
+  /* What a person cannot reach (a closed drop-down's list, a part made
+   * insensitive) cannot be edited either. */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget) ||
+      (GTK_IS_POPOVER (widget) && !gtk_widget_get_mapped (widget)))
+    return NULL;
   if (GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_visible (widget))
     return gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)) ? widget : NULL;
   if (GTK_IS_EDITABLE (widget) && gtk_widget_get_visible (widget))
