@@ -193,3 +193,60 @@ jp_test_window_export_and_wait (JpWindow *window,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
+
+GtkWidget *
+jp_test_find_type (GtkWidget *widget,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = jp_test_find_type (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+GPtrArray *
+jp_test_find_all (GtkWidget *widget,
+                  GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  return found;
+}
+
+static gboolean
+on_settled (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+jp_test_window_settle (JpWindow *window)
+{
+  gboolean done = FALSE;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_timeout_add (250, on_settled, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  jp_test_iterate ();
+}

@@ -42,6 +42,16 @@ AdwMessageDialog *jp_test_wait_for_dialog (JpWindow         *window);
 /* What a click on a dialog's button does: the response, then closing. */
 void      jp_test_respond              (AdwMessageDialog *dialog,
                                         const char       *response);
+/* The first of @widget and its descendants of @type, or NULL. */
+GtkWidget *jp_test_find_type           (GtkWidget        *widget,
+                                        GType             type);
+/* @widget and its descendants of @type, in the order they are laid out
+ * (a new array). */
+GPtrArray *jp_test_find_all            (GtkWidget        *widget,
+                                        GType             type);
+/* Lets what an opened pane queues happen, as a person waits to look:
+ * its first frames, the idles they queue, and the frames after those. */
+void      jp_test_window_settle        (JpWindow         *window);
 /* Whether a label inside @widget starts with @prefix, or holds @needle. */
 gboolean  jp_test_has_label_starting   (GtkWidget        *widget,
                                         const char       *prefix);

@@ -13,50 +13,6 @@
 
 typedef JpTestWindowFixture Fixture;
 
-static gboolean
-on_settled (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets what an opened pane queues happen, as a person waits to look:
- * its first frames, the idles they queue, and the frames after those. */
-static void
-settle (JpWindow *window)
-{
-  gboolean done = FALSE;
-
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_timeout_add (250, on_settled, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  jp_test_iterate ();
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-/* The widgets of @type inside @widget, in the order they show. */
-static GPtrArray *
-find_all (GtkWidget *widget,
-          GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  return found;
-}
-
 static char *
 buffer_text (GtkTextView *view)
 {
@@ -83,7 +39,7 @@ line_height (GtkWidget *view)
 static gboolean
 texts_fit (JpWindow *window)
 {
-  g_autoptr(GPtrArray) views = find_all (jp_window_get_pane (window), GTK_TYPE_TEXT_VIEW);
+  g_autoptr(GPtrArray) views = jp_test_find_all (jp_window_get_pane (window), GTK_TYPE_TEXT_VIEW);
 
   for (guint i = 0; i < views->len; i++)
     {
@@ -107,11 +63,11 @@ static guint
 assert_texts_visible (JpWindow *window)
 {
   GtkWidget *pane = jp_window_get_pane (window);
-  g_autoptr(GPtrArray) views = find_all (pane, GTK_TYPE_TEXT_VIEW);
+  g_autoptr(GPtrArray) views = jp_test_find_all (pane, GTK_TYPE_TEXT_VIEW);
   guint with_text = 0;
 
   for (guint i = 0; i < 8 && !texts_fit (window); i++)
-    settle (window);
+    jp_test_window_settle (window);
 
   for (guint i = 0; i < views->len; i++)
     {
@@ -148,7 +104,7 @@ open_and_check (Fixture *f,
   if (!jp_sidebar_select_item (jp_window_get_sidebar (f->window), item))
     jp_window_open_item (f->window, item);
   g_assert_true (jp_window_get_item (f->window) == item);
-  settle (f->window);
+  jp_test_window_settle (f->window);
   return assert_texts_visible (f->window);
 }
 
@@ -182,7 +138,7 @@ test_texts_have_height (Fixture       *f,
   g_assert_nonnull (jp_item_get_text (chapter, JP_TEXT_BODY, JP_LANG_NL));
   g_assert_cmpuint (open_and_check (f, chapter), >, 0);
   {
-    g_autoptr(GPtrArray) views = find_all (jp_window_get_pane (f->window), GTK_TYPE_TEXT_VIEW);
+    g_autoptr(GPtrArray) views = jp_test_find_all (jp_window_get_pane (f->window), GTK_TYPE_TEXT_VIEW);
     g_autofree char *shown = buffer_text (GTK_TEXT_VIEW (views->pdata[0]));
     g_assert_cmpstr (shown, ==, jp_item_get_text (chapter, JP_TEXT_BODY, JP_LANG_NL));
   }
@@ -204,7 +160,7 @@ test_texts_have_height (Fixture       *f,
     }
   /* In French, the same panes. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-language", "s", "fr");
-  settle (f->window);
+  jp_test_window_settle (f->window);
   assert_texts_visible (f->window);
   open_and_check (f, section);
 }
@@ -214,7 +170,7 @@ static JpTextRow *
 find_text_row (JpWindow *window,
                JpItem   *item)
 {
-  g_autoptr(GPtrArray) rows = find_all (jp_window_get_pane (window), JP_TYPE_TEXT_ROW);
+  g_autoptr(GPtrArray) rows = jp_test_find_all (jp_window_get_pane (window), JP_TYPE_TEXT_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (jp_text_row_get_item (rows->pdata[i]) == item)
@@ -252,7 +208,7 @@ test_translate_objective (Fixture       *f,
   jp_window_open_item (f->window, section);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-language", "s", "fr");
   g_assert_cmpint (jp_pane_get_language (JP_PANE (jp_window_get_pane (f->window))), ==, JP_LANG_FR);
-  settle (f->window);
+  jp_test_window_settle (f->window);
 
   /* Untranslated: the field is empty, the Dutch text under it. */
   view = jp_text_row_get_text_view (find_text_row (f->window, objective));
@@ -262,7 +218,7 @@ test_translate_objective (Fixture       *f,
   g_assert_nonnull (reference);
   g_assert_true (gtk_widget_get_visible (reference));
   g_assert_true (jp_test_has_label_containing (reference, dutch));
-  buttons = find_all (reference, GTK_TYPE_BUTTON);
+  buttons = jp_test_find_all (reference, GTK_TYPE_BUTTON);
   g_assert_cmpuint (buttons->len, ==, 1);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (buttons->pdata[0]), ==, "Copy the Dutch Text");
 
@@ -413,7 +369,7 @@ test_tab_moves_focus (Fixture       *f,
       g_autoptr(GPtrArray) views = NULL;
 
       jp_window_open_item (f->window, items[i]);
-      views = find_all (jp_window_get_pane (f->window), GTK_TYPE_TEXT_VIEW);
+      views = jp_test_find_all (jp_window_get_pane (f->window), GTK_TYPE_TEXT_VIEW);
       g_assert_cmpuint (views->len, >, 0);
       /* Tab and Shift+Tab leave the text: no tab character is typed. */
       for (guint v = 0; v < views->len; v++)
@@ -432,7 +388,7 @@ can (JpTextRow  *row,
 static GtkMenuButton *
 open_menu (JpTextRow *row)
 {
-  g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
+  g_autoptr(GPtrArray) buttons = jp_test_find_all (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON);
   GtkMenuButton *button = buttons->pdata[0];
 
   gtk_menu_button_popup (button);
@@ -459,7 +415,7 @@ test_item_menu (Fixture       *f,
   first = g_list_model_get_item (items, 0);
   second = g_list_model_get_item (items, 1);
   jp_window_open_item (f->window, project);
-  settle (f->window);
+  jp_test_window_settle (f->window);
 
   /* The first cannot move up nor in or out; the second can go in. */
   row = find_text_row (f->window, first);
@@ -518,8 +474,8 @@ static void
 assert_named (JpWindow *window)
 {
   GtkWidget *pane = jp_window_get_pane (window);
-  g_autoptr(GPtrArray) buttons = find_all (pane, GTK_TYPE_BUTTON);
-  g_autoptr(GPtrArray) menus = find_all (pane, GTK_TYPE_MENU_BUTTON);
+  g_autoptr(GPtrArray) buttons = jp_test_find_all (pane, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) menus = jp_test_find_all (pane, GTK_TYPE_MENU_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     {

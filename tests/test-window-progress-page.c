@@ -14,37 +14,10 @@
 
 typedef JpTestWindowFixture Fixture;
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* The widgets of @type under @widget, in the order they are laid out. */
-static void
-collect_type (GtkWidget *widget,
-              GType      type,
-              GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, found);
-}
-
 static JpProgressPage *
 get_page (JpWindow *window)
 {
-  GtkWidget *page = find_type (GTK_WIDGET (window), JP_TYPE_PROGRESS_PAGE);
+  GtkWidget *page = jp_test_find_type (GTK_WIDGET (window), JP_TYPE_PROGRESS_PAGE);
 
   return page ? JP_PROGRESS_PAGE (page) : NULL;
 }
@@ -67,9 +40,7 @@ static gboolean
 menu_has_action (JpWindow   *window,
                  const char *action)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-  collect_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  g_autoptr(GPtrArray) buttons = jp_test_find_all (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   for (guint b = 0; b < buttons->len; b++)
     {
       GMenuModel *menu = gtk_menu_button_get_menu_model (buttons->pdata[b]);
@@ -157,9 +128,7 @@ static GtkDropDown *
 get_dropdown (JpProgressPage *page,
               guint           index)
 {
-  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
-
-  collect_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, dropdowns);
+  g_autoptr(GPtrArray) dropdowns = jp_test_find_all (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
   g_assert_cmpuint (dropdowns->len, ==, 4);
   return dropdowns->pdata[index];
 }
@@ -272,7 +241,7 @@ test_filters (Fixture       *f,
   g_assert_true (jp_database_set_field (f->db, project, JP_FIELD_PROGRESS_DATE, "2013-07-15", &error));
   g_assert_no_error (error);
   jp_test_iterate ();
-  calendar = GTK_CALENDAR (find_type (GTK_WIDGET (page), GTK_TYPE_CALENDAR));
+  calendar = GTK_CALENDAR (jp_test_find_type (GTK_WIDGET (page), GTK_TYPE_CALENDAR));
   /* It opens on the plan's year, choosing nothing by itself. */
   {
     g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
@@ -298,7 +267,7 @@ test_activate (Fixture       *f,
                gconstpointer  data)
 {
   JpProgressPage *page = open_page (f);
-  GtkWidget *view = find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = jp_test_find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_autoptr(JpProgressProject) project = NULL;
 
   /* Among the projects in progress, the third. */

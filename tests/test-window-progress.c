@@ -22,25 +22,11 @@
 
 typedef JpTestWindowFixture Fixture;
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* The progress rows of the open pane, in the order they show. */
 static GPtrArray *
 progress_rows (JpWindow *window)
 {
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (jp_window_get_pane (window), JP_TYPE_PROGRESS_ROW, found);
-  return found;
+  return jp_test_find_all (jp_window_get_pane (window), JP_TYPE_PROGRESS_ROW);
 }
 
 static JpProgressRow *
@@ -199,27 +185,6 @@ test_section_list (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (jp_progress_row_get_date_label (row)), ==, _("Not updated yet"));
 }
 
-static gboolean
-on_settled (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window draw, and the idles its frames queue run. */
-static void
-settle (JpWindow *window)
-{
-  gboolean done = FALSE;
-
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_timeout_add (250, on_settled, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  jp_test_iterate ();
-}
-
 /* A note of several lines is as high as its text, never 0 px, once
  * the window settled. */
 static void
@@ -237,7 +202,7 @@ assert_note_fits (JpWindow      *window,
       if (gtk_widget_get_width (view) > 0 && gtk_widget_get_height (view) >= nat &&
           gtk_widget_get_height (view) > 2 * line)
         break;
-      settle (window);
+      jp_test_window_settle (window);
     }
   g_assert_true (gtk_widget_get_mapped (view));
   g_assert_cmpint (gtk_widget_get_height (view), >, 2 * line);

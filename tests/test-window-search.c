@@ -62,21 +62,6 @@ find_position (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The words found are in bold, escaped as markup. */
 static void
 test_highlight_markup (void)
@@ -119,7 +104,7 @@ test_search_highlight_count (Fixture       *f,
 
   /* The row of the group, once shown, has its compound in bold. */
   position = find_position (model, group);
-  gtk_widget_activate_action (GTK_WIDGET (find_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW)),
+  gtk_widget_activate_action (GTK_WIDGET (jp_test_find_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW)),
                               "list.scroll-to-item", "u", position);
   jp_test_iterate ();
   row = NULL;
@@ -145,7 +130,7 @@ test_search_contact (Fixture       *f,
                      gconstpointer  data)
 {
   JpSidebar *sidebar = jp_window_get_sidebar (f->window);
-  GtkWidget *entry = find_type (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = jp_test_find_type (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
   GListModel *model;
   gboolean found = FALSE;
 
@@ -230,7 +215,7 @@ test_tab_leaves_list (Fixture       *f,
                       gconstpointer  data)
 {
   JpSidebar *sidebar = jp_window_get_sidebar (f->window);
-  GtkWidget *list = find_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = jp_test_find_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
   GtkWidget *focus;
 
   jp_sidebar_set_search_mode (sidebar, TRUE);
@@ -278,7 +263,7 @@ test_accessible_names (Fixture       *f,
                        gconstpointer  data)
 {
   JpSidebar *sidebar = jp_window_get_sidebar (f->window);
-  GtkWidget *list = find_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = jp_test_find_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
   GtkWidget *button = NULL;
   guint named = 0;
 

@@ -246,21 +246,6 @@ test_default_view (Fixture       *f,
   g_assert_cmpint (jp_sidebar_get_view (jp_window_get_sidebar (window)), ==, JP_SIDEBAR_VIEW_AREAS);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The first descendant of @widget whose tooltip is @tooltip. */
 static GtkWidget *
 find_tooltip (GtkWidget  *widget,
@@ -322,7 +307,7 @@ test_narrow_header (Fixture       *f,
   gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   g_assert_cmpint (min_width, <=, 400);
   g_assert_cmpint (min_width, <=, gtk_widget_get_width (header));
-  title = find_type (header, ADW_TYPE_WINDOW_TITLE);
+  title = jp_test_find_type (header, ADW_TYPE_WINDOW_TITLE);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, jp_item_get_label (section));
 }
 

@@ -3,22 +3,8 @@
 # The years on the command line: --new-plan (and --dry-run), --year,
 # their refusals and exit codes, the migration of a file of one plan.
 # Usage: test-years-cli.sh JAARPLAN_BINARY
-set -u
 bin=$(realpath "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-n=0
-
-check () {
-  n=$((n + 1))
-  if eval "$2"; then
-    echo "ok $n - $1"
-  else
-    echo "not ok $n - $1"
-    failures=$((failures + 1))
-  fi
-}
+. "$(dirname "$0")/cli-common.sh"
 
 state () {
   sqlite3 "$1" "SELECT count(*) FROM item; SELECT count(*) FROM text; SELECT count(*) FROM undo_log;" | tr '\n' ' '
@@ -138,5 +124,4 @@ check "its plan is 2013, exported as before" "grep -q 'year=\"2013\"' $tmp/v5-af
 "$bin" --database "$tmp/v5.db" --new-plan 2014 > /dev/null 2>&1; rc=$?
 check "a new year from the migrated file" "[ $rc -eq 0 ] && [ \$(sqlite3 $tmp/v5.db \"SELECT count(*) FROM item WHERE kind = 'plan'\") -eq 2 ]"
 
-echo "1..$n"
-[ $failures -eq 0 ]
+finish

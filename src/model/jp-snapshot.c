@@ -18,6 +18,18 @@ item_free (gpointer data)
   g_free (item);
 }
 
+int
+_jp_snapshot_compare_positions (gconstpointer a,
+                                gconstpointer b)
+{
+  const JpItemData *da = &(*(JpSnapshotItem * const *) a)->data;
+  const JpItemData *db = &(*(JpSnapshotItem * const *) b)->data;
+
+  if (da->position != db->position)
+    return da->position < db->position ? -1 : 1;
+  return da->id < db->id ? -1 : da->id > db->id;
+}
+
 static int
 compare_items (gconstpointer a,
                gconstpointer b)
@@ -28,9 +40,7 @@ compare_items (gconstpointer a,
   /* The order in which the schema wants an element's children. */
   if (jp_kind_get_info (da->kind)->file_rank != jp_kind_get_info (db->kind)->file_rank)
     return jp_kind_get_info (da->kind)->file_rank < jp_kind_get_info (db->kind)->file_rank ? -1 : 1;
-  if (da->position != db->position)
-    return da->position < db->position ? -1 : 1;
-  return da->id < db->id ? -1 : da->id > db->id;
+  return _jp_snapshot_compare_positions (a, b);
 }
 
 void

@@ -34,6 +34,11 @@ JpSnapshotItem *_jp_snapshot_add (JpSnapshot  *snapshot,
 void        _jp_snapshot_build_tree (JpSnapshot *snapshot,
                                      gint64      root_id);
 void        _jp_snapshot_free   (JpSnapshot  *snapshot);
+/* Two JpSnapshotItem ** in the plan's order among siblings (position,
+ * then id), for g_ptr_array_sort(); a snapshot's children come in the
+ * file's order, each kind in its place. */
+int         _jp_snapshot_compare_positions (gconstpointer a,
+                                            gconstpointer b);
 JpSnapshotItem *_jp_snapshot_lookup (JpSnapshot *snapshot,
                                      gint64      id);
 

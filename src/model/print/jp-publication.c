@@ -382,18 +382,6 @@ add_area (Builder        *b,
   add_list (b, area, JP_KIND_ITEM, JP_PHASE_NONE, NULL);
 }
 
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  const JpSnapshotItem *ia = *(JpSnapshotItem * const *) a;
-  const JpSnapshotItem *ib = *(JpSnapshotItem * const *) b;
-
-  if (ia->data.position != ib->data.position)
-    return ia->data.position < ib->data.position ? -1 : 1;
-  return ia->data.id < ib->data.id ? -1 : ia->data.id > ib->data.id;
-}
-
 /* A part of the programme, and the parts inside it, one level down. */
 static void
 add_part (Builder        *b,
@@ -424,7 +412,7 @@ add_programme (Builder        *b,
   add_running_text (b, programme, JP_TEXT_BODY);
   /* Parts and areas in the order of the plan: the areas follow the part
    * that announces them. */
-  g_ptr_array_sort (children, compare_positions);
+  g_ptr_array_sort (children, _jp_snapshot_compare_positions);
   for (guint i = 0; i < children->len; i++)
     {
       JpSnapshotItem *child = children->pdata[i];

@@ -108,18 +108,6 @@ jp_report_get_count (JpReport *self,
   return n;
 }
 
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  const JpSnapshotItem *ia = *(JpSnapshotItem * const *) a;
-  const JpSnapshotItem *ib = *(JpSnapshotItem * const *) b;
-
-  if (ia->data.position != ib->data.position)
-    return ia->data.position < ib->data.position ? -1 : 1;
-  return ia->data.id < ib->data.id ? -1 : ia->data.id > ib->data.id;
-}
-
 /* The policy areas of the programme, in the plan's order. */
 static void
 find_areas (JpReport *self)
@@ -138,7 +126,7 @@ find_areas (JpReport *self)
             g_ptr_array_add (self->areas, area);
         }
     }
-  g_ptr_array_sort (self->areas, compare_positions);
+  g_ptr_array_sort (self->areas, _jp_snapshot_compare_positions);
 }
 
 /* Counts @project under the areas @section serves, or under none. */

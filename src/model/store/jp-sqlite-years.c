@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "model/jp-year-compare.h"
 #include "model/store/jp-database-private.h"
 
 /* ------------------------------------------------------------ the years */
@@ -98,22 +99,26 @@ jp_database_list_years (JpDatabase *self)
   return years;
 }
 
+/* The root of @year's plan, or 0. */
 static gint64
 plan_of_year (JpDatabase *self,
               guint       year)
 {
-  g_autofree char *number = g_strdup_printf ("%u", year);
-  sqlite3_stmt *stmt = _jp_database_prepare (self, "SELECT id FROM item WHERE parent IS NULL AND number = ?"
-                                                   " ORDER BY id DESC LIMIT 1", NULL);
-  gint64 id = 0;
+  return _jp_connection_get_year_root (_jp_database_get_connection (self), year);
+}
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+/* The same, or 0 with the error that the file lacks it. */
+static gint64
+find_year (JpDatabase  *self,
+           guint        year,
+           GError     **error)
+{
+  gint64 root = plan_of_year (self, year);
+
+  if (root == 0)
+    g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND,
+                 _("The database holds no plan for %u."), year);
+  return root;
 }
 
 static guint
@@ -148,13 +153,9 @@ jp_database_set_year (JpDatabase  *self,
 
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
 
-  root = plan_of_year (self, year);
+  root = find_year (self, year, error);
   if (root == 0)
-    {
-      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND,
-                   _("The database holds no plan for %u."), year);
-      return FALSE;
-    }
+    return FALSE;
   if (root == self->connection.plan)
     return TRUE;
   self->connection.plan = root;
@@ -592,13 +593,9 @@ jp_database_set_year_closed (JpDatabase  *self,
 
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
 
-  root = plan_of_year (self, year);
+  root = find_year (self, year, error);
   if (root == 0)
-    {
-      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND,
-                   _("The database holds no plan for %u."), year);
-      return FALSE;
-    }
+    return FALSE;
   if (jp_database_get_year_closed (self, year) == !!closed)
     return TRUE;
   if (!_jp_database_begin_change (self, 0, 0, error))
