@@ -120,6 +120,17 @@ test_compare (Fixture       *f,
 
     g_assert_cmpstr (words, ==, "Only in 2013 (Done)");
   }
+  /* Its row opens it where it is: in 2013, the window's year following. */
+  jp_compare_dialog_open_change (compare, change);
+  jp_test_wait_a_moment ();
+  g_assert_cmpuint (jp_database_get_year (f->db), ==, 2013);
+  g_assert_nonnull (jp_window_get_item (f->window));
+  g_assert_cmpstr (jp_item_get_uid (jp_window_get_item (f->window)), ==, done_uid);
+  {
+    g_autoptr(JpItem) root = jp_database_get_root (f->db);
+
+    g_assert_cmpstr (jp_item_get_field (root, JP_FIELD_NUMBER), ==, "2013");
+  }
   {
     JpYearChange added = { .kind = JP_YEAR_CHANGE_ADDED, .item_kind = JP_KIND_PROJECT, .descendants = 3 };
     JpYearChange changed = {

@@ -8,6 +8,7 @@
 #include "ui/jp-change-ui.h"
 #include "ui/jp-kind-ui.h"
 #include "ui/window/jp-compare-dialog.h"
+#include "ui/window/jp-window-private.h"
 
 /* The comparison of two years: one row per difference under a heading
  * per section, in the later year's order. */
@@ -339,8 +340,6 @@ jp_compare_dialog_open_change (JpCompareDialog    *self,
                                const JpYearChange *change)
 {
   g_autoptr(JpItem) item = NULL;
-  g_autoptr(GError) error = NULL;
-  guint year;
 
   g_return_if_fail (JP_IS_COMPARE_DIALOG (self));
   g_return_if_fail (change != NULL);
@@ -348,16 +347,11 @@ jp_compare_dialog_open_change (JpCompareDialog    *self,
   if (self->window == NULL)
     return;
   /* The item in the later year, or the earlier year's for one that
-   * was not carried over. */
-  year = change->kind == JP_YEAR_CHANGE_REMOVED ? self->from : self->to;
+   * was not carried over, in its year. */
   item = jp_store_lookup (JP_STORE (self->db), change->kind == JP_YEAR_CHANGE_REMOVED ? change->previous : change->id);
   if (item == NULL)
     return;
-  if (jp_database_get_year (self->db) != year && !jp_database_set_year (self->db, year, &error))
-    {
-      jp_window_report_error (self->window, error);
-      return;
-    }
+  _jp_window_show_year_of (self->window, item);
   jp_window_show_plan (self->window);
   jp_window_open_item (self->window, item);
   gtk_window_present (GTK_WINDOW (self->window));
