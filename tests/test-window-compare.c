@@ -96,6 +96,23 @@ test_compare (Fixture       *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (compare)), ==, "Changes from 2013 to 2014");
   wait_until_ready (compare);
 
+  /* Hiding what the carrying over did (statuses and phases) leaves the
+   * renamed section and the project not carried over, each under its
+   * heading; showing it again brings every difference back. */
+  {
+    GtkListView *list = GTK_LIST_VIEW (jp_test_find_type (GTK_WIDGET (compare), GTK_TYPE_LIST_VIEW));
+    GtkToggleButton *hide = GTK_TOGGLE_BUTTON (jp_test_find_type (GTK_WIDGET (compare), GTK_TYPE_TOGGLE_BUTTON));
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+    guint all = g_list_model_get_n_items (model);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hide)));
+    g_assert_cmpuint (all, >, 50);
+    gtk_toggle_button_set_active (hide, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+    gtk_toggle_button_set_active (hide, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+  }
+
   /* The renamed section, the first difference, shows under its heading
    * and says what changed. */
   g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "2.1 Hernoemde sectie"));

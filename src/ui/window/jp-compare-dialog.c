@@ -58,6 +58,7 @@ struct _JpCompareDialog
   GListStore       *entries;
 
   AdwWindowTitle   *title;
+  GtkToggleButton  *hide_status;
   GtkStack         *stack;
   AdwStatusPage    *empty;
   GtkListView      *list;
@@ -269,6 +270,15 @@ bind_row (GtkSignalListItemFactory *factory,
 
 /* ------------------------------------------------------------ the list */
 
+/* Whether @change is only what a new year's carrying over does: a status
+ * or a phase, nothing of the item's content. */
+static gboolean
+is_status_only (const JpYearChange *change)
+{
+  return change->kind == JP_YEAR_CHANGE_CHANGED && change->fields == 0 && !change->moved &&
+         change->texts[JP_LANG_NL] == 0 && change->texts[JP_LANG_FR] == 0;
+}
+
 static void
 fill (JpCompareDialog *self)
 {
@@ -276,22 +286,19 @@ fill (JpCompareDialog *self)
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *subtitle = NULL;
   guint n = self->comparison->changes->len;
+  gboolean hide_status = gtk_toggle_button_get_active (self->hide_status);
 
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences", n), n);
   adw_window_title_set_subtitle (self->title, subtitle);
-  if (n == 0)
-    {
-      g_autofree char *description = g_strdup_printf (_("The plans of %u and %u are the same."), self->from, self->to);
-
-      adw_status_page_set_description (self->empty, description);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->hide_status), n > 0);
 
   for (guint i = 0; i < n; i++)
     {
       const JpYearChange *change = g_ptr_array_index (self->comparison->changes, i);
       JpCompareEntry *entry;
+
+      if (hide_status && is_status_only (change))
+        continue;
 
       if (group == NULL || g_strcmp0 (group, change->group) != 0)
         {
@@ -309,8 +316,36 @@ fill (JpCompareDialog *self)
       entry->change = change;
       g_ptr_array_add (entries, entry);
     }
-  g_list_store_splice (self->entries, 0, 0, entries->pdata, entries->len);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       entries->pdata, entries->len);
+  if (entries->len > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  if (n == 0)
+    {
+      g_autofree char *description = g_strdup_printf (_("The plans of %u and %u are the same."), self->from, self->to);
+
+      adw_status_page_set_title (self->empty, _("No Differences"));
+      adw_status_page_set_description (self->empty, description);
+    }
+  else
+    {
+      g_autofree char *description = g_strdup_printf (_("Only statuses and phases differ between %u and %u."),
+                                                      self->from, self->to);
+
+      adw_status_page_set_title (self->empty, _("No Changes of Content"));
+      adw_status_page_set_description (self->empty, description);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+hide_status_toggled_cb (JpCompareDialog *self)
+{
+  if (self->comparison != NULL)
+    fill (self);
 }
 
 static void
@@ -433,6 +468,13 @@ jp_compare_dialog_init (JpCompareDialog *self)
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
+  self->hide_status = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Hide Status Changes")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->hide_status),
+                               _("Leave out the items whose only difference is their status or phase, "
+                                 "as carrying a plan over into a new year sets them"));
+  gtk_widget_set_visible (GTK_WIDGET (self->hide_status), FALSE);
+  g_signal_connect_swapped (self->hide_status, "toggled", G_CALLBACK (hide_status_toggled_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->hide_status));
   gtk_box_append (GTK_BOX (content), header);
 
   self->stack = GTK_STACK (gtk_stack_new ());
