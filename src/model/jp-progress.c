@@ -424,14 +424,6 @@ watch (JpProgress *self,
   g_hash_table_insert (self->watched, g_memdup2 (&id, sizeof id), g_steal_pointer (&item));
 }
 
-static void
-unwatch_item (gpointer data,
-              gpointer user_data)
-{
-  g_signal_handlers_disconnect_by_data (data, user_data);
-  g_object_unref (data);
-}
-
 static gboolean
 unwatch_gone (gpointer key,
               gpointer value,
@@ -541,11 +533,15 @@ jp_progress_dispose (GObject *object)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->watched != NULL)
     {
-      GList *items = g_hash_table_get_values (self->watched);
+      GHashTableIter iter;
+      gpointer item;
 
-      g_hash_table_steal_all (self->watched);
-      g_list_foreach (items, unwatch_item, self);
-      g_list_free (items);
+      /* Deaf to the items first; removing them frees the ids and drops
+       * the references. */
+      g_hash_table_iter_init (&iter, self->watched);
+      while (g_hash_table_iter_next (&iter, NULL, &item))
+        g_signal_handlers_disconnect_by_data (item, self);
+      g_hash_table_remove_all (self->watched);
     }
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
