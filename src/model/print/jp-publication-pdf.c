@@ -4,28 +4,51 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 
 #include "model/print/jp-publication-layout.h"
 #include "model/print/jp-publication-pdf.h"
+#include "model/print/jp-pdf.h"
 #include "model/jp-file.h"
 
-/* A4 portrait, in points, with the contacts PDF's margins. */
-#define A4_WIDTH      595.276
-#define A4_HEIGHT     841.890
-#define MARGIN_SIDE    56.693  /* 20 mm */
-#define MARGIN_TOP     51.024  /* 18 mm */
-#define MARGIN_BOTTOM  51.024
+typedef struct {
+  JpDatabase    *db;
+  JpPublication *pub;
+} Publication;
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+static gpointer
+publication_layout (gpointer      data,
+                    PangoContext *context,
+                    double        width,
+                    double        height)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  Publication *publication = data;
+
+  return jp_publication_layout_new (publication->pub, publication->db, context, width, height);
 }
+
+static guint
+publication_n_pages (gpointer layout)
+{
+  return jp_publication_layout_get_n_pages (layout);
+}
+
+static void
+publication_draw_page (gpointer  layout,
+                       cairo_t  *cr,
+                       guint     page)
+{
+  jp_publication_layout_draw_page (layout, cr, page);
+}
+
+static void
+publication_free (gpointer layout)
+{
+  jp_publication_layout_free (layout);
+}
+
+static const JpPdfDocument publication_document = {
+  publication_layout, publication_n_pages, publication_draw_page, publication_free,
+};
 
 GBytes *
 jp_publication_pdf_render (JpDatabase                  *db,
@@ -33,14 +56,8 @@ jp_publication_pdf_render (JpDatabase                  *db,
                            guint                       *n_pages,
                            GError                     **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
   g_autoptr(JpPublication) pub = NULL;
-  g_autoptr(JpPublicationLayout) layout = NULL;
-  PangoContext *context;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint pages;
+  Publication publication;
 
   g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -48,42 +65,9 @@ jp_publication_pdf_render (JpDatabase                  *db,
   pub = jp_publication_new (JP_STORE (db), options, error);
   if (pub == NULL)
     return NULL;
-
-  bytes = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pub->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Jaarplan " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-
-  context = pango_cairo_create_context (cr);
-  /* Points, not pixels. */
-  pango_cairo_context_set_resolution (context, 72);
-  layout = jp_publication_layout_new (pub, db, context,
-                                      A4_WIDTH - 2 * MARGIN_SIDE,
-                                      A4_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM);
-  g_object_unref (context);
-  pages = jp_publication_layout_get_n_pages (layout);
-  for (guint p = 0; p < pages; p++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, MARGIN_SIDE, MARGIN_TOP);
-      jp_publication_layout_draw_page (layout, cr, p);
-      cairo_restore (cr);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-      return NULL;
-    }
-  if (n_pages)
-    *n_pages = pages;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  publication.db = db;
+  publication.pub = pub;
+  return jp_pdf_render (&publication_document, &publication, pub->title, n_pages, error);
 }
 
 gboolean
