@@ -104,3 +104,39 @@ jp_test_plan_tear_down (JpTestPlan    *f,
   g_free (f->dir);
   g_free (f->path);
 }
+
+JpItem *
+jp_test_add_item (JpStore *store,
+                  JpItem  *parent,
+                  JpKind   kind)
+{
+  g_autoptr(GError) error = NULL;
+  JpItem *item = jp_store_add_item (store, parent, kind, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (item);
+  return item;
+}
+
+gboolean
+jp_test_search_finds (JpStore    *store,
+                      const char *query,
+                      JpItem     *item)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = jp_store_search (store, query, 2000, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, gint64, i) == jp_item_get_id (item))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+jp_test_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "model/jp-store.h"
 #include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,16 @@ void  jp_test_plan_set_up    (JpTestPlan    *f,
                               gconstpointer  data);
 void  jp_test_plan_tear_down (JpTestPlan    *f,
                               gconstpointer  data);
+
+/* Adds an item of @kind at the end of @parent's, asserting it worked. */
+JpItem  *jp_test_add_item      (JpStore       *store,
+                                JpItem        *parent,
+                                JpKind         kind);
+/* Whether a search for @query finds @item. */
+gboolean jp_test_search_finds  (JpStore       *store,
+                                const char    *query,
+                                JpItem        *item);
+/* Today, local time, YYYY-MM-DD, as the store dates progress. */
+char    *jp_test_today         (void);
 
 G_END_DECLS

@@ -12,19 +12,6 @@
 
 typedef JpTestPlan Fixture;
 
-static JpItem *
-add (JpStore *store,
-     JpItem  *parent,
-     JpKind   kind)
-{
-  g_autoptr(GError) error = NULL;
-  JpItem *item = jp_store_add_item (store, parent, kind, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;
-}
-
 /* Today, local time, as the store writes it; @before is read before the
  * change, so that a change at midnight finds either day. */
 static gboolean
@@ -37,29 +24,6 @@ is_today (const char *date,
   return g_strcmp0 (date, before) == 0 || g_strcmp0 (date, after) == 0;
 }
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-static gboolean
-search_finds (JpStore    *store,
-              const char *query,
-              JpItem     *item)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) hits = jp_store_search (store, query, 2000, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < hits->len; i++)
-    if (g_array_index (hits, gint64, i) == jp_item_get_id (item))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_progress_dated (Fixture       *f,
                      gconstpointer  data)
@@ -67,11 +31,11 @@ test_progress_dated (Fixture       *f,
   JpStore *store = JP_STORE (f->db);
   g_autoptr(GError) error = NULL;
   g_autoptr(JpItem) root = jp_store_get_root (store);
-  g_autoptr(JpItem) chapter = add (store, root, JP_KIND_CHAPTER);
-  g_autoptr(JpItem) section = add (store, chapter, JP_KIND_SECTION);
-  g_autoptr(JpItem) project = add (store, section, JP_KIND_PROJECT);
-  g_autoptr(JpItem) objective = add (store, section, JP_KIND_OBJECTIVE);
-  g_autofree char *before = today ();
+  g_autoptr(JpItem) chapter = jp_test_add_item (store, root, JP_KIND_CHAPTER);
+  g_autoptr(JpItem) section = jp_test_add_item (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) project = jp_test_add_item (store, section, JP_KIND_PROJECT);
+  g_autoptr(JpItem) objective = jp_test_add_item (store, section, JP_KIND_OBJECTIVE);
+  g_autofree char *before = jp_test_today ();
 
   /* Only a project holds progress. */
   g_assert_true (jp_kind_allows_text (JP_KIND_PROJECT, JP_TEXT_PROGRESS));
@@ -89,12 +53,12 @@ test_progress_dated (Fixture       *f,
   g_assert_cmpstr (jp_item_get_text (project, JP_TEXT_PROGRESS, JP_LANG_NL), ==,
                    "Verdrag in behandeling bij de parlementen");
   g_assert_true (is_today (jp_item_get_field (project, JP_FIELD_PROGRESS_DATE), before));
-  g_assert_true (search_finds (store, "parlementen", project));
+  g_assert_true (jp_test_search_finds (store, "parlementen", project));
   g_assert_true (jp_store_undo (store, &error));
   g_assert_no_error (error);
   g_assert_null (jp_item_get_text (project, JP_TEXT_PROGRESS, JP_LANG_NL));
   g_assert_null (jp_item_get_field (project, JP_FIELD_PROGRESS_DATE));
-  g_assert_false (search_finds (store, "parlementen", project));
+  g_assert_false (jp_test_search_finds (store, "parlementen", project));
   g_assert_true (jp_store_redo (store, &error));
   g_assert_no_error (error);
   g_assert_true (is_today (jp_item_get_field (project, JP_FIELD_PROGRESS_DATE), before));
@@ -130,7 +94,7 @@ test_progress_migration (void)
   g_autoptr(JpDatabase) db = NULL;
   g_autoptr(JpItem) project = NULL;
   g_autoptr(JpItem) section = NULL;
-  g_autofree char *before = today ();
+  g_autofree char *before = jp_test_today ();
   sqlite3 *raw;
 
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
@@ -156,14 +120,14 @@ test_progress_migration (void)
   g_assert_cmpstr (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_FR), ==, "Ratification");
   g_assert_null (jp_item_get_field (project, JP_FIELD_PROGRESS_DATE));
   g_assert_cmpint (jp_item_get_status (project), ==, JP_STATUS_PLANNED);
-  g_assert_true (search_finds (JP_STORE (db), "ratification", project));
+  g_assert_true (jp_test_search_finds (JP_STORE (db), "ratification", project));
   section = jp_store_lookup (JP_STORE (db), 7);
-  g_assert_true (search_finds (JP_STORE (db), "rouself", section));
+  g_assert_true (jp_test_search_finds (JP_STORE (db), "rouself", section));
   g_assert_true (jp_store_set_text (JP_STORE (db), project, JP_TEXT_PROGRESS, JP_LANG_FR,
                                     "Ratifié par deux pays", &error));
   g_assert_no_error (error);
   g_assert_true (is_today (jp_item_get_field (project, JP_FIELD_PROGRESS_DATE), before));
-  g_assert_true (search_finds (JP_STORE (db), "ratifie", project));
+  g_assert_true (jp_test_search_finds (JP_STORE (db), "ratifie", project));
   g_clear_object (&project);
   g_clear_object (&section);
   g_clear_object (&db);

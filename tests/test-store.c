@@ -13,19 +13,6 @@
 
 typedef JpTestPlan Fixture;
 
-static JpItem *
-add (JpStore *store,
-     JpItem  *parent,
-     JpKind   kind)
-{
-  g_autoptr(GError) error = NULL;
-  JpItem *item = jp_store_add_item (store, parent, kind, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (item);
-  return item;
-}
-
 static gpointer
 nth (GListModel *model,
      guint       position)
@@ -42,10 +29,10 @@ test_store_reads (Fixture       *f,
   JpStore *store = JP_STORE (f->db);
   g_autoptr(GError) error = NULL;
   g_autoptr(JpItem) root = jp_store_get_root (store);
-  g_autoptr(JpItem) programme = add (store, root, JP_KIND_PROGRAMME);
-  g_autoptr(JpItem) area = add (store, programme, JP_KIND_AREA);
-  g_autoptr(JpItem) chapter = add (store, root, JP_KIND_CHAPTER);
-  g_autoptr(JpItem) section = add (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) programme = jp_test_add_item (store, root, JP_KIND_PROGRAMME);
+  g_autoptr(JpItem) area = jp_test_add_item (store, programme, JP_KIND_AREA);
+  g_autoptr(JpItem) chapter = jp_test_add_item (store, root, JP_KIND_CHAPTER);
+  g_autoptr(JpItem) section = jp_test_add_item (store, chapter, JP_KIND_SECTION);
   g_autoptr(JpItem) found = NULL;
   g_autoptr(JpItem) numbered = NULL;
   g_autoptr(GListModel) unserved = NULL;
@@ -102,11 +89,11 @@ test_store_edits (Fixture       *f,
   JpStore *store = JP_STORE (f->db);
   g_autoptr(GError) error = NULL;
   g_autoptr(JpItem) root = jp_store_get_root (store);
-  g_autoptr(JpItem) chapter = add (store, root, JP_KIND_CHAPTER);
-  g_autoptr(JpItem) section = add (store, chapter, JP_KIND_SECTION);
-  g_autoptr(JpItem) project = add (store, section, JP_KIND_PROJECT);
-  g_autoptr(JpItem) first = add (store, section, JP_KIND_ITEM);
-  g_autoptr(JpItem) second = add (store, section, JP_KIND_ITEM);
+  g_autoptr(JpItem) chapter = jp_test_add_item (store, root, JP_KIND_CHAPTER);
+  g_autoptr(JpItem) section = jp_test_add_item (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) project = jp_test_add_item (store, section, JP_KIND_PROJECT);
+  g_autoptr(JpItem) first = jp_test_add_item (store, section, JP_KIND_ITEM);
+  g_autoptr(JpItem) second = jp_test_add_item (store, section, JP_KIND_ITEM);
   g_autoptr(JpItem) objective = NULL;
   g_autoptr(JpItem) looked_up = NULL;
   g_autoptr(GListModel) items = jp_store_get_children (store, section, JP_KIND_MASK (JP_KIND_ITEM));
@@ -144,7 +131,7 @@ test_store_edits (Fixture       *f,
   {
     g_autoptr(GListModel) listed = jp_store_get_children (store, section,
                                                           JP_KIND_MASK (JP_KIND_PROJECT) | JP_KIND_MASK (JP_KIND_GROUP));
-    g_autoptr(JpItem) group = add (store, section, JP_KIND_GROUP);
+    g_autoptr(JpItem) group = jp_test_add_item (store, section, JP_KIND_GROUP);
     g_autoptr(JpItem) fresh = jp_store_add_item_full (store, section, JP_KIND_PROJECT, NULL,
                                                       JP_PHASE_NEW, JP_STATUS_NONE, &error);
     g_autoptr(JpItem) ongoing = NULL;
@@ -189,7 +176,7 @@ test_store_edits (Fixture       *f,
   g_clear_object (&looked_up);
 
   /* Add, look up, write a text, read it back; undo takes back each. */
-  objective = add (store, section, JP_KIND_OBJECTIVE);
+  objective = jp_test_add_item (store, section, JP_KIND_OBJECTIVE);
   id = jp_item_get_id (objective);
   looked_up = jp_store_lookup (store, id);
   g_assert_true (looked_up == objective);
@@ -254,15 +241,15 @@ test_store_history (Fixture       *f,
   g_assert_cmpint (change.kind, ==, JP_CHANGE_NONE);
   g_assert_nonnull (contacts);
 
-  team = add (store, contacts, JP_KIND_TEAM);
+  team = jp_test_add_item (store, contacts, JP_KIND_TEAM);
   assert_history (store, FALSE, JP_CHANGE_ADD, team, JP_KIND_TEAM, "");
-  subject = add (store, team, JP_KIND_SUBJECT);
-  person = add (store, subject, JP_KIND_CONTACT);
+  subject = jp_test_add_item (store, team, JP_KIND_SUBJECT);
+  person = jp_test_add_item (store, subject, JP_KIND_CONTACT);
   g_assert_true (jp_store_set_field (store, person, JP_FIELD_PERSON, "L. Willems", &error));
   g_assert_no_error (error);
   /* The first values of a new item are part of adding it. */
   assert_history (store, FALSE, JP_CHANGE_ADD, person, JP_KIND_CONTACT, "");
-  chapter = add (store, root, JP_KIND_CHAPTER);
+  chapter = jp_test_add_item (store, root, JP_KIND_CHAPTER);
   g_assert_true (jp_store_set_field (store, person, JP_FIELD_PHONE, "+32 2 519 38 11", &error));
   g_assert_no_error (error);
   /* The label is the item's as it read when the change began. */
@@ -334,21 +321,6 @@ test_store_history (Fixture       *f,
 
 /* ----------------------------------------------------------------- search */
 
-static gboolean
-search_finds (JpStore    *store,
-              const char *query,
-              JpItem     *item)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) hits = jp_store_search (store, query, 2000, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < hits->len; i++)
-    if (g_array_index (hits, gint64, i) == jp_item_get_id (item))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 set_title (JpStore    *store,
            JpItem     *item,
@@ -381,11 +353,11 @@ test_search_infix (Fixture       *f,
   JpStore *store = JP_STORE (f->db);
   g_autoptr(GError) error = NULL;
   g_autoptr(JpItem) root = jp_store_get_root (store);
-  g_autoptr(JpItem) chapter = add (store, root, JP_KIND_CHAPTER);
-  g_autoptr(JpItem) bankrupt = add (store, chapter, JP_KIND_SECTION);
-  g_autoptr(JpItem) carousel = add (store, chapter, JP_KIND_SECTION);
-  g_autoptr(JpItem) plain = add (store, chapter, JP_KIND_SECTION);
-  g_autoptr(JpItem) group = add (store, bankrupt, JP_KIND_GROUP);
+  g_autoptr(JpItem) chapter = jp_test_add_item (store, root, JP_KIND_CHAPTER);
+  g_autoptr(JpItem) bankrupt = jp_test_add_item (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) carousel = jp_test_add_item (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) plain = jp_test_add_item (store, chapter, JP_KIND_SECTION);
+  g_autoptr(JpItem) group = jp_test_add_item (store, bankrupt, JP_KIND_GROUP);
   g_autoptr(GArray) hits = NULL;
 
   set_title (store, bankrupt, "Faillissementsfraude");
@@ -393,13 +365,13 @@ test_search_infix (Fixture       *f,
   set_title (store, plain, "Fraude met voertuigen");
   set_field (store, group, JP_FIELD_CODE, "FISC-FAIL");
 
-  g_assert_true (search_finds (store, "fraude", bankrupt));
-  g_assert_true (search_finds (store, "fraude", carousel));
-  g_assert_true (search_finds (store, "fraude", plain));
-  g_assert_true (search_finds (store, "FAIL", group));
-  g_assert_true (search_finds (store, "fail", bankrupt));
-  g_assert_true (search_finds (store, "carrousel fraude", carousel));
-  g_assert_false (search_finds (store, "carrousel fraude", bankrupt));
+  g_assert_true (jp_test_search_finds (store, "fraude", bankrupt));
+  g_assert_true (jp_test_search_finds (store, "fraude", carousel));
+  g_assert_true (jp_test_search_finds (store, "fraude", plain));
+  g_assert_true (jp_test_search_finds (store, "FAIL", group));
+  g_assert_true (jp_test_search_finds (store, "fail", bankrupt));
+  g_assert_true (jp_test_search_finds (store, "carrousel fraude", carousel));
+  g_assert_false (jp_test_search_finds (store, "carrousel fraude", bankrupt));
   /* A whole word ranks before a word that holds it. */
   hits = jp_store_search (store, "fraude", 2000, &error);
   g_assert_no_error (error);
@@ -407,23 +379,23 @@ test_search_infix (Fixture       *f,
   g_assert_cmpuint (hits->len, ==, 3);
 
   /* Two letters: the start of words only. */
-  g_assert_true (search_finds (store, "fr", plain));
-  g_assert_false (search_finds (store, "fr", carousel));
-  g_assert_true (search_finds (store, "ca", carousel));
-  g_assert_false (search_finds (store, "de", carousel));
+  g_assert_true (jp_test_search_finds (store, "fr", plain));
+  g_assert_false (jp_test_search_finds (store, "fr", carousel));
+  g_assert_true (jp_test_search_finds (store, "ca", carousel));
+  g_assert_false (jp_test_search_finds (store, "de", carousel));
 
   /* Undo and redo keep the index in step. */
   set_title (store, plain, "Sociale zekerheid");
-  g_assert_false (search_finds (store, "raude", plain));
-  g_assert_true (search_finds (store, "ekerh", plain));
+  g_assert_false (jp_test_search_finds (store, "raude", plain));
+  g_assert_true (jp_test_search_finds (store, "ekerh", plain));
   g_assert_true (jp_store_undo (store, &error));
   g_assert_no_error (error);
-  g_assert_true (search_finds (store, "raude", plain));
-  g_assert_false (search_finds (store, "ekerh", plain));
+  g_assert_true (jp_test_search_finds (store, "raude", plain));
+  g_assert_false (jp_test_search_finds (store, "ekerh", plain));
   g_assert_true (jp_store_redo (store, &error));
   g_assert_no_error (error);
-  g_assert_true (search_finds (store, "ekerh", plain));
-  g_assert_false (search_finds (store, "raude", plain));
+  g_assert_true (jp_test_search_finds (store, "ekerh", plain));
+  g_assert_false (jp_test_search_finds (store, "raude", plain));
 }
 
 /* The contacts are searched: people, e-mail addresses, phones, the
@@ -435,10 +407,10 @@ test_search_contacts (Fixture       *f,
   JpStore *store = JP_STORE (f->db);
   g_autoptr(GError) error = NULL;
   g_autoptr(JpItem) root = jp_store_get_root (store);
-  g_autoptr(JpItem) contacts = add (store, root, JP_KIND_CONTACTS);
-  g_autoptr(JpItem) team = add (store, contacts, JP_KIND_TEAM);
-  g_autoptr(JpItem) subject = add (store, team, JP_KIND_SUBJECT);
-  g_autoptr(JpItem) person = add (store, subject, JP_KIND_CONTACT);
+  g_autoptr(JpItem) contacts = jp_test_add_item (store, root, JP_KIND_CONTACTS);
+  g_autoptr(JpItem) team = jp_test_add_item (store, contacts, JP_KIND_TEAM);
+  g_autoptr(JpItem) subject = jp_test_add_item (store, team, JP_KIND_SUBJECT);
+  g_autoptr(JpItem) person = jp_test_add_item (store, subject, JP_KIND_CONTACT);
 
   set_title (store, team, "Team Interne Markt");
   set_title (store, subject, "Grensarbeid en belastingen");
@@ -446,27 +418,27 @@ test_search_contacts (Fixture       *f,
   set_field (store, person, JP_FIELD_EMAIL, "l.willems@benelux.int");
   set_field (store, person, JP_FIELD_PHONE, "+32 2 519 38 11");
 
-  g_assert_true (search_finds (store, "willems", person));
-  g_assert_true (search_finds (store, "Willems", person));
-  g_assert_true (search_finds (store, "l.willems@benelux.int", person));
-  g_assert_true (search_finds (store, "illem", person));
-  g_assert_true (search_finds (store, "519 38", person));
-  g_assert_true (search_finds (store, "51", person));
-  g_assert_true (search_finds (store, "markt", team));
-  g_assert_true (search_finds (store, "arbeid", subject));
-  g_assert_false (search_finds (store, "arbeid", person));
+  g_assert_true (jp_test_search_finds (store, "willems", person));
+  g_assert_true (jp_test_search_finds (store, "Willems", person));
+  g_assert_true (jp_test_search_finds (store, "l.willems@benelux.int", person));
+  g_assert_true (jp_test_search_finds (store, "illem", person));
+  g_assert_true (jp_test_search_finds (store, "519 38", person));
+  g_assert_true (jp_test_search_finds (store, "51", person));
+  g_assert_true (jp_test_search_finds (store, "markt", team));
+  g_assert_true (jp_test_search_finds (store, "arbeid", subject));
+  g_assert_false (jp_test_search_finds (store, "arbeid", person));
 
   /* A person removed is no longer found; undone, found again. */
   g_assert_true (jp_store_remove_item (store, person, &error));
   g_assert_no_error (error);
-  g_assert_false (search_finds (store, "illem", person));
+  g_assert_false (jp_test_search_finds (store, "illem", person));
   g_assert_true (jp_store_undo (store, &error));
   g_assert_no_error (error);
   {
     g_autoptr(JpItem) back = jp_store_lookup (store, jp_item_get_id (person));
     g_assert_nonnull (back);
-    g_assert_true (search_finds (store, "illem", back));
-    g_assert_true (search_finds (store, "519", back));
+    g_assert_true (jp_test_search_finds (store, "illem", back));
+    g_assert_true (jp_test_search_finds (store, "519", back));
   }
 }
 
@@ -505,9 +477,9 @@ test_search_migration (void)
   section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
   person = jp_store_lookup (JP_STORE (db), 5);
   g_assert_nonnull (person);
-  g_assert_true (search_finds (JP_STORE (db), "fraude", section));
-  g_assert_true (search_finds (JP_STORE (db), "illem", person));
-  g_assert_true (search_finds (JP_STORE (db), "519 38", person));
+  g_assert_true (jp_test_search_finds (JP_STORE (db), "fraude", section));
+  g_assert_true (jp_test_search_finds (JP_STORE (db), "illem", person));
+  g_assert_true (jp_test_search_finds (JP_STORE (db), "519 38", person));
   g_clear_object (&section);
   g_clear_object (&person);
   g_clear_object (&db);

@@ -63,14 +63,6 @@ type_note (JpWindow      *window,
   jp_pane_flush (jp_window_get_pane (window));
 }
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static void
 undo (JpWindow *window)
 {
@@ -105,7 +97,7 @@ test_section_list (Fixture       *f,
   g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
   g_autoptr(GPtrArray) projects = projects_in_order (f->db, section);
   g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *day = today ();
+  g_autofree char *day = jp_test_today ();
   g_autofree char *shown = NULL;
   g_autofree char *updated = NULL;
   JpItem *project;
@@ -298,7 +290,7 @@ test_french (Fixture       *f,
   g_autoptr(GPtrArray) projects = projects_in_order (f->db, section);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
-  g_autofree char *day = today ();
+  g_autofree char *day = jp_test_today ();
   g_autofree char *date = jp_contacts_format_date_in (day, JP_LANG_FR);
   JpItem *project = projects->pdata[0];
   JpProgressRow *row;
