@@ -354,9 +354,12 @@ apply_records (Apply   *apply,
       if (!_jp_exchange_merge (apply->connection, apply->reader, apply->snapshot, apply->choices, apply->report,
                                error))
         return FALSE;
-      records = apply->reader->records;
-      top = &g_array_index (records, Record, 0);
     }
+  _jp_xml_leave_out (apply->reader, apply->snapshot, apply->choices);
+  if (file_fps)
+    _jp_xml_leave_out_fingerprints (file_fps, apply->snapshot, apply->choices);
+  records = apply->reader->records;
+  top = &g_array_index (records, Record, 0);
   top->position = root_position;
 
   if (!apply_changes (apply, scope_parent, error))

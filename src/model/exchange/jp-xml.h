@@ -50,11 +50,19 @@ typedef enum {
   JP_CONFLICT_ORDER,              /* its items put in another order on both sides */
 } JpConflictKind;
 
-/* A choice for one conflicting item: the file's version or the database's. */
+/* A choice for one item of an import, in a table uid → JpImportChoice:
+ * for a conflicting item, the file's version or the database's; for any
+ * item that differs, JP_CHOICE_LEAVE_OUT leaves its difference out (the
+ * review of an import): a changed or moved item keeps the database's
+ * values and place, an added one is not added (nor what is under it), a
+ * removed one stays where it was with what is under it.  On a conflict,
+ * leaving the file's change out keeps the database's version, as
+ * JP_CHOICE_MINE does. */
 typedef enum {
   JP_CHOICE_NONE,
   JP_CHOICE_THEIRS,
   JP_CHOICE_MINE,
+  JP_CHOICE_LEAVE_OUT,
 } JpImportChoice;
 
 typedef struct {
