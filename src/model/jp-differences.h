@@ -61,6 +61,8 @@ typedef struct {
   gint64     new_id;        /* in the new snapshot; 0 when removed */
   char      *number;        /* the item's number, or NULL */
   char      *titles[JP_N_LANGS]; /* its title, or its text's first line, or NULL */
+  JpPhase    phase;         /* the new side's, or the old's when removed */
+  JpStatus   status;
   char      *group;         /* the uid of the section (else chapter) it is in; "" outside */
   char      *group_number;
   char      *group_titles[JP_N_LANGS];
@@ -72,7 +74,8 @@ typedef enum {
   JP_DIFFERENCES_DEFAULT    = 0,
   /* Two years of the plan: the year's own bookkeeping is no difference
    * (the plan's number and title, progress and its date, the year in a
-   * team's uid). */
+   * team's uid, the order of siblings: only another parent is a move).
+   * The roots (the two plans) are not compared with each other. */
   JP_DIFFERENCES_YEARS      = 1 << 0,
 } JpDifferencesFlags;
 

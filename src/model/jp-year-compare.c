@@ -7,21 +7,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "model/jp-differences.h"
 #include "model/jp-model-private.h"
 #include "model/jp-store.h"
 #include "model/jp-year-compare.h"
-
-/* Two snapshots side by side, with the later year's items matched to
- * the earlier year's. */
-typedef struct {
-  JpSnapshot *old;
-  JpSnapshot *new;
-  GHashTable *old_uids;     /* uid → JpSnapshotItem of old */
-  GHashTable *new_uids;
-  GHashTable *matches;      /* new JpSnapshotItem → old JpSnapshotItem */
-  GHashTable *matched_old;  /* old JpSnapshotItem set */
-  GPtrArray  *changes;
-} Compare;
 
 static void
 year_change_free (gpointer data)
@@ -45,6 +34,7 @@ jp_year_comparison_free (JpYearComparison *comparison)
   if (comparison == NULL)
     return;
   g_clear_pointer (&comparison->changes, g_ptr_array_unref);
+  g_clear_pointer (&comparison->differences, jp_differences_free);
   g_free (comparison);
 }
 
@@ -64,267 +54,61 @@ jp_year_comparison_find (const JpYearComparison *comparison,
   return NULL;
 }
 
-static void
-index_uids (JpSnapshotItem *item,
-            GHashTable     *uids)
-{
-  if (item->data.uid)
-    g_hash_table_insert (uids, item->data.uid, item);
-  for (guint i = 0; item->children && i < item->children->len; i++)
-    index_uids (g_ptr_array_index (item->children, i), uids);
-}
-
-/* The earlier year's item that @id is or continues, following the
- * links back through the years between. */
-static JpSnapshotItem *
-find_match (Compare    *cmp,
-            GHashTable *links,
-            gint64      id)
-{
-  /* A link never points forward, so a chain is at most as long as the
-   * years between; the bound only guards against a damaged table. */
-  for (guint steps = 0; steps < 10000; steps++)
-    {
-      JpSnapshotItem *old = _jp_snapshot_lookup (cmp->old, id);
-      gint64 *previous;
-
-      if (old)
-        return old;
-      previous = g_hash_table_lookup (links, &id);
-      if (previous == NULL)
-        return NULL;
-      id = *previous;
-    }
-  return NULL;
-}
-
-static void
-match_items (Compare        *cmp,
-             GHashTable     *links,
-             JpSnapshotItem *item)
-{
-  JpSnapshotItem *old = find_match (cmp, links, item->data.id);
-
-  if (old && !g_hash_table_contains (cmp->matched_old, old))
-    {
-      g_hash_table_insert (cmp->matches, item, old);
-      g_hash_table_add (cmp->matched_old, old);
-    }
-  for (guint i = 0; item->children && i < item->children->len; i++)
-    match_items (cmp, links, g_ptr_array_index (item->children, i));
-}
-
-static gboolean
-same_text (const char *a,
-           const char *b)
-{
-  return g_strcmp0 (a && *a ? a : NULL, b && *b ? b : NULL) == 0;
-}
-
-/* A team is named by its uid, which carries its year: compare the teams. */
-static gboolean
-same_team (Compare    *cmp,
-           const char *old_team,
-           const char *new_team)
-{
-  JpSnapshotItem *new_item, *old_item;
-
-  if (same_text (old_team, new_team))
-    return TRUE;
-  if (old_team == NULL || new_team == NULL)
-    return FALSE;
-  new_item = g_hash_table_lookup (cmp->new_uids, new_team);
-  old_item = new_item ? g_hash_table_lookup (cmp->matches, new_item) : NULL;
-  return old_item != NULL && g_strcmp0 (old_item->data.uid, old_team) == 0;
-}
-
-static guint
-count_below (JpSnapshotItem *item)
-{
-  guint n = 0;
-
-  for (guint i = 0; item->children && i < item->children->len; i++)
-    n += 1 + count_below (g_ptr_array_index (item->children, i));
-  return n;
-}
-
-/* Its title, else its text's first line, else its person. */
-static char *
-label_of (JpSnapshotItem *item,
-          JpLang          lang)
-{
-  const char *text = item->data.texts[JP_TEXT_TITLE][lang];
-  const char *end;
-
-  if (text == NULL || *text == '\0')
-    text = item->data.texts[JP_TEXT_BODY][lang];
-  if (text == NULL || *text == '\0')
-    text = item->data.fields[JP_FIELD_PERSON];
-  if (text == NULL || *text == '\0')
-    return NULL;
-  end = strchr (text, '\n');
-  return end ? g_strndup (text, end - text) : g_strdup (text);
-}
-
+/* A difference in the shape of a year's change: masks of what differs. */
 static JpYearChange *
-change_new (JpYearChangeKind  kind,
-            JpSnapshotItem   *item)
+year_change_new (const JpDifference *difference)
 {
   JpYearChange *change = g_new0 (JpYearChange, 1);
-  JpSnapshotItem *group = NULL;
 
-  change->kind = kind;
-  change->item_kind = item->data.kind;
-  change->id = item->data.id;
-  change->uid = g_strdup (item->data.uid);
-  change->number = g_strdup (item->data.fields[JP_FIELD_NUMBER]);
+  change->kind = difference->kind == JP_DIFFERENCE_ADDED ? JP_YEAR_CHANGE_ADDED
+                 : difference->kind == JP_DIFFERENCE_REMOVED ? JP_YEAR_CHANGE_REMOVED
+                 : JP_YEAR_CHANGE_CHANGED;
+  change->item_kind = difference->item_kind;
+  change->id = difference->kind == JP_DIFFERENCE_REMOVED ? difference->old_id : difference->new_id;
+  change->previous = difference->old_id;
+  change->uid = g_strdup (difference->uid);
+  change->number = g_strdup (difference->number);
+  change->group = g_strdup (difference->group_number ? difference->group_number : "");
   for (guint l = 0; l < JP_N_LANGS; l++)
-    change->titles[l] = label_of (item, l);
-
-  /* The section it is in, else the chapter: where a reader looks. */
-  for (JpSnapshotItem *up = item; up && group == NULL; up = up->parent)
-    if (up->data.kind == JP_KIND_SECTION)
-      group = up;
-  for (JpSnapshotItem *up = item; up && group == NULL; up = up->parent)
-    if (up->data.kind == JP_KIND_CHAPTER)
-      group = up;
-  change->group = g_strdup (group && group->data.fields[JP_FIELD_NUMBER] ? group->data.fields[JP_FIELD_NUMBER] : "");
-  for (guint l = 0; group && l < JP_N_LANGS; l++)
-    change->group_titles[l] = g_strdup (group->data.texts[JP_TEXT_TITLE][l]);
-  return change;
-}
-
-/* What differs between @old and @item, or NULL. */
-static JpYearChange *
-compare_item (Compare        *cmp,
-              JpSnapshotItem *old,
-              JpSnapshotItem *item)
-{
-  guint fields = 0, texts[JP_N_LANGS] = { 0 };
-  gboolean moved, any_text = FALSE;
-  JpYearChange *change;
-
-  for (guint f = 0; f < JP_N_FIELDS; f++)
     {
-      if (f == JP_FIELD_PROGRESS_DATE)
-        continue;
-      if (f == JP_FIELD_TEAM
-          ? !same_team (cmp, old->data.fields[f], item->data.fields[f])
-          : !same_text (old->data.fields[f], item->data.fields[f]))
-        fields |= JP_FIELD_MASK (f);
+      change->titles[l] = g_strdup (difference->titles[l]);
+      change->group_titles[l] = g_strdup (difference->group_titles[l]);
     }
-  for (guint t = 0; t < JP_N_TEXTS; t++)
-    for (guint l = 0; l < JP_N_LANGS; l++)
-      if (t != JP_TEXT_PROGRESS && !same_text (old->data.texts[t][l], item->data.texts[t][l]))
+  change->old_phase = change->new_phase = difference->phase;
+  change->old_status = change->new_status = difference->status;
+  change->descendants = difference->descendants;
+
+  for (guint i = 0; difference->values && i < difference->values->len; i++)
+    {
+      const JpValueChange *value = g_ptr_array_index (difference->values, i);
+
+      switch (value->kind)
         {
-          texts[l] |= JP_TEXT_MASK (t);
-          any_text = TRUE;
+        case JP_VALUE_PHASE:
+          change->old_phase = JP_PHASE_NONE;
+          if (value->old_value)
+            jp_phase_from_string (value->old_value, &change->old_phase);
+          break;
+        case JP_VALUE_STATUS:
+          change->old_status = JP_STATUS_NONE;
+          if (value->old_value)
+            jp_status_from_string (value->old_value, &change->old_status);
+          break;
+        case JP_VALUE_FIELD:
+          change->fields |= JP_FIELD_MASK (value->field);
+          break;
+        case JP_VALUE_TEXT:
+          change->texts[value->lang] |= JP_TEXT_MASK (value->field);
+          break;
+        case JP_VALUE_PLACE:
+          change->moved = TRUE;
+          break;
+        case JP_VALUE_AREAS:
+        default:
+          break;
         }
-  moved = item->parent && old->parent
-          && g_hash_table_lookup (cmp->matches, item->parent) != old->parent;
-
-  if (fields == 0 && !any_text && !moved
-      && old->data.phase == item->data.phase && old->data.status == item->data.status)
-    return NULL;
-
-  change = change_new (JP_YEAR_CHANGE_CHANGED, item);
-  change->previous = old->data.id;
-  change->old_phase = old->data.phase;
-  change->new_phase = item->data.phase;
-  change->old_status = old->data.status;
-  change->new_status = item->data.status;
-  change->moved = moved;
-  change->fields = fields;
-  memcpy (change->texts, texts, sizeof texts);
+    }
   return change;
-}
-
-static void
-add_removed (Compare        *cmp,
-             JpSnapshotItem *old)
-{
-  JpYearChange *change = change_new (JP_YEAR_CHANGE_REMOVED, old);
-
-  change->previous = old->data.id;
-  change->old_phase = change->new_phase = old->data.phase;
-  change->old_status = change->new_status = old->data.status;
-  change->descendants = count_below (old);
-  g_ptr_array_add (cmp->changes, change);
-}
-
-/* The earlier year's children of @old that nothing continues. */
-static void
-add_removed_children (Compare        *cmp,
-                      JpSnapshotItem *old)
-{
-  for (guint i = 0; old->children && i < old->children->len; i++)
-    {
-      JpSnapshotItem *child = g_ptr_array_index (old->children, i);
-
-      if (!g_hash_table_contains (cmp->matched_old, child))
-        add_removed (cmp, child);
-    }
-}
-
-static void
-walk (Compare        *cmp,
-      JpSnapshotItem *item)
-{
-  JpSnapshotItem *old = g_hash_table_lookup (cmp->matches, item);
-
-  if (old == NULL)
-    {
-      /* Added, with everything under it. */
-      JpYearChange *change = change_new (JP_YEAR_CHANGE_ADDED, item);
-
-      change->new_phase = change->old_phase = item->data.phase;
-      change->new_status = change->old_status = item->data.status;
-      change->descendants = count_below (item);
-      g_ptr_array_add (cmp->changes, change);
-      return;
-    }
-  if (item->parent != NULL)
-    {
-      JpYearChange *change = compare_item (cmp, old, item);
-
-      if (change)
-        g_ptr_array_add (cmp->changes, change);
-    }
-  for (guint i = 0; item->children && i < item->children->len; i++)
-    walk (cmp, g_ptr_array_index (item->children, i));
-  add_removed_children (cmp, old);
-}
-
-/* Keeps each group's changes together, the groups in the order they
- * first come (the later year's tree order). */
-static GPtrArray *
-group_changes (GPtrArray *changes)
-{
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  GPtrArray *sorted = g_ptr_array_new_full (changes->len, year_change_free);
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      JpYearChange *change = g_ptr_array_index (changes, i);
-      GPtrArray *group = g_hash_table_lookup (groups, change->group);
-
-      if (group == NULL)
-        {
-          group = g_ptr_array_new ();
-          g_hash_table_insert (groups, change->group, group);
-          g_ptr_array_add (order, group);
-        }
-      g_ptr_array_add (group, change);
-    }
-  for (guint i = 0; i < order->len; i++)
-    {
-      GPtrArray *group = g_ptr_array_index (order, i);
-
-      for (guint j = 0; j < group->len; j++)
-        g_ptr_array_add (sorted, g_ptr_array_index (group, j));
-    }
-  return sorted;
 }
 
 static JpYearComparison *
@@ -334,10 +118,10 @@ compare_on (JpConnection  *connection,
             GError       **error)
 {
   g_autoptr(GHashTable) links = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(JpSnapshot) old = NULL;
+  g_autoptr(JpSnapshot) new = NULL;
   JpYearComparison *comparison;
   gint64 old_root, new_root;
-  Compare cmp = { 0 };
 
   if (from > to)
     {
@@ -357,47 +141,21 @@ compare_on (JpConnection  *connection,
   links = _jp_connection_get_continuations (connection, error);
   if (links == NULL)
     return NULL;
-  cmp.old = _jp_connection_load_snapshot (connection, old_root, error);
-  if (cmp.old == NULL)
+  old = _jp_connection_load_snapshot (connection, old_root, error);
+  if (old == NULL)
     return NULL;
-  cmp.new = _jp_connection_load_snapshot (connection, new_root, error);
-  if (cmp.new == NULL)
-    {
-      _jp_snapshot_free (cmp.old);
-      return NULL;
-    }
-
-  cmp.old_uids = g_hash_table_new (g_str_hash, g_str_equal);
-  cmp.new_uids = g_hash_table_new (g_str_hash, g_str_equal);
-  cmp.matches = g_hash_table_new (NULL, NULL);
-  cmp.matched_old = g_hash_table_new (NULL, NULL);
-  changes = g_ptr_array_new ();
-  cmp.changes = changes;
-  index_uids (cmp.old->root, cmp.old_uids);
-  index_uids (cmp.new->root, cmp.new_uids);
-  match_items (&cmp, links, cmp.new->root);
-
-  if (g_hash_table_contains (cmp.matches, cmp.new->root))
-    walk (&cmp, cmp.new->root);
-  else
-    {
-      /* Two plans that do not continue each other: everything differs. */
-      for (guint i = 0; cmp.new->root->children && i < cmp.new->root->children->len; i++)
-        walk (&cmp, g_ptr_array_index (cmp.new->root->children, i));
-      add_removed_children (&cmp, cmp.old->root);
-    }
+  new = _jp_connection_load_snapshot (connection, new_root, error);
+  if (new == NULL)
+    return NULL;
 
   comparison = g_new0 (JpYearComparison, 1);
   comparison->from = from;
   comparison->to = to;
-  comparison->changes = group_changes (changes);
-
-  g_hash_table_unref (cmp.old_uids);
-  g_hash_table_unref (cmp.new_uids);
-  g_hash_table_unref (cmp.matches);
-  g_hash_table_unref (cmp.matched_old);
-  _jp_snapshot_free (cmp.old);
-  _jp_snapshot_free (cmp.new);
+  comparison->differences = jp_differences_compute (old, new, links, JP_DIFFERENCES_YEARS);
+  comparison->changes = g_ptr_array_new_full (comparison->differences->differences->len, year_change_free);
+  for (guint i = 0; i < comparison->differences->differences->len; i++)
+    g_ptr_array_add (comparison->changes,
+                     year_change_new (g_ptr_array_index (comparison->differences->differences, i)));
   return comparison;
 }
 

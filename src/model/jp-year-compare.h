@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "model/jp-differences.h"
 #include "model/store/jp-connection.h"
 #include "model/store/jp-database.h"
 
@@ -41,9 +42,10 @@ typedef struct {
 } JpYearChange;
 
 typedef struct {
-  guint      from;
-  guint      to;
-  GPtrArray *changes;       /* JpYearChange*, by group in the later year's order */
+  guint          from;
+  guint          to;
+  GPtrArray     *changes;     /* JpYearChange*, by group in the later year's order */
+  JpDifferences *differences; /* the same, as the engine found them, in the same order */
 } JpYearComparison;
 
 /* Compares the plans of @from and @to (in either order: the earlier is
