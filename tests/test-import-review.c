@@ -250,6 +250,44 @@ test_plan (void)
   g_assert_cmpuint (jp_import_report_removed_total (report), ==, 0);
 }
 
+/* A dry run lists every difference, also beside conflicts. */
+static void
+test_dry_run_differences (void)
+{
+  g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+  g_autofree char *sent = jp_test_export_section (db);
+  g_autofree char *a = jp_test_replace (sent, "Uitwisselen van informatie bij controle-acties mogelijk maken;",
+                                        "In het bestand.");
+  g_autofree char *b = jp_test_replace (a, P1_OPEN, P1_DONE);
+  g_autofree char *file = jp_test_replace (b, G3_2_START, NEW_GROUPS);
+  g_autoptr(JpImportReport) report = jp_test_import_ok (db, file, JP_IMPORT_DRY_RUN, NULL);
+  g_autoptr(JpImportReport) refused = NULL;
+  const JpDifference *d;
+
+  g_assert_nonnull (report->differences);
+  g_assert_cmpuint (report->differences->differences->len, ==, 3);
+  d = jp_differences_find (report->differences, "sec-5.7-p1");
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->kind, ==, JP_DIFFERENCE_CHANGED);
+  g_assert_cmpuint (d->values->len, ==, 1);
+  g_assert_cmpstr (((JpValueChange *) d->values->pdata[0])->old_value, ==, "in-progress");
+  g_assert_cmpstr (((JpValueChange *) d->values->pdata[0])->new_value, ==, "done");
+  d = jp_differences_find (report->differences, "sec-5.7-g3-9");
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->kind, ==, JP_DIFFERENCE_ADDED);
+  g_assert_cmpuint (d->descendants, ==, 1);
+  g_assert_nonnull (jp_differences_find (report->differences, "sec-5.7-p3"));
+
+  /* p3 changed here too: a conflict, and the two others still listed. */
+  jp_test_set_text (db, "sec-5.7-p3", "In de databank.");
+  refused = jp_test_import_refused (db, file, JP_IMPORT_DRY_RUN, JP_XML_ERROR_EDIT_CONFLICT);
+  g_assert_cmpuint (refused->conflicts->len, ==, 1);
+  g_assert_nonnull (refused->differences);
+  g_assert_cmpuint (refused->differences->differences->len, ==, 2);
+  g_assert_null (jp_differences_find (refused->differences, "sec-5.7-p3"));
+  g_assert_nonnull (jp_differences_find (refused->differences, "sec-5.7-p1"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,5 +300,6 @@ main (int   argc,
   g_test_add_func ("/import-review/leave-out/moved-project", test_moved_project);
   g_test_add_func ("/import-review/leave-out/conflict", test_conflict_left_out);
   g_test_add_func ("/import-review/leave-out/plan", test_plan);
+  g_test_add_func ("/import-review/dry-run/differences", test_dry_run_differences);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "model/jp-differences.h"
 #include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
@@ -96,6 +97,11 @@ typedef struct {
   char      *unchecked;  /* why no check was possible, in words, or NULL */
   guint      kept;       /* items changed only in the database, kept */
   GPtrArray *conflicts;  /* JpImportConflict*, in file order */
+  /* A dry run's: every difference the file makes (after the merge with
+   * this database's changes, before any is left out), the scope in the
+   * database against what the import would write; with conflicts, those
+   * of the rest, the conflicting items kept as this database has them. */
+  JpDifferences *differences;
 } JpImportReport;
 
 GQuark    jp_xml_error_quark        (void);
