@@ -50,4 +50,16 @@ check "and leaves out what it names" \
 "$bin" --database "$db" --import "$tmp/back.xml" --only sec-5.7-p3 > "$tmp/out" 2> "$tmp/err"; rc=$?
 check "--only imports what it names, offered again" \
   "[ $rc -eq 0 ] && [ \$(item status sec-5.7-p3) = done ] && [ \"\$(text sec-5.7-p3)\" = 'Uitwisselen van informatie bij gezamenlijke controle-acties;' ]"
+# A conflict: p3's text changed here as well.
+"$bin" --database "$db" --export "$tmp/s2.xml" --section 5.7 > /dev/null 2>&1
+sed -e 's|Bestrijden van fraude in en toezicht op|Bestrijden van fraude in|' \
+    -e 's|<project id="sec-5.7-p1" phase="ongoing" status="in-progress">|<project id="sec-5.7-p1" phase="ongoing" status="done">|' \
+    "$tmp/s2.xml" > "$tmp/back2.xml"
+sqlite3 "$db" "UPDATE text SET value = 'Hier gewijzigd.' WHERE lang = 'nl' AND item = (SELECT id FROM item WHERE uid = 'sec-5.7-p4')"
+"$bin" --database "$db" --import "$tmp/back2.xml" --dry-run > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "a dry run with a conflict fails, listing it and the rest" \
+  "[ $rc -eq 1 ] && grep -q 'sec-5.7-p4' $tmp/err && grep -qx 'changed sec-5.7-p1 status: in-progress → done' $tmp/out"
+"$bin" --database "$db" --import "$tmp/back2.xml" --except sec-5.7-p4 > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "--except on a conflict keeps this database's version" \
+  "[ $rc -eq 0 ] && [ \"\$(text sec-5.7-p4)\" = 'Hier gewijzigd.' ] && [ \$(item status sec-5.7-p1) = done ]"
 finish

@@ -493,6 +493,9 @@ run_actions (Options *o)
 
           if (conflicts)
             g_printerr ("%s", conflicts);
+          /* A dry run still lists what else the file changes. */
+          if (report && o->dry_run)
+            print_differences (report, choices);
           return fail (error);
         }
       if (report->unchecked)
