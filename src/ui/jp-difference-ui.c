@@ -347,6 +347,7 @@ jp_difference_row_new_full (const JpDifference *difference,
 
   accessible = g_strdup_printf ("%s: %s. %s", badge_text, title_text, detail_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (box), "jp-difference-accessible", g_steal_pointer (&accessible), g_free);
   g_object_set_data (G_OBJECT (box), "jp-difference-title", title);
   g_object_set_data (G_OBJECT (box), "jp-difference-detail", detail);
   g_object_set_data (G_OBJECT (box), "jp-difference-badge", badge);
