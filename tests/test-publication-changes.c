@@ -109,7 +109,7 @@ test_words (void)
   g_assert_nonnull (strstr (text, "5.7 Fraudebestrijding"));
   g_assert_nonnull (strstr (text, "Project 1"));
   /* Both sides of the changed sentence: the old word struck, the new one after it. */
-  g_assert_nonnull (strstr (text, "junidecember"));
+  g_assert_nonnull (strstr (text, "juni december"));
   g_assert_nonnull (strstr (text, "vindt in"));
   g_assert_null (strstr (text, "Project 2"));
   jp_test_remove_dir (dir);

@@ -11,7 +11,7 @@
 
 /* Red and green that read on a light and a dark background alike. */
 #define REMOVED_SPAN "<span foreground=\"#e01b24\" strikethrough=\"true\">"
-#define ADDED_SPAN   "<span foreground=\"#2ec27e\" underline=\"single\" weight=\"bold\">"
+#define ADDED_SPAN   "<span foreground=\"#26a269\" underline=\"single\" weight=\"bold\">"
 
 static void
 append (GString    *words,
@@ -229,6 +229,9 @@ jp_words_to_markup (GPtrArray *words,
         case JP_WORDS_ADDED:
         default:
           escaped = g_markup_escape_text (run->text, -1);
+          /* A space between the struck words and those that replace them. */
+          if (i > 0 && ((JpWords *) g_ptr_array_index (words, i - 1))->op == JP_WORDS_REMOVED)
+            g_string_append_c (markup, ' ');
           g_string_append_printf (markup, ADDED_SPAN "%s</span>", escaped);
           break;
         }

@@ -171,6 +171,10 @@ append_words (GString   *markup,
       if (run->op != JP_WORDS_SAME)
         {
           escaped = g_markup_escape_text (run->text, -1);
+          /* A space between the struck words and those that replace them. */
+          if (run->op == JP_WORDS_ADDED && i > 0
+              && ((JpWords *) g_ptr_array_index (words, i - 1))->op == JP_WORDS_REMOVED)
+            g_string_append_c (markup, ' ');
           g_string_append_printf (markup, "%s%s</span>",
                                   run->op == JP_WORDS_REMOVED ? REMOVED_SPAN : ADDED_SPAN, escaped);
           continue;
