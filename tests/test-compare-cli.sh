@@ -25,6 +25,16 @@ check "a project not carried over is listed as removed" "grep -q '^removed sec-5
 "$bin" --database "$db" --year 2013 --compare-year 2014 > "$tmp/back" 2> /dev/null
 check "either way round, the same list" "cmp -s $tmp/out $tmp/back"
 
+"$bin" --database "$db" --year 2014 --compare-year 2013 --export-changes "$tmp/changes.pdf" --language fr > "$tmp/pdf-out" 2> "$tmp/err"; rc=$?
+check "--export-changes writes the list as PDF too" \
+  "[ $rc -eq 0 ] && grep -q 'changes.pdf' $tmp/pdf-out && head -c 4 $tmp/changes.pdf | grep -q '%PDF'"
+if command -v pdftotext > /dev/null; then
+  pdftotext "$tmp/changes.pdf" "$tmp/changes.txt"
+  check "the PDF holds the changed title, in words" "grep -q 'Andere titel' $tmp/changes.txt"
+fi
+"$bin" --database "$db" --export-changes "$tmp/alone.pdf" > /dev/null 2>&1; rc=$?
+check "--export-changes without --compare-year: exit 2" "[ $rc -eq 2 ] && [ ! -e $tmp/alone.pdf ]"
+
 "$bin" --database "$db" --compare-year 2020 > /dev/null 2> "$tmp/err"; rc=$?
 check "a year the file lacks: exit 1 with a message" "[ $rc -eq 1 ] && grep -q 'no plan for 2020' $tmp/err"
 "$bin" --database "$db" --compare-year -3 > /dev/null 2> "$tmp/err"; rc=$?

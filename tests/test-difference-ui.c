@@ -52,7 +52,7 @@ test_markup (void)
   g_autofree char *cut = NULL;
 
   g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL));
-  g_assert_cmpstr (text, ==, "Overleg <intern> in junimei & juli");
+  g_assert_cmpstr (text, ==, "Overleg <intern> in juni mei & juli");
   g_assert_nonnull (strstr (markup, "strikethrough=\"true\">juni</span>"));
   g_assert_nonnull (strstr (markup, "underline=\"single\" weight=\"bold\">mei</span>"));
   g_assert_nonnull (strstr (markup, "&lt;intern&gt;"));

@@ -386,6 +386,7 @@ test_words (void)
   g_autoptr(GPtrArray) added = jp_words_compare (NULL, "Nieuw");
   g_autoptr(GPtrArray) removed = jp_words_compare ("Weg", "");
   g_autoptr(GPtrArray) two = jp_words_compare ("een twee drie vier", "een drie vier vijf");
+  g_autoptr(GPtrArray) title = jp_words_compare ("Fiscale samenwerking en strijd tegen de fraude", "Andere titel");
 
   g_assert_cmpuint (nl->len, ==, 4);
   assert_run (nl, 0, JP_WORDS_SAME, "Het plan wordt in ");
@@ -415,6 +416,11 @@ test_words (void)
       if (words->op == JP_WORDS_ADDED)
         g_assert_nonnull (strstr (words->text, "vijf"));
     }
+
+  /* Not two changes around a shared space: one. */
+  g_assert_cmpuint (title->len, ==, 2);
+  assert_run (title, 0, JP_WORDS_REMOVED, "Fiscale samenwerking en strijd tegen de fraude");
+  assert_run (title, 1, JP_WORDS_ADDED, "Andere titel");
 
   assert_words ("Het plan wordt in juni besproken.", "Het plan wordt in juli besproken.");
   assert_words ("een twee drie vier", "een drie vier vijf");

@@ -67,7 +67,13 @@ cp base.db full.db
 limit_kb=$(( $(stat -c %s base.db) / 1024 + 64 ))
 ( trap '' XFSZ; ulimit -f "$limit_kb"; exec "$bin" --database full.db --import big.xml --force ) > /dev/null 2> err
 status=$?
-expect "disk full during an import" "the disk may be full"
+# Whether SQLite still holds the write's errno (EFBIG) when the message
+# is made decides which of the two words of a full disk it gets.
+if grep -qF "The disk is full" err; then
+  expect "disk full during an import" "The disk is full"
+else
+  expect "disk full during an import" "the disk may be full"
+fi
 same_plan full.db "disk full during an import"
 
 # An export that cannot be written leaves the old file as it was.

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "jp-test-util.h"
 #include "jp-test-window.h"
+#include "model/jp-model-private.h"
+#include "model/store/jp-connection.h"
+#include "ui/jp-difference-ui.h"
 #include "ui/window/jp-compare-dialog.h"
 
 /* Two years compared from the window: the list of differences by
@@ -133,7 +138,8 @@ test_compare (Fixture       *f,
   g_assert_nonnull (change);
   g_assert_cmpint (change->kind, ==, JP_YEAR_CHANGE_REMOVED);
   {
-    g_autofree char *words = jp_compare_describe_change (change, 2013, 2014);
+    const JpDifference *difference = jp_differences_find (jp_compare_dialog_get_differences (compare), done_uid);
+    g_autofree char *words = jp_difference_describe (difference, 2013, 2014);
 
     g_assert_cmpstr (words, ==, "Only in 2013 (Done)");
   }
@@ -149,14 +155,22 @@ test_compare (Fixture       *f,
     g_assert_cmpstr (jp_item_get_field (root, JP_FIELD_NUMBER), ==, "2013");
   }
   {
-    JpYearChange added = { .kind = JP_YEAR_CHANGE_ADDED, .item_kind = JP_KIND_PROJECT, .descendants = 3 };
-    JpYearChange changed = {
-      .kind = JP_YEAR_CHANGE_CHANGED, .item_kind = JP_KIND_PROJECT, .old_status = JP_STATUS_PLANNED,
-      .new_status = JP_STATUS_DONE, .moved = TRUE, .fields = JP_FIELD_MASK (JP_FIELD_CODE),
-      .texts = { [JP_LANG_FR] = JP_TEXT_MASK (JP_TEXT_TITLE) },
+    JpDifference added = { .kind = JP_DIFFERENCE_ADDED, .item_kind = JP_KIND_PROJECT, .descendants = 3 };
+    JpDifference changed = { .kind = JP_DIFFERENCE_CHANGED, .item_kind = JP_KIND_PROJECT };
+    JpValueChange values[] = {
+      { .kind = JP_VALUE_STATUS, .old_value = (char *) "planned", .new_value = (char *) "done" },
+      { .kind = JP_VALUE_PLACE, .old_value = (char *) "sec-5.6 1", .new_value = (char *) "sec-5.7 2" },
+      { .kind = JP_VALUE_FIELD, .field = JP_FIELD_CODE },
+      { .kind = JP_VALUE_TEXT, .field = JP_TEXT_TITLE, .lang = JP_LANG_FR },
     };
-    g_autofree char *added_words = jp_compare_describe_change (&added, 2013, 2014);
-    g_autofree char *changed_words = jp_compare_describe_change (&changed, 2013, 2014);
+    g_autoptr(GPtrArray) list = g_ptr_array_new ();
+    g_autofree char *added_words = NULL, *changed_words = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      g_ptr_array_add (list, &values[i]);
+    changed.values = list;
+    added_words = jp_difference_describe (&added, 2013, 2014);
+    changed_words = jp_difference_describe (&changed, 2013, 2014);
 
     g_assert_cmpstr (added_words, ==, "New in 2014, with 3 items under it");
     g_assert_cmpstr (changed_words, ==, "Status: Planned → Done, Moved, Code, Title (French)");
@@ -165,6 +179,112 @@ test_compare (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (compare));
   jp_test_wait_a_moment ();
   g_assert_null (find_compare_window ());
+}
+
+/* Whether a label under @widget has @needle in its markup. */
+static gboolean
+has_markup_containing (GtkWidget  *widget,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_markup_containing (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static JpSnapshot *
+load_section (JpDatabase *db,
+              JpItem     *section)
+{
+  g_autoptr(GError) error = NULL;
+  JpSnapshot *snapshot = _jp_connection_load_snapshot (_jp_database_get_connection (db),
+                                                       jp_item_get_id (section), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  return snapshot;
+}
+
+/* Any differences, given: a section before and after two edits. */
+static void
+test_differences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) s57 = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autoptr(JpItem) first = NULL, second = NULL;
+  g_autoptr(JpSnapshot) before = NULL, after = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jaarplan-compare-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "changes.pdf", NULL);
+  g_autofree char *contents = NULL;
+  JpDifferences *differences;
+  JpCompareDialog *compare;
+  GtkListView *list;
+  GtkToggleButton *hide;
+  guint all;
+
+  {
+    g_autoptr(GListModel) projects = jp_database_get_children (f->db, s57, JP_KIND_MASK (JP_KIND_PROJECT));
+
+    first = g_list_model_get_item (projects, 0);
+    second = g_list_model_get_item (projects, 1);
+  }
+  g_assert_true (jp_database_set_text (f->db, first, JP_TEXT_BODY, JP_LANG_NL,
+                                       "Het overleg vindt in juni plaats.", &error));
+  g_assert_no_error (error);
+  before = load_section (f->db, s57);
+  g_assert_true (jp_database_set_text (f->db, first, JP_TEXT_BODY, JP_LANG_NL,
+                                       "Het overleg vindt in december plaats.", &error));
+  g_assert_no_error (error);
+  g_assert_true (jp_database_set_status (f->db, second, JP_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  after = load_section (f->db, s57);
+  differences = jp_differences_compute (before, after, NULL, JP_DIFFERENCES_DEFAULT);
+  g_assert_cmpuint (differences->differences->len, ==, 2);
+
+  compare = jp_compare_dialog_new_for_differences (f->window, differences, "Changes since 12 December",
+                                                   "Version sent to the Committee");
+  gtk_window_present (GTK_WINDOW (compare));
+  jp_test_wait_a_moment ();
+  g_assert_true (jp_compare_dialog_is_ready (compare));
+  g_assert_true (jp_compare_dialog_get_differences (compare) == differences);
+  g_assert_null (jp_compare_dialog_get_comparison (compare));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (compare)), ==, "Changes since 12 December");
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "Version sent to the Committee — 2 differences"));
+
+  /* The changed word struck and the new one underlined, under the section's heading. */
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "5.7 "));
+  g_assert_true (has_markup_containing (GTK_WIDGET (compare), "strikethrough=\"true\">juni</span>"));
+  g_assert_true (has_markup_containing (GTK_WIDGET (compare), "underline=\"single\" weight=\"bold\">december</span>"));
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (compare), "→ Done"));
+
+  /* A status alone can be hidden: the heading and the text's row stay. */
+  list = GTK_LIST_VIEW (jp_test_find_type (GTK_WIDGET (compare), GTK_TYPE_LIST_VIEW));
+  hide = GTK_TOGGLE_BUTTON (jp_test_find_type (GTK_WIDGET (compare), GTK_TYPE_TOGGLE_BUTTON));
+  all = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+  g_assert_cmpuint (all, ==, 3);
+  gtk_toggle_button_set_active (hide, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
+  gtk_toggle_button_set_active (hide, FALSE);
+
+  /* On paper: a PDF. */
+  pdf = g_file_new_for_path (path);
+  g_assert_true (jp_compare_dialog_export_pdf (compare, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* A row opens its item. */
+  jp_compare_dialog_open_difference (compare, jp_differences_find (differences, jp_item_get_uid (first)));
+  jp_test_wait_a_moment ();
+  g_assert_true (jp_window_get_item (f->window) == first);
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  jp_test_wait_a_moment ();
+  jp_test_remove_dir (dir);
 }
 
 /* A year the file lacks: the window says so, the dialog goes away. */
@@ -194,6 +314,7 @@ main (int   argc,
   ADD ("/window/compare/one-year", test_one_year);
   ADD ("/window/compare/years", test_compare);
   ADD ("/window/compare/missing-year", test_missing_year);
+  ADD ("/window/compare/differences", test_differences);
 
   return g_test_run ();
 }

@@ -234,6 +234,7 @@ test_migration (void)
   g_autofree char *after = NULL;
   g_autofree char *undo_7 = NULL;
   g_autofree char *undo_8 = NULL;
+  g_autofree char *undo_9 = NULL;
   sqlite3 *raw;
   sqlite3_stmt *stmt;
 
@@ -243,13 +244,16 @@ test_migration (void)
   g_clear_object (&section);
   g_clear_object (&db);
 
-  /* Back to schema 5: without closed years (8), the progress of
-   * projects (7), then without the years (6). */
+  /* Back to schema 5: without the history (9), closed years (8), the
+   * progress of projects (7), then without the years (6). */
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-9.sql", NULL),
+                                      &undo_9, NULL, NULL));
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-8.sql", NULL),
                                       &undo_8, NULL, NULL));
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-7.sql", NULL),
                                       &undo_7, NULL, NULL));
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, undo_9, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, undo_8, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, undo_7, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE continuation; PRAGMA user_version = 5;", NULL, NULL, NULL),
@@ -477,6 +481,7 @@ test_migration_8 (void)
   g_autofree char *before_2014 = NULL;
   g_autofree char *after = NULL;
   g_autofree char *undo_8 = NULL;
+  g_autofree char *undo_9 = NULL;
   JpNewPlanSummary summary;
   sqlite3 *raw;
 
@@ -490,9 +495,12 @@ test_migration_8 (void)
   g_clear_object (&section);
   g_clear_object (&db);
 
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-9.sql", NULL),
+                                      &undo_9, NULL, NULL));
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-8.sql", NULL),
                                       &undo_8, NULL, NULL));
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, undo_9, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, undo_8, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 

@@ -11,6 +11,7 @@
 
 #include "cli/jp-cli.h"
 #include "model/print/jp-contacts-pdf.h"
+#include "model/print/jp-publication-changes.h"
 #include "model/print/jp-publication-odt.h"
 #include "model/print/jp-publication-pdf.h"
 #include "model/print/jp-report-csv.h"
@@ -36,6 +37,7 @@ typedef struct {
   int       year;
   int       new_plan;
   int       compare_year;
+  char     *changes_pdf;
   int       close_year;
   int       reopen_year;
   gboolean  dry_run;
@@ -61,6 +63,7 @@ options_clear (Options *o)
   g_free (o->parts);
   g_free (o->only);
   g_free (o->except);
+  g_free (o->changes_pdf);
 }
 
 static int
@@ -290,6 +293,22 @@ compare_years (JpDatabase  *db,
   say (o, g_dngettext (GETTEXT_PACKAGE, "%u difference from %u to %u\n", "%u differences from %u to %u\n",
                        comparison->changes->len),
        comparison->changes->len, comparison->from, comparison->to);
+  if (o->changes_pdf)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->changes_pdf);
+      JpLang lang = jp_i18n_get_plan_language ();
+      g_autofree char *title = NULL;
+      guint n_pages = 0;
+
+      if (o->language)
+        jp_lang_from_string (o->language, &lang);
+      title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes from %u to %u"),
+                               comparison->from, comparison->to);
+      if (!jp_publication_changes_export (comparison->differences, title, NULL, lang, file, &n_pages, error))
+        return FALSE;
+      say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the changes to %s (%u page)\n",
+                           "Wrote the changes to %s (%u pages)\n", n_pages), o->changes_pdf, n_pages);
+    }
   return TRUE;
 }
 
@@ -596,6 +615,8 @@ static GOptionEntry option_entries[] = {
     N_("Make the plan of YEAR from the latest one (with --dry-run: only say what it carries over)"), N_("YEAR") },
   { "compare-year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("List what changed from the plan of YEAR to the open one (--year; default: the latest), or back"), N_("YEAR") },
+  { "export-changes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --compare-year: also write the list of changes to FILE as PDF, with --language"), N_("FILE") },
   { "close-year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Close the plan of YEAR: it can still be read and exported, no longer changed"), N_("YEAR") },
   { "reopen-year", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -673,6 +694,7 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "year", "i", &o->year);
   g_variant_dict_lookup (options, "new-plan", "i", &o->new_plan);
   g_variant_dict_lookup (options, "compare-year", "i", &o->compare_year);
+  g_variant_dict_lookup (options, "export-changes", "^ay", &o->changes_pdf);
   g_variant_dict_lookup (options, "close-year", "i", &o->close_year);
   g_variant_dict_lookup (options, "reopen-year", "i", &o->reopen_year);
   g_variant_dict_lookup (options, "force", "b", &o->force);
@@ -704,7 +726,8 @@ check_publication_options (Options *o)
   if (o->pdf == NULL && o->odt == NULL && o->report == NULL && !o->language && !o->parts && !o->with_status)
     return TRUE;
   jp_i18n_apply_saved_language ();
-  if (o->pdf == NULL && o->odt == NULL && (o->report == NULL || o->parts || o->with_status))
+  if (o->pdf == NULL && o->odt == NULL && (o->report == NULL || o->parts || o->with_status) &&
+      !(o->changes_pdf && !o->parts && !o->with_status))
     message = _("--language, --parts and --with-status go with --export-pdf.");
   else if ((is_stdout (o->pdf) + is_stdout (o->odt) + is_stdout (o->export) + is_stdout (o->contacts_pdf) +
             is_stdout (o->report)) > 1)
@@ -767,6 +790,11 @@ handle (Options     *o,
   if (o->compare_year < 0 || o->compare_year > 9999)
     {
       g_printerr ("jaarplan: %s\n", _("--compare-year takes a year."));
+      return 2;
+    }
+  if (o->changes_pdf && !o->compare_year)
+    {
+      g_printerr ("jaarplan: %s\n", _("--export-changes goes with --compare-year."));
       return 2;
     }
   if (o->close_year < 0 || o->reopen_year < 0 || o->close_year > 9999 || o->reopen_year > 9999 ||

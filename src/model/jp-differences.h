@@ -98,7 +98,9 @@ const JpDifference *jp_differences_find (const JpDifferences *differences,
 
 /* The runs of words that differ between @old_text and @new_text (either
  * may be NULL): JpWords*, concatenating the SAME and REMOVED runs gives
- * @old_text, the SAME and ADDED runs @new_text. */
+ * @old_text, the SAME and ADDED runs @new_text.  Between two SAME runs
+ * the REMOVED run comes before the ADDED one; changes only spaces apart
+ * are one. */
 GPtrArray     *jp_words_compare        (const char          *old_text,
                                         const char          *new_text);
 

@@ -175,6 +175,54 @@ myers (const Token *a,
   return ops;
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Joins the changes that only a space keeps apart ("Fiscale samenwerking"
+ * → "Andere titel" is one change, not two around a shared space): each
+ * stretch of changes reads as the removed words, then the added ones. */
+static GPtrArray *
+join_changes (GPtrArray *runs)
+{
+  GPtrArray *joined = g_ptr_array_new_with_free_func (words_free);
+  g_autoptr(GString) removed = g_string_new (NULL);
+  g_autoptr(GString) added = g_string_new (NULL);
+
+  for (guint i = 0; i <= runs->len; i++)
+    {
+      JpWords *run = i < runs->len ? g_ptr_array_index (runs, i) : NULL;
+      JpWords *next = i + 1 < runs->len ? g_ptr_array_index (runs, i + 1) : NULL;
+      gboolean open = removed->len > 0 || added->len > 0;
+
+      if (run && run->op == JP_WORDS_REMOVED)
+        g_string_append (removed, run->text);
+      else if (run && run->op == JP_WORDS_ADDED)
+        g_string_append (added, run->text);
+      else if (run && open && next && is_blank (run->text))
+        {
+          g_string_append (removed, run->text);
+          g_string_append (added, run->text);
+        }
+      else
+        {
+          add_run (joined, JP_WORDS_REMOVED, removed->str, removed->len);
+          add_run (joined, JP_WORDS_ADDED, added->str, added->len);
+          g_string_truncate (removed, 0);
+          g_string_truncate (added, 0);
+          if (run)
+            add_run (joined, JP_WORDS_SAME, run->text, strlen (run->text));
+        }
+    }
+  g_ptr_array_unref (runs);
+  return joined;
+}
+
 GPtrArray *
 jp_words_compare (const char *old_text,
                   const char *new_text)
@@ -223,5 +271,5 @@ jp_words_compare (const char *old_text,
         }
     }
   add_tokens (runs, JP_WORDS_SAME, ta + a->len - suffix, suffix);
-  return runs;
+  return join_changes (runs);
 }

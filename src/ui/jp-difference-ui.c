@@ -11,7 +11,7 @@
 
 /* Red and green that read on a light and a dark background alike. */
 #define REMOVED_SPAN "<span foreground=\"#e01b24\" strikethrough=\"true\">"
-#define ADDED_SPAN   "<span foreground=\"#2ec27e\" underline=\"single\" weight=\"bold\">"
+#define ADDED_SPAN   "<span foreground=\"#26a269\" underline=\"single\" weight=\"bold\">"
 
 static void
 append (GString    *words,
@@ -229,6 +229,9 @@ jp_words_to_markup (GPtrArray *words,
         case JP_WORDS_ADDED:
         default:
           escaped = g_markup_escape_text (run->text, -1);
+          /* A space between the struck words and those that replace them. */
+          if (i > 0 && ((JpWords *) g_ptr_array_index (words, i - 1))->op == JP_WORDS_REMOVED)
+            g_string_append_c (markup, ' ');
           g_string_append_printf (markup, ADDED_SPAN "%s</span>", escaped);
           break;
         }
@@ -347,6 +350,7 @@ jp_difference_row_new_full (const JpDifference *difference,
 
   accessible = g_strdup_printf ("%s: %s. %s", badge_text, title_text, detail_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (box), "jp-difference-accessible", g_steal_pointer (&accessible), g_free);
   g_object_set_data (G_OBJECT (box), "jp-difference-title", title);
   g_object_set_data (G_OBJECT (box), "jp-difference-detail", detail);
   g_object_set_data (G_OBJECT (box), "jp-difference-badge", badge);

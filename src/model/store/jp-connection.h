@@ -31,6 +31,20 @@ gboolean    _jp_connection_commit_step   (JpConnection  *connection,
 gboolean    _jp_connection_note_step     (JpConnection    *connection,
                                           const JpChange  *change,
                                           GError         **error);
+/* Who the next steps on @connection are made by (@author; NULL or
+ * empty keeps the one it has) and the file they come from (@source,
+ * NULL for none), as the history records them. */
+void        _jp_connection_set_origin    (JpConnection  *connection,
+                                          const char    *author,
+                                          const char    *source);
+/* Notes a version of @kind (a JpVersionKind: an export or an import)
+ * at the point the plan is at, named @name, of the chapter or section
+ * @scope (NULL: the plan). */
+gboolean    _jp_connection_note_version  (JpConnection  *connection,
+                                          int            kind,
+                                          const char    *name,
+                                          const char    *scope,
+                                          GError       **error);
 /* Rolls back the open transaction, if there is one. */
 void        _jp_connection_rollback      (JpConnection  *connection);
 

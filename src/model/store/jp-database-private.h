@@ -20,6 +20,8 @@ struct _JpConnection {
   sqlite3    *db;
   GHashTable *statements;
   gint64      plan;         /* the open year's root; 0: the latest year */
+  char       *author;       /* who the changes are recorded as (jp-history.h) */
+  char       *source;       /* the file an import's changes came from, or NULL */
 };
 
 /* The database object; its files are jp-database.c (opening, the
@@ -209,6 +211,25 @@ JpSnapshot *_jp_snapshot_load       (sqlite3     *db,
                                      GHashTable  *cache,
                                      gint64       root_id,
                                      GError     **error);
+
+/* The history (jp-sqlite-history.c): who the step begun on @db is
+ * made by and from which file, and whether undo or redo makes it. */
+gboolean    _jp_sqlite_history_begin (sqlite3    *db,
+                                     GHashTable  *cache,
+                                     const char  *author,
+                                     const char  *source,
+                                     gboolean     replay,
+                                     GError     **error);
+/* The subtree under @root_id at the point @seq (jp-sqlite-rewind.c);
+ * @plan is the open year's root, for a subtree gone since. */
+JpSnapshot *_jp_sqlite_load_snapshot_at (sqlite3     *db,
+                                     GHashTable  *cache,
+                                     gint64       plan,
+                                     gint64       root_id,
+                                     gint64       seq,
+                                     GError     **error);
+/* The account's name, or JAARPLAN_AUTHOR when it is set. */
+char       *_jp_history_default_author (void);
 
 /* Undo steps: everything between begin and commit is one step. */
 gboolean    _jp_database_begin_step (sqlite3     *db,

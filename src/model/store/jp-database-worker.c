@@ -8,6 +8,7 @@
 typedef struct {
   char          *path;
   gint64         plan;
+  char          *author;
   gpointer       job;
   GDestroyNotify job_free;
   JpWorkerFunc   func;
@@ -19,6 +20,7 @@ worker_free (gpointer data)
   Worker *worker = data;
 
   g_free (worker->path);
+  g_free (worker->author);
   if (worker->job_free)
     worker->job_free (worker->job);
   g_free (worker);
@@ -41,9 +43,12 @@ worker_thread (GTask        *task,
       return;
     }
   connection.plan = worker->plan;
+  connection.author = g_strdup (worker->author);
   connection.statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
   worker->func (task, &connection, worker->job, cancellable);
   g_hash_table_unref (connection.statements);
+  g_free (connection.author);
+  g_free (connection.source);
   sqlite3_close (connection.db);
 }
 
@@ -63,6 +68,7 @@ _jp_database_run_in_worker (JpDatabase          *self,
   g_task_set_source_tag (task, source_tag);
   worker->path = g_strdup (jp_database_get_path (self));
   worker->plan = _jp_database_get_connection (self)->plan;
+  worker->author = g_strdup (_jp_database_get_connection (self)->author);
   worker->job = job;
   worker->job_free = job_free;
   worker->func = func;

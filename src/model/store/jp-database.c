@@ -286,6 +286,8 @@ jp_database_finalize (GObject *object)
     sqlite3_close (self->db);
   g_clear_pointer (&self->protection, jp_file_unprotect_database);
   g_free (self->path);
+  g_free (self->connection.author);
+  g_free (self->connection.source);
 
   G_OBJECT_CLASS (jp_database_parent_class)->finalize (object);
 }
@@ -358,6 +360,7 @@ jp_database_init (JpDatabase *self)
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, list_ref_free);
   self->lang = JP_LANG_NL;
+  self->connection.author = _jp_history_default_author ();
 }
 
 char *

@@ -357,6 +357,114 @@ static const char migration_8[] =
   "CREATE TRIGGER year_closed_undo_d BEFORE DELETE ON year_closed WHEN (SELECT active FROM undo_state) BEGIN "
   UNDO_TARGET "'INSERT INTO year_closed (plan) VALUES (' || old.plan || ')' FROM undo_state; END;";
 
+/* ------------------------------------------------------------ the history */
+
+/* Every change to an item's values, texts, place and areas, with when
+ * and by whom (see jp-history.h), written by triggers while a step of
+ * undo is being made (so not the first import of the bundled plan,
+ * which is the start).  A row per change: item, kind (a JpChangeKind),
+ * detail (as JpChange: a text's field × 2 + language, a JpField, an
+ * added or removed item's JpKind, a link's area id), the values before
+ * and after; an added or removed item's values are a JSON object, a
+ * move's the parent and position.  step is the undo step that made the
+ * change while it can be undone or redone (on the undo stack while
+ * undone is 0, on the redo stack while it is 1; NULL once the step has
+ * gone); undo and redo mark their step's rows and move them along.
+ * What undo and redo write themselves is kept with replay set (and no
+ * step): the plan at any point is the plan now with every later row
+ * taken back.  history_state holds who the changes are made by and the
+ * file they came from, written at the start of each step; the versions
+ * are named points (seq) of the history. */
+#define HISTORY_ROW \
+  "INSERT INTO history (step, time, who, source, item, kind, detail, old_value, new_value, replay)" \
+  " SELECT CASE WHEN h.replay THEN NULL ELSE u.step END, strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')," \
+  " h.author, h.source, "
+#define HISTORY_FROM " FROM undo_state u, history_state h"
+#define HISTORY_WHEN " WHEN (SELECT active FROM undo_state) BEGIN "
+#define KIND_NUMBER(x) \
+  "CASE " x " WHEN 'plan' THEN 0 WHEN 'programme' THEN 1 WHEN 'part' THEN 2 WHEN 'area' THEN 3" \
+  " WHEN 'chapter' THEN 4 WHEN 'section' THEN 5 WHEN 'objective' THEN 6 WHEN 'project' THEN 7" \
+  " WHEN 'item' THEN 8 WHEN 'group' THEN 9 WHEN 'contacts' THEN 10 WHEN 'team' THEN 11" \
+  " WHEN 'subject' THEN 12 ELSE 13 END"
+#define ITEM_JSON(r) \
+  "json_object ('uid', " r ".uid, 'kind', " r ".kind, 'parent', " r ".parent, 'position', " r ".position," \
+  " 'phase', " r ".phase, 'status', " r ".status, 'number', " r ".number, 'code', " r ".code," \
+  " 'person', " r ".person, 'email', " r ".email, 'phone', " r ".phone, 'valid_from', " r ".valid_from," \
+  " 'valid_until', " r ".valid_until, 'team', " r ".team, 'progress_date', " r ".progress_date," \
+  " 'revision', " r ".revision)"
+#define TEXT_DETAIL(r) \
+  "(CASE " r ".field WHEN 'title' THEN 0 WHEN 'text' THEN 1 WHEN 'note' THEN 2 WHEN 'ambition' THEN 3" \
+  " WHEN 'legitimation' THEN 4 WHEN 'reference' THEN 5 ELSE 6 END) * 2 + (" r ".lang = 'fr')"
+/* A removed area's uid is gone from item by the time its links go. */
+#define AREA_UID(x) \
+  "coalesce ((SELECT uid FROM item WHERE id = " x "), (SELECT json_extract (old_value, '$.uid') FROM history" \
+  " WHERE item = " x " AND kind = 6 ORDER BY seq DESC LIMIT 1))"
+
+static const char migration_9[] =
+  "CREATE TABLE history ("
+  "  seq       INTEGER PRIMARY KEY,"
+  "  step      INTEGER,"
+  "  time      TEXT NOT NULL,"
+  "  who       TEXT NOT NULL,"
+  "  source    TEXT,"
+  "  item      INTEGER NOT NULL,"
+  "  kind      INTEGER NOT NULL,"
+  "  detail    INTEGER NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  undone    INTEGER NOT NULL DEFAULT 0,"
+  "  replay    INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX history_by_item ON history (item, seq);"
+  "CREATE INDEX history_by_step ON history (undone, step) WHERE step IS NOT NULL;"
+  "CREATE INDEX history_by_time ON history (time);"
+  "CREATE TABLE history_state ("
+  "  id     INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  author TEXT NOT NULL,"
+  "  source TEXT,"
+  "  replay INTEGER NOT NULL"
+  ");"
+  "INSERT INTO history_state VALUES (1, '', NULL, 0);"
+  "CREATE TABLE version ("
+  "  id    INTEGER PRIMARY KEY,"
+  "  kind  INTEGER NOT NULL,"
+  "  name  TEXT NOT NULL,"
+  "  seq   INTEGER NOT NULL,"
+  "  time  TEXT NOT NULL,"
+  "  who   TEXT NOT NULL,"
+  "  scope TEXT,"
+  "  year  INTEGER NOT NULL"
+  ");"
+
+  "CREATE TRIGGER item_history_i AFTER INSERT ON item" HISTORY_WHEN
+  HISTORY_ROW "new.id, 5, " KIND_NUMBER ("new.kind") ", NULL, " ITEM_JSON ("new") ", h.replay" HISTORY_FROM "; END;"
+  "CREATE TRIGGER item_history_d BEFORE DELETE ON item" HISTORY_WHEN
+  HISTORY_ROW "old.id, 6, " KIND_NUMBER ("old.kind") ", " ITEM_JSON ("old") ", NULL, h.replay" HISTORY_FROM "; END;"
+  "CREATE TRIGGER item_history_u AFTER UPDATE OF parent, position, phase, status, number, code, person, email,"
+  " phone, valid_from, valid_until, team, progress_date ON item" HISTORY_WHEN
+  HISTORY_ROW "new.id, c.column1, c.column2, c.column3, c.column4, h.replay" HISTORY_FROM ", (VALUES"
+  " (7, 0, json_object ('parent', old.parent, 'position', old.position),"
+  "  json_object ('parent', new.parent, 'position', new.position)),"
+  " (3, 0, old.phase, new.phase), (4, 0, old.status, new.status),"
+  " (2, 0, old.number, new.number), (2, 1, old.code, new.code), (2, 2, old.person, new.person),"
+  " (2, 3, old.email, new.email), (2, 4, old.phone, new.phone), (2, 5, old.valid_from, new.valid_from),"
+  " (2, 6, old.valid_until, new.valid_until), (2, 7, old.team, new.team),"
+  " (2, 8, old.progress_date, new.progress_date)) c"
+  " WHERE c.column3 IS NOT c.column4; END;"
+
+  "CREATE TRIGGER text_history_i AFTER INSERT ON text" HISTORY_WHEN
+  HISTORY_ROW "new.item, 1, " TEXT_DETAIL ("new") ", NULL, new.value, h.replay" HISTORY_FROM "; END;"
+  "CREATE TRIGGER text_history_d BEFORE DELETE ON text" HISTORY_WHEN
+  HISTORY_ROW "old.item, 1, " TEXT_DETAIL ("old") ", old.value, NULL, h.replay" HISTORY_FROM "; END;"
+  "CREATE TRIGGER text_history_u AFTER UPDATE OF value ON text"
+  " WHEN old.value IS NOT new.value AND (SELECT active FROM undo_state) BEGIN "
+  HISTORY_ROW "new.item, 1, " TEXT_DETAIL ("new") ", old.value, new.value, h.replay" HISTORY_FROM "; END;"
+
+  "CREATE TRIGGER link_history_i AFTER INSERT ON link" HISTORY_WHEN
+  HISTORY_ROW "new.section, 8, new.area, NULL, " AREA_UID ("new.area") ", h.replay" HISTORY_FROM "; END;"
+  "CREATE TRIGGER link_history_d BEFORE DELETE ON link" HISTORY_WHEN
+  HISTORY_ROW "old.section, 8, old.area, " AREA_UID ("old.area") ", NULL, h.replay" HISTORY_FROM "; END;";
+
 /* ------------------------------------------------------------------------ */
 
 const char * const jp_schema_migrations[] = {
@@ -369,6 +477,7 @@ const char * const jp_schema_migrations[] = {
 
   migration_7,
   migration_8,
+  migration_9,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);

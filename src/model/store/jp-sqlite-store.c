@@ -52,7 +52,7 @@ store_begin_step (JpStore   *store,
 
   /* A step of its own: the next typing does not extend the last one. */
   self->merge_item = 0;
-  return _jp_database_begin_step (self->db, log_undo, error);
+  return _jp_connection_begin_step (_jp_database_get_connection (self), log_undo, error);
 }
 
 static gboolean

@@ -28,10 +28,14 @@ _jp_database_begin_step (sqlite3   *db,
   if (!log_undo)
     return TRUE;
   if (!_jp_sqlite_exec (db,
+             /* The history keeps the changes of steps that go. */
+             "UPDATE history SET step = NULL WHERE undone = 1 AND step IS NOT NULL;"
              "DELETE FROM undo_log WHERE stack = 1;"
              "UPDATE undo_state SET active = 1, stack = 0,"
              " step = coalesce ((SELECT max (step) FROM undo_log WHERE stack = 0), 0) + 1;"
              "DELETE FROM undo_log WHERE stack = 0 AND step <= (SELECT step FROM undo_state) - "
+             G_STRINGIFY (UNDO_DEPTH) ";"
+             "UPDATE history SET step = NULL WHERE undone = 0 AND step <= (SELECT step FROM undo_state) - "
              G_STRINGIFY (UNDO_DEPTH) ";"
              /* The notes of what went, and of steps that logged nothing. */
              "DELETE FROM undo_note WHERE stack = 1 OR step >= (SELECT step FROM undo_state) OR step <= "
@@ -150,7 +154,15 @@ _jp_connection_begin_step (JpConnection  *connection,
                            GError       **error)
 {
   g_return_val_if_fail (connection != NULL, FALSE);
-  return _jp_database_begin_step (connection->db, log_undo, error);
+  if (!_jp_database_begin_step (connection->db, log_undo, error))
+    return FALSE;
+  if (log_undo && !_jp_sqlite_history_begin (connection->db, connection->statements, connection->author,
+                                             connection->source, FALSE, error))
+    {
+      _jp_database_rollback (connection->db);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -210,6 +222,8 @@ _jp_database_begin_change (JpDatabase  *self,
           return FALSE;
         }
     }
+  if (!_jp_sqlite_history_begin (self->db, self->statements, self->connection.author, NULL, FALSE, error))
+    return _jp_database_fail_change (self, error);
   self->merge_item = merge_item;
   /* Values merged into the step that added their item leave it a step
    * that added one; any other change starts over from itself. */
@@ -338,6 +352,18 @@ replay (JpDatabase  *self,
   if (!_jp_database_step_done (self, stmt, error))
     return _jp_database_fail_change (self, error);
 
+  /* The step's changes in the history are marked undone (or done
+   * again) and go with it; what the replay writes is kept as well. */
+  stmt = _jp_database_prepare (self, "UPDATE history SET undone = NOT undone, step = (SELECT step FROM undo_state)"
+                                     " WHERE undone = ? AND step = ?", error);
+  if (stmt == NULL)
+    return _jp_database_fail_change (self, error);
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, step);
+  if (!_jp_database_step_done (self, stmt, error) ||
+      !_jp_sqlite_history_begin (self->db, self->statements, self->connection.author, NULL, TRUE, error))
+    return _jp_database_fail_change (self, error);
+
   /* The note goes with the step to the other stack. */
   stmt = _jp_database_prepare (self, "DELETE FROM undo_note WHERE stack = ? AND step >= (SELECT step FROM undo_state)",
                                error);
@@ -359,6 +385,8 @@ replay (JpDatabase  *self,
   for (guint i = 0; i < statements->len; i++)
     if (!_jp_sqlite_exec (self->db, statements->pdata[i], error))
       return _jp_database_fail_change (self, error);
+  if (!_jp_sqlite_exec (self->db, "UPDATE history_state SET replay = 0", error))
+    return _jp_database_fail_change (self, error);
 
   if (!_jp_database_commit_step (self->db, error))
     return FALSE;

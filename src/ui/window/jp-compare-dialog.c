@@ -5,13 +5,18 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ui/jp-change-ui.h"
+#include "model/print/jp-pdf.h"
+#include "model/print/jp-publication-changes.h"
+#include "ui/jp-difference-ui.h"
+#include "ui/jp-print.h"
 #include "ui/jp-kind-ui.h"
 #include "ui/window/jp-compare-dialog.h"
+#include "ui/window/jp-export-dialog.h"
+#include "ui/window/jp-file-chooser.h"
 #include "ui/window/jp-window-private.h"
 
-/* The comparison of two years: one row per difference under a heading
- * per section, in the later year's order. */
+/* A list of differences (two years, or any other): one row per
+ * difference under a heading per section, in the new side's order. */
 
 /* One line of the list: a section's heading or a difference. */
 #define JP_TYPE_COMPARE_ENTRY (jp_compare_entry_get_type ())
@@ -20,7 +25,7 @@ G_DECLARE_FINAL_TYPE (JpCompareEntry, jp_compare_entry, JP, COMPARE_ENTRY, GObje
 struct _JpCompareEntry
 {
   GObject             parent_instance;
-  const JpYearChange *change;   /* owned by the dialog's comparison */
+  const JpDifference *difference; /* owned by the dialog */
   char               *heading;  /* or NULL for a difference */
 };
 
@@ -54,8 +59,12 @@ struct _JpCompareDialog
   guint             from;
   guint             to;
   GCancellable     *cancellable;
-  JpYearComparison *comparison;
+  JpYearComparison *comparison;   /* two years, else NULL */
+  JpDifferences    *differences;  /* any other differences, else NULL */
+  char             *subtitle;     /* what is compared, or NULL */
+  gboolean          ready;
   GListStore       *entries;
+  GtkNativeDialog  *chooser;
 
   AdwWindowTitle   *title;
   GtkToggleButton  *hide_status;
@@ -66,111 +75,9 @@ struct _JpCompareDialog
 
 G_DEFINE_FINAL_TYPE (JpCompareDialog, jp_compare_dialog, ADW_TYPE_WINDOW)
 
-static void
-append (GString    *words,
-        const char *word)
-{
-  if (words->len > 0)
-    /* Translators: between the things that changed in one item. */
-    g_string_append (words, C_("list of changes", ", "));
-  g_string_append (words, word);
-}
-
-char *
-jp_compare_describe_change (const JpYearChange *change,
-                            guint               from,
-                            guint               to)
-{
-  GString *words = g_string_new (NULL);
-
-  switch (change->kind)
-    {
-    case JP_YEAR_CHANGE_ADDED:
-      g_string_printf (words, _("New in %u"), to);
-      break;
-
-    case JP_YEAR_CHANGE_REMOVED:
-      if (change->old_status != JP_STATUS_NONE)
-        /* Translators: an item of the earlier year not carried over, with its status then. */
-        g_string_printf (words, _("Only in %u (%s)"), from, jp_status_get_title (change->old_status));
-      else
-        g_string_printf (words, _("Only in %u"), from);
-      break;
-
-    case JP_YEAR_CHANGE_CHANGED:
-    default:
-      if (change->old_status != change->new_status)
-        {
-          g_autofree char *text = g_strdup_printf (_("Status: %s → %s"), jp_status_get_title (change->old_status),
-                                                   jp_status_get_title (change->new_status));
-          append (words, text);
-        }
-      if (change->old_phase != change->new_phase)
-        append (words, jp_phase_get_title (change->new_phase));
-      if (change->moved)
-        append (words, _("Moved"));
-      for (guint f = 0; f < JP_N_FIELDS; f++)
-        if (change->fields & JP_FIELD_MASK (f))
-          append (words, jp_field_get_title (f));
-      for (guint t = 0; t < JP_N_TEXTS; t++)
-        for (guint l = 0; l < JP_N_LANGS; l++)
-          if (change->texts[l] & JP_TEXT_MASK (t))
-            {
-              /* Translators: a text that changed and its language: "Title (French)". */
-              g_autofree char *text = g_strdup_printf (_("%s (%s)"), jp_text_field_get_title (t, change->item_kind),
-                                                       jp_lang_get_title (l));
-              append (words, text);
-            }
-      break;
-    }
-  if (change->kind != JP_YEAR_CHANGE_CHANGED && change->descendants > 0)
-    g_string_append_printf (words,
-                            g_dngettext (GETTEXT_PACKAGE, ", with %u item under it", ", with %u items under it",
-                                         change->descendants),
-                            change->descendants);
-  return g_string_free (words, FALSE);
-}
-
-/* "5.7 Title" in @lang, else in the other language. */
-static char *
-describe_item (const char *number,
-               char * const titles[JP_N_LANGS],
-               JpLang      lang,
-               JpKind      kind)
-{
-  const char *title = titles[lang] ? titles[lang] : titles[lang == JP_LANG_NL ? JP_LANG_FR : JP_LANG_NL];
-
-  if (title == NULL)
-    title = jp_kind_get_title (kind);
-  if (number && *number)
-    return g_strdup_printf ("%s %s", number, title);
-  return g_strdup (title);
-}
-
-static const char *
-badge_of (JpYearChangeKind kind,
-          const char     **style)
-{
-  switch (kind)
-    {
-    case JP_YEAR_CHANGE_ADDED:
-      *style = "success";
-      /* Translators: a badge beside an item of the later year only. */
-      return C_("compared years", "Added");
-    case JP_YEAR_CHANGE_REMOVED:
-      *style = "error";
-      /* Translators: a badge beside an item of the earlier year only. */
-      return C_("compared years", "Not Carried Over");
-    case JP_YEAR_CHANGE_CHANGED:
-    default:
-      *style = "accent";
-      return C_("compared years", "Changed");
-    }
-}
-
 /* ------------------------------------------------------------ the rows */
 
-/* A row holds both shapes, a heading and a difference; binding shows one. */
+/* A row holds a heading and a place for a difference; binding shows one. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -178,12 +85,7 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *heading = gtk_label_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
@@ -191,38 +93,11 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (heading, 12);
   gtk_widget_set_margin_bottom (heading, 4);
   gtk_widget_set_margin_start (heading, 6);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), detail);
-  gtk_widget_add_css_class (badge, "caption-heading");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), badge);
-
   gtk_box_append (GTK_BOX (outer), heading);
-  gtk_box_append (GTK_BOX (outer), box);
+  gtk_box_append (GTK_BOX (outer), slot);
   gtk_list_item_set_child (list_item, outer);
-
   g_object_set_data (G_OBJECT (outer), "heading", heading);
-  g_object_set_data (G_OBJECT (outer), "row", box);
-  g_object_set_data (G_OBJECT (outer), "icon", icon);
-  g_object_set_data (G_OBJECT (outer), "title", title);
-  g_object_set_data (G_OBJECT (outer), "detail", detail);
-  g_object_set_data (G_OBJECT (outer), "badge", badge);
+  g_object_set_data (G_OBJECT (outer), "slot", slot);
 }
 
 static void
@@ -234,15 +109,14 @@ bind_row (GtkSignalListItemFactory *factory,
   JpCompareEntry *entry = gtk_list_item_get_item (list_item);
   GtkWidget *outer = gtk_list_item_get_child (list_item);
   GtkWidget *heading = g_object_get_data (G_OBJECT (outer), "heading");
-  GtkWidget *row = g_object_get_data (G_OBJECT (outer), "row");
-  GtkWidget *badge = g_object_get_data (G_OBJECT (outer), "badge");
-  const JpYearChange *change = entry->change;
-  g_autofree char *title = NULL, *detail = NULL, *accessible = NULL;
-  const char *style = NULL;
-  const char *badge_text;
+  GtkWidget *slot = g_object_get_data (G_OBJECT (outer), "slot");
+  GtkWidget *child, *row;
+  const char *label = NULL;
 
+  while ((child = gtk_widget_get_first_child (slot)) != NULL)
+    gtk_box_remove (GTK_BOX (slot), child);
   gtk_widget_set_visible (heading, entry->heading != NULL);
-  gtk_widget_set_visible (row, entry->heading == NULL);
+  gtk_widget_set_visible (slot, entry->heading == NULL);
   /* A heading is no stop of the keyboard, and does nothing. */
   gtk_list_item_set_activatable (list_item, entry->heading == NULL);
   gtk_list_item_set_selectable (list_item, FALSE);
@@ -252,99 +126,125 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_accessible_update_property (GTK_ACCESSIBLE (outer), GTK_ACCESSIBLE_PROPERTY_LABEL, entry->heading, -1);
       return;
     }
-
-  title = describe_item (change->number, change->titles, self->lang, change->item_kind);
-  detail = jp_compare_describe_change (change, self->from, self->to);
-  badge_text = badge_of (change->kind, &style);
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (outer), "icon"), jp_kind_get_icon_name (change->item_kind));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (outer), "title"), title);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (outer), "detail"), detail);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (outer), "detail"), *detail != '\0');
-  gtk_label_set_text (GTK_LABEL (badge), badge_text);
-  for (const char * const *s = (const char * const[]) { "success", "error", "accent", NULL }; *s; s++)
-    gtk_widget_remove_css_class (badge, *s);
-  gtk_widget_add_css_class (badge, style);
-  accessible = g_strdup_printf ("%s: %s. %s", badge_text, title, detail);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (outer), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  row = jp_difference_row_new_full (entry->difference, self->lang, FALSE, self->from, self->to);
+  gtk_box_append (GTK_BOX (slot), row);
+  /* The row's whole sentence, read as the list item's. */
+  label = g_object_get_data (G_OBJECT (row), "jp-difference-accessible");
+  if (label)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (outer), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* ------------------------------------------------------------ the list */
 
-/* Whether @change is only what a new year's carrying over does: a status
- * or a phase, nothing of the item's content. */
-static gboolean
-is_status_only (const JpYearChange *change)
+static const JpDifferences *
+shown (JpCompareDialog *self)
 {
-  return change->kind == JP_YEAR_CHANGE_CHANGED && change->fields == 0 && !change->moved &&
-         change->texts[JP_LANG_NL] == 0 && change->texts[JP_LANG_FR] == 0;
+  return self->comparison ? self->comparison->differences : self->differences;
+}
+
+/* Whether @difference is only what a new year's carrying over does: a
+ * status or a phase (and the date a status was set), nothing of the
+ * item's content. */
+static gboolean
+is_status_only (const JpDifference *difference)
+{
+  if (difference->kind != JP_DIFFERENCE_CHANGED)
+    return FALSE;
+  for (guint i = 0; difference->values && i < difference->values->len; i++)
+    {
+      const JpValueChange *value = g_ptr_array_index (difference->values, i);
+
+      if (value->kind != JP_VALUE_STATUS && value->kind != JP_VALUE_PHASE &&
+          !(value->kind == JP_VALUE_FIELD && value->field == JP_FIELD_PROGRESS_DATE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+show_empty (JpCompareDialog *self,
+            guint            n)
+{
+  g_autofree char *description = NULL;
+
+  if (n == 0)
+    {
+      if (self->comparison)
+        description = g_strdup_printf (_("The plans of %u and %u are the same."), self->from, self->to);
+      adw_status_page_set_title (self->empty, _("No Differences"));
+    }
+  else
+    {
+      if (self->comparison)
+        description = g_strdup_printf (_("Only statuses and phases differ between %u and %u."),
+                                       self->from, self->to);
+      adw_status_page_set_title (self->empty, _("No Changes of Content"));
+    }
+  adw_status_page_set_description (self->empty, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 static void
 fill (JpCompareDialog *self)
 {
+  const JpDifferences *differences = shown (self);
   const char *group = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *subtitle = NULL;
-  guint n = self->comparison->changes->len;
+  g_autofree char *count = NULL;
+  guint n = differences->differences->len;
   gboolean hide_status = gtk_toggle_button_get_active (self->hide_status);
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences", n), n);
-  adw_window_title_set_subtitle (self->title, subtitle);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u difference", "%u differences", n), n);
+  if (self->subtitle)
+    {
+      /* Translators: what a list of changes compares, and how many it holds. */
+      g_autofree char *subtitle = g_strdup_printf (C_("list of changes", "%s — %s"), self->subtitle, count);
+
+      adw_window_title_set_subtitle (self->title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->title, count);
   gtk_widget_set_visible (GTK_WIDGET (self->hide_status), n > 0);
 
   for (guint i = 0; i < n; i++)
     {
-      const JpYearChange *change = g_ptr_array_index (self->comparison->changes, i);
+      const JpDifference *difference = g_ptr_array_index (differences->differences, i);
       JpCompareEntry *entry;
 
-      if (hide_status && is_status_only (change))
+      if (hide_status && is_status_only (difference))
         continue;
 
-      if (group == NULL || g_strcmp0 (group, change->group) != 0)
+      if (group == NULL || g_strcmp0 (group, difference->group) != 0)
         {
           entry = g_object_new (JP_TYPE_COMPARE_ENTRY, NULL);
-          if (*change->group)
-            entry->heading = describe_item (change->group, change->group_titles, self->lang, JP_KIND_SECTION);
+          if (*difference->group)
+            entry->heading = jp_difference_describe_item (difference->group_number, difference->group_titles,
+                                                          self->lang, JP_KIND_SECTION);
           else
             /* Translators: the heading of changes outside every chapter: the
              * policy areas, the programme, the contacts. */
             entry->heading = g_strdup (_("Work Programme and Contacts"));
           g_ptr_array_add (entries, entry);
-          group = change->group;
+          group = difference->group;
         }
       entry = g_object_new (JP_TYPE_COMPARE_ENTRY, NULL);
-      entry->change = change;
+      entry->difference = difference;
       g_ptr_array_add (entries, entry);
     }
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        entries->pdata, entries->len);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.print", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-pdf", n > 0);
   if (entries->len > 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "list");
-      return;
-    }
-  if (n == 0)
-    {
-      g_autofree char *description = g_strdup_printf (_("The plans of %u and %u are the same."), self->from, self->to);
-
-      adw_status_page_set_title (self->empty, _("No Differences"));
-      adw_status_page_set_description (self->empty, description);
-    }
+    gtk_stack_set_visible_child_name (self->stack, "list");
   else
-    {
-      g_autofree char *description = g_strdup_printf (_("Only statuses and phases differ between %u and %u."),
-                                                      self->from, self->to);
-
-      adw_status_page_set_title (self->empty, _("No Changes of Content"));
-      adw_status_page_set_description (self->empty, description);
-    }
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+    show_empty (self, n);
 }
 
 static void
 hide_status_toggled_cb (JpCompareDialog *self)
 {
-  if (self->comparison != NULL)
+  if (self->ready)
     fill (self);
 }
 
@@ -367,29 +267,48 @@ compared_cb (GObject      *source,
       return;
     }
   self->comparison = comparison;
+  self->ready = TRUE;
   fill (self);
 }
 
-void
-jp_compare_dialog_open_change (JpCompareDialog    *self,
-                               const JpYearChange *change)
+/* The item @id in the window, in the year it is in. */
+static void
+open_item (JpCompareDialog *self,
+           gint64           id)
 {
   g_autoptr(JpItem) item = NULL;
 
-  g_return_if_fail (JP_IS_COMPARE_DIALOG (self));
-  g_return_if_fail (change != NULL);
-
-  if (self->window == NULL)
+  if (self->window == NULL || id == 0)
     return;
-  /* The item in the later year, or the earlier year's for one that
-   * was not carried over, in its year. */
-  item = jp_store_lookup (JP_STORE (self->db), change->kind == JP_YEAR_CHANGE_REMOVED ? change->previous : change->id);
+  item = jp_store_lookup (JP_STORE (self->db), id);
   if (item == NULL)
     return;
   _jp_window_show_year_of (self->window, item);
   jp_window_show_plan (self->window);
   jp_window_open_item (self->window, item);
   gtk_window_present (GTK_WINDOW (self->window));
+}
+
+void
+jp_compare_dialog_open_change (JpCompareDialog    *self,
+                               const JpYearChange *change)
+{
+  g_return_if_fail (JP_IS_COMPARE_DIALOG (self));
+  g_return_if_fail (change != NULL);
+
+  /* The item in the later year, or the earlier year's for one that
+   * was not carried over. */
+  open_item (self, change->kind == JP_YEAR_CHANGE_REMOVED ? change->previous : change->id);
+}
+
+void
+jp_compare_dialog_open_difference (JpCompareDialog    *self,
+                                   const JpDifference *difference)
+{
+  g_return_if_fail (JP_IS_COMPARE_DIALOG (self));
+  g_return_if_fail (difference != NULL);
+
+  open_item (self, difference->kind == JP_DIFFERENCE_REMOVED ? difference->old_id : difference->new_id);
 }
 
 static void
@@ -400,15 +319,22 @@ activate_cb (GtkListView *list,
   JpCompareDialog *self = user_data;
   g_autoptr(JpCompareEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
 
-  if (entry && entry->change)
-    jp_compare_dialog_open_change (self, entry->change);
+  if (entry && entry->difference)
+    jp_compare_dialog_open_difference (self, entry->difference);
 }
 
 gboolean
 jp_compare_dialog_is_ready (JpCompareDialog *self)
 {
   g_return_val_if_fail (JP_IS_COMPARE_DIALOG (self), FALSE);
-  return self->comparison != NULL;
+  return self->ready;
+}
+
+const JpDifferences *
+jp_compare_dialog_get_differences (JpCompareDialog *self)
+{
+  g_return_val_if_fail (JP_IS_COMPARE_DIALOG (self), NULL);
+  return self->ready ? shown (self) : NULL;
 }
 
 const JpYearComparison *
@@ -416,6 +342,152 @@ jp_compare_dialog_get_comparison (JpCompareDialog *self)
 {
   g_return_val_if_fail (JP_IS_COMPARE_DIALOG (self), NULL);
   return self->comparison;
+}
+
+/* ------------------------------------------------------------ on paper */
+
+/* What a print of the list holds: the dialog (its differences and
+ * titles) and the pages laid out. */
+typedef struct {
+  JpCompareDialog *dialog;
+  JpChangesLayout *layout;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  g_clear_pointer (&job->layout, jp_changes_layout_free);
+  g_object_unref (job->dialog);
+  g_free (job);
+}
+
+static guint
+print_layout (gpointer      data,
+              PangoContext *context,
+              double        width,
+              double        height)
+{
+  PrintJob *job = data;
+  JpCompareDialog *self = job->dialog;
+
+  g_clear_pointer (&job->layout, jp_changes_layout_free);
+  job->layout = jp_changes_layout_new (shown (self), gtk_window_get_title (GTK_WINDOW (self)), self->subtitle,
+                                       self->lang, context, width, height);
+  return jp_changes_layout_get_n_pages (job->layout);
+}
+
+static void
+print_draw_page (gpointer  data,
+                 cairo_t  *cr,
+                 guint     page)
+{
+  PrintJob *job = data;
+
+  if (job->layout)
+    jp_changes_layout_draw_page (job->layout, cr, page);
+}
+
+static void
+print_clear (gpointer data)
+{
+  g_clear_pointer (&((PrintJob *) data)->layout, jp_changes_layout_free);
+}
+
+static gboolean
+print_export_pdf (gpointer   data,
+                  GFile     *file,
+                  GError   **error)
+{
+  return jp_compare_dialog_export_pdf (((PrintJob *) data)->dialog, file, error);
+}
+
+static const JpPrintable changes_printable = {
+  print_layout, print_draw_page, print_clear, print_export_pdf,
+};
+
+gboolean
+jp_compare_dialog_export_pdf (JpCompareDialog  *self,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_return_val_if_fail (JP_IS_COMPARE_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->ready, FALSE);
+
+  return jp_publication_changes_export (shown (self), gtk_window_get_title (GTK_WINDOW (self)), self->subtitle,
+                                        self->lang, file, NULL, error);
+}
+
+static void
+print_done (GError   *error,
+            gpointer  user_data)
+{
+  g_autoptr(JpCompareDialog) self = user_data;
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->window)
+    _jp_window_report_failure (self->window, _("Printing Failed"), error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  JpCompareDialog *self = JP_COMPARE_DIALOG (widget);
+  PrintJob *job;
+  GtkPrintOperation *op;
+
+  if (!self->ready || self->window == NULL)
+    return;
+  job = g_new0 (PrintJob, 1);
+  job->dialog = g_object_ref (self);
+  op = jp_print_operation_new (&changes_printable, job, print_job_free, self->window->settings,
+                               gtk_window_get_title (GTK_WINDOW (self)));
+  jp_print_run (op, GTK_WINDOW (self), print_done, g_object_ref (self));
+}
+
+static void
+pdf_chosen (GtkNativeDialog *chooser,
+            GFile           *file,
+            gpointer         user_data)
+{
+  JpCompareDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->chooser = NULL;
+  if (file == NULL)
+    return;
+  if (!jp_compare_dialog_export_pdf (self, file, &error))
+    {
+      if (self->window)
+        jp_window_report_error (self->window, error);
+      return;
+    }
+  if (self->window)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+
+      _jp_window_show_toast (self->window, title);
+    }
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  JpCompareDialog *self = JP_COMPARE_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = jp_pdf_file_filter_new ();
+
+  if (!self->ready || self->chooser != NULL)
+    return;
+  self->chooser = jp_file_chooser_new (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("Export PDF…"),
+                                       _("_Export"), filter, pdf_chosen, self);
+  /* Translators: a file name. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("changes.pdf"));
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* ------------------------------------------------------------ the object */
@@ -427,6 +499,8 @@ jp_compare_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->chooser)
+    jp_file_chooser_close (&self->chooser, self);
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->db);
   g_clear_object (&self->entries);
@@ -439,6 +513,8 @@ jp_compare_dialog_finalize (GObject *object)
   JpCompareDialog *self = JP_COMPARE_DIALOG (object);
 
   g_clear_pointer (&self->comparison, jp_year_comparison_free);
+  g_clear_pointer (&self->differences, jp_differences_free);
+  g_free (self->subtitle);
   G_OBJECT_CLASS (jp_compare_dialog_parent_class)->finalize (object);
 }
 
@@ -451,6 +527,9 @@ jp_compare_dialog_class_init (JpCompareDialogClass *klass)
   object_class->dispose = jp_compare_dialog_dispose;
   object_class->finalize = jp_compare_dialog_finalize;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "compare.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "compare.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "compare.print", NULL);
 }
 
 static void
@@ -475,6 +554,19 @@ jp_compare_dialog_init (JpCompareDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hide_status), FALSE);
   g_signal_connect_swapped (self->hide_status, "toggled", G_CALLBACK (hide_status_toggled_cb), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->hide_status));
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkWidget *button = gtk_menu_button_new ();
+
+    g_menu_append (menu, _("Print…"), "compare.print");
+    g_menu_append (menu, _("_Export PDF…"), "compare.export-pdf");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-print-symbolic");
+    gtk_widget_set_tooltip_text (button, _("Print…"));
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.export-pdf", FALSE);
   gtk_box_append (GTK_BOX (content), header);
 
   self->stack = GTK_STACK (gtk_stack_new ());
@@ -528,6 +620,33 @@ jp_compare_dialog_new (JpWindow *window,
   adw_window_title_set_title (self->title, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   jp_year_compare_async (self->db, self->from, self->to, self->cancellable, compared_cb, g_object_ref (self));
+  return self;
+}
+
+JpCompareDialog *
+jp_compare_dialog_new_for_differences (JpWindow      *window,
+                                       JpDifferences *differences,
+                                       const char    *title,
+                                       const char    *subtitle)
+{
+  JpCompareDialog *self;
+
+  g_return_val_if_fail (JP_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (jp_window_get_database (window) != NULL, NULL);
+  g_return_val_if_fail (differences != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (JP_TYPE_COMPARE_DIALOG, "transient-for", window, NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->db = g_object_ref (jp_window_get_database (window));
+  self->lang = jp_database_get_language (self->db);
+  self->differences = differences;
+  self->subtitle = g_strdup (subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->title, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  self->ready = TRUE;
+  fill (self);
   return self;
 }
 

@@ -9,16 +9,34 @@ G_BEGIN_DECLS
 #define JP_TYPE_COMPARE_DIALOG (jp_compare_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (JpCompareDialog, jp_compare_dialog, JP, COMPARE_DIALOG, AdwWindow)
 
-/* A window listing what changed from one year's plan to another's, by
- * section; activating a row opens its item (in its year).  The
- * comparison is read in a thread: a spinner shows until it is ready;
- * a year that is missing closes it with the error in @window. */
+/* A window listing differences by section, each with its values old →
+ * new and its texts' changed words; activating a row opens its item in
+ * @window (the new side's, or the old side's when removed, in its
+ * year).  "Hide Status Changes" leaves out the items whose status or
+ * phase alone differs; Print… and Export PDF… give the list on paper.
+ *
+ * Two years: the comparison is read in a thread, a spinner shows until
+ * it is ready; a year that is missing closes it with the error in
+ * @window. */
 JpCompareDialog *jp_compare_dialog_new     (JpWindow           *window,
                                             guint               from,
                                             guint               to);
+/* Any differences (a version and now, two versions, since a date),
+ * which the dialog takes; @title says what is compared ("Changes since
+ * 12 December"), @subtitle (or NULL) more of it. */
+JpCompareDialog *jp_compare_dialog_new_for_differences (JpWindow      *window,
+                                                        JpDifferences *differences,
+                                                        const char    *title,
+                                                        const char    *subtitle);
 gboolean    jp_compare_dialog_is_ready     (JpCompareDialog    *self);
-/* The differences shown, or NULL while they are read. */
+/* The years' comparison shown, or NULL while it is read or for other
+ * differences. */
 const JpYearComparison *jp_compare_dialog_get_comparison (JpCompareDialog *self);
+/* The differences shown, or NULL while they are read. */
+const JpDifferences *jp_compare_dialog_get_differences (JpCompareDialog *self);
+/* What activating a row does. */
+void        jp_compare_dialog_open_difference (JpCompareDialog    *self,
+                                               const JpDifference *difference);
 /* What activating a difference's row does: its item opens in the window,
  * in the year it is in. */
 void        jp_compare_dialog_open_change  (JpCompareDialog    *self,
@@ -31,11 +49,9 @@ guint       jp_compare_dialog_other_year   (JpDatabase         *db);
  * for 0 (win.compare-years, its target the other year). */
 void        jp_compare_dialog_show         (JpWindow           *window,
                                             guint               other);
-/* What a row says under the item: "Status: Planned → In Progress,
- * moved, Title (French)", "New in 2014, with 3 items under it", "Only
- * in 2013 (Done)". */
-char       *jp_compare_describe_change     (const JpYearChange *change,
-                                            guint               from,
-                                            guint               to);
+/* Writes the list shown as an A4 PDF to @file, in the plan's language. */
+gboolean    jp_compare_dialog_export_pdf   (JpCompareDialog    *self,
+                                            GFile              *file,
+                                            GError            **error);
 
 G_END_DECLS
