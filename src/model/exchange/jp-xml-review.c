@@ -167,17 +167,43 @@ is_kid (Entry *parent,
   return e != NULL && e->parent == parent && g_ptr_array_find (parent->kids, e, index);
 }
 
-/* Puts @e back under its parent in the database, after the item it
- * followed there (else before the one it preceded); FALSE when that
- * parent is not in the scope any more. */
+static Entry *
+sibling_entry (LeaveOut  *lo,
+               GPtrArray *siblings,
+               guint      i)
+{
+  return g_hash_table_lookup (lo->entries, ((JpSnapshotItem *) siblings->pdata[i])->data.uid);
+}
+
+/* Where @item goes among @parent's entries: after the nearest of its
+ * siblings in the database before it that is there, else before the
+ * nearest after it, else last. */
+static guint
+index_as_in_database (LeaveOut       *lo,
+                      Entry          *parent,
+                      JpSnapshotItem *item)
+{
+  GPtrArray *siblings = item->parent->children;
+  guint at = 0, index = 0;
+
+  g_ptr_array_find (siblings, item, &at);
+  for (guint i = at; i > 0; i--)
+    if (is_kid (parent, sibling_entry (lo, siblings, i - 1), &index))
+      return index + 1;
+  for (guint i = at + 1; i < siblings->len; i++)
+    if (is_kid (parent, sibling_entry (lo, siblings, i), &index))
+      return index;
+  return parent->kids->len;
+}
+
+/* Puts @e back under its parent in the database, where it was among its
+ * siblings; FALSE when that parent is not in the scope any more. */
 static gboolean
 place_as_in_database (LeaveOut *lo,
                       Entry    *e)
 {
   JpSnapshotItem *item = e->item;
-  GPtrArray *siblings;
   Entry *parent;
-  guint at, index;
 
   if (item->parent == NULL)
     return FALSE;
@@ -185,23 +211,7 @@ place_as_in_database (LeaveOut *lo,
   if (parent == NULL)
     return FALSE;
   detach (e);
-  siblings = item->parent->children;
-  g_ptr_array_find (siblings, item, &at);
-  index = parent->kids->len;
-  for (guint i = at; i > 0; i--)
-    if (is_kid (parent, g_hash_table_lookup (lo->entries, ((JpSnapshotItem *) siblings->pdata[i - 1])->data.uid),
-                &index))
-      {
-        index++;
-        goto found;
-      }
-  for (guint i = at + 1; i < siblings->len; i++)
-    if (is_kid (parent, g_hash_table_lookup (lo->entries, ((JpSnapshotItem *) siblings->pdata[i])->data.uid),
-                &index))
-      goto found;
-  index = parent->kids->len;
-found:
-  g_ptr_array_insert (parent->kids, index, e);
+  g_ptr_array_insert (parent->kids, index_as_in_database (lo, parent, item), e);
   e->parent = parent;
   return TRUE;
 }
