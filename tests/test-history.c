@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "jp-test-util.h"
+#include "model/exchange/jp-xml.h"
 #include "model/jp-snapshot.h"
 #include "model/store/jp-database.h"
 #include "model/store/jp-history.h"
@@ -521,6 +522,100 @@ test_versions (Fixture       *f,
   g_assert_cmpint (jp_item_get_status (project), ==, JP_STATUS_DROPPED);
 }
 
+/* ------------------------------------------------------- the author in files */
+
+static void
+test_file_author (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) section = section_57 (f);
+  g_autoptr(JpItem) project = first_project (f, section);
+  g_autofree char *path = g_build_filename (f->dir, "s57.xml", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(JpDatabase) other = NULL;
+  g_autoptr(JpItem) copy = NULL;
+  JpVersion *version;
+  JpHistoryEntry *entry;
+
+  g_assert_true (jp_database_set_status (f->db, project, JP_STATUS_DONE, &error));
+  g_assert_true (jp_xml_export (f->db, section, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, " version=\"3\""));
+  g_assert_nonnull (strstr (text, " author=\"Anna Peeters\""));
+
+  /* The export is a version of the section; the same sent again is not
+   * another. */
+  g_assert_true (jp_xml_export (f->db, section, file, NULL, &error));
+  versions = jp_database_list_versions (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 1);
+  version = versions->pdata[0];
+  g_assert_cmpint (version->kind, ==, JP_VERSION_EXPORT);
+  g_assert_cmpstr (version->name, ==, "s57.xml");
+  g_assert_cmpstr (version->scope, ==, jp_item_get_uid (section));
+  g_assert_cmpint (version->seq, ==, jp_database_history_now (f->db));
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  /* Its changes come into another database as the file author's. */
+  other = jp_test_open_seeded (other_path, JP_DATABASE_OPEN_DEFAULT);
+  jp_database_set_author (other, "Marc Dubois");
+  g_assert_true (jp_xml_import (other, file, 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+  copy = jp_database_lookup_uid (other, jp_item_get_uid (project));
+  g_assert_cmpint (jp_item_get_status (copy), ==, JP_STATUS_DONE);
+  history = jp_database_get_item_history (other, jp_item_get_id (copy), &error);
+  entry = find_entry (history, JP_CHANGE_STATUS, -1);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->who, ==, "Anna Peeters");
+  g_assert_cmpstr (entry->source, ==, "s57.xml");
+  versions = jp_database_list_versions (other, &error);
+  g_assert_cmpuint (versions->len, ==, 1);
+  version = versions->pdata[0];
+  g_assert_cmpint (version->kind, ==, JP_VERSION_IMPORT);
+  g_assert_cmpstr (version->scope, ==, jp_item_get_uid (section));
+  g_assert_cmpstr (version->who, ==, "Marc Dubois");
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* And what the database's own person does next is theirs again. */
+  g_assert_true (jp_database_set_status (other, copy, JP_STATUS_PLANNED, &error));
+  history = jp_database_get_item_history (other, jp_item_get_id (copy), &error);
+  g_assert_cmpstr (find_entry (history, JP_CHANGE_STATUS, -1)->who, ==, "Marc Dubois");
+  g_assert_null (find_entry (history, JP_CHANGE_STATUS, -1)->source);
+}
+
+/* The whole plan at a version, written as a file, is the plan as it was
+ * then: imported into a new database it gives the same export. */
+static void
+test_export_plan_at (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JpItem) root = jp_database_get_root (f->db);
+  g_autoptr(GBytes) then = jp_xml_export_bytes (f->db, root, &error);
+  g_autoptr(JpVersion) version = jp_database_save_version (f->db, "Before", &error);
+  g_autoptr(GBytes) at = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(JpDatabase) fresh = jp_test_open_memory (FALSE);
+  g_autoptr(JpItem) fresh_root = NULL;
+
+  g_assert_no_error (error);
+  edit_a_lot (f, 2);
+  at = jp_xml_export_plan_at (f->db, version->seq, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (at, then));
+  g_assert_true (jp_xml_import_bytes (fresh, at, "at.xml", JP_IMPORT_FORCE, NULL, &error));
+  g_assert_no_error (error);
+  fresh_root = jp_database_get_root (fresh);
+  again = jp_xml_export_bytes (fresh, fresh_root, &error);
+  g_assert_true (g_bytes_equal (again, then));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -533,5 +628,7 @@ main (int   argc,
   g_test_add ("/history/snapshot-at", Fixture, NULL, set_up, test_snapshot_at, tear_down);
   g_test_add ("/history/snapshot-at-async", Fixture, NULL, set_up, test_snapshot_at_async, tear_down);
   g_test_add ("/history/versions", Fixture, NULL, set_up, test_versions, tear_down);
+  g_test_add ("/history/file-author", Fixture, NULL, set_up, test_file_author, tear_down);
+  g_test_add ("/history/export-plan-at", Fixture, NULL, set_up, test_export_plan_at, tear_down);
   return g_test_run ();
 }

@@ -180,7 +180,7 @@ static const BadInput bad_inputs[] = {
     JP_XML_ERROR_FORMAT, "not a Jaarplan file", 2 },
   { "xhtml", HEAD "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>\n", NULL,
     JP_XML_ERROR_FORMAT, "not a Jaarplan file", 2 },
-  { "newer-version", HEAD "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"3\" scope=\"plan\" year=\"2013\">\n"
+  { "newer-version", HEAD "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"4\" scope=\"plan\" year=\"2013\">\n"
     "  <future/>\n</plan>\n", NULL, JP_XML_ERROR_FORMAT, "newer version of Jaarplan", 2 },
   { "version-zero", HEAD "<plan xmlns=\"urn:x-benelux:jaarplan:1\" version=\"0\" scope=\"plan\" year=\"2013\"/>\n",
     NULL, JP_XML_ERROR_FORMAT, "not a version of the plan format", 2 },

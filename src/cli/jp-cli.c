@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "cli/jp-cli.h"
+#include "cli/jp-cli-history.h"
 #include "model/print/jp-contacts-pdf.h"
 #include "model/print/jp-publication-changes.h"
 #include "model/print/jp-publication-odt.h"
@@ -45,6 +46,7 @@ typedef struct {
   char     *only;
   char     *except;
   gboolean  version;
+  JpCliHistory history;
 } Options;
 
 static void
@@ -64,6 +66,7 @@ options_clear (Options *o)
   g_free (o->only);
   g_free (o->except);
   g_free (o->changes_pdf);
+  jp_cli_history_clear (&o->history);
 }
 
 static int
@@ -649,6 +652,15 @@ static GOptionEntry option_entries[] = {
     N_("With --export-pdf: the parts of the plan, among plan, programme and contacts (default: all)"), N_("PARTS") },
   { "with-status", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-pdf: print each project’s status"), NULL },
+  /* The history (jp-cli-history.c). */
+  { "save-version", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Name the point the plan is at now as a version"), N_("NAME") },
+  { "list-versions", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the versions of the plan: number, date, who, kind and name"), NULL },
+  { "export-version", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export the plan as it was at version ID to the FILE that follows"), N_("ID") },
+  { "history", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("List the changes made to the item ID, newest first"), N_("ID") },
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version"), NULL },
   /* Arguments that are no option: refused below. */
@@ -712,6 +724,7 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "parts", "s", &o->parts);
   g_variant_dict_lookup (options, "with-status", "b", &o->with_status);
   g_variant_dict_lookup (options, "version", "b", &o->version);
+  jp_cli_history_read (&o->history, options);
 }
 
 /* The options of --export-pdf, before anything is opened. */
@@ -803,6 +816,8 @@ handle (Options     *o,
       g_printerr ("jaarplan: %s\n", _("--close-year and --reopen-year take a year, one of them at a time."));
       return 2;
     }
+  if (jp_cli_history_wanted (&o->history))
+    return jp_cli_history_run (&o->history, o->database, o->year, unexpected);
   if (unexpected != NULL)
     {
       g_printerr ("jaarplan: %s “%s”\n", _("Unexpected argument"), unexpected);

@@ -18,6 +18,8 @@
 #include "model/jp-model-private.h"
 #include "model/jp-snapshot.h"
 #include "model/store/jp-connection-apply.h"
+#include "model/store/jp-connection-exchange.h"
+#include "model/store/jp-history.h"
 #include "model/exchange/jp-xml.h"
 #include "model/exchange/jp-xml-merge.h"
 
@@ -180,19 +182,67 @@ scope_name (JpKind kind)
 }
 
 /* Exports the subtree under @root_id, read on @connection. */
+/* The document: the root element's header, the record of what is sent
+ * (or none), then @root and everything under it. */
+static GBytes *
+write_document (const JpSnapshotItem    *root,
+                const char              *scope,
+                const char              *year,
+                const char              *author,
+                const JpExchangeRecord  *record,
+                GError                 **error)
+{
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory (buffer, 0);
+  /* The lowest format that holds what the file carries, so that older
+   * versions read what they can. */
+  const char *version = author && *author ? G_STRINGIFY (JP_XML_VERSION) :
+                        has_progress (root) ? G_STRINGIFY (JP_XML_VERSION_PROGRESS) :
+                        G_STRINGIFY (JP_XML_VERSION_PLAIN);
+  GBytes *bytes = NULL;
+
+  if (w == NULL ||
+      xmlTextWriterSetIndent (w, 1) < 0 ||
+      xmlTextWriterSetIndentString (w, BAD_CAST "  ") < 0 ||
+      xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL) < 0 ||
+      xmlTextWriterStartElementNS (w, NULL, BAD_CAST "plan", BAD_CAST JP_XML_NAMESPACE) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "version", BAD_CAST version) < 0 ||
+      xmlTextWriterWriteAttribute (w, BAD_CAST "scope", BAD_CAST scope) < 0 ||
+      write_attr (w, "year", year) < 0 ||
+      write_attr (w, "author", author && *author ? author : NULL) < 0 ||
+      (record && write_sent (w, record) < 0) ||
+      write_row (w, root) < 0 ||
+      xmlTextWriterEndDocument (w) < 0)
+    g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE, _("The plan could not be written as XML."));
+  else
+    {
+      gsize length;
+
+      xmlFreeTextWriter (w);
+      w = NULL;
+      /* The buffer's memory becomes the bytes', without a copy (libxml2
+       * allocates with malloc, as GLib does). */
+      length = xmlBufferLength (buffer);
+      bytes = g_bytes_new_take (xmlBufferDetach (buffer), length);
+    }
+  if (w)
+    xmlFreeTextWriter (w);
+  xmlBufferFree (buffer);
+  return bytes;
+}
+
 static GBytes *
 export_on_connection (JpConnection *connection,
                       gint64       root_id,
                       JpKind       kind,
                       const char  *label,
+                      gboolean    *sent_before,
                       GError     **error)
 {
   g_autoptr(JpSnapshot) snap = NULL;
   g_autofree char *year = NULL;
   JpExchangeRecord record = { 0, };
   gboolean sent = FALSE;
-  xmlBufferPtr buffer = NULL;
-  xmlTextWriterPtr w = NULL;
   const char *scope;
   GBytes *bytes = NULL;
   JpSnapshotItem *root = NULL;
@@ -233,45 +283,25 @@ export_on_connection (JpConnection *connection,
       sent = TRUE;
     }
 
-  buffer = xmlBufferCreate ();
-  w = xmlNewTextWriterMemory (buffer, 0);
-  if (w == NULL ||
-      xmlTextWriterSetIndent (w, 1) < 0 ||
-      xmlTextWriterSetIndentString (w, BAD_CAST "  ") < 0 ||
-      xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL) < 0 ||
-      xmlTextWriterStartElementNS (w, NULL, BAD_CAST "plan", BAD_CAST JP_XML_NAMESPACE) < 0 ||
-      xmlTextWriterWriteAttribute (w, BAD_CAST "version",
-                                   BAD_CAST (has_progress (root) ? G_STRINGIFY (JP_XML_VERSION)
-                                                                 : G_STRINGIFY (JP_XML_VERSION_PLAIN))) < 0 ||
-      xmlTextWriterWriteAttribute (w, BAD_CAST "scope", BAD_CAST scope) < 0 ||
-      write_attr (w, "year", year) < 0 ||
-      (sent && write_sent (w, &record) < 0) ||
-      write_row (w, root) < 0 ||
-      xmlTextWriterEndDocument (w) < 0)
-    {
-      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE, _("The plan could not be written as XML."));
-      goto out;
-    }
-  xmlFreeTextWriter (w);
-  w = NULL;
-  {
-    /* The buffer's memory becomes the bytes', without a copy (libxml2
-     * allocates with malloc, as GLib does). */
-    gsize length = xmlBufferLength (buffer);
-    bytes = g_bytes_new_take (xmlBufferDetach (buffer), length);
-  }
+  /* A chapter or section that goes out names who sent it; the whole
+   * plan stays the same across databases and people. */
+  bytes = write_document (root, scope, year, sent ? _jp_connection_get_author (connection) : NULL,
+                          sent ? &record : NULL, error);
 
 out:
   if (in_txn)
     _jp_connection_end_read (connection);
-  /* The record is kept with the bytes: the same state gives the same one. */
+  /* The record is kept with the bytes: the same state gives the same one
+   * (and is no new version of the history). */
+  if (bytes && sent && sent_before)
+    {
+      g_autofree char *items = _jp_connection_exchange_sent_items (connection, record.export_id);
+
+      *sent_before = items != NULL;
+    }
   if (bytes && sent && !_jp_exchange_store_export (connection, root->data.uid, &record, error))
     g_clear_pointer (&bytes, g_bytes_unref);
   _jp_exchange_record_clear (&record);
-  if (w)
-    xmlFreeTextWriter (w);
-  if (buffer)
-    xmlBufferFree (buffer);
   return bytes;
 }
 
@@ -284,7 +314,7 @@ jp_xml_export_bytes (JpDatabase  *db,
   g_return_val_if_fail (JP_IS_ITEM (item), NULL);
 
   return export_on_connection (_jp_database_get_connection (db), jp_item_get_id (item),
-                               jp_item_get_kind (item), jp_item_get_label (item), error);
+                               jp_item_get_kind (item), jp_item_get_label (item), NULL, error);
 }
 
 static gboolean
@@ -305,10 +335,29 @@ write_export (GFile         *file,
   return TRUE;
 }
 
+/* An export of a chapter or section is a version of the history (named
+ * by the file), noted as its record is; one that cannot be noted is
+ * still an export.  The whole plan's leaves the database as it was. */
+static void
+note_export (JpConnection *connection,
+             JpKind        kind,
+             const char   *uid,
+             GFile        *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+
+  if (!_jp_exchange_kind_has_record (kind))
+    return;
+  if (!_jp_connection_note_version (connection, JP_VERSION_EXPORT, name, uid, &error))
+    g_debug ("The export was not noted in the history: %s", error->message);
+}
+
 typedef struct {
   gint64  root_id;
   JpKind  kind;
   char   *label;
+  char   *uid;
   GFile  *file;
 } ExportJob;
 
@@ -318,6 +367,7 @@ export_job_free (gpointer data)
   ExportJob *job = data;
 
   g_free (job->label);
+  g_free (job->uid);
   g_clear_object (&job->file);
   g_free (job);
 }
@@ -330,13 +380,18 @@ export_worker (GTask        *task,
 {
   ExportJob *job = data;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean sent_before = FALSE;
   GError *error = NULL;
 
-  bytes = export_on_connection (connection, job->root_id, job->kind, job->label, &error);
+  bytes = export_on_connection (connection, job->root_id, job->kind, job->label, &sent_before, &error);
   if (bytes == NULL || !write_export (job->file, bytes, cancellable, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      if (!sent_before)
+        note_export (connection, job->kind, job->uid, job->file);
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 void
@@ -357,6 +412,7 @@ jp_xml_export_async (JpDatabase          *db,
   job->root_id = jp_item_get_id (item);
   job->kind = jp_item_get_kind (item);
   job->label = g_strdup (jp_item_get_label (item));
+  job->uid = g_strdup (jp_item_get_uid (item));
   job->file = g_object_ref (file);
   _jp_database_run_in_worker (db, jp_xml_export_async, job, export_job_free, export_worker,
                               cancellable, callback, user_data);
@@ -379,10 +435,42 @@ jp_xml_export (JpDatabase    *db,
                GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  gboolean sent_before = FALSE;
 
   g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (item), FALSE);
 
-  bytes = jp_xml_export_bytes (db, item, error);
-  return bytes != NULL && write_export (file, bytes, cancellable, error);
+  bytes = export_on_connection (_jp_database_get_connection (db), jp_item_get_id (item), jp_item_get_kind (item),
+                                jp_item_get_label (item), &sent_before, error);
+  if (bytes == NULL || !write_export (file, bytes, cancellable, error))
+    return FALSE;
+  if (!sent_before)
+    note_export (_jp_database_get_connection (db), jp_item_get_kind (item), jp_item_get_uid (item), file);
+  return TRUE;
+}
+
+GBytes *
+jp_xml_export_plan_at (JpDatabase  *db,
+                       gint64       seq,
+                       GError     **error)
+{
+  g_autoptr(JpItem) root = NULL;
+  g_autoptr(JpSnapshot) snap = NULL;
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
+
+  root = jp_database_get_root (db);
+  snap = jp_database_load_snapshot_at (db, jp_item_get_id (root), seq, error);
+  if (snap == NULL)
+    return NULL;
+  if (snap->root == NULL)
+    {
+      g_set_error (error, JP_XML_ERROR, JP_XML_ERROR_WRITE, _("The plan could not be written as XML."));
+      return NULL;
+    }
+  year = g_strdup (snap->root->data.fields[JP_FIELD_NUMBER]);
+  /* As the whole plan is always written: the same for everyone. */
+  return write_document (snap->root, "plan", year, NULL, NULL, error);
 }

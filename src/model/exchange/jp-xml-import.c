@@ -474,6 +474,8 @@ _jp_xml_apply (JpConnection     *connection,
 
   if (reader->scope != JP_SCOPE_PLAN && !_jp_connection_watch_setup (connection, error))
     goto out;
+  /* The changes are the file author's, from the file. */
+  _jp_connection_set_origin (connection, reader->author, reader->name);
   if (!_jp_connection_begin_step (connection, log_undo && !dry_run, error))
     goto out;
   if (log_undo && !dry_run)
@@ -507,10 +509,13 @@ _jp_xml_apply (JpConnection     *connection,
   else if (!_jp_connection_commit_step (connection, error))
     goto out;
   ok = TRUE;
+  if (log_undo && !dry_run)
+    _jp_connection_note_import (connection, reader->name, reader->scope == JP_SCOPE_PLAN ? NULL : report->scope_uid);
   if (report_out)
     *report_out = g_steal_pointer (&report);
 
 out:
+  _jp_connection_set_origin (connection, NULL, NULL);
   g_clear_pointer (&apply.snapshot, _jp_snapshot_free);
   return ok;
 }

@@ -23,6 +23,7 @@ typedef struct {
   GHashTable *uids;         /* uid → index */
   JpScope     scope;
   char       *year;
+  char       *author;       /* author=, who exported the file; NULL without */
   GError     *error;
   /* The record of what was sent, when the file has a <sent> element
    * (first under the root of a chapter or section file): its export=

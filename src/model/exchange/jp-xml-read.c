@@ -38,6 +38,7 @@ _jp_xml_reader_clear (JpXmlReader *reader)
   g_clear_pointer (&reader->records, g_array_unref);
   g_clear_pointer (&reader->uids, g_hash_table_unref);
   g_clear_pointer (&reader->year, g_free);
+  g_clear_pointer (&reader->author, g_free);
   g_clear_error (&reader->error);
   g_clear_pointer (&reader->sent_export, g_free);
   g_clear_pointer (&reader->sent_origin, g_free);
@@ -228,7 +229,7 @@ read_root (Stream      *s,
     return _jp_xml_fail_at (reader, error, JP_XML_ERROR_FORMAT, line,
                             _("the file was written by a newer version of Jaarplan (format %s; this version reads format %d)."),
                             version, JP_XML_VERSION);
-  if (strcmp (version, "1") != 0 && strcmp (version, "2") != 0)
+  if (strcmp (version, "1") != 0 && strcmp (version, "2") != 0 && strcmp (version, "3") != 0)
     return _jp_xml_fail_at (reader, error, JP_XML_ERROR_FORMAT, line,
                             _("the file gives “%s” as the version of its format, which is not a version of the plan format."),
                             version);
@@ -254,6 +255,7 @@ read_root (Stream      *s,
                   strcmp (scope, "section") == 0 ? JP_SCOPE_SECTION :
                   strcmp (scope, "contacts") == 0 ? JP_SCOPE_CONTACTS : JP_SCOPE_PLAN;
   reader->year = g_steal_pointer (&year);
+  reader->author = _jp_xml_attr_token (node, "author");
 
   if (reader->scope == JP_SCOPE_PLAN)
     {

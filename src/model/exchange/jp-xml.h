@@ -10,9 +10,12 @@ G_BEGIN_DECLS
 
 #define JP_XML_NAMESPACE "urn:x-benelux:jaarplan:1"
 /* The newest format this version reads and writes: 2 adds a project's
- * progress (<progress>, progress-date).  A file that holds no progress is
- * written as format 1, which earlier versions read as well. */
-#define JP_XML_VERSION   2
+ * progress (<progress>, progress-date), 3 the name of who exported the
+ * file (author= on the root).  A file is written in the lowest format
+ * that holds what it carries (1 without progress or author), which
+ * earlier versions read as well. */
+#define JP_XML_VERSION   3
+#define JP_XML_VERSION_PROGRESS 2
 #define JP_XML_VERSION_PLAIN 1
 /* Files larger than this are refused before parsing. */
 #define JP_XML_MAX_SIZE  (256 * 1024 * 1024)
@@ -125,6 +128,12 @@ GHashTable *jp_import_choices_new   (void);
 void      jp_import_choices_set     (GHashTable     *choices,
                                      const char     *uid,
                                      JpImportChoice  choice);
+
+/* The whole plan of the open year as it was at the point @seq of its
+ * history (jp-history.h), as jp_xml_export() writes it. */
+GBytes   *jp_xml_export_plan_at     (JpDatabase   *db,
+                                     gint64        seq,
+                                     GError      **error);
 
 /* Exports @item's scope (the root: the whole plan; a chapter, a section,
  * or the contacts container) to @file, atomically, deterministically. */

@@ -31,12 +31,19 @@ gboolean    _jp_connection_commit_step   (JpConnection  *connection,
 gboolean    _jp_connection_note_step     (JpConnection    *connection,
                                           const JpChange  *change,
                                           GError         **error);
-/* Who the next steps on @connection are made by (@author; NULL or
- * empty keeps the one it has) and the file they come from (@source,
- * NULL for none), as the history records them. */
+/* Who the next steps on @connection are made by (@author, a file's
+ * author; NULL or empty: the connection's own) and the file they come
+ * from (@source, NULL for none), as the history records them. */
 void        _jp_connection_set_origin    (JpConnection  *connection,
                                           const char    *author,
                                           const char    *source);
+/* Who the changes on @connection are recorded as, and exports name. */
+const char *_jp_connection_get_author    (JpConnection  *connection);
+/* Notes a version of kind import named @name (the file's) of @scope,
+ * after its step; one that cannot be noted is logged and let go. */
+void        _jp_connection_note_import   (JpConnection  *connection,
+                                          const char    *name,
+                                          const char    *scope);
 /* Notes a version of @kind (a JpVersionKind: an export or an import)
  * at the point the plan is at, named @name, of the chapter or section
  * @scope (NULL: the plan). */

@@ -22,6 +22,7 @@ struct _JpConnection {
   gint64      plan;         /* the open year's root; 0: the latest year */
   char       *author;       /* who the changes are recorded as (jp-history.h) */
   char       *source;       /* the file an import's changes came from, or NULL */
+  char       *file_author;  /* the author that file names, or NULL */
 };
 
 /* The database object; its files are jp-database.c (opening, the

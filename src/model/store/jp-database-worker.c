@@ -49,6 +49,7 @@ worker_thread (GTask        *task,
   g_hash_table_unref (connection.statements);
   g_free (connection.author);
   g_free (connection.source);
+  g_free (connection.file_author);
   sqlite3_close (connection.db);
 }
 

@@ -288,6 +288,7 @@ jp_database_finalize (GObject *object)
   g_free (self->path);
   g_free (self->connection.author);
   g_free (self->connection.source);
+  g_free (self->connection.file_author);
 
   G_OBJECT_CLASS (jp_database_parent_class)->finalize (object);
 }

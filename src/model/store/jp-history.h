@@ -35,7 +35,10 @@ typedef struct {
 void        jp_history_entry_free        (JpHistoryEntry *entry);
 
 /* The changes made to the item @id, newest first (not those undo and
- * redo wrote themselves: their step's changes carry the mark). */
+ * redo wrote themselves: their step's changes carry the mark; nor a
+ * move along its siblings, when one above it came or went).  An added
+ * or removed item's values are a JSON object of its columns, a move's
+ * {"parent": id, "position": n}, a link's the area's uid. */
 GPtrArray  *jp_database_get_item_history (JpDatabase     *self,
                                           gint64          id,
                                           GError        **error);
@@ -72,13 +75,16 @@ typedef struct {
 void        jp_version_free              (JpVersion      *version);
 
 /* Names the point the plan is at now (one row, no copy of the plan);
- * fails with JP_DATABASE_ERROR_... for an empty name. */
+ * fails with JP_DATABASE_ERROR_INVALID for an empty name.  Exports of a
+ * chapter or section (not the same one sent again) and imports are
+ * noted by the exchange as versions of their kind. */
 JpVersion  *jp_database_save_version     (JpDatabase     *self,
                                           const char     *name,
                                           GError        **error);
 /* The versions of the open year, newest first. */
 GPtrArray  *jp_database_list_versions    (JpDatabase     *self,
                                           GError        **error);
+/* Fails with JP_DATABASE_ERROR_NOT_FOUND for an unknown @id. */
 JpVersion  *jp_database_get_version      (JpDatabase     *self,
                                           gint64          id,
                                           GError        **error);

@@ -60,13 +60,17 @@ _jp_connection_set_origin (JpConnection *connection,
                            const char   *source)
 {
   g_return_if_fail (connection != NULL);
-  if (author && *author)
-    {
-      g_free (connection->author);
-      connection->author = g_strdup (author);
-    }
+  g_free (connection->file_author);
+  connection->file_author = author && *author ? g_strdup (author) : NULL;
   g_free (connection->source);
   connection->source = g_strdup (source);
+}
+
+const char *
+_jp_connection_get_author (JpConnection *connection)
+{
+  g_return_val_if_fail (connection != NULL, NULL);
+  return connection->author;
 }
 
 /* ----------------------------------------------------------------- reading */
@@ -288,7 +292,19 @@ _jp_connection_note_version (JpConnection   *connection,
                              GError        **error)
 {
   g_return_val_if_fail (connection != NULL, FALSE);
+
   return insert_version (connection, kind, name ? name : "", scope, error) != 0;
+}
+
+void
+_jp_connection_note_import (JpConnection *connection,
+                            const char   *name,
+                            const char   *scope)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_jp_connection_note_version (connection, JP_VERSION_IMPORT, name, scope, &error))
+    g_debug ("The import was not noted in the history: %s", error->message);
 }
 
 JpVersion *
@@ -361,8 +377,11 @@ jp_database_get_version (JpDatabase  *self,
   if (rc == SQLITE_ROW)
     return version;
   if (rc == SQLITE_DONE)
-    g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND,
-                 _("There is no version %" G_GINT64_FORMAT "."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND, _("There is no version %s."), number);
+    }
   else
     _jp_database_set_error (self, rc, error);
   return NULL;

@@ -156,7 +156,8 @@ _jp_connection_begin_step (JpConnection  *connection,
   g_return_val_if_fail (connection != NULL, FALSE);
   if (!_jp_database_begin_step (connection->db, log_undo, error))
     return FALSE;
-  if (log_undo && !_jp_sqlite_history_begin (connection->db, connection->statements, connection->author,
+  if (log_undo && !_jp_sqlite_history_begin (connection->db, connection->statements,
+                                             connection->file_author ? connection->file_author : connection->author,
                                              connection->source, FALSE, error))
     {
       _jp_database_rollback (connection->db);
