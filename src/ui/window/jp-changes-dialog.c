@@ -58,7 +58,8 @@ jp_version_describe (JpDatabase      *db,
       scope = g_strdup (number ? number : version->scope);
     }
   if (scope == NULL)
-    scope = g_strdup_printf ("“%s”", version->name ? version->name : "");
+    /* Translators: a version's name as given, in quotes. */
+    scope = g_strdup_printf (_("“%s”"), version->name ? version->name : "");
   switch (version->kind)
     {
     case JP_VERSION_EXPORT:
