@@ -3,7 +3,9 @@
 
 #include "jp-test-util.h"
 #include "jp-test-window.h"
+#include "ui/jp-difference-ui.h"
 #include "ui/window/jp-conflict-row.h"
+#include "ui/window/jp-import-dialog.h"
 #include "model/exchange/jp-xml.h"
 
 typedef JpTestWindowFixture Fixture;
@@ -315,6 +317,180 @@ test_failure_titles (Fixture       *f,
   jp_test_respond (dialog, "close");
 }
 
+/* The rows of the differences a dialog lists, by uid. */
+static GHashTable *
+difference_rows (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) rows = jp_test_find_all (dialog, GTK_TYPE_LIST_BOX_ROW);
+  GHashTable *by_uid = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *uid = g_object_get_data (rows->pdata[i], "jp-uid");
+
+      if (uid)
+        g_hash_table_insert (by_uid, (gpointer) uid, rows->pdata[i]);
+    }
+  return by_uid;
+}
+
+static GtkCheckButton *
+check_of (GHashTable *rows,
+          const char *uid)
+{
+  GtkWidget *row = g_hash_table_lookup (rows, uid);
+
+  g_assert_nonnull (row);
+  return jp_difference_row_get_check (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+}
+
+/* 5.7 comes back with a status, a sentence and a new group changed, and
+ * a text changed here as well: the review lists the conflict and each
+ * difference; what is not ticked stays out, the rest comes in, in one
+ * step of undo. */
+static void
+test_import_review (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autofree char *out = g_build_filename (f->dir, "review-5.7.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) rows = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+  g_autofree char *p4 = NULL;
+  AdwMessageDialog *dialog;
+  JpConflictRow *conflict;
+
+  jp_test_window_export_and_wait (f->window, section, file);
+  g_assert_true (g_file_get_contents (out, &sent, NULL, NULL));
+  a = jp_test_replace (sent, "<project id=\"sec-5.7-p1\" phase=\"ongoing\" status=\"in-progress\">",
+                       "<project id=\"sec-5.7-p1\" phase=\"ongoing\" status=\"done\">");
+  b = jp_test_replace (a, "bij controle-acties mogelijk maken;", "bij gezamenlijke controle-acties;");
+  c = jp_test_replace (b, "<group id=\"sec-5.7-g4\" code=\"FISC-IMMO\">",
+                       "<group id=\"sec-5.7-g10\" code=\"FISC-NEW\"><title xml:lang=\"nl\">Nieuw</title>"
+                       "<title xml:lang=\"fr\">Nouveau</title></group>\n"
+                       "    <group id=\"sec-5.7-g4\" code=\"FISC-IMMO\">");
+  d = jp_test_replace (c, "Bestrijden van fraude in en toezicht op", "Bestrijden van fraude in de");
+  g_assert_true (g_file_set_contents (out, d, -1, NULL));
+  {
+    g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p4");
+    p4 = g_strdup (jp_item_get_text (project, JP_TEXT_BODY, JP_LANG_NL));
+    g_assert_true (jp_database_set_text (f->db, project, JP_TEXT_BODY, JP_LANG_NL, "Hier gewijzigd", &error));
+    g_assert_no_error (error);
+  }
+
+  jp_window_import (f->window, file);
+  dialog = jp_test_wait_for_dialog (f->window);
+  conflict = find_conflict_row (GTK_WIDGET (dialog));
+  g_assert_nonnull (conflict);
+  g_assert_cmpstr (jp_conflict_row_get_uid (conflict), ==, "sec-5.7-p4");
+  rows = difference_rows (GTK_WIDGET (dialog));
+  g_assert_cmpuint (g_hash_table_size (rows), ==, 3);
+  /* Each ticked, with its values and words. */
+  g_assert_true (gtk_check_button_get_active (check_of (rows, "sec-5.7-p1")));
+  g_assert_true (gtk_check_button_get_active (check_of (rows, "sec-5.7-g10")));
+  g_assert_true (jp_test_has_label_containing (g_hash_table_lookup (rows, "sec-5.7-p3"), "gezamenlijke"));
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (dialog), "3 of 3 changes to import"));
+  /* The conflict first needs a choice: this plan's, here. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  jp_conflict_row_set_choice (conflict, JP_CHOICE_MINE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  /* A click on the row leaves the sentence out. */
+  g_signal_emit_by_name (gtk_widget_get_parent (g_hash_table_lookup (rows, "sec-5.7-p3")), "row-activated",
+                         g_hash_table_lookup (rows, "sec-5.7-p3"));
+  g_assert_false (gtk_check_button_get_active (check_of (rows, "sec-5.7-p3")));
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (dialog), "2 of 3 changes to import"));
+  import_and_wait (f, dialog);
+
+  {
+    g_autoptr(JpItem) p1 = jp_database_lookup_uid (f->db, "sec-5.7-p1");
+    g_autoptr(JpItem) p3 = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+    g_autoptr(JpItem) p4_now = jp_database_lookup_uid (f->db, "sec-5.7-p4");
+    g_autoptr(JpItem) g10 = jp_database_lookup_uid (f->db, "sec-5.7-g10");
+
+    g_assert_cmpint (jp_item_get_status (p1), ==, JP_STATUS_DONE);
+    g_assert_cmpstr (jp_item_get_text (p3, JP_TEXT_BODY, JP_LANG_NL), ==,
+                     "Uitwisselen van informatie bij controle-acties mogelijk maken;");
+    g_assert_cmpstr (jp_item_get_text (p4_now, JP_TEXT_BODY, JP_LANG_NL), ==, "Hier gewijzigd");
+    g_assert_nonnull (g10);
+    g_assert_cmpstr (jp_item_get_field (g10, JP_FIELD_CODE), ==, "FISC-NEW");
+  }
+
+  /* One step of undo takes the import back, not the edit before it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  {
+    g_autoptr(JpItem) p1 = jp_database_lookup_uid (f->db, "sec-5.7-p1");
+    g_autoptr(JpItem) p4_now = jp_database_lookup_uid (f->db, "sec-5.7-p4");
+    g_autoptr(JpItem) g10 = jp_database_lookup_uid (f->db, "sec-5.7-g10");
+
+    g_assert_cmpint (jp_item_get_status (p1), ==, JP_STATUS_IN_PROGRESS);
+    g_assert_true (g10 == NULL || jp_item_get_removed (g10));
+    g_assert_cmpstr (jp_item_get_text (p4_now, JP_TEXT_BODY, JP_LANG_NL), ==, "Hier gewijzigd");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  {
+    g_autoptr(JpItem) p4_now = jp_database_lookup_uid (f->db, "sec-5.7-p4");
+    g_assert_cmpstr (jp_item_get_text (p4_now, JP_TEXT_BODY, JP_LANG_NL), ==, p4);
+  }
+}
+
+/* Select None leaves every difference out; Select All takes them back. */
+static void
+test_import_review_select (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(JpItem) section = jp_database_find_numbered (f->db, JP_KIND_SECTION, "5.7");
+  g_autofree char *out = g_build_filename (f->dir, "select-5.7.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GHashTable) rows = NULL;
+  g_autoptr(GHashTable) choices = NULL;
+  g_autofree char *sent = NULL;
+  g_autofree char *changed = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *none, *all;
+
+  jp_test_window_export_and_wait (f->window, section, file);
+  g_assert_true (g_file_get_contents (out, &sent, NULL, NULL));
+  changed = jp_test_replace (sent, "<project id=\"sec-5.7-p1\" phase=\"ongoing\" status=\"in-progress\">",
+                             "<project id=\"sec-5.7-p1\" phase=\"ongoing\" status=\"done\">");
+  g_assert_true (g_file_set_contents (out, changed, -1, NULL));
+  jp_window_import (f->window, file);
+  dialog = jp_test_wait_for_dialog (f->window);
+  rows = difference_rows (GTK_WIDGET (dialog));
+  g_assert_cmpuint (g_hash_table_size (rows), ==, 1);
+  g_assert_null (jp_import_dialog_get_choices (JP_IMPORT_DIALOG (dialog)));
+  {
+    g_autoptr(GPtrArray) buttons = jp_test_find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+
+    none = all = NULL;
+    for (guint i = 0; i < buttons->len; i++)
+      {
+        const char *label = gtk_button_get_label (buttons->pdata[i]);
+
+        if (g_strcmp0 (label, "Select _None") == 0)
+          none = buttons->pdata[i];
+        else if (g_strcmp0 (label, "Select _All") == 0)
+          all = buttons->pdata[i];
+      }
+    g_assert_nonnull (none);
+    g_assert_nonnull (all);
+  }
+  g_signal_emit_by_name (none, "clicked");
+  g_assert_false (gtk_check_button_get_active (check_of (rows, "sec-5.7-p1")));
+  choices = jp_import_dialog_get_choices (JP_IMPORT_DIALOG (dialog));
+  g_assert_nonnull (choices);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (choices, "sec-5.7-p1")), ==, JP_CHOICE_LEAVE_OUT);
+  g_signal_emit_by_name (all, "clicked");
+  g_assert_true (gtk_check_button_get_active (check_of (rows, "sec-5.7-p1")));
+  import_and_wait (f, dialog);
+  {
+    g_autoptr(JpItem) p1 = jp_database_lookup_uid (f->db, "sec-5.7-p1");
+    g_assert_cmpint (jp_item_get_status (p1), ==, JP_STATUS_DONE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +504,8 @@ main (int   argc,
   ADD ("/window/import/mass-removal", test_import_mass_removal);
   ADD ("/window/import/cancel", test_import_cancel);
   ADD ("/window/import/failure-titles", test_failure_titles);
+  ADD ("/window/import/review", test_import_review);
+  ADD ("/window/import/review-select", test_import_review_select);
 #undef ADD
 
   return g_test_run ();

@@ -44,6 +44,8 @@ typedef struct {
   char     *changes_since;
   gboolean  dry_run;
   gboolean  force;
+  char     *only;
+  char     *except;
   gboolean  version;
 } Options;
 
@@ -61,6 +63,8 @@ options_clear (Options *o)
   g_free (o->report);
   g_free (o->language);
   g_free (o->parts);
+  g_free (o->only);
+  g_free (o->except);
   g_free (o->changes_pdf);
   g_free (o->changes_since);
 }
@@ -426,6 +430,84 @@ export_report (JpDatabase  *db,
     }
 }
 
+/* One line per value of each difference a dry run found, but those
+ * @choices leaves out. */
+static void
+print_differences (const JpImportReport *report,
+                   GHashTable           *choices)
+{
+  for (guint i = 0; report->differences && i < report->differences->differences->len; i++)
+    {
+      const JpDifference *d = report->differences->differences->pdata[i];
+      g_autoptr(GPtrArray) lines = NULL;
+
+      if (choices && GPOINTER_TO_INT (g_hash_table_lookup (choices, d->uid)) == JP_CHOICE_LEAVE_OUT)
+        continue;
+      lines = jp_difference_to_lines (d);
+      for (guint l = 0; l < lines->len; l++)
+        g_print ("%s\n", (const char *) lines->pdata[l]);
+    }
+}
+
+/* The choices of --only or --except, from a dry run's differences and
+ * conflicts: NULL, with @error when the dry run failed otherwise, or
+ * without when an id is none of them (said here). */
+static GHashTable *
+choose_differences (JpDatabase  *db,
+                    GFile       *file,
+                    Options     *o,
+                    GError     **error)
+{
+  g_autoptr(JpImportReport) report = NULL;
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) ids = g_strsplit (o->only ? o->only : o->except, ",", -1);
+  g_autoptr(GError) local_error = NULL;
+  GHashTable *choices;
+
+  if (!jp_xml_import_full (db, file, JP_IMPORT_DRY_RUN | (o->force ? JP_IMPORT_FORCE : 0), NULL, &report, NULL,
+                           &local_error) &&
+      !g_error_matches (local_error, JP_XML_ERROR, JP_XML_ERROR_EDIT_CONFLICT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  for (guint i = 0; report->differences && i < report->differences->differences->len; i++)
+    g_hash_table_add (known, ((JpDifference *) report->differences->differences->pdata[i])->uid);
+  for (guint i = 0; i < report->conflicts->len; i++)
+    g_hash_table_add (known, ((JpImportConflict *) report->conflicts->pdata[i])->uid);
+  for (guint i = 0; ids[i]; i++)
+    {
+      g_strstrip (ids[i]);
+      if (*ids[i] == '\0')
+        continue;
+      if (!g_hash_table_contains (known, ids[i]))
+        {
+          g_printerr ("jaarplan: ");
+          g_printerr (_("“%s” is not an item this file changes (see --dry-run); nothing was imported."), ids[i]);
+          g_printerr ("\n");
+          return NULL;
+        }
+      g_hash_table_add (listed, ids[i]);
+    }
+
+  /* Only: the rest is left out, a listed conflict takes the file's
+   * version.  Except: the listed are left out. */
+  choices = jp_import_choices_new ();
+  {
+    GHashTableIter iter;
+    gpointer uid;
+
+    g_hash_table_iter_init (&iter, known);
+    while (g_hash_table_iter_next (&iter, &uid, NULL))
+      if (o->only && g_hash_table_contains (listed, uid))
+        jp_import_choices_set (choices, uid, JP_CHOICE_THEIRS);
+      else if (o->only || g_hash_table_contains (listed, uid))
+        jp_import_choices_set (choices, uid, JP_CHOICE_LEAVE_OUT);
+  }
+  return choices;
+}
+
 static int
 run_actions (Options *o)
 {
@@ -460,16 +542,22 @@ run_actions (Options *o)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->import);
       g_autoptr(JpImportReport) report = NULL;
+      g_autoptr(GHashTable) choices = NULL;
       g_autofree char *summary = NULL;
 
       JpImportFlags flags = (o->dry_run ? JP_IMPORT_DRY_RUN : 0) | (o->force ? JP_IMPORT_FORCE : 0);
 
-      if (!jp_xml_import (db, file, flags, &report, NULL, &error))
+      if ((o->only || o->except) && (choices = choose_differences (db, file, o, &error)) == NULL)
+        return error ? fail (error) : 2;
+      if (!jp_xml_import_full (db, file, flags, choices, &report, NULL, &error))
         {
           g_autofree char *conflicts = report ? jp_import_report_describe_conflicts (report) : NULL;
 
           if (conflicts)
             g_printerr ("%s", conflicts);
+          /* A dry run still lists what else the file changes. */
+          if (report && o->dry_run)
+            print_differences (report, choices);
           return fail (error);
         }
       if (report->unchecked)
@@ -481,7 +569,10 @@ run_actions (Options *o)
       summary = jp_import_report_describe (report);
       if (o->dry_run)
         /* Translators: a trial import; %s is what it would do. */
-        say (o, _("Importing %s would change the plan: %s (nothing was changed)\n"), o->import, summary);
+        {
+          say (o, _("Importing %s would change the plan: %s (nothing was changed)\n"), o->import, summary);
+          print_differences (report, choices);
+        }
       else
         say (o, _("Imported %s: %s\n"), o->import, summary);
     }
@@ -581,6 +672,10 @@ static GOptionEntry option_entries[] = {
     N_("Reopen the closed plan of YEAR for changes"), N_("YEAR") },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: replace the plan even if that removes more than half of it"), NULL },
+  { "only", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import: import only the differences of these items (ids as --dry-run lists them)"), N_("ID,ID…") },
+  { "except", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import: import all differences but those of these items"), N_("ID,ID…") },
   { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the plan (or the scope below) to FILE; - is standard output"), N_("FILE") },
   { "chapter", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -653,6 +748,8 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "changes-since", "s", &o->changes_since);
   g_variant_dict_lookup (options, "reopen-year", "i", &o->reopen_year);
   g_variant_dict_lookup (options, "force", "b", &o->force);
+  g_variant_dict_lookup (options, "only", "s", &o->only);
+  g_variant_dict_lookup (options, "except", "s", &o->except);
   g_variant_dict_lookup (options, "export", "^ay", &o->export);
   g_variant_dict_lookup (options, "chapter", "s", &o->chapter);
   g_variant_dict_lookup (options, "section", "s", &o->section);
@@ -721,6 +818,11 @@ handle (Options     *o,
       g_printerr ("jaarplan: %s\n",
                   _("--chapter and --section go with --export, --export-pdf or --export-odt, --contacts with --export, "
                     "one at a time; --dry-run goes with --import or --new-plan, --force with --import."));
+      return 2;
+    }
+  if ((o->only || o->except) && (o->import == NULL || (o->only && o->except)))
+    {
+      g_printerr ("jaarplan: %s\n", _("--only and --except go with --import, one of them at a time."));
       return 2;
     }
   if (is_stdout (o->export) && is_stdout (o->contacts_pdf))

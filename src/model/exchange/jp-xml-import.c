@@ -37,6 +37,7 @@ jp_import_report_free (JpImportReport *report)
   g_free (report->scope_label);
   g_free (report->unchecked);
   g_clear_pointer (&report->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&report->differences, jp_differences_free);
   g_free (report);
 }
 
@@ -309,6 +310,35 @@ year_uids (Apply *apply)
     }
 }
 
+/* What the records would make of the scope, against the database. */
+static void
+review_differences (Apply *apply)
+{
+  g_autoptr(JpSnapshot) incoming = _jp_xml_records_snapshot (apply->reader->records, apply->snapshot);
+
+  g_clear_pointer (&apply->report->differences, jp_differences_free);
+  apply->report->differences = jp_differences_compute (apply->snapshot, incoming, NULL, JP_DIFFERENCES_DEFAULT);
+}
+
+/* A dry run refused for conflicts still lists the other differences:
+ * merged again with this database's version of each conflicting item. */
+static void
+review_despite_conflicts (Apply *apply)
+{
+  g_autoptr(GHashTable) choices = choices_copy (apply->choices);
+  g_autoptr(JpImportReport) scratch = jp_import_report_new ();
+
+  for (guint i = 0; i < apply->report->conflicts->len; i++)
+    {
+      JpImportConflict *c = apply->report->conflicts->pdata[i];
+
+      if (!g_hash_table_contains (choices, c->uid))
+        jp_import_choices_set (choices, c->uid, JP_CHOICE_MINE);
+    }
+  if (_jp_exchange_merge (apply->connection, apply->reader, apply->snapshot, choices, scratch, NULL))
+    review_differences (apply);
+}
+
 static gboolean
 apply_records (Apply   *apply,
                GError **error)
@@ -353,10 +383,19 @@ apply_records (Apply   *apply,
         file_fps = _jp_exchange_file_fingerprints (apply->reader);
       if (!_jp_exchange_merge (apply->connection, apply->reader, apply->snapshot, apply->choices, apply->report,
                                error))
-        return FALSE;
-      records = apply->reader->records;
-      top = &g_array_index (records, Record, 0);
+        {
+          if ((apply->flags & JP_IMPORT_DRY_RUN) && apply->report->conflicts->len > 0)
+            review_despite_conflicts (apply);
+          return FALSE;
+        }
     }
+  if (apply->flags & JP_IMPORT_DRY_RUN)
+    review_differences (apply);
+  _jp_xml_leave_out (apply->reader, apply->snapshot, apply->choices);
+  if (file_fps)
+    _jp_xml_leave_out_fingerprints (file_fps, apply->snapshot, apply->choices);
+  records = apply->reader->records;
+  top = &g_array_index (records, Record, 0);
   top->position = root_position;
 
   if (!apply_changes (apply, scope_parent, error))

@@ -394,9 +394,13 @@ static JpImportChoice
 choice_for (Merge      *m,
             const char *uid)
 {
+  JpImportChoice choice;
+
   if (m->choices == NULL)
     return JP_CHOICE_NONE;
-  return GPOINTER_TO_INT (g_hash_table_lookup (m->choices, uid));
+  choice = GPOINTER_TO_INT (g_hash_table_lookup (m->choices, uid));
+  /* Leaving the file's change out keeps this database's version. */
+  return choice == JP_CHOICE_LEAVE_OUT ? JP_CHOICE_MINE : choice;
 }
 
 static JpExchangeView

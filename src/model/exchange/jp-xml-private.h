@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "model/jp-records.h"
+#include "model/jp-snapshot.h"
 #include "model/store/jp-connection.h"
 #include "model/exchange/jp-xml.h"
 
@@ -59,6 +60,21 @@ gboolean    _jp_xml_apply         (JpConnection   *connection,
                                    GCancellable   *cancellable,
                                    JpImportReport **report,
                                    GError        **error);
+/* What @records (merged, parents first) make of the scope @existing
+ * holds, as a snapshot: an item the database has keeps its id. */
+JpSnapshot *_jp_xml_records_snapshot (GArray      *records,
+                                      JpSnapshot  *existing);
+/* Takes the differences of the items @choices leaves out
+ * (JP_CHOICE_LEAVE_OUT) back out of @reader's records, against the
+ * scope as @existing holds it. */
+void        _jp_xml_leave_out     (JpXmlReader  *reader,
+                                   JpSnapshot   *existing,
+                                   GHashTable   *choices);
+/* The same for the fingerprints of the file kept after the import
+ * (JpXmlSent): a difference left out is kept as this database has it. */
+void        _jp_xml_leave_out_fingerprints (GArray     *fps,
+                                            JpSnapshot *existing,
+                                            GHashTable *choices);
 gboolean    _jp_xml_fail_at       (JpXmlReader  *reader,
                                    GError      **error,
                                    int           code,

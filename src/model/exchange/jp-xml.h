@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "model/jp-differences.h"
 #include "model/store/jp-database.h"
 
 G_BEGIN_DECLS
@@ -50,11 +51,19 @@ typedef enum {
   JP_CONFLICT_ORDER,              /* its items put in another order on both sides */
 } JpConflictKind;
 
-/* A choice for one conflicting item: the file's version or the database's. */
+/* A choice for one item of an import, in a table uid → JpImportChoice:
+ * for a conflicting item, the file's version or the database's; for any
+ * item that differs, JP_CHOICE_LEAVE_OUT leaves its difference out (the
+ * review of an import): a changed or moved item keeps the database's
+ * values and place, an added one is not added (nor what is under it), a
+ * removed one stays where it was with what is under it.  On a conflict,
+ * leaving the file's change out keeps the database's version, as
+ * JP_CHOICE_MINE does. */
 typedef enum {
   JP_CHOICE_NONE,
   JP_CHOICE_THEIRS,
   JP_CHOICE_MINE,
+  JP_CHOICE_LEAVE_OUT,
 } JpImportChoice;
 
 typedef struct {
@@ -88,6 +97,11 @@ typedef struct {
   char      *unchecked;  /* why no check was possible, in words, or NULL */
   guint      kept;       /* items changed only in the database, kept */
   GPtrArray *conflicts;  /* JpImportConflict*, in file order */
+  /* A dry run's: every difference the file makes (after the merge with
+   * this database's changes, before any is left out), the scope in the
+   * database against what the import would write; with conflicts, those
+   * of the rest, the conflicting items kept as this database has them. */
+  JpDifferences *differences;
 } JpImportReport;
 
 GQuark    jp_xml_error_quark        (void);

@@ -40,7 +40,7 @@ typedef struct {
   PangoLayout *layout;
   double       x;
   double       space;       /* above it, unless it starts a page */
-  gboolean     heading;     /* kept with the row after it */
+  gboolean     heading;     /* kept with the row after it (a section, an item) */
   gboolean     rule;        /* a line under it, across the page */
   guint        page;
   double       y;
@@ -313,7 +313,8 @@ add_difference (Changes            *self,
     }
   escaped = g_markup_escape_text (name, -1);
   markup = g_strdup_printf ("<b>%s</b>  —  %s%s</span>", escaped, span, badge);
-  add_row (self, context, FONT_BODY, markup, 0, 7);
+  /* The item goes with its first value, not alone at a page's foot. */
+  add_row (self, context, FONT_BODY, markup, 0, 7)->heading = difference->values && difference->values->len > 0;
 
   for (guint i = 0; difference->values && i < difference->values->len; i++)
     {

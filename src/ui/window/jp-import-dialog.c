@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/jp-difference-ui.h"
 #include "ui/jp-kind-ui.h"
 #include "ui/window/jp-conflict-row.h"
 #include "ui/window/jp-export-dialog.h"
@@ -21,6 +22,9 @@ struct _JpImportDialog
   GtkLabel          *note_label;
   GtkScrolledWindow *conflicts_scroller;
   GtkListBox        *conflicts;
+  GtkWidget         *review_box;
+  GtkLabel          *review_label;
+  GtkListBox        *differences;
 };
 
 G_DEFINE_FINAL_TYPE (JpImportDialog, jp_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -35,6 +39,44 @@ jp_import_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (jp_import_dialog_parent_class)->dispose (object);
 }
 
+static GtkCheckButton *
+row_check (GtkWidget *row)
+{
+  return jp_difference_row_get_check (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+}
+
+static void
+set_all_checks (JpImportDialog *self,
+                gboolean        active)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->differences));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      gtk_check_button_set_active (row_check (row), active);
+}
+
+static void
+on_select_all (JpImportDialog *self)
+{
+  set_all_checks (self, TRUE);
+}
+
+static void
+on_select_none (JpImportDialog *self)
+{
+  set_all_checks (self, FALSE);
+}
+
+/* A click anywhere on a difference takes it or leaves it. */
+static void
+on_difference_activated (JpImportDialog *self,
+                         GtkListBoxRow  *row)
+{
+  GtkCheckButton *check = row_check (GTK_WIDGET (row));
+
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+}
+
 static void
 jp_import_dialog_class_init (JpImportDialogClass *klass)
 {
@@ -47,6 +89,12 @@ jp_import_dialog_class_init (JpImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JpImportDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, JpImportDialog, conflicts_scroller);
   gtk_widget_class_bind_template_child (widget_class, JpImportDialog, conflicts);
+  gtk_widget_class_bind_template_child (widget_class, JpImportDialog, review_box);
+  gtk_widget_class_bind_template_child (widget_class, JpImportDialog, review_label);
+  gtk_widget_class_bind_template_child (widget_class, JpImportDialog, differences);
+  gtk_widget_class_bind_template_callback (widget_class, on_select_all);
+  gtk_widget_class_bind_template_callback (widget_class, on_select_none);
+  gtk_widget_class_bind_template_callback (widget_class, on_difference_activated);
 }
 
 static void
@@ -104,6 +152,86 @@ fill_conflicts (JpImportDialog       *self,
   gtk_scrolled_window_set_min_content_height (self->conflicts_scroller, MIN (self->n_conflicts, 2) * 190);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_scroller), self->n_conflicts > 0);
   update_import (self);
+}
+
+static void
+update_review_label (JpImportDialog *self)
+{
+  guint total = 0, taken = 0;
+  g_autofree char *text = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->differences));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      {
+        total++;
+        taken += gtk_check_button_get_active (row_check (row));
+      }
+  /* Translators: how many of the differences of a file, listed below,
+   * are ticked to be imported. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u change to import",
+                                       "%u of %u changes to import", total), taken, total);
+  gtk_label_set_label (self->review_label, text);
+}
+
+/* Each section's differences under its number and title. */
+static void
+section_header (GtkListBoxRow *row,
+                GtkListBoxRow *before,
+                gpointer       user_data)
+{
+  const char *group = g_object_get_data (G_OBJECT (row), "jp-group");
+  GtkWidget *label;
+
+  if (before && g_strcmp0 (group, g_object_get_data (G_OBJECT (before), "jp-group")) == 0)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  label = gtk_label_new (g_object_get_data (G_OBJECT (row), "jp-group-label"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_header (row, label);
+}
+
+/* Every difference of the file, each ticked to be imported. */
+static void
+fill_differences (JpImportDialog       *self,
+                  const JpImportReport *report,
+                  JpLang                lang)
+{
+  GPtrArray *all = report->differences ? report->differences->differences : NULL;
+
+  gtk_widget_set_visible (self->review_box, all != NULL && all->len > 0);
+  if (all == NULL || all->len == 0)
+    return;
+  gtk_list_box_set_header_func (self->differences, section_header, NULL, NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const JpDifference *d = all->pdata[i];
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *child = jp_difference_row_new (d, lang, TRUE);
+      g_autofree char *group = NULL;
+
+      if (d->group && *d->group)
+        group = jp_difference_describe_item (d->group_number, d->group_titles, lang, JP_KIND_SECTION);
+      else
+        group = g_strdup (_("The plan"));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "jp-uid", g_strdup (d->uid), g_free);
+      g_object_set_data_full (G_OBJECT (row), "jp-group", g_strdup (d->group), g_free);
+      g_object_set_data_full (G_OBJECT (row), "jp-group-label", g_steal_pointer (&group), g_free);
+      g_signal_connect_object (jp_difference_row_get_check (child), "notify::active",
+                               G_CALLBACK (update_review_label), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->differences, row);
+    }
+  update_review_label (self);
 }
 
 static char *
@@ -175,7 +303,8 @@ JpImportDialog *
 jp_import_dialog_new (GtkWindow            *parent,
                       GFile                *file,
                       const JpImportReport *report,
-                      const GError         *refusal)
+                      const GError         *refusal,
+                      JpLang                lang)
 {
   JpImportDialog *self;
   g_autofree char *name = NULL;
@@ -233,6 +362,7 @@ jp_import_dialog_new (GtkWindow            *parent,
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "import");
     }
   show_note (self, note);
+  fill_differences (self, report, lang);
   return self;
 }
 
@@ -257,14 +387,19 @@ jp_import_dialog_get_choices (JpImportDialog *self)
 
   g_return_val_if_fail (JP_IS_IMPORT_DIALOG (self), NULL);
 
-  if (self->n_conflicts == 0)
-    return NULL;
   choices = jp_import_choices_new ();
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     if (JP_IS_CONFLICT_ROW (row))
       jp_import_choices_set (choices, jp_conflict_row_get_uid (JP_CONFLICT_ROW (row)),
                              jp_conflict_row_get_choice (JP_CONFLICT_ROW (row)));
+  /* What is not ticked is left out. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->differences));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && !gtk_check_button_get_active (row_check (row)))
+      jp_import_choices_set (choices, g_object_get_data (G_OBJECT (row), "jp-uid"), JP_CHOICE_LEAVE_OUT);
+  if (g_hash_table_size (choices) == 0)
+    g_clear_pointer (&choices, g_hash_table_unref);
   return choices;
 }
 

@@ -14,15 +14,20 @@ G_DECLARE_FINAL_TYPE (JpImportDialog, jp_import_dialog, JP, IMPORT_DIALOG, AdwMe
 /* Says what importing @file would do, from the report of its dry run:
  * the counts; with @refusal JP_XML_ERROR_MASS_REMOVAL, how much of the
  * plan would go; with JP_XML_ERROR_EDIT_CONFLICT, every item changed on
- * both sides, each with both versions and a choice.  Its "import"
- * response imports with jp_import_dialog_get_flags() and _get_choices(). */
+ * both sides, each with both versions and a choice.  Below, every
+ * difference of the file (the report's), by section, in @lang, each
+ * ticked to be imported.  Its "import" response imports with
+ * jp_import_dialog_get_flags() and _get_choices(). */
 JpImportDialog *jp_import_dialog_new         (GtkWindow            *parent,
                                               GFile                *file,
                                               const JpImportReport *report,
-                                              const GError         *refusal);
+                                              const GError         *refusal,
+                                              JpLang                lang);
 GFile          *jp_import_dialog_get_file    (JpImportDialog       *self);
 JpImportFlags   jp_import_dialog_get_flags   (JpImportDialog       *self);
-/* A new table of the choices made, uid → JpImportChoice, or NULL. */
+/* A new table of the choices made, uid → JpImportChoice (the conflicts'
+ * choices, JP_CHOICE_LEAVE_OUT for each difference not ticked), or NULL
+ * when there are none. */
 GHashTable     *jp_import_dialog_get_choices (JpImportDialog       *self);
 
 /* Whether the outcome of a dry run is for the person to decide: a file

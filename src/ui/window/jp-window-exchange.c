@@ -229,7 +229,8 @@ ask_import (JpWindow             *self,
             const JpImportReport *report,
             const GError         *refusal)
 {
-  JpImportDialog *dialog = jp_import_dialog_new (GTK_WINDOW (self), file, report, refusal);
+  JpImportDialog *dialog = jp_import_dialog_new (GTK_WINDOW (self), file, report, refusal,
+                                                 self->edit_language);
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
