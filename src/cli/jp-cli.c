@@ -11,6 +11,7 @@
 
 #include "cli/jp-cli.h"
 #include "cli/jp-cli-history.h"
+#include "cli/jp-cli-changes.h"
 #include "model/print/jp-contacts-pdf.h"
 #include "model/print/jp-publication-changes.h"
 #include "model/print/jp-publication-odt.h"
@@ -41,6 +42,7 @@ typedef struct {
   char     *changes_pdf;
   int       close_year;
   int       reopen_year;
+  char     *changes_since;
   gboolean  dry_run;
   gboolean  force;
   char     *only;
@@ -67,6 +69,7 @@ options_clear (Options *o)
   g_free (o->except);
   g_free (o->changes_pdf);
   jp_cli_history_clear (&o->history);
+  g_free (o->changes_since);
 }
 
 static int
@@ -308,6 +311,46 @@ compare_years (JpDatabase  *db,
       title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes from %u to %u"),
                                comparison->from, comparison->to);
       if (!jp_publication_changes_export (comparison->differences, title, NULL, lang, file, &n_pages, error))
+        return FALSE;
+      say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the changes to %s (%u page)\n",
+                           "Wrote the changes to %s (%u pages)\n", n_pages), o->changes_pdf, n_pages);
+    }
+  return TRUE;
+}
+
+/* --changes-since: one line per difference from a version or a day
+ * until now. */
+static gboolean
+print_changes_since (JpDatabase  *db,
+                     Options     *o,
+                     GError     **error)
+{
+  g_autoptr(JpDifferences) differences = jp_cli_changes_since (db, o->changes_since, error);
+  guint n_lines = 0;
+
+  if (differences == NULL)
+    return FALSE;
+  for (guint i = 0; i < differences->differences->len; i++)
+    {
+      g_autoptr(GPtrArray) lines = jp_difference_to_lines (g_ptr_array_index (differences->differences, i));
+
+      for (guint j = 0; j < lines->len; j++)
+        g_print ("%s\n", (char *) g_ptr_array_index (lines, j));
+      n_lines += lines->len;
+    }
+  say (o, g_dngettext (GETTEXT_PACKAGE, "%u change since %s\n", "%u changes since %s\n", n_lines),
+       n_lines, o->changes_since);
+  if (o->changes_pdf)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->changes_pdf);
+      JpLang lang = jp_i18n_get_plan_language ();
+      g_autofree char *title = NULL;
+      guint n_pages = 0;
+
+      if (o->language)
+        jp_lang_from_string (o->language, &lang);
+      title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes since %s"), o->changes_since);
+      if (!jp_publication_changes_export (differences, title, NULL, lang, file, &n_pages, error))
         return FALSE;
       say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the changes to %s (%u page)\n",
                            "Wrote the changes to %s (%u pages)\n", n_pages), o->changes_pdf, n_pages);
@@ -599,6 +642,8 @@ run_actions (Options *o)
     return fail (error);
   if (o->compare_year && !compare_years (db, o, &error))
     return fail (error);
+  if (o->changes_since && !print_changes_since (db, o, &error))
+    return fail (error);
   /* Last, so that what came before may still change the year. */
   if (o->close_year && !set_year_closed (db, o, (guint) o->close_year, TRUE, &error))
     return fail (error);
@@ -619,7 +664,11 @@ static GOptionEntry option_entries[] = {
   { "compare-year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("List what changed from the plan of YEAR to the open one (--year; default: the latest), or back"), N_("YEAR") },
   { "export-changes", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --compare-year: also write the list of changes to FILE as PDF, with --language"), N_("FILE") },
+    N_("With --compare-year or --changes-since: also write the list of changes to FILE as PDF, with --language"),
+    N_("FILE") },
+  { "changes-since", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("List what changed in the open plan since VERSION (a number, see --list-versions) or DAY (YYYY-MM-DD)"),
+    N_("VERSION|DAY") },
   { "close-year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Close the plan of YEAR: it can still be read and exported, no longer changed"), N_("YEAR") },
   { "reopen-year", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -708,6 +757,7 @@ options_read (Options      *o,
   g_variant_dict_lookup (options, "compare-year", "i", &o->compare_year);
   g_variant_dict_lookup (options, "export-changes", "^ay", &o->changes_pdf);
   g_variant_dict_lookup (options, "close-year", "i", &o->close_year);
+  g_variant_dict_lookup (options, "changes-since", "s", &o->changes_since);
   g_variant_dict_lookup (options, "reopen-year", "i", &o->reopen_year);
   g_variant_dict_lookup (options, "force", "b", &o->force);
   g_variant_dict_lookup (options, "only", "s", &o->only);
@@ -805,9 +855,9 @@ handle (Options     *o,
       g_printerr ("jaarplan: %s\n", _("--compare-year takes a year."));
       return 2;
     }
-  if (o->changes_pdf && !o->compare_year)
+  if (o->changes_pdf && !o->compare_year == !o->changes_since)
     {
-      g_printerr ("jaarplan: %s\n", _("--export-changes goes with --compare-year."));
+      g_printerr ("jaarplan: %s\n", _("--export-changes goes with --compare-year or with --changes-since."));
       return 2;
     }
   if (o->close_year < 0 || o->reopen_year < 0 || o->close_year > 9999 || o->reopen_year > 9999 ||
@@ -832,7 +882,8 @@ handle (Options     *o,
     }
 
   if (o->import == NULL && o->export == NULL && o->contacts_pdf == NULL && o->pdf == NULL && o->odt == NULL &&
-      !o->new_plan && o->report == NULL && !o->close_year && !o->reopen_year && !o->compare_year)
+      !o->new_plan && o->report == NULL && !o->close_year && !o->reopen_year && !o->compare_year &&
+      o->changes_since == NULL)
     {
       if (o->year)
         {

@@ -9,6 +9,7 @@
 
 #include "ui/window/jp-error-report.h"
 #include "ui/panes/jp-field-binding.h"
+#include "ui/panes/jp-history-group.h"
 #include "ui/panes/jp-item-row.h"
 #include "ui/panes/jp-pane.h"
 #include "ui/panes/jp-text-row.h"
@@ -95,15 +96,38 @@ jp_pane_set_property (GObject      *object,
     }
 }
 
+static JpHistoryGroup *
+find_history (GtkWidget *widget)
+{
+  if (JP_IS_HISTORY_GROUP (widget))
+    return JP_HISTORY_GROUP (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      JpHistoryGroup *found = find_history (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 jp_pane_constructed (GObject *object)
 {
   JpPanePrivate *priv = jp_pane_get_instance_private (JP_PANE (object));
+  JpHistoryGroup *history;
 
   G_OBJECT_CLASS (jp_pane_parent_class)->constructed (object);
 
   g_return_if_fail (JP_IS_STORE (priv->store));
   g_return_if_fail (JP_IS_ITEM (priv->item));
+
+  /* A pane's template places the item's history where it fits. */
+  history = find_history (GTK_WIDGET (object));
+  if (history != NULL)
+    jp_history_group_bind (history, priv->store, priv->item);
 }
 
 static void
@@ -127,6 +151,8 @@ jp_pane_class_init (JpPaneClass *klass)
     g_param_spec_int ("language", NULL, NULL, 0, JP_N_LANGS - 1, JP_LANG_NL,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (JP_TYPE_HISTORY_GROUP);
 }
 
 static void
@@ -429,6 +455,12 @@ jp_pane_set_read_only (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
+  if (JP_IS_HISTORY_GROUP (widget))
+    {
+      /* Its rows, read later, offer no Restore. */
+      jp_history_group_set_read_only (JP_HISTORY_GROUP (widget), TRUE);
+      return;
+    }
   if (GTK_IS_EDITABLE (widget))
     {
       gtk_editable_set_editable (GTK_EDITABLE (widget), FALSE);

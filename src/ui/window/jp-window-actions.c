@@ -664,7 +664,7 @@ _jp_window_update_actions (JpWindow *self)
   for (const char * const *name = (const char * const[]) {
          "win.import", "win.export-plan", "win.print", "win.print-plan", "win.export-pdf-plan", "win.show-contacts", "win.show-progress", "win.search", "win.open-item",
          "win.remove-item", "win.move-up", "win.move-down", "win.indent", "win.outdent",
-         "win.add-item", "win.print-report", "win.export-report", NULL };
+         "win.add-item", "win.print-report", "win.export-report", "win.save-version", "win.show-changes", NULL };
        *name; name++)
     gtk_widget_action_set_enabled (widget, *name, has_db);
   _jp_window_years_update_actions (self);

@@ -116,6 +116,8 @@ void    _jp_window_show_year_of       (JpWindow      *self,
 /* Whether @item is of the open year's plan. */
 gboolean _jp_window_holds_item        (JpWindow      *self,
                                        JpItem        *item);
+/* jp-window-changes.c: Save Version… and Show Changes… */
+void    _jp_window_changes_class_init (GtkWidgetClass *widget_class);
 /* jp-window.c */
 void    _jp_window_update_plan_title  (JpWindow      *self);
 /* Builds the pane or page shown anew, where it was scrolled to. */

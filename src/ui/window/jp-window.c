@@ -683,6 +683,7 @@ jp_window_class_init (JpWindowClass *klass)
 
   _jp_window_class_add_actions (widget_class);
   _jp_window_years_class_init (widget_class);
+  _jp_window_changes_class_init (widget_class);
   /* How panes and rows tell what went wrong (see jp-error-report.h). */
   gtk_widget_class_install_action (widget_class, JP_REPORT_ERROR_ACTION, JP_REPORT_ERROR_PARAM_TYPE,
                                    report_error_cb);
