@@ -12,6 +12,7 @@
 #include "cli/jp-cli.h"
 #include "cli/jp-cli-history.h"
 #include "cli/jp-cli-changes.h"
+#include "cli/jp-cli-import.h"
 #include "model/print/jp-contacts-pdf.h"
 #include "model/print/jp-publication-changes.h"
 #include "model/print/jp-publication-odt.h"
@@ -279,6 +280,35 @@ make_new_plan (JpDatabase  *db,
   return o->year != 0 || jp_database_set_year (db, summary.year, error);
 }
 
+/* The language of a printed list of changes: --language, else the plan's. */
+static JpLang
+changes_language (Options *o)
+{
+  JpLang lang = jp_i18n_get_plan_language ();
+
+  if (o->language)
+    jp_lang_from_string (o->language, &lang);
+  return lang;
+}
+
+/* --export-changes: the list of @differences as a PDF titled @title. */
+static gboolean
+export_changes (Options        *o,
+                JpDifferences  *differences,
+                const char     *title,
+                JpLang          lang,
+                GError        **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->changes_pdf);
+  guint n_pages = 0;
+
+  if (!jp_publication_changes_export (differences, title, NULL, lang, file, &n_pages, error))
+    return FALSE;
+  say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the changes to %s (%u page)\n",
+                       "Wrote the changes to %s (%u pages)\n", n_pages), o->changes_pdf, n_pages);
+  return TRUE;
+}
+
 /* --compare-year: one line per difference between two years' plans. */
 static gboolean
 compare_years (JpDatabase  *db,
@@ -301,19 +331,11 @@ compare_years (JpDatabase  *db,
        comparison->changes->len, comparison->from, comparison->to);
   if (o->changes_pdf)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->changes_pdf);
-      JpLang lang = jp_i18n_get_plan_language ();
-      g_autofree char *title = NULL;
-      guint n_pages = 0;
+      JpLang lang = changes_language (o);
+      g_autofree char *title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes from %u to %u"),
+                                                comparison->from, comparison->to);
 
-      if (o->language)
-        jp_lang_from_string (o->language, &lang);
-      title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes from %u to %u"),
-                               comparison->from, comparison->to);
-      if (!jp_publication_changes_export (comparison->differences, title, NULL, lang, file, &n_pages, error))
-        return FALSE;
-      say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the changes to %s (%u page)\n",
-                           "Wrote the changes to %s (%u pages)\n", n_pages), o->changes_pdf, n_pages);
+      return export_changes (o, comparison->differences, title, lang, error);
     }
   return TRUE;
 }
@@ -342,18 +364,11 @@ print_changes_since (JpDatabase  *db,
        n_lines, o->changes_since);
   if (o->changes_pdf)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (o->changes_pdf);
-      JpLang lang = jp_i18n_get_plan_language ();
-      g_autofree char *title = NULL;
-      guint n_pages = 0;
+      JpLang lang = changes_language (o);
+      g_autofree char *title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes since %s"),
+                                                o->changes_since);
 
-      if (o->language)
-        jp_lang_from_string (o->language, &lang);
-      title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes since %s"), o->changes_since);
-      if (!jp_publication_changes_export (differences, title, NULL, lang, file, &n_pages, error))
-        return FALSE;
-      say (o, g_dngettext (GETTEXT_PACKAGE, "Wrote the changes to %s (%u page)\n",
-                           "Wrote the changes to %s (%u pages)\n", n_pages), o->changes_pdf, n_pages);
+      return export_changes (o, differences, title, lang, error);
     }
   return TRUE;
 }
@@ -433,84 +448,6 @@ export_report (JpDatabase  *db,
     }
 }
 
-/* One line per value of each difference a dry run found, but those
- * @choices leaves out. */
-static void
-print_differences (const JpImportReport *report,
-                   GHashTable           *choices)
-{
-  for (guint i = 0; report->differences && i < report->differences->differences->len; i++)
-    {
-      const JpDifference *d = report->differences->differences->pdata[i];
-      g_autoptr(GPtrArray) lines = NULL;
-
-      if (choices && GPOINTER_TO_INT (g_hash_table_lookup (choices, d->uid)) == JP_CHOICE_LEAVE_OUT)
-        continue;
-      lines = jp_difference_to_lines (d);
-      for (guint l = 0; l < lines->len; l++)
-        g_print ("%s\n", (const char *) lines->pdata[l]);
-    }
-}
-
-/* The choices of --only or --except, from a dry run's differences and
- * conflicts: NULL, with @error when the dry run failed otherwise, or
- * without when an id is none of them (said here). */
-static GHashTable *
-choose_differences (JpDatabase  *db,
-                    GFile       *file,
-                    Options     *o,
-                    GError     **error)
-{
-  g_autoptr(JpImportReport) report = NULL;
-  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(GStrv) ids = g_strsplit (o->only ? o->only : o->except, ",", -1);
-  g_autoptr(GError) local_error = NULL;
-  GHashTable *choices;
-
-  if (!jp_xml_import_full (db, file, JP_IMPORT_DRY_RUN | (o->force ? JP_IMPORT_FORCE : 0), NULL, &report, NULL,
-                           &local_error) &&
-      !g_error_matches (local_error, JP_XML_ERROR, JP_XML_ERROR_EDIT_CONFLICT))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  for (guint i = 0; report->differences && i < report->differences->differences->len; i++)
-    g_hash_table_add (known, ((JpDifference *) report->differences->differences->pdata[i])->uid);
-  for (guint i = 0; i < report->conflicts->len; i++)
-    g_hash_table_add (known, ((JpImportConflict *) report->conflicts->pdata[i])->uid);
-  for (guint i = 0; ids[i]; i++)
-    {
-      g_strstrip (ids[i]);
-      if (*ids[i] == '\0')
-        continue;
-      if (!g_hash_table_contains (known, ids[i]))
-        {
-          g_printerr ("jaarplan: ");
-          g_printerr (_("“%s” is not an item this file changes (see --dry-run); nothing was imported."), ids[i]);
-          g_printerr ("\n");
-          return NULL;
-        }
-      g_hash_table_add (listed, ids[i]);
-    }
-
-  /* Only: the rest is left out, a listed conflict takes the file's
-   * version.  Except: the listed are left out. */
-  choices = jp_import_choices_new ();
-  {
-    GHashTableIter iter;
-    gpointer uid;
-
-    g_hash_table_iter_init (&iter, known);
-    while (g_hash_table_iter_next (&iter, &uid, NULL))
-      if (o->only && g_hash_table_contains (listed, uid))
-        jp_import_choices_set (choices, uid, JP_CHOICE_THEIRS);
-      else if (o->only || g_hash_table_contains (listed, uid))
-        jp_import_choices_set (choices, uid, JP_CHOICE_LEAVE_OUT);
-  }
-  return choices;
-}
-
 static int
 run_actions (Options *o)
 {
@@ -550,7 +487,7 @@ run_actions (Options *o)
 
       JpImportFlags flags = (o->dry_run ? JP_IMPORT_DRY_RUN : 0) | (o->force ? JP_IMPORT_FORCE : 0);
 
-      if ((o->only || o->except) && (choices = choose_differences (db, file, o, &error)) == NULL)
+      if ((o->only || o->except) && (choices = jp_cli_import_choose (db, file, o->only, o->except, o->force, &error)) == NULL)
         return error ? fail (error) : 2;
       if (!jp_xml_import_full (db, file, flags, choices, &report, NULL, &error))
         {
@@ -560,7 +497,7 @@ run_actions (Options *o)
             g_printerr ("%s", conflicts);
           /* A dry run still lists what else the file changes. */
           if (report && o->dry_run)
-            print_differences (report, choices);
+            jp_cli_import_print (report, choices);
           return fail (error);
         }
       if (report->unchecked)
@@ -574,7 +511,7 @@ run_actions (Options *o)
         /* Translators: a trial import; %s is what it would do. */
         {
           say (o, _("Importing %s would change the plan: %s (nothing was changed)\n"), o->import, summary);
-          print_differences (report, choices);
+          jp_cli_import_print (report, choices);
         }
       else
         say (o, _("Imported %s: %s\n"), o->import, summary);
