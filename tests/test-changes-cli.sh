@@ -8,11 +8,8 @@ bin=$(realpath "$1")
 db="$tmp/a.db"
 
 "$bin" --database "$db" --export "$tmp/5.7.xml" --section 5.7 > /dev/null 2>&1
-# A version named at the plan's point now (one row, as Save Version… makes it).
-id=$(sqlite3 "$db" "INSERT INTO version (kind, name, seq, time, who, scope, year)
-                      VALUES (0, 'Sent to the Committee of Ministers', (SELECT coalesce (max (seq), 0) FROM history),
-                              strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), 'Test', NULL, 2013);
-                    SELECT max (id) FROM version")
+# A version named at the plan's point now, as Save Version… names it.
+id=$("$bin" --database "$db" --save-version "Sent to the Committee of Ministers" | sed -n 's/.*(\([0-9][0-9]*\))$/\1/p')
 check "a version was saved" "[ -n '$id' ]"
 
 # One project's status changes in the file that comes back.
