@@ -93,6 +93,29 @@ test_history_rows (Fixture       *f,
   g_assert_true (jp_test_has_label_containing (GTK_WIDGET (status_row), "Undone"));
 }
 
+/* A move to another section: its row says that the item moved, not
+ * the store's record of its place. */
+static void
+test_history_move (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JpItem) project = jp_database_lookup_uid (f->db, "sec-5.7-p3");
+  g_autoptr(JpItem) section = jp_database_lookup_uid (f->db, "sec-5.6");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  JpHistoryRow *move_row = NULL;
+
+  g_assert_true (jp_database_move_item (f->db, project, section, NULL, &error));
+  g_assert_no_error (error);
+  rows = jp_test_find_all (GTK_WIDGET (open_history (f, project)), JP_TYPE_HISTORY_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    if (jp_history_row_get_entry (rows->pdata[i])->kind == JP_CHANGE_MOVE)
+      move_row = rows->pdata[i];
+  g_assert_nonnull (move_row);
+  g_assert_false (jp_test_has_label_containing (GTK_WIDGET (move_row), "{"));
+  g_assert_false (jp_test_has_label_containing (GTK_WIDGET (move_row), "position"));
+}
+
 /* Restore sets the old text back as an edit of its own: one undo step,
  * itself in the history. */
 static void
@@ -375,6 +398,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, \
                                     jp_test_window_fixture_tear_down)
   ADD ("/window/changes/history-rows", test_history_rows);
+  ADD ("/window/changes/history-move", test_history_move);
   ADD ("/window/changes/restore-text", test_restore_text);
   ADD ("/window/changes/read-only", test_read_only);
   ADD ("/window/changes/save-version", test_save_version);

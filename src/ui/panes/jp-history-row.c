@@ -113,11 +113,14 @@ show_value (const JpHistoryEntry *entry,
             return day;
         }
       return g_strdup (value);
-    case JP_CHANGE_TEXT:
-    case JP_CHANGE_NONE:
     case JP_CHANGE_ADD:
     case JP_CHANGE_REMOVE:
     case JP_CHANGE_MOVE:
+      /* The store's record of the item or its place: the row's title
+       * says what happened. */
+      return NULL;
+    case JP_CHANGE_TEXT:
+    case JP_CHANGE_NONE:
     case JP_CHANGE_LINK:
     case JP_CHANGE_IMPORT:
     case JP_CHANGE_NEW_PLAN:
