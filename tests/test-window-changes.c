@@ -232,6 +232,22 @@ test_save_version (Fixture       *f,
   g_assert_cmpstr (((JpVersion *) versions->pdata[0])->name, ==, "Sent to the Committee");
   g_assert_cmpint (((JpVersion *) versions->pdata[0])->kind, ==, JP_VERSION_SAVED);
   g_assert_true (jp_test_has_label_starting (GTK_WIDGET (f->window), "Version saved"));
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  /* Enter in the name saves too, once, and closes the dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-version", NULL));
+  dialog = jp_test_wait_for_dialog (f->window);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Before the meeting");
+  g_signal_emit_by_name (entry, "activate");
+  jp_test_iterate ();
+  g_assert_null (dialog);
+  versions = jp_database_list_versions (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, before + 2);
+  g_assert_cmpstr (((JpVersion *) versions->pdata[0])->name, ==, "Before the meeting");
 }
 
 static JpChangesDialog *

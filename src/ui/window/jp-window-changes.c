@@ -22,12 +22,15 @@ on_name_changed (GtkEditable      *entry,
   adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
 }
 
+/* Enter saves, as the Save button does, and closes the dialog. */
 static void
 on_name_activate (GtkEntry         *entry,
                   AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "save"))
-    adw_message_dialog_response (dialog, "save");
+  if (!adw_message_dialog_get_response_enabled (dialog, "save"))
+    return;
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
