@@ -548,6 +548,36 @@ test_lines (void)
   g_assert_cmpstr (g_ptr_array_index (removed, 0), ==, "removed sec-5.7-p4 project (planned)");
 }
 
+/* A text changed on both sides reads as the words that changed, with a
+ * few words around them: not as two starts that are the same. */
+static void
+test_lines_words (void)
+{
+  g_autoptr(JpSnapshot) old = plan_new ();
+  g_autoptr(JpSnapshot) new = plan_new ();
+  g_autoptr(JpDifferences) differences = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  const char *start = "Uitbouwen van een risico-analyse op basis van profielen waarmee spelers binnen de "
+                      "carrouselfraude op ";
+  g_autofree char *before = g_strconcat (start, "stelselmatige en gestructureerde wijze kunnen worden "
+                                         "opgespoord;", NULL);
+  g_autofree char *after = g_strconcat (start, "doelgerichte en gestructureerde wijze kunnen worden "
+                                        "opgespoord met voorrang;", NULL);
+
+  set_text (old, 12, JP_TEXT_BODY, JP_LANG_NL, before);
+  set_text (new, 12, JP_TEXT_BODY, JP_LANG_NL, after);
+  _jp_snapshot_build_tree (old, 1);
+  _jp_snapshot_build_tree (new, 1);
+  differences = jp_differences_compute (old, new, NULL, JP_DIFFERENCES_DEFAULT);
+
+  lines = jp_difference_to_lines (jp_differences_find (differences, "sec-5.7-p3"));
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==,
+                   "changed sec-5.7-p3 text (nl): … binnen de carrouselfraude op "
+                   "[-stelselmatige-]{+doelgerichte+} en gestructureerde wijze kunnen worden "
+                   "opgespoord{+ met voorrang+};");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/differences/words-bounded", test_words_bounded);
   g_test_add_func ("/differences/large", test_large);
   g_test_add_func ("/differences/lines", test_lines);
+  g_test_add_func ("/differences/lines-words", test_lines_words);
 
   return g_test_run ();
 }

@@ -582,6 +582,64 @@ one_line (const char *value)
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+#define WORDS_CONTEXT 30
+
+/* @text on one line, @from and @n in characters (-1: to the end). */
+static void
+append_flat (GString    *line,
+             const char *text,
+             glong       from,
+             glong       n)
+{
+  g_autofree char *part = g_utf8_substring (text, from, n < 0 ? g_utf8_strlen (text, -1) : from + n);
+
+  for (char *p = part; *p; p++)
+    if (*p == '\n' || *p == '\t' || *p == '\r')
+      *p = ' ';
+  g_string_append (line, part);
+}
+
+/* A text's change on one line, as word diffs write it: the removed
+ * words in [-…-], the added in {+…+}, with a few words around each
+ * change and the rest left out ("…"). */
+static char *
+words_line (GPtrArray *words)
+{
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const JpWords *run = g_ptr_array_index (words, i);
+      glong len = g_utf8_strlen (run->text, -1);
+
+      if (run->op == JP_WORDS_REMOVED || run->op == JP_WORDS_ADDED)
+        {
+          g_string_append (line, run->op == JP_WORDS_REMOVED ? "[-" : "{+");
+          append_flat (line, run->text, 0, -1);
+          g_string_append (line, run->op == JP_WORDS_REMOVED ? "-]" : "+}");
+        }
+      else if (i == 0 && len > WORDS_CONTEXT)
+        {
+          g_string_append (line, "…");
+          append_flat (line, run->text, len - WORDS_CONTEXT, -1);
+        }
+      else if (i + 1 == words->len && len > WORDS_CONTEXT)
+        {
+          append_flat (line, run->text, 0, WORDS_CONTEXT);
+          g_string_append (line, "…");
+        }
+      else if (i > 0 && i + 1 < words->len && len > 2 * WORDS_CONTEXT)
+        {
+          append_flat (line, run->text, 0, WORDS_CONTEXT);
+          g_string_append (line, "…");
+          append_flat (line, run->text, len - WORDS_CONTEXT, -1);
+        }
+      else
+        append_flat (line, run->text, 0, -1);
+    }
+  return g_string_free (line, FALSE);
+}
+
 static char *
 value_name (const JpValueChange *value)
 {
@@ -631,9 +689,20 @@ jp_difference_to_lines (const JpDifference *difference)
     {
       const JpValueChange *value = g_ptr_array_index (difference->values, i);
       g_autofree char *name = value_name (value);
-      g_autofree char *old_value = one_line (value->old_value);
-      g_autofree char *new_value = one_line (value->new_value);
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
+      g_autofree char *words = NULL;
 
+      /* A text on both sides: what changed in it, not two starts that
+       * may well be the same. */
+      if (value->words && value->old_value && value->new_value)
+        {
+          words = words_line (value->words);
+          g_ptr_array_add (lines, g_strdup_printf ("changed %s %s: %s", difference->uid, name, words));
+          continue;
+        }
+      old_value = one_line (value->old_value);
+      new_value = one_line (value->new_value);
       g_ptr_array_add (lines, g_strdup_printf ("changed %s %s: %s → %s", difference->uid,
                                                name, old_value, new_value));
     }

@@ -107,7 +107,9 @@ GPtrArray     *jp_words_compare        (const char          *old_text,
 /* The lines the command line prints, in the file's names for kinds,
  * fields and values, one per value that changed:
  *   "changed sec-5.7-p3 status: planned → done"
- *   "changed sec-5.7-p3 title (nl): …"
+ *   "changed sec-5.7-p3 text (nl): …worden opgespoord {+met voorrang+};"
+ *     (a text changed on both sides: removed words in [-…-], added in
+ *     {+…+}, a few words around each change)
  *   "added sec-5.7-p9 project 5.7.9"
  *   "removed sec-5.7-p2 project (done)" */
 GPtrArray     *jp_difference_to_lines  (const JpDifference  *difference);
