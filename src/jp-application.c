@@ -34,7 +34,8 @@ open_database (JpApplication *self)
     return;
   if (self->database_path == NULL)
     self->database_path = jp_database_default_path ();
-  self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_DEFAULT, &self->error);
+  /* A file not closed cleanly is checked while the window shows it. */
+  self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_CHECK_LATER, &self->error);
   /* A new plan holds the bundled one, as a first start shows it. */
   if (self->database && jp_database_is_new (self->database)
       && !jp_xml_import_bundled (self->database, &self->error))
