@@ -183,7 +183,8 @@ check_schema (JpDatabase  *self,
   return TRUE;
 }
 
-/* PRAGMA quick_check on @db: TRUE when it says “ok”. */
+/* Runs PRAGMA quick_check on @db: an SQLite result code, and in *@ok
+ * whether the check said “ok”. */
 static int
 quick_check (sqlite3  *db,
              gboolean *ok)
