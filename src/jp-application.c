@@ -3,9 +3,11 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 
 #include "cli/jp-cli.h"
 #include "jp-application.h"
@@ -34,7 +36,8 @@ open_database (JpApplication *self)
     return;
   if (self->database_path == NULL)
     self->database_path = jp_database_default_path ();
-  self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_DEFAULT, &self->error);
+  /* A file not closed cleanly is checked while the window shows it. */
+  self->database = jp_database_open (self->database_path, JP_DATABASE_OPEN_CHECK_LATER, &self->error);
   /* A new plan holds the bundled one, as a first start shows it. */
   if (self->database && jp_database_is_new (self->database)
       && !jp_xml_import_bundled (self->database, &self->error))
@@ -158,6 +161,18 @@ quit_cb (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* Asked to end (a logout, `kill`): as Quit, so that the plan file is
+ * closed cleanly and the next start needs no check of it. */
+static gboolean
+on_terminate (gpointer user_data)
+{
+  GApplication *app = user_data;
+
+  quit_cb (NULL, NULL, app);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_cb },
   { "quit", quit_cb },
@@ -195,6 +210,7 @@ jp_application_startup (GApplication *app)
   self->language = jp_i18n_get_language ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  g_unix_signal_add (SIGTERM, on_terminate, app);
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (app), language);
   g_signal_connect_object (self->settings, "changed::language", G_CALLBACK (on_language_chosen_in_menu), self, G_CONNECT_SWAPPED);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "jp-test-util.h"
 #include "model/exchange/jp-xml.h"
@@ -139,4 +140,61 @@ jp_test_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, len, NULL));
+}
+
+void
+jp_test_unclean_image (const char *path,
+                       const char *image)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *image_wal = g_strconcat (image, "-wal", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", JP_DATABASE_SCHEMA_VERSION);
+  sqlite3 *db;
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* The files as they are while the connection is open. */
+  copy_file (path, image);
+  copy_file (wal, image_wal);
+  sqlite3_close (db);
+}
+
+void
+jp_test_add_unused_page (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *grown = NULL;
+  gsize len, page_size;
+  guint32 pages;
+  guchar *header;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 100);
+  header = (guchar *) contents;
+  page_size = header[16] << 8 | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  pages = (guint32) (len / page_size);
+  grown = g_malloc0 (len + page_size);
+  memcpy (grown, contents, len);
+  header = (guchar *) grown;
+  pages++;
+  header[28] = pages >> 24;
+  header[29] = pages >> 16;
+  header[30] = pages >> 8;
+  header[31] = pages;
+  g_assert_true (g_file_set_contents (path, grown, len + page_size, NULL));
 }

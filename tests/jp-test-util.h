@@ -51,4 +51,13 @@ gboolean jp_test_search_finds  (JpStore       *store,
 /* Today, local time, YYYY-MM-DD, as the store dates progress. */
 char    *jp_test_today         (void);
 
+/* Copies the plan file @path, closed cleanly, to @image as a program
+ * that ended without closing it leaves it: a change written to its -wal,
+ * the -wal still there. */
+void     jp_test_unclean_image (const char    *path,
+                                const char    *image);
+/* Damage only a full check finds: one more page at the end of the
+ * closed file @path, which nothing uses. */
+void     jp_test_add_unused_page (const char  *path);
+
 G_END_DECLS

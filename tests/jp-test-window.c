@@ -24,6 +24,16 @@ jp_test_window_init (int    *argc,
   answer_language ();
 }
 
+/* A plan file not closed cleanly (or still open elsewhere, as in a test
+ * that opens it again) is checked before it can be changed: the tests
+ * wait for that, as a person does. */
+static void
+wait_for_check (JpDatabase *db)
+{
+  while (jp_database_get_integrity (db) == JP_DATABASE_INTEGRITY_CHECKING)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 JpWindow *
 jp_test_window_find (JpApplication *app)
 {
@@ -46,6 +56,7 @@ jp_test_window_start (JpApplication *app)
   window = jp_test_window_find (app);
   g_assert_nonnull (window);
   g_assert_nonnull (jp_window_get_database (window));
+  wait_for_check (jp_window_get_database (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -63,6 +74,7 @@ jp_test_window_open (JpTestWindowFixture *f)
   f->window = JP_WINDOW (gtk_application_get_windows (GTK_APPLICATION (f->app))->data);
   f->db = jp_window_get_database (f->window);
   g_assert_nonnull (f->db);
+  wait_for_check (f->db);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
 

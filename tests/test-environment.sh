@@ -150,6 +150,15 @@ status=$?
 expect "corrupt database" "is damaged"
 same_file corrupt.db corrupt-copy.db "corrupt database"
 
+# The same after a program that had it open was killed before it wrote
+# (an empty -wal left beside it): the full check at opening refuses it.
+cp corrupt-copy.db corrupt-unclean.db
+: > corrupt-unclean.db-wal
+"$bin" --database corrupt-unclean.db --import big.xml --force > /dev/null 2> err
+status=$?
+expect "corrupt database not closed cleanly" "is damaged. It has not been changed"
+same_file corrupt-unclean.db corrupt-copy.db "corrupt database not closed cleanly"
+
 # Not a database at all.
 cp big.xml notadb.db
 "$bin" --database notadb.db --export out.xml > /dev/null 2> err

@@ -26,14 +26,28 @@ if kill -0 $pid 2>/dev/null; then
   echo "ok 1 - the window stays up"
 else
   echo "not ok 1 - the application ended: $(cat "$tmp/err")"
-  echo "1..2"
+  echo "1..3"
   exit 1
 fi
 if [ -s "$tmp/plan.db" ]; then
   echo "ok 2 - the database was created with the bundled plan"
 else
   echo "not ok 2 - no database"
-  echo "1..2"
+  echo "1..3"
   exit 1
 fi
-echo "1..2"
+# Asked to end (SIGTERM), it closes the plan file cleanly: no -wal is
+# left, so the next start needs no check of the file.
+kill -TERM $pid
+for i in 1 2 3 4 5 6 7 8 9 10; do
+  kill -0 $pid 2>/dev/null || break
+  sleep 0.5
+done
+if kill -0 $pid 2>/dev/null; then
+  echo "not ok 3 - still running 5 s after SIGTERM"
+elif [ -e "$tmp/plan.db-wal" ]; then
+  echo "not ok 3 - the plan file was not closed cleanly: its -wal is left"
+else
+  echo "ok 3 - SIGTERM closes the plan file cleanly"
+fi
+echo "1..3"

@@ -42,6 +42,7 @@ struct _JpDatabase
   GHashTable *lists;        /* key string → JpListRef (weak) */
   JpLang      lang;
   gboolean    is_new;       /* opening made the plan */
+  int         integrity;    /* a JpDatabaseIntegrity; writes are held back unless OK */
 
   /* The text the last undo step changed, so that typing merges. */
   gint64      merge_item;
@@ -200,6 +201,14 @@ void        _jp_sqlite_error        (sqlite3     *db,
 gboolean    _jp_sqlite_exec         (sqlite3     *db,
                                      const char  *sql,
                                      GError     **error);
+
+/* Holds back every write on @db (PRAGMA query_only) until
+ * _jp_sqlite_release_writes(); a write tried meanwhile fails with the
+ * reason *@integrity (a JpDatabaseIntegrity) gives.  @integrity must
+ * live as long as @db. */
+gboolean    _jp_sqlite_hold_writes  (sqlite3     *db,
+                                     const int   *integrity);
+gboolean    _jp_sqlite_release_writes (sqlite3   *db);
 
 /* Connection set-up shared by the database and worker threads. */
 sqlite3    *_jp_database_connect    (const char  *path,

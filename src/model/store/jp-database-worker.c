@@ -12,6 +12,7 @@ typedef struct {
   gpointer       job;
   GDestroyNotify job_free;
   JpWorkerFunc   func;
+  int            integrity;
 } Worker;
 
 static void
@@ -42,6 +43,9 @@ worker_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  /* A file not yet found sound is written by no connection. */
+  if (worker->integrity != JP_DATABASE_INTEGRITY_OK)
+    _jp_sqlite_hold_writes (connection.db, &worker->integrity);
   connection.plan = worker->plan;
   connection.author = g_strdup (worker->author);
   connection.statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
@@ -73,6 +77,7 @@ _jp_database_run_in_worker (JpDatabase          *self,
   worker->job = job;
   worker->job_free = job_free;
   worker->func = func;
+  worker->integrity = jp_database_get_integrity (self);
   g_task_set_task_data (task, worker, worker_free);
 
   /* A private in-memory database has no second connection: the work

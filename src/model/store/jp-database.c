@@ -25,6 +25,7 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_LANGUAGE,
+  PROP_INTEGRITY,
   N_PROPS
 };
 
@@ -182,32 +183,124 @@ check_schema (JpDatabase  *self,
   return TRUE;
 }
 
+/* Runs PRAGMA quick_check on @db: an SQLite result code, and in *@ok
+ * whether the check said “ok”. */
+static int
+quick_check (sqlite3  *db,
+             gboolean *ok)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *ok = FALSE;
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static gboolean
+set_damaged_error (JpDatabase  *self,
+                   GError     **error)
+{
+  g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
+               _("The plan file “%s” is damaged. It has not been changed; restore it from a backup "
+                 "or import an exported plan into a new file."), self->path);
+  return FALSE;
+}
+
 static gboolean
 check_integrity (JpDatabase  *self,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  gboolean ok;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  rc = quick_check (self->db, &ok);
   if (rc != SQLITE_OK)
     return _jp_database_set_error (self, rc, error);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _jp_database_set_error (self, rc, error);
   if (!ok)
-    {
-      g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
-                   _("The plan file “%s” is damaged. It has not been changed; restore it from a backup "
-                     "or import an exported plan into a new file."), self->path);
-      return FALSE;
-    }
+    return set_damaged_error (self, error);
   return TRUE;
+}
+
+/* A -wal or -journal beside the file: the last program that had it open
+ * did not close it (it crashed, was killed, lost power), or one has it
+ * open now.  SQLite removes the -wal when the last connection closes
+ * cleanly (after moving its pages into the file), so without one the
+ * file is as a clean close left it and needs no check. */
+static gboolean
+closed_cleanly (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  return !g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (journal, G_FILE_TEST_EXISTS);
+}
+
+/* While a file is not known to be sound, its -wal stays when it is
+ * closed, so that the next program to open it checks it too. */
+static void
+keep_wal (JpDatabase *self,
+          gboolean    keep)
+{
+  int persist = keep;
+
+  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+}
+
+static void
+set_integrity (JpDatabase          *self,
+               JpDatabaseIntegrity  integrity)
+{
+  if (self->integrity == (int) integrity)
+    return;
+  self->integrity = integrity;
+  if (integrity == JP_DATABASE_INTEGRITY_OK)
+    {
+      _jp_sqlite_release_writes (self->db);
+      keep_wal (self, FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTEGRITY]);
+}
+
+static void
+check_in_worker (GTask        *task,
+                 JpConnection *connection,
+                 gpointer      job,
+                 GCancellable *cancellable)
+{
+  gboolean ok;
+
+  /* An error reading the file counts as damage: nothing is written. */
+  if (quick_check (connection->db, &ok) != SQLITE_OK)
+    ok = FALSE;
+  g_task_return_boolean (task, ok);
+}
+
+static void
+check_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  JpDatabase *self = JP_DATABASE (object);
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), NULL);
+
+  g_debug ("The check of %s ended: %s", self->path, ok ? "ok" : "damaged");
+  set_integrity (self, ok ? JP_DATABASE_INTEGRITY_OK : JP_DATABASE_INTEGRITY_DAMAGED);
+}
+
+/* The plan is read at once; writes wait for the check. */
+static void
+check_later (JpDatabase *self)
+{
+  self->integrity = JP_DATABASE_INTEGRITY_CHECKING;
+  _jp_sqlite_hold_writes (self->db, &self->integrity);
+  _jp_database_run_in_worker (self, check_later, NULL, NULL, check_in_worker, NULL, check_done, NULL);
 }
 
 static gboolean
@@ -312,6 +405,9 @@ jp_database_get_property (GObject    *object,
     case PROP_LANGUAGE:
       g_value_set_int (value, self->lang);
       break;
+    case PROP_INTEGRITY:
+      g_value_set_int (value, jp_database_get_integrity (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -352,6 +448,11 @@ jp_database_class_init (JpDatabaseClass *klass)
     g_param_spec_int ("language", NULL, NULL, 0, JP_N_LANGS - 1, JP_LANG_NL,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, PROP_LANGUAGE, properties[PROP_LANGUAGE]);
+  /* A JpDatabaseIntegrity. */
+  properties[PROP_INTEGRITY] =
+    g_param_spec_int ("integrity", NULL, NULL, JP_DATABASE_INTEGRITY_OK, JP_DATABASE_INTEGRITY_DAMAGED,
+                      JP_DATABASE_INTEGRITY_OK, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_INTEGRITY, properties[PROP_INTEGRITY]);
 }
 
 static void
@@ -477,7 +578,7 @@ jp_database_open (const char           *path,
                   GError              **error)
 {
   g_autoptr(JpDatabase) self = NULL;
-  gboolean memory, copy;
+  gboolean memory, copy, unclean, later;
   gint64 version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -486,16 +587,23 @@ jp_database_open (const char           *path,
   copy = !memory && (flags & JP_DATABASE_OPEN_COPY);
   if (!memory && !check_file (path, !copy, error))
     return NULL;
+  /* Looked at before connecting: reading the file makes a -wal. */
+  unclean = !memory && !closed_cleanly (path);
 
   self = g_object_new (JP_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->db = copy ? connect_copy (path, error) : _jp_database_connect (path, error);
   if (self->db == NULL)
     return NULL;
+  if (unclean && !copy)
+    keep_wal (self, TRUE);
 
   if (!check_version (self, &version, error))
     return NULL;
-  if (version > 0 && !check_integrity (self, error))
+  /* A migration, or making a plan, writes: the check comes first. */
+  later = unclean && !copy && (flags & JP_DATABASE_OPEN_CHECK_LATER) && version == JP_DATABASE_SCHEMA_VERSION &&
+          _jp_database_query_int (self, "SELECT count(*) FROM item WHERE kind = 'plan'", 0, 0) > 0;
+  if (unclean && version > 0 && !later && !check_integrity (self, error))
     return NULL;
   if (!check_schema (self, version, error))
     return NULL;
@@ -510,6 +618,10 @@ jp_database_open (const char           *path,
   if (!migrate (self, version, error) || !create_plan (self, error))
     return NULL;
 
+  if (later)
+    check_later (self);
+  else if (unclean && !copy)
+    keep_wal (self, FALSE);
   if (!memory)
     self->protection = jp_file_protect_database (path);
   return g_steal_pointer (&self);
@@ -527,6 +639,13 @@ jp_database_get_path (JpDatabase *self)
 {
   g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
   return self->path;
+}
+
+JpDatabaseIntegrity
+jp_database_get_integrity (JpDatabase *self)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), JP_DATABASE_INTEGRITY_DAMAGED);
+  return self->integrity;
 }
 
 JpLang

@@ -34,7 +34,19 @@ typedef enum {
    * when it closes.  Only the synchronous import and export calls use
    * the copy (the asynchronous ones read the file). */
   JP_DATABASE_OPEN_COPY    = 1 << 0,
+  /* A file the last program did not close cleanly is checked in full
+   * (PRAGMA quick_check) before it is used.  Without this flag the check
+   * runs in jp_database_open(); with it, on a connection of its own in a
+   * worker thread while the plan is read, and writes are held back until
+   * it has passed (see jp_database_get_integrity()). */
+  JP_DATABASE_OPEN_CHECK_LATER = 1 << 1,
 } JpDatabaseOpenFlags;
+
+typedef enum {
+  JP_DATABASE_INTEGRITY_OK,       /* closed cleanly last time, or checked */
+  JP_DATABASE_INTEGRITY_CHECKING, /* being checked: read only until it passes */
+  JP_DATABASE_INTEGRITY_DAMAGED,  /* the check failed: read only, never written */
+} JpDatabaseIntegrity;
 
 #define JP_TYPE_DATABASE (jp_database_get_type ())
 G_DECLARE_FINAL_TYPE (JpDatabase, jp_database, JP, DATABASE, GObject)
@@ -47,11 +59,18 @@ char        *jp_database_default_path  (void);
 /* Opens (or creates, mode 0600, holding a bare plan) the database at
  * @path; ":memory:" opens a private in-memory one.  A file of an unknown
  * or newer format, or whose tables, indexes and triggers are not those of
- * its format, is refused before anything is written to it. */
+ * its format, is refused before anything is written to it; so is a
+ * damaged one, when the last program that had it open did not close it
+ * cleanly (see JP_DATABASE_OPEN_CHECK_LATER). */
 JpDatabase  *jp_database_open          (const char          *path,
                                         JpDatabaseOpenFlags  flags,
                                         GError             **error);
 const char  *jp_database_get_path      (JpDatabase          *self);
+/* Whether the plan may be changed (the property "integrity", notified
+ * when a check opened with JP_DATABASE_OPEN_CHECK_LATER ends).  While it
+ * is not OK every change fails: JP_DATABASE_ERROR_BUSY while checking,
+ * JP_DATABASE_ERROR_CORRUPT once the file was found damaged. */
+JpDatabaseIntegrity jp_database_get_integrity (JpDatabase       *self);
 /* TRUE when opening made the plan: the file held none and now holds a
  * bare one.  The application and the command line then fill it with the
  * bundled plan (jp_xml_import_bundled()). */

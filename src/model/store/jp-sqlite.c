@@ -11,6 +11,58 @@
 
 /* ------------------------------------------------------------------ errors */
 
+static void
+integrity_func (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const int *integrity = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, *integrity);
+}
+
+gboolean
+_jp_sqlite_hold_writes (sqlite3   *db,
+                        const int *integrity)
+{
+  return sqlite3_create_function_v2 (db, "jp_integrity", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY, (gpointer) integrity,
+                                     integrity_func, NULL, NULL, NULL) == SQLITE_OK &&
+         sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+gboolean
+_jp_sqlite_release_writes (sqlite3 *db)
+{
+  return sqlite3_exec (db, "PRAGMA query_only = 0", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* A write refused because writes are held back: why, in words. */
+static gboolean
+explain_held_write (sqlite3  *db,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int integrity = JP_DATABASE_INTEGRITY_OK;
+
+  if (db == NULL || sqlite3_prepare_v2 (db, "SELECT jp_integrity ()", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    integrity = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (integrity == JP_DATABASE_INTEGRITY_CHECKING)
+    g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_BUSY,
+                 _("The plan file is being checked, as Jaarplan was not closed properly. It can be changed "
+                   "as soon as the check has passed."));
+  else if (integrity == JP_DATABASE_INTEGRITY_DAMAGED)
+    g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_CORRUPT,
+                 _("The plan file “%s” is damaged. It has not been changed; restore it from a backup "
+                   "or import an exported plan into a new file."), sqlite3_db_filename (db, "main"));
+  else
+    return FALSE;
+  return TRUE;
+}
+
 void
 _jp_sqlite_error (sqlite3  *db,
                   int       rc,
@@ -45,6 +97,9 @@ _jp_sqlite_error (sqlite3  *db,
                    _("The disk is full: the change could not be stored. Free some space and try again."));
       break;
     case SQLITE_READONLY:
+      if (explain_held_write (db, error))
+        break;
+      G_GNUC_FALLTHROUGH;
     case SQLITE_PERM:
       g_set_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_READONLY,
                    _("The plan file cannot be written (it is read-only)."));

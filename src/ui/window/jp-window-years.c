@@ -17,7 +17,9 @@
  * (win.new-plan), comparing two years (win.compare-years, elsewhere)
  * and closing or reopening the open year.  A closed year is read only:
  * the store refuses its edits, and the window says so in a strip under
- * the header, turns the editing actions off and the fields read only. */
+ * the header, turns the editing actions off and the fields read only.
+ * So is the whole plan while its file is being checked (it was not
+ * closed cleanly), and for good when the check finds it damaged. */
 
 /* The actions that change the plan, off while the open year is closed. */
 static const char * const editing_actions[] = {
@@ -223,6 +225,38 @@ _jp_window_years_update_actions (JpWindow *self)
     return;
   for (const char * const *name = editing_actions; *name; name++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), *name, FALSE);
+  /* Undo writes as well. */
+  if (jp_database_get_integrity (self->db) != JP_DATABASE_INTEGRITY_OK)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+    }
+}
+
+/* What the strip says when the plan cannot be changed, or NULL. */
+static char *
+read_only_reason (JpWindow *self,
+                  guint     year,
+                  gboolean  year_closed)
+{
+  switch (jp_database_get_integrity (self->db))
+    {
+    case JP_DATABASE_INTEGRITY_CHECKING:
+      /* Translators: the strip under the header while the plan file is
+       * checked, after Jaarplan was not closed properly. */
+      return g_strdup (_("Checking the plan file…"));
+    case JP_DATABASE_INTEGRITY_DAMAGED:
+      return g_strdup_printf (_("The plan file “%s” is damaged. It has not been changed; restore it from a backup "
+                                "or import an exported plan into a new file."), jp_database_get_path (self->db));
+    case JP_DATABASE_INTEGRITY_OK:
+    default:
+      break;
+    }
+  if (year_closed)
+    /* Translators: the strip under the header of a closed year. */
+    return g_strdup_printf (_("Annual Plan %u is closed: it can be read, printed and exported, "
+                              "not changed."), year);
+  return NULL;
 }
 
 /* The strip, the actions and the menu follow the open year and whether
@@ -232,9 +266,11 @@ update_years (JpWindow *self)
 {
   g_autoptr(JpItem) root = jp_store_get_root (JP_STORE (self->db));
   guint year = jp_database_get_year (self->db);
-  gboolean closed = jp_database_get_year_closed (self->db, year);
+  gboolean year_closed = jp_database_get_year_closed (self->db, year);
+  g_autofree char *reason = read_only_reason (self, year, year_closed);
+  gboolean closed = reason != NULL;
   g_autoptr(GArray) years = jp_database_list_years (self->db);
-  g_autofree char *key = g_strdup_printf ("%u %d %u %u", year, closed, years->len, latest_year (self));
+  g_autofree char *key = g_strdup_printf ("%u %d %u %u", year, year_closed, years->len, latest_year (self));
   GAction *action;
 
   if (root != NULL && (self->root == NULL || jp_item_get_id (root) != jp_item_get_id (self->root)))
@@ -248,13 +284,10 @@ update_years (JpWindow *self)
       _jp_window_update_plan_title (self);
     }
   if (closed)
-    {
-      /* Translators: the strip under the header of a closed year. */
-      g_autofree char *text = g_strdup_printf (_("Annual Plan %u is closed: it can be read, printed and exported, "
-                                                 "not changed."), year);
-
-      gtk_label_set_label (self->closed_label, text);
-    }
+    gtk_label_set_label (self->closed_label, reason);
+  /* The strip's Reopen button, beside its label, is for a closed year only. */
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->closed_label)),
+                          year_closed && jp_database_get_integrity (self->db) == JP_DATABASE_INTEGRITY_OK);
   if (closed != self->year_closed)
     {
       self->year_closed = closed;
@@ -272,11 +305,11 @@ update_years (JpWindow *self)
   if (action != NULL)
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_uint32 (year));
   set_action_enabled (self, "close-year", !closed);
-  set_action_enabled (self, "reopen-year", closed);
+  set_action_enabled (self, "reopen-year", year_closed && jp_database_get_integrity (self->db) == JP_DATABASE_INTEGRITY_OK);
   if (g_strcmp0 (key, g_object_get_data (G_OBJECT (self), "jp-years-key")) == 0)
     return;
   g_object_set_data_full (G_OBJECT (self), "jp-years-key", g_steal_pointer (&key), g_free);
-  rebuild_menu (self, year, closed);
+  rebuild_menu (self, year, year_closed);
 }
 
 /* ---------------------------------------------------------- the actions */
@@ -440,6 +473,7 @@ _jp_window_setup_years (JpWindow *self)
   g_signal_connect_object (self->db, "reloaded", G_CALLBACK (update_years), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "notify::can-undo", G_CALLBACK (update_years), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->db, "notify::can-redo", G_CALLBACK (update_years), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->db, "notify::integrity", G_CALLBACK (update_years), self, G_CONNECT_SWAPPED);
   update_years (self);
 }
 
