@@ -16,6 +16,9 @@ char *jp_test_replace    (const char *haystack,
                           const char *replacement);
 /* Runs the main context until nothing is pending. */
 void  jp_test_iterate    (void);
+/* The text of the PDF @pdf, as pdftotext reads it (UTF-8, pages
+ * separated by form feeds). */
+char *jp_test_pdf_to_text (const char *pdf);
 /* The same twenty times over: long enough for a window to lay out and
  * draw what changed. */
 void  jp_test_wait_a_moment (void);

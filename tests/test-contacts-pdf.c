@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "jp-test-util.h"
-
 #include <string.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "jp-test-util.h"
 #include "model/print/jp-contacts-layout.h"
 #include "model/print/jp-contacts-pdf.h"
 #include "model/store/jp-database.h"
@@ -144,21 +143,6 @@ count_occurrences (const char *haystack,
   return n;
 }
 
-static char *
-pdf_to_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* The text without spaces, line ends and hyphens: a long name or address
  * wraps onto two lines, and pdftotext joins a word broken at a hyphen. */
 static char *
@@ -247,7 +231,7 @@ test_cli_bundled (Fixture       *f,
   foreach_contact (db, count_contact, &n_contacts);
   g_assert_cmpuint (n_contacts, ==, 30);
 
-  text = pdf_to_text (pdf);
+  text = jp_test_pdf_to_text (pdf);
   foreach_contact (db, assert_in_text, text);
   g_assert_cmpuint (count_occurrences (text, "Contacten Benelux Secretariaat-Generaal"), ==, 1);
   g_assert_null (strstr (text, "Contacts Benelux Secretariat-General"));
@@ -526,7 +510,7 @@ test_layout_synthetic (Fixture       *f,
   pdftotext = g_find_program_in_path ("pdftotext");
   if (pdftotext)
     {
-      g_autofree char *text = pdf_to_text (path);
+      g_autofree char *text = jp_test_pdf_to_text (path);
       g_autofree char *squeezed = squeeze (text);
 
       foreach_contact (f->db, assert_in_squeezed_text, squeezed);

@@ -52,21 +52,6 @@ section_new (guint       n,
   return snapshot;
 }
 
-static char *
-pdf_to_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static guint
 count (const char *haystack,
        const char *needle)
@@ -103,7 +88,7 @@ test_words (void)
                                                 JP_LANG_NL, file, &n_pages, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, ==, 1);
-  text = pdf_to_text (path);
+  text = jp_test_pdf_to_text (path);
   g_assert_nonnull (strstr (text, "Wijzigingen sinds 12 december"));
   g_assert_nonnull (strstr (text, "Versie voor het Comité"));
   g_assert_nonnull (strstr (text, "5.7 Fraudebestrijding"));
@@ -135,7 +120,7 @@ test_pages (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >, 3);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-  text = pdf_to_text (path);
+  text = jp_test_pdf_to_text (path);
   g_assert_cmpuint (count (text, "\f"), ==, n_pages);
   g_assert_cmpuint (count (text, "juillet") + count (text, "juli"), >=, 200);
   /* The running header and the foot of each page after the first. */

@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "jp-test-util.h"
-
 #include <string.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "jp-test-util.h"
 #include "model/print/jp-publication-layout.h"
 #include "model/print/jp-publication-pdf.h"
 #include "model/store/jp-database.h"
@@ -25,21 +24,6 @@ typedef struct {
   char         **pages;   /* pdftotext, one string a page */
   guint          n_pages;
 } Fixture;
-
-static char *
-pdf_to_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
 
 /* The text without spaces, line ends and hyphens: a long title wraps,
  * and pdftotext joins a word broken at a hyphen. */
@@ -83,7 +67,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   if (pdftotext == NULL)
     return;
-  text = pdf_to_text (f->pdf);
+  text = jp_test_pdf_to_text (f->pdf);
   /* pdftotext ends every page with a form feed. */
   f->pages = g_strsplit (text, "\f", -1);
   f->n_pages = g_strv_length (f->pages) - 1;

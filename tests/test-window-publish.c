@@ -161,21 +161,6 @@ find_publish_dialog (void)
   return NULL;
 }
 
-static char *
-pdf_to_text (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static gboolean
 have_poppler (void)
 {
@@ -226,7 +211,7 @@ export_as_dialog_says (Fixture         *f,
   g_assert_true (exported.ok);
   g_assert_cmpuint (exported.n_pages, >, 0);
   g_assert_false (jp_window_get_busy (f->window));
-  return pdf_to_text (out);
+  return jp_test_pdf_to_text (out);
 }
 
 /* -------------------------------------------------------------- tests */
@@ -444,7 +429,7 @@ test_print_page_setup (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
-  text = pdf_to_text (out);
+  text = jp_test_pdf_to_text (out);
   g_assert_nonnull (strstr (text, "5.7"));
   g_assert_nonnull (strstr (text, "Page 1 sur"));
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, NULL, &error);
@@ -532,7 +517,7 @@ test_report (Fixture       *f,
   gtk_print_operation_set_export_filename (op, printed_path);
   gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);
-  printed = pdf_to_text (printed_path);
+  printed = jp_test_pdf_to_text (printed_path);
   g_assert_nonnull (strstr (printed, title));
   g_assert_nonnull (strstr (printed, "Domaine d’action"));
 }
@@ -561,7 +546,7 @@ test_report_year (Fixture       *f,
   while (!exported.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (exported.error);
-  text = pdf_to_text (path);
+  text = jp_test_pdf_to_text (path);
   g_assert_nonnull (strstr (text, title));
   g_assert_null (strstr (text, "2014"));
 }

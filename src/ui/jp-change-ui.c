@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "model/jp-field-titles.h"
 #include "ui/jp-change-ui.h"
 #include "ui/jp-kind-ui.h"
 
@@ -12,51 +13,13 @@ const char *
 jp_text_field_get_title (JpTextField field,
                          JpKind      kind)
 {
-  switch (field)
-    {
-    case JP_TEXT_TITLE:
-      if (kind == JP_KIND_TEAM)
-        return _("Team Name");
-      if (kind == JP_KIND_SUBJECT)
-        return _("Role or Subject");
-      return _("Title");
-    case JP_TEXT_BODY:
-      return kind == JP_KIND_CHAPTER ? _("Introduction") : _("Text");
-    case JP_TEXT_NOTE:
-      return _("Notes");
-    case JP_TEXT_AMBITION:
-      return _("Ambition");
-    case JP_TEXT_LEGITIMATION:
-      return _("Legitimation");
-    case JP_TEXT_REFERENCE:
-      return _("Reference");
-    case JP_TEXT_PROGRESS:
-      return _("Progress");
-    case JP_N_TEXTS:
-    default:
-      return _("Text");
-    }
+  return jp_text_field_title (field, kind, JP_N_LANGS);
 }
 
 const char *
 jp_field_get_title (JpField field)
 {
-  /* Translators: the values of an item, as the panes name them. */
-  static const char * const titles[JP_N_FIELDS] = {
-    [JP_FIELD_NUMBER]      = N_("Number"),
-    [JP_FIELD_CODE]        = N_("Code"),
-    [JP_FIELD_PERSON]      = N_("Name"),
-    [JP_FIELD_EMAIL]       = N_("E-mail"),
-    [JP_FIELD_PHONE]       = N_("Phone"),
-    [JP_FIELD_VALID_FROM]  = N_("Valid From"),
-    [JP_FIELD_VALID_UNTIL] = N_("Valid Until"),
-    [JP_FIELD_TEAM]        = N_("Owning Team"),
-    [JP_FIELD_PROGRESS_DATE] = N_("Progress Updated"),
-  };
-
-  if ((guint) field >= JP_N_FIELDS)
-    return "";
-  return _(titles[field]);
+  return jp_field_title (field, JP_N_LANGS);
 }
 
 /* The name of what @change changed in its item. */

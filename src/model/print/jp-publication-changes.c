@@ -8,6 +8,7 @@
 #include "jp-i18n.h"
 #include "model/jp-file.h"
 #include "model/print/jp-pdf.h"
+#include "model/jp-field-titles.h"
 #include "model/print/jp-publication-changes.h"
 #include "model/print/jp-report.h"
 
@@ -112,45 +113,6 @@ add_row (Changes      *self,
   return row;
 }
 
-static const char *
-field_name (JpField field,
-            JpLang  lang)
-{
-  static const char * const names[JP_N_FIELDS] = {
-    [JP_FIELD_NUMBER]      = N_("Number"),
-    [JP_FIELD_CODE]        = N_("Code"),
-    [JP_FIELD_PERSON]      = N_("Name"),
-    [JP_FIELD_EMAIL]       = N_("E-mail"),
-    [JP_FIELD_PHONE]       = N_("Phone"),
-    [JP_FIELD_VALID_FROM]  = N_("Valid From"),
-    [JP_FIELD_VALID_UNTIL] = N_("Valid Until"),
-    [JP_FIELD_TEAM]        = N_("Owning Team"),
-    [JP_FIELD_PROGRESS_DATE] = N_("Progress Updated"),
-  };
-
-  return (guint) field < JP_N_FIELDS ? T (lang, names[field]) : "";
-}
-
-static const char *
-text_name (JpTextField field,
-           JpKind      kind,
-           JpLang      lang)
-{
-  static const char * const names[JP_N_TEXTS] = {
-    [JP_TEXT_TITLE]        = N_("Title"),
-    [JP_TEXT_BODY]         = N_("Text"),
-    [JP_TEXT_NOTE]         = N_("Notes"),
-    [JP_TEXT_AMBITION]     = N_("Ambition"),
-    [JP_TEXT_LEGITIMATION] = N_("Legitimation"),
-    [JP_TEXT_REFERENCE]    = N_("Reference"),
-    [JP_TEXT_PROGRESS]     = N_("Progress"),
-  };
-
-  if (field == JP_TEXT_BODY && kind == JP_KIND_CHAPTER)
-    return T (lang, N_("Introduction"));
-  return (guint) field < JP_N_TEXTS ? T (lang, names[field]) : "";
-}
-
 static char *
 escape_or_dash (const char *text)
 {
@@ -235,10 +197,10 @@ value_markup (const JpValueChange *value,
       new_value = g_strdup (jp_report_phase_name (new_phase, lang));
       break;
     case JP_VALUE_FIELD:
-      name = g_strdup (field_name (value->field, lang));
+      name = g_strdup (jp_field_title (value->field, lang));
       break;
     case JP_VALUE_TEXT:
-      name = g_strdup_printf (T (lang, "%s (%s)"), text_name (value->field, kind, lang),
+      name = g_strdup_printf (T (lang, "%s (%s)"), jp_text_field_title (value->field, kind, lang),
                               T (lang, value->lang == JP_LANG_FR ? "French" : "Dutch"));
       break;
     case JP_VALUE_AREAS:
