@@ -25,6 +25,10 @@ check "and only it, the count last" "[ \$(wc -l < $tmp/out) -eq 2 ] && tail -n 1
 check "--export-changes writes the list as PDF" "[ $rc -eq 0 ] && pdftotext $tmp/changes.pdf $tmp/changes.txt && grep -q 'Wrote the changes to' $tmp/out"
 check "the PDF has the title and the change, in French" \
   "grep -Eq '(Changes since|Modifications depuis) $id' $tmp/changes.txt && grep -q 'Permettre' $tmp/changes.txt"
+JAARPLAN_LOCALEDIR=$JAARPLAN_TEST_LOCALEDIR "$bin" --database "$db" --changes-since "$id" \
+  --export-changes "$tmp/fr.pdf" --language fr > /dev/null 2>&1
+check "with the catalogues, a status's change is written as French writes it (a no-break space before the colon)" \
+  "pdftotext $tmp/fr.pdf $tmp/fr.txt && grep -q 'État : Entamé → Achevé' $tmp/fr.txt"
 "$bin" --database "$db" --export-changes "$tmp/x.pdf" > /dev/null 2>&1; rc=$?
 check "--export-changes alone: exit 2" "[ $rc -eq 2 ]"
 

@@ -255,8 +255,15 @@ value_markup (const JpValueChange *value,
       words = jp_words_to_markup (value->words, 60);
       return g_strdup_printf ("<b>%s</b>\n%s", escaped_title, words);
     }
-  return g_strdup_printf ("<b>%s</b>: " REMOVED_SPAN "%s</span> → " ADDED_SPAN "%s</span>",
-                          escaped_title, old_value, new_value);
+  {
+    g_autofree char *bold = g_strdup_printf ("<b>%s</b>", escaped_title);
+    g_autofree char *old_span = g_strdup_printf (REMOVED_SPAN "%s</span>", old_value);
+    g_autofree char *new_span = g_strdup_printf (ADDED_SPAN "%s</span>", new_value);
+
+    /* Translators: what changed in an item: the value's name, its old
+     * value, its new value ("Code: X1 → X2"). */
+    return g_strdup_printf (C_("value change", "%s: %s → %s"), bold, old_span, new_span);
+  }
 }
 
 static GtkWidget *

@@ -213,21 +213,25 @@ value_markup (const JpValueChange *value,
     }
   {
     g_autofree char *escaped = g_markup_escape_text (name, -1);
+    g_autofree char *bold = g_strdup_printf ("<b>%s</b>", escaped);
 
-    g_string_append_printf (markup, "<b>%s</b>", escaped);
+    if (value->words)
+      {
+        g_string_append_printf (markup, "%s\n", bold);
+        append_words (markup, value->words);
+      }
+    else
+      {
+        g_autofree char *a = escape_or_dash (old_value ? old_value : value->old_value);
+        g_autofree char *b = escape_or_dash (new_value ? new_value : value->new_value);
+        g_autofree char *old_span = g_strdup_printf (REMOVED_SPAN "%s</span>", a);
+        g_autofree char *new_span = g_strdup_printf (ADDED_SPAN "%s</span>", b);
+
+        g_string_append_printf (markup, jp_i18n_translate (lang, "value change",
+                                                           NC_("value change", "%s: %s → %s")),
+                                bold, old_span, new_span);
+      }
   }
-  if (value->words)
-    {
-      g_string_append (markup, "\n");
-      append_words (markup, value->words);
-    }
-  else
-    {
-      g_autofree char *a = escape_or_dash (old_value ? old_value : value->old_value);
-      g_autofree char *b = escape_or_dash (new_value ? new_value : value->new_value);
-
-      g_string_append_printf (markup, ": " REMOVED_SPAN "%s</span> → " ADDED_SPAN "%s</span>", a, b);
-    }
   return g_string_free (markup, FALSE);
 }
 
