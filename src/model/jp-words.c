@@ -30,7 +30,9 @@ is_word_char (gunichar c)
 static GArray *
 tokenize (const char *text)
 {
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  /* Room for one token at least: an empty text's array still has data,
+   * so that pointers into it (at offset 0) are never made from NULL. */
+  GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), 1);
   const char *p = text ? text : "";
 
   while (*p)
