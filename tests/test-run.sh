@@ -37,7 +37,11 @@ else
   exit 1
 fi
 # Asked to end (SIGTERM), it closes the plan file cleanly: no -wal is
-# left, so the next start needs no check of the file.
+# left, so the next start needs no check of the file.  Asked once the
+# window shows and has settled, as a logout finds it (a busy machine can
+# take longer than the first wait to get there).
+timeout 30 xdotool search --sync --onlyvisible --class jaarplan > /dev/null 2>&1
+sleep 2
 kill -TERM $pid
 for i in 1 2 3 4 5 6 7 8 9 10; do
   kill -0 $pid 2>/dev/null || break
