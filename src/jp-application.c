@@ -154,11 +154,17 @@ quit_cb (GSimpleAction *action,
          gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows;
 
-  /* Closing lets each window store what is being typed and its size. */
+  /* Closing lets each window store what is being typed and its size.
+   * A closed window leaves the application's list, so the loop walks a
+   * copy that holds each window until it is done with it. */
+  windows = g_list_copy (gtk_application_get_windows (app));
+  for (GList *l = windows; l; l = l->next)
+    g_object_ref (l->data);
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 /* Asked to end (a logout, `kill`): as Quit, so that the plan file is

@@ -49,6 +49,8 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 done
 if kill -0 $pid 2>/dev/null; then
   echo "not ok 3 - still running 5 s after SIGTERM"
+elif ! wait $pid; then
+  echo "not ok 3 - it did not end well after SIGTERM: $(tail -n 5 "$tmp/err")"
 elif [ -e "$tmp/plan.db-wal" ]; then
   echo "not ok 3 - the plan file was not closed cleanly: its -wal is left"
 else
