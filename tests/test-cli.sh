@@ -155,6 +155,7 @@ check "dry run left the plan and the undo log as they were" "[ \"\$(state $tmp/a
 # 1 is made from the latest by undoing what closed years, the progress
 # of projects, the years and formats 2 to 5 added.)
 cp "$tmp/b.db" "$tmp/v1.db"
+sqlite3 "$tmp/v1.db" < "$(dirname "$0")/schema-undo-10.sql"
 sqlite3 "$tmp/v1.db" < "$(dirname "$0")/schema-undo-9.sql"
 sqlite3 "$tmp/v1.db" < "$(dirname "$0")/schema-undo-8.sql"
 sqlite3 "$tmp/v1.db" < "$(dirname "$0")/schema-undo-7.sql"

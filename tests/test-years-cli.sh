@@ -113,13 +113,14 @@ check "--close-year closes after the import of the same run" \
 "$bin" --database "$tmp/v5.db" --export "$tmp/v5.xml" > /dev/null 2>&1
 sqlite3 "$tmp/v5.db" "UPDATE item SET status = 'done' WHERE id = (SELECT min (id) FROM item WHERE kind = 'project')"
 "$bin" --database "$tmp/v5.db" --export "$tmp/v5.xml" > /dev/null 2>&1
+sqlite3 "$tmp/v5.db" < "$(dirname "$0")/schema-undo-10.sql"
 sqlite3 "$tmp/v5.db" < "$(dirname "$0")/schema-undo-9.sql"
 sqlite3 "$tmp/v5.db" < "$(dirname "$0")/schema-undo-8.sql"
 sqlite3 "$tmp/v5.db" < "$(dirname "$0")/schema-undo-7.sql"
 sqlite3 "$tmp/v5.db" "INSERT INTO undo_log (stack, step, sql) VALUES (0, 1, 'SELECT 1');
   DROP TABLE continuation; PRAGMA user_version = 5;"
 "$bin" --database "$tmp/v5.db" --year 2013 --export "$tmp/v5-after.xml" > /dev/null 2>&1; rc=$?
-check "the fifth format is upgraded" "[ $rc -eq 0 ] && [ \$(sqlite3 $tmp/v5.db 'PRAGMA user_version') -eq 9 ]"
+check "the fifth format is upgraded" "[ $rc -eq 0 ] && [ \$(sqlite3 $tmp/v5.db 'PRAGMA user_version') -eq 10 ]"
 check "its undo history is kept" "[ \$(sqlite3 $tmp/v5.db 'SELECT count(*) FROM undo_log') -eq 1 ]"
 check "its plan is 2013, exported as before" "grep -q 'year=\"2013\"' $tmp/v5-after.xml && cmp -s $tmp/v5.xml $tmp/v5-after.xml"
 "$bin" --database "$tmp/v5.db" --new-plan 2014 > /dev/null 2>&1; rc=$?

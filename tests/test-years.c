@@ -220,6 +220,26 @@ test_new_plan (void)
   g_assert_error (error, JP_DATABASE_ERROR, JP_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* Takes the file at @path back to schema @version, one
+ * schema-undo-N.sql after the other. */
+static void
+undo_schema (const char *path,
+             int         version)
+{
+  sqlite3 *raw;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (int v = JP_DATABASE_SCHEMA_VERSION; v > version; v--)
+    {
+      g_autofree char *name = g_strdup_printf ("schema-undo-%d.sql", v);
+      g_autofree char *sql = NULL;
+
+      g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, name, NULL), &sql, NULL, NULL));
+      g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (raw);
+}
+
 /* A file of the fifth schema holds one plan: it becomes 2013, its
  * export and its undo history as they were. */
 static void
@@ -232,9 +252,6 @@ test_migration (void)
   g_autoptr(JpItem) section = jp_database_find_numbered (db, JP_KIND_SECTION, "5.7");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *undo_7 = NULL;
-  g_autofree char *undo_8 = NULL;
-  g_autofree char *undo_9 = NULL;
   sqlite3 *raw;
   sqlite3_stmt *stmt;
 
@@ -244,18 +261,11 @@ test_migration (void)
   g_clear_object (&section);
   g_clear_object (&db);
 
-  /* Back to schema 5: without the history (9), closed years (8), the
-   * progress of projects (7), then without the years (6). */
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-9.sql", NULL),
-                                      &undo_9, NULL, NULL));
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-8.sql", NULL),
-                                      &undo_8, NULL, NULL));
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-7.sql", NULL),
-                                      &undo_7, NULL, NULL));
+  /* Back to schema 5: without imports in bulk (10), the history (9),
+   * closed years (8), the progress of projects (7), then without the
+   * years (6). */
+  undo_schema (path, 6);
   g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, undo_9, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, undo_8, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, undo_7, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE continuation; PRAGMA user_version = 5;", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (raw);
@@ -480,10 +490,7 @@ test_migration_8 (void)
   g_autofree char *before_2013 = NULL;
   g_autofree char *before_2014 = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *undo_8 = NULL;
-  g_autofree char *undo_9 = NULL;
   JpNewPlanSummary summary;
-  sqlite3 *raw;
 
   g_assert_true (jp_database_set_text (db, section, JP_TEXT_NOTE, JP_LANG_NL, "Nog na te gaan", &error));
   g_assert_no_error (error);
@@ -495,14 +502,7 @@ test_migration_8 (void)
   g_clear_object (&section);
   g_clear_object (&db);
 
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-9.sql", NULL),
-                                      &undo_9, NULL, NULL));
-  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "schema-undo-8.sql", NULL),
-                                      &undo_8, NULL, NULL));
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, undo_9, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, undo_8, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  undo_schema (path, 7);
 
   db = jp_database_open (path, JP_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

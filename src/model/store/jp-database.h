@@ -25,7 +25,7 @@ typedef enum {
 } JpDatabaseError;
 
 /* The newest schema this version reads and writes (PRAGMA user_version). */
-#define JP_DATABASE_SCHEMA_VERSION 9
+#define JP_DATABASE_SCHEMA_VERSION 10
 
 typedef enum {
   JP_DATABASE_OPEN_DEFAULT = 0,

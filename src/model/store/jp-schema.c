@@ -465,6 +465,62 @@ static const char migration_9[] =
   "CREATE TRIGGER link_history_d BEFORE DELETE ON link" HISTORY_WHEN
   HISTORY_ROW "old.section, 8, old.area, " AREA_UID ("old.area") ", NULL, h.replay" HISTORY_FROM "; END;";
 
+/* ------------------------------------------------------ imports in bulk */
+
+/* An import writes its new rows without the per-row work of the insert
+ * triggers: while undo_state.bulk is set (inside the import's
+ * transaction only), the full-text, undo and history triggers on
+ * inserts of items and texts stand aside, and the import then indexes,
+ * logs and records every row it added in one statement each
+ * (jp_schema_bulk_end).  FTS5 flushes its pending terms at every
+ * statement, so a row at a time wrote and merged away a segment per
+ * text.  Updates and removals keep their triggers: an import only adds
+ * rows while bulk is set. */
+#define BULK_OFF "NOT (SELECT bulk FROM undo_state)"
+#define BULK_UNDO_WHEN " WHEN (SELECT active AND NOT bulk FROM undo_state) BEGIN "
+
+static const char migration_10[] =
+  "ALTER TABLE undo_state ADD COLUMN bulk INTEGER NOT NULL DEFAULT 0;"
+  "DROP TRIGGER text_fts_i;"
+  "CREATE TRIGGER text_fts_i AFTER INSERT ON text WHEN " BULK_OFF " BEGIN"
+  "  INSERT INTO text_fts (rowid, value) VALUES (new.id, new.value); END;"
+  "DROP TRIGGER text_tri_i;"
+  "CREATE TRIGGER text_tri_i AFTER INSERT ON text WHEN new.field = 'title' AND " BULK_OFF " BEGIN"
+  "  INSERT INTO text_tri (rowid, value) VALUES (new.id, new.value); END;"
+  "DROP TRIGGER item_fts_i;"
+  "CREATE TRIGGER item_fts_i AFTER INSERT ON item WHEN " BULK_OFF " BEGIN"
+  "  INSERT INTO item_fts (rowid, " SEARCH_ITEM_COLUMNS ") VALUES (new.id, " SEARCH_ITEM_NEW "); END;"
+  "DROP TRIGGER item_tri_i;"
+  "CREATE TRIGGER item_tri_i AFTER INSERT ON item WHEN " BULK_OFF " BEGIN"
+  "  INSERT INTO item_tri (rowid, " SEARCH_ITEM_COLUMNS ") VALUES (new.id, " SEARCH_ITEM_NEW "); END;"
+  "DROP TRIGGER item_undo_i;"
+  "CREATE TRIGGER item_undo_i AFTER INSERT ON item" BULK_UNDO_WHEN
+  UNDO_TARGET "'DELETE FROM item WHERE id=' || new.id FROM undo_state; END;"
+  "DROP TRIGGER text_undo_i;"
+  "CREATE TRIGGER text_undo_i AFTER INSERT ON text" BULK_UNDO_WHEN
+  UNDO_TARGET "'DELETE FROM text WHERE id=' || new.id FROM undo_state; END;"
+  "DROP TRIGGER item_history_i;"
+  "CREATE TRIGGER item_history_i AFTER INSERT ON item" BULK_UNDO_WHEN
+  HISTORY_ROW "new.id, 5, " KIND_NUMBER ("new.kind") ", NULL, " ITEM_JSON ("new") ", h.replay" HISTORY_FROM "; END;"
+  "DROP TRIGGER text_history_i;"
+  "CREATE TRIGGER text_history_i AFTER INSERT ON text" BULK_UNDO_WHEN
+  HISTORY_ROW "new.item, 1, " TEXT_DETAIL ("new") ", NULL, new.value, h.replay" HISTORY_FROM "; END;";
+
+/* What the insert triggers stood aside for, done for every row above
+ * ?1 (items) and ?2 (texts), the highest ids before the import.  The
+ * history rows only while undo is logged, as the triggers do. */
+const char * const jp_schema_bulk_end[] = {
+  "INSERT INTO text_fts (rowid, value) SELECT id, value FROM text WHERE id > ?2",
+  "INSERT INTO text_tri (rowid, value) SELECT id, value FROM text WHERE id > ?2 AND field = 'title'",
+  "INSERT INTO item_fts (rowid, " SEARCH_ITEM_COLUMNS ") SELECT id, " SEARCH_ITEM_COLUMNS " FROM item WHERE id > ?1",
+  "INSERT INTO item_tri (rowid, " SEARCH_ITEM_COLUMNS ") SELECT id, " SEARCH_ITEM_COLUMNS " FROM item WHERE id > ?1",
+  HISTORY_ROW "r.id, 5, " KIND_NUMBER ("r.kind") ", NULL, " ITEM_JSON ("r") ", h.replay" HISTORY_FROM ", item r"
+  " WHERE u.active AND r.id > ?1 ORDER BY r.id",
+  HISTORY_ROW "r.item, 1, " TEXT_DETAIL ("r") ", NULL, r.value, h.replay" HISTORY_FROM ", text r"
+  " WHERE u.active AND r.id > ?2 ORDER BY r.id",
+};
+const guint jp_schema_n_bulk_end = G_N_ELEMENTS (jp_schema_bulk_end);
+
 /* ------------------------------------------------------------------------ */
 
 const char * const jp_schema_migrations[] = {
@@ -478,6 +534,7 @@ const char * const jp_schema_migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 const guint jp_schema_n_migrations = G_N_ELEMENTS (jp_schema_migrations);

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 /* Migration N (1-based) takes a database from user_version N-1 to N. */
 extern const char * const jp_schema_migrations[];
 extern const guint jp_schema_n_migrations;
+extern const char * const jp_schema_bulk_end[];
+extern const guint jp_schema_n_bulk_end;
 
 /* Written into PRAGMA application_id so other SQLite files are told apart. */
 #define JP_SCHEMA_APPLICATION_ID 0x4a504c4e /* "JPLN" */

@@ -5,6 +5,7 @@
 
 #include "model/store/jp-sqlite-private.h"
 #include "model/store/jp-connection-apply.h"
+#include "model/store/jp-schema.h"
 
 
 static void
@@ -541,6 +542,120 @@ apply_changes (Apply   *apply,
   return TRUE;
 }
 
+/* ------------------------------------------------------------- in bulk */
+
+/* The rows an import adds go in without their insert triggers (see
+ * jp_schema_bulk_end): what is above the marks when it is done is
+ * indexed, recorded and logged for undo in one statement each.  The
+ * undo entry is made first, so that it is replayed last: after what was
+ * logged of the changes to the rows that were there. */
+typedef struct {
+  gint64 item_mark;
+  gint64 text_mark;
+  gint64 undo_seq;   /* 0: undo is not logged */
+} Bulk;
+
+static gboolean
+query_marks (JpConnection  *connection,
+             gint64        *item,
+             gint64        *text,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = prepare (connection, "SELECT coalesce ((SELECT max (id) FROM item), 0),"
+                                            " coalesce ((SELECT max (id) FROM text), 0)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *item = sqlite3_column_int64 (stmt, 0);
+      *text = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _jp_sqlite_error (connection->db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+bulk_begin (JpConnection  *connection,
+            Bulk          *bulk,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!query_marks (connection, &bulk->item_mark, &bulk->text_mark, error))
+    return FALSE;
+  stmt = prepare (connection, "INSERT INTO undo_log (stack, step, sql) SELECT stack, step, '' FROM undo_state"
+                              " WHERE active", error);
+  if (stmt == NULL || !run (connection, stmt, error))
+    return FALSE;
+  bulk->undo_seq = sqlite3_changes (connection->db) > 0 ? sqlite3_last_insert_rowid (connection->db) : 0;
+  stmt = prepare (connection, "UPDATE undo_state SET bulk = 1", error);
+  return stmt != NULL && run (connection, stmt, error);
+}
+
+static gboolean
+bulk_end (JpConnection  *connection,
+          Bulk          *bulk,
+          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 item, text;
+
+  stmt = prepare (connection, "UPDATE undo_state SET bulk = 0", error);
+  if (stmt == NULL || !run (connection, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < jp_schema_n_bulk_end; i++)
+    {
+      stmt = prepare (connection, jp_schema_bulk_end[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, bulk->item_mark);
+      sqlite3_bind_int64 (stmt, 2, bulk->text_mark);
+      if (!run (connection, stmt, error))
+        return FALSE;
+    }
+  if (bulk->undo_seq == 0)
+    return TRUE;
+  if (!query_marks (connection, &item, &text, error))
+    return FALSE;
+  if (item == bulk->item_mark && text == bulk->text_mark)
+    {
+      stmt = prepare (connection, "DELETE FROM undo_log WHERE seq = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  else
+    {
+      stmt = prepare (connection, "UPDATE undo_log SET sql = printf ('DELETE FROM text WHERE id > %d AND id <= %d;"
+                                  " DELETE FROM item WHERE id > %d AND id <= %d', ?2, ?3, ?4, ?5) WHERE seq = ?1",
+                      error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 2, bulk->text_mark);
+      sqlite3_bind_int64 (stmt, 3, text);
+      sqlite3_bind_int64 (stmt, 4, bulk->item_mark);
+      sqlite3_bind_int64 (stmt, 5, item);
+    }
+  sqlite3_bind_int64 (stmt, 1, bulk->undo_seq);
+  return run (connection, stmt, error);
+}
+
+static void
+bulk_end_quietly (JpConnection *connection)
+{
+  sqlite3_stmt *stmt = prepare (connection, "UPDATE undo_state SET bulk = 0", NULL);
+
+  if (stmt)
+    run (connection, stmt, NULL);
+}
+
 gboolean
 _jp_connection_apply_records (JpConnection  *connection,
                               GArray        *records,
@@ -551,6 +666,7 @@ _jp_connection_apply_records (JpConnection  *connection,
 {
   g_autoptr(GHashTable) by_uid = g_hash_table_new (g_str_hash, g_str_equal);
   Apply apply = { connection, records, by_uid, result };
+  Bulk bulk = { 0, };
   GHashTableIter iter;
   gpointer value;
 
@@ -570,5 +686,13 @@ _jp_connection_apply_records (JpConnection  *connection,
       Existing *e = value;
       g_hash_table_insert (by_uid, e->data.uid, e);
     }
-  return apply_changes (&apply, scope_parent, error);
+  if (!bulk_begin (connection, &bulk, error))
+    return FALSE;
+  if (!apply_changes (&apply, scope_parent, error))
+    {
+      /* The caller rolls the transaction back; bulk is off meanwhile. */
+      bulk_end_quietly (connection);
+      return FALSE;
+    }
+  return bulk_end (connection, &bulk, error);
 }
