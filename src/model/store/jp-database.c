@@ -332,7 +332,7 @@ static gboolean
 create_plan (JpDatabase  *self,
              GError     **error)
 {
-  if (_jp_database_query_int (self, "SELECT count(*) FROM item WHERE kind = 'plan'", 0, 0) > 0)
+  if (_jp_database_query_int (self, "SELECT EXISTS (SELECT 1 FROM item WHERE parent IS NULL)", 0, 0) > 0)
     return TRUE;
 
   if (!_jp_sqlite_exec (self->db,
@@ -602,7 +602,7 @@ jp_database_open (const char           *path,
     return NULL;
   /* A migration, or making a plan, writes: the check comes first. */
   later = unclean && !copy && (flags & JP_DATABASE_OPEN_CHECK_LATER) && version == JP_DATABASE_SCHEMA_VERSION &&
-          _jp_database_query_int (self, "SELECT count(*) FROM item WHERE kind = 'plan'", 0, 0) > 0;
+          _jp_database_query_int (self, "SELECT EXISTS (SELECT 1 FROM item WHERE parent IS NULL)", 0, 0) > 0;
   if (unclean && version > 0 && !later && !check_integrity (self, error))
     return NULL;
   if (!check_schema (self, version, error))

@@ -196,7 +196,7 @@ _jp_database_begin_change (JpDatabase  *self,
   gboolean merge = merge_item != 0 && merge_item == self->merge_item &&
                    (same_text || values_of_new) &&
                    _jp_database_query_int (self, "SELECT max (step) FROM undo_log WHERE stack = ?", 0, -1) == self->merge_step &&
-                   _jp_database_query_int (self, "SELECT count(*) FROM undo_log WHERE stack = ?", 1, 0) == 0;
+                   _jp_database_query_int (self, "SELECT EXISTS (SELECT 1 FROM undo_log WHERE stack = ?)", 1, 0) == 0;
 
   if (!merge)
     {
@@ -295,14 +295,14 @@ gboolean
 jp_database_can_undo (JpDatabase *self)
 {
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
-  return _jp_database_query_int (self, "SELECT count(*) FROM undo_log WHERE stack = ?", 0, 0) > 0;
+  return _jp_database_query_int (self, "SELECT EXISTS (SELECT 1 FROM undo_log WHERE stack = ?)", 0, 0) > 0;
 }
 
 gboolean
 jp_database_can_redo (JpDatabase *self)
 {
   g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
-  return _jp_database_query_int (self, "SELECT count(*) FROM undo_log WHERE stack = ?", 1, 0) > 0;
+  return _jp_database_query_int (self, "SELECT EXISTS (SELECT 1 FROM undo_log WHERE stack = ?)", 1, 0) > 0;
 }
 
 /* Replays the newest step of stack @from, logging its inverse on the

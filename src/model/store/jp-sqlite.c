@@ -259,6 +259,28 @@ _jp_database_query_int (JpDatabase *self,
   return value;
 }
 
+/* With G_MESSAGES_DEBUG=jp-database, every statement that takes a
+ * millisecond or more is logged with its time and the thread it ran in:
+ * what a slow start or a slow search waits for. */
+static int
+trace_slow (unsigned int  type,
+            void         *context,
+            void         *p,
+            void         *x)
+{
+  sqlite3_int64 ns = *(sqlite3_int64 *) x;
+
+  if (ns >= 1000000)
+    {
+      char *sql = sqlite3_expanded_sql (p);
+
+      g_debug ("%s %.1f ms: %.200s", g_main_context_is_owner (g_main_context_default ()) ? "main" : "worker",
+               ns / 1e6, sql ? sql : sqlite3_sql (p));
+      sqlite3_free (sql);
+    }
+  return 0;
+}
+
 sqlite3 *
 _jp_database_connect (const char  *path,
                       GError     **error)
@@ -285,6 +307,8 @@ _jp_database_connect (const char  *path,
 
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, 5000);
+  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    sqlite3_trace_v2 (db, SQLITE_TRACE_PROFILE, trace_slow, NULL);
   if (!_jp_sqlite_exec (db, "PRAGMA foreign_keys = ON;", error))
     {
       sqlite3_close (db);
