@@ -33,6 +33,7 @@ point_of_day (JpDatabase *db,
 JpDifferences *
 jp_cli_changes_since (JpDatabase  *db,
                       const char  *since,
+                      JpVersion  **version_out,
                       GError     **error)
 {
   g_autoptr(JpItem) root = NULL;
@@ -52,6 +53,8 @@ jp_cli_changes_since (JpDatabase  *db,
       if (version == NULL)
         return NULL;
       seq = version->seq;
+      if (version_out)
+        *version_out = g_steal_pointer (&version);
     }
   if (seq < 0)
     {

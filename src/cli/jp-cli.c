@@ -18,6 +18,7 @@
 #include "model/print/jp-publication-odt.h"
 #include "model/print/jp-publication-pdf.h"
 #include "model/print/jp-report-csv.h"
+#include "model/jp-version-name.h"
 #include "model/jp-year-compare.h"
 #include "model/store/jp-database.h"
 #include "model/exchange/jp-xml.h"
@@ -347,11 +348,15 @@ print_changes_since (JpDatabase  *db,
                      Options     *o,
                      GError     **error)
 {
-  g_autoptr(JpDifferences) differences = jp_cli_changes_since (db, o->changes_since, error);
+  g_autoptr(JpVersion) version = NULL;
+  g_autoptr(JpDifferences) differences = jp_cli_changes_since (db, o->changes_since, &version, error);
+  g_autofree char *since = NULL;
   guint n_lines = 0;
 
   if (differences == NULL)
     return FALSE;
+  /* A version by its name, a day as given. */
+  since = version ? jp_version_name (db, version, JP_N_LANGS) : g_strdup (o->changes_since);
   for (guint i = 0; i < differences->differences->len; i++)
     {
       g_autoptr(GPtrArray) lines = jp_difference_to_lines (g_ptr_array_index (differences->differences, i));
@@ -361,12 +366,12 @@ print_changes_since (JpDatabase  *db,
       n_lines += lines->len;
     }
   say (o, g_dngettext (GETTEXT_PACKAGE, "%u change since %s\n", "%u changes since %s\n", n_lines),
-       n_lines, o->changes_since);
+       n_lines, since);
   if (o->changes_pdf)
     {
       JpLang lang = changes_language (o);
-      g_autofree char *title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes since %s"),
-                                                o->changes_since);
+      g_autofree char *in_lang = version ? jp_version_name (db, version, lang) : g_strdup (o->changes_since);
+      g_autofree char *title = g_strdup_printf (jp_i18n_translate (lang, NULL, "Changes since %s"), in_lang);
 
       return export_changes (o, differences, title, lang, error);
     }

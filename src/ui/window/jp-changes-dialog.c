@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "model/jp-differences.h"
+#include "model/jp-version-name.h"
 #include "model/print/jp-contacts-dates.h"
 #include "ui/panes/jp-history-row.h"
 #include "ui/window/jp-changes-dialog.h"
@@ -43,38 +44,12 @@ jp_version_describe (JpDatabase      *db,
                      gboolean         dated)
 {
   g_autofree char *what = NULL;
-  g_autofree char *scope = NULL;
   g_autofree char *when = NULL;
 
   g_return_val_if_fail (JP_IS_DATABASE (db), NULL);
   g_return_val_if_fail (version != NULL, NULL);
 
-  /* A chapter or section by its number, else the file's name. */
-  if (version->kind != JP_VERSION_SAVED && version->scope != NULL)
-    {
-      g_autoptr(JpItem) item = jp_database_lookup_uid (db, version->scope);
-      const char *number = item ? jp_item_get_field (item, JP_FIELD_NUMBER) : NULL;
-
-      scope = g_strdup (number ? number : version->scope);
-    }
-  if (scope == NULL)
-    /* Translators: a version's name as given, in quotes. */
-    scope = g_strdup_printf (_("“%s”"), version->name ? version->name : "");
-  switch (version->kind)
-    {
-    case JP_VERSION_EXPORT:
-      /* Translators: a version of the plan noted at an export: "Export of 5.7". */
-      what = g_strdup_printf (_("Export of %s"), scope);
-      break;
-    case JP_VERSION_IMPORT:
-      /* Translators: a version of the plan noted at an import: "Import of 5.7". */
-      what = g_strdup_printf (_("Import of %s"), scope);
-      break;
-    case JP_VERSION_SAVED:
-    default:
-      what = g_steal_pointer (&scope);
-      break;
-    }
+  what = jp_version_name (db, version, JP_N_LANGS);
   if (!dated || version->time == NULL)
     return g_steal_pointer (&what);
   when = jp_history_format_time (version->time);
