@@ -7,6 +7,7 @@
 
 #include "jp-application.h"
 #include "jp-i18n.h"
+#include "model/store/jp-schema.h"
 
 int
 main (int   argc,
@@ -18,6 +19,8 @@ main (int   argc,
   /* libxml2 sets itself up on first use, which is not safe when that
    * first use is in two threads at once (an import and an export). */
   xmlInitParser ();
+  /* Ready by the time the plan file opens, while GTK starts. */
+  jp_schema_prepare_in_background ();
 
   /* The options, the command line's actions included, are the
    * application's: see jp_application_handle_local_options(). */

@@ -673,6 +673,8 @@ expected_schemas (void)
 
       if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         g_error ("An in-memory database cannot be opened: %s", sqlite3_errmsg (db));
+      /* One transaction: each statement of schema otherwise commits. */
+      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
       for (guint v = 0; v <= jp_schema_n_migrations; v++)
         {
           if (v > 0 && sqlite3_exec (db, jp_schema_migrations[v - 1], NULL, NULL, NULL) != SQLITE_OK)
@@ -680,10 +682,24 @@ expected_schemas (void)
           if (schema_read (db, &made[v]) != SQLITE_OK || mark_shadows (db, &made[v]) != SQLITE_OK)
             g_error ("The schema of migration %u cannot be read: %s", v, sqlite3_errmsg (db));
         }
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       sqlite3_close (db);
       g_once_init_leave (&schemas, (gsize) made);
     }
   return (Schema *) schemas;
+}
+
+static gpointer
+prepare_in_thread (gpointer data)
+{
+  expected_schemas ();
+  return NULL;
+}
+
+void
+jp_schema_prepare_in_background (void)
+{
+  g_thread_unref (g_thread_new ("jp-schema", prepare_in_thread, NULL));
 }
 
 typedef enum {

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 /* Migration N (1-based) takes a database from user_version N-1 to N. */
 extern const char * const jp_schema_migrations[];
 extern const guint jp_schema_n_migrations;
+/* Makes the schemas a file is checked against (every migration run on
+ * an empty database in memory, tens of milliseconds) in a thread, so
+ * that the first open does not wait for them as long. */
+void jp_schema_prepare_in_background (void);
 extern const char * const jp_schema_bulk_end[];
 extern const guint jp_schema_n_bulk_end;
 
