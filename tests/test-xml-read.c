@@ -5,6 +5,8 @@
 #include "jp-test-util.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -426,6 +428,73 @@ test_large_newer_version (void)
   assert_unchanged ();
 }
 
+/* The highest resident set size of this process so far, in KiB. */
+static long
+peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+  return strtol (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* An ordinary file is read as it is parsed, not held whole: importing
+ * a chapter file of 48 MB, most of it comments between its sections,
+ * takes less than half the file in memory more than importing the same
+ * chapter without the white space.  In a process of its own, so that
+ * the peak is the imports'. */
+static void
+test_not_held_whole (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(JpDatabase) db = jp_test_open_memory (TRUE);
+      g_autoptr(GBytes) chapter = export_numbered (db, JP_KIND_CHAPTER, "5");
+      g_autofree char *text = bytes_to_string (chapter);
+      g_auto(GStrv) parts = g_strsplit (text, "<section ", -1);
+      g_autofree char *path = g_build_filename (tmp_dir, "padded.xml", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JpImportReport) report = NULL;
+      FILE *out = fopen (path, "w");
+      char line[1024];
+      long before, after;
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 9);
+      g_assert_nonnull (out);
+      memset (line, 'x', sizeof line);
+      memcpy (line, "<!-- ", 5);
+      memcpy (line + sizeof line - 5, " -->\n", 5);
+      /* 6 MB of comments of 1 KB before each of the 8 sections. */
+      fputs (parts[0], out);
+      for (guint i = 1; parts[i]; i++)
+        {
+          for (guint n = 0; n < 6 * 1024; n++)
+            fwrite (line, 1, sizeof line, out);
+          fputs ("<section ", out);
+          fputs (parts[i], out);
+        }
+      g_assert_cmpint (fclose (out), ==, 0);
+
+      g_assert_true (import_as_file (db, "chapter.xml", chapter, FALSE, NULL, &error));
+      g_assert_no_error (error);
+      before = peak_rss_kib ();
+      g_assert_true (jp_xml_import (db, file, FALSE, &report, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (report->scope, ==, JP_SCOPE_CHAPTER);
+      after = peak_rss_kib ();
+      g_test_message ("peak RSS %ld KiB before the import, %ld KiB after", before, after);
+      g_assert_cmpint (after - before, <, 24 * 1024);
+      g_remove (path);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* libxml2 says nothing on standard error by itself. */
 static void
 test_quiet (void)
@@ -468,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/xml/read/fifo", test_fifo);
   g_test_add_func ("/xml/read/deep-error", test_deep_error);
   g_test_add_func ("/xml/read/quiet", test_quiet);
+  g_test_add_func ("/xml/read/not-held-whole", test_not_held_whole);
   g_test_add_func ("/xml/read/large-newer-version", test_large_newer_version);
   shared_init ();
   rc = jp_test_xml_run ();

@@ -522,7 +522,7 @@ out:
 
 static gboolean
 import_on_connection (JpConnection     *connection,
-                      GBytes           *bytes,
+                      JpXmlFile        *file,
                       const char       *name,
                       JpImportFlags     flags,
                       GHashTable       *choices,
@@ -535,10 +535,30 @@ import_on_connection (JpConnection     *connection,
   gboolean ok;
 
   _jp_xml_reader_init (&reader, name);
-  ok = _jp_xml_read (&reader, bytes, error) &&
+  ok = _jp_xml_read (&reader, file, error) &&
        _jp_xml_apply (connection, &reader, flags, choices, log_undo, cancellable, report_out, error);
   _jp_xml_reader_clear (&reader);
   return ok;
+}
+
+static gboolean
+import_file (JpDatabase      *db,
+             JpXmlFile       *file,
+             const char      *name,
+             JpImportFlags    flags,
+             GHashTable      *choices,
+             JpImportReport **report,
+             GError         **error)
+{
+  g_autofree char *valid_name = g_utf8_make_valid (name ? name : "?", -1);
+
+  if (!import_on_connection (_jp_database_get_connection (db), file, valid_name,
+                             flags, choices,
+                             TRUE, NULL, report, error))
+    return FALSE;
+  if (!(flags & JP_IMPORT_DRY_RUN))
+    jp_database_reload (db);
+  return TRUE;
 }
 
 gboolean
@@ -550,19 +570,13 @@ jp_xml_import_bytes_full (JpDatabase      *db,
                           JpImportReport **report,
                           GError         **error)
 {
-  g_autofree char *valid_name = NULL;
+  g_autoptr(JpXmlFile) file = NULL;
 
   g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  valid_name = g_utf8_make_valid (name ? name : "?", -1);
-  if (!import_on_connection (_jp_database_get_connection (db), bytes, valid_name,
-                             flags, choices,
-                             TRUE, NULL, report, error))
-    return FALSE;
-  if (!(flags & JP_IMPORT_DRY_RUN))
-    jp_database_reload (db);
-  return TRUE;
+  file = _jp_xml_file_new_for_bytes (bytes);
+  return import_file (db, file, name, flags, choices, report, error);
 }
 
 gboolean
@@ -581,6 +595,7 @@ jp_xml_import_bundled (JpDatabase  *db,
                        GError     **error)
 {
   g_autoptr(GBytes) bundled = NULL;
+  g_autoptr(JpXmlFile) file = NULL;
 
   g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (jp_database_is_new (db), FALSE);
@@ -591,7 +606,8 @@ jp_xml_import_bundled (JpDatabase  *db,
       g_warning ("The bundled plan is missing from the resources");
       return TRUE;
     }
-  if (!import_on_connection (_jp_database_get_connection (db), bundled, "jaarplan-2013.xml",
+  file = _jp_xml_file_new_for_bytes (bundled);
+  if (!import_on_connection (_jp_database_get_connection (db), file, "jaarplan-2013.xml",
                              JP_IMPORT_FORCE, NULL, FALSE, NULL, NULL, error))
     return FALSE;
   jp_database_reload (db);
@@ -607,16 +623,17 @@ jp_xml_import_full (JpDatabase      *db,
                     GCancellable    *cancellable,
                     GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JpXmlFile) xml = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (JP_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = _jp_xml_read_file (file, cancellable, &name, error);
-  if (bytes == NULL)
+  /* Read as it is parsed: the file is not held whole. */
+  xml = _jp_xml_file_open (file, cancellable, &name, error);
+  if (xml == NULL)
     return FALSE;
-  return jp_xml_import_bytes_full (db, bytes, name, flags, choices, report, error);
+  return import_file (db, xml, name, flags, choices, report, error);
 }
 
 gboolean
@@ -655,17 +672,17 @@ import_worker (GTask        *task,
                GCancellable *cancellable)
 {
   ImportJob *job = data;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JpXmlFile) file = NULL;
   g_autofree char *name = NULL;
   JpImportReport *report = NULL;
   GError *error = NULL;
 
   /* Cancelled once committed, the import is reported as done: it was. */
   g_task_set_check_cancellable (task, FALSE);
-  bytes = _jp_xml_read_file (job->file, cancellable, &name, &error);
-  if (bytes == NULL)
+  file = _jp_xml_file_open (job->file, cancellable, &name, &error);
+  if (file == NULL)
     g_task_return_error (task, error);
-  else if (import_on_connection (connection, bytes, name, job->flags, job->choices, TRUE, cancellable,
+  else if (import_on_connection (connection, file, name, job->flags, job->choices, TRUE, cancellable,
                                  &report, &error))
     g_task_return_pointer (task, report, (GDestroyNotify) jp_import_report_free);
   else

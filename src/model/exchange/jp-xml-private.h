@@ -41,14 +41,41 @@ void        _jp_xml_record_clear  (gpointer      record);
 void        _jp_xml_reader_init   (JpXmlReader  *reader,
                                    const char   *name);
 void        _jp_xml_reader_clear  (JpXmlReader  *reader);
-/* Parses, validates and reads @bytes into @reader's records. */
-gboolean    _jp_xml_read          (JpXmlReader  *reader,
-                                   GBytes       *bytes,
-                                   GError      **error);
-/* Reads a whole plan file, bounded by JP_XML_MAX_SIZE. */
-GBytes     *_jp_xml_read_file     (GFile        *file,
+/* A plan file to read, bounded by JP_XML_MAX_SIZE.  An ordinary file
+ * is read as the parser asks for it, never held whole; anything else (a
+ * pipe, a device, a stream, bytes) is held whole. */
+typedef struct _JpXmlFile JpXmlFile;
+
+JpXmlFile  *_jp_xml_file_open     (GFile        *file,
                                    GCancellable *cancellable,
                                    char        **name,
+                                   GError      **error);
+JpXmlFile  *_jp_xml_file_new_for_bytes (GBytes *bytes);
+void        _jp_xml_file_free     (JpXmlFile    *self);
+/* The whole file, or NULL when it is read as the parser asks. */
+GBytes     *_jp_xml_file_get_bytes (JpXmlFile   *self);
+/* The file's beginning, enough of it for the checks made before
+ * parsing to find in it what they would in the whole file, and the
+ * whole file's size. */
+const char *_jp_xml_file_get_head (JpXmlFile    *self,
+                                   gsize        *head_size,
+                                   gsize        *size);
+/* libxml2's read callback (xmlInputReadCallback) for a file that is
+ * not held whole. */
+int         _jp_xml_file_read     (void         *self,
+                                   char         *buffer,
+                                   int           len);
+/* Why the parser could not read on, if it could not; with @read_all,
+ * also whether it read the file the first pass read, to its end. */
+gboolean    _jp_xml_file_done     (JpXmlFile    *self,
+                                   gboolean      read_all,
+                                   GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JpXmlFile, _jp_xml_file_free)
+
+/* Parses, validates and reads @file into @reader's records. */
+gboolean    _jp_xml_read          (JpXmlReader  *reader,
+                                   JpXmlFile    *file,
                                    GError      **error);
 /* Applies what @reader read to the store on @connection, in one
  * transaction (one step of undo with @log_undo); see jp_xml_import_full().

@@ -708,30 +708,33 @@ add_single_items (JpXmlReader *reader)
 
 gboolean
 _jp_xml_read (JpXmlReader  *reader,
-              GBytes       *bytes,
+              JpXmlFile    *file,
               GError      **error)
 {
   xmlStructuredErrorFunc old_structured = xmlStructuredError;
   void *old_structured_context = xmlStructuredErrorContext;
   xmlGenericErrorFunc old_generic = xmlGenericError;
   void *old_generic_context = xmlGenericErrorContext;
+  g_autoptr(GError) local_error = NULL;
   xmlRelaxNGPtr schema;
   Stream s = { .reader = reader, };
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  GBytes *bytes = _jp_xml_file_get_bytes (file);
+  gsize head_size, size;
+  const char *data = _jp_xml_file_get_head (file, &head_size, &size);
   gboolean ok = FALSE;
   int line;
 
-  if (data == NULL || _jp_xml_is_blank (data, size))
+  /* The beginning holds what these checks look at in the whole file. */
+  if (data == NULL || _jp_xml_is_blank (data, head_size))
     return _jp_xml_fail_at (reader, error, JP_XML_ERROR_MALFORMED, 0, _("the file is empty."));
   if (size > JP_XML_MAX_SIZE)
     {
       g_autofree char *human = g_format_size (size);
       return _jp_xml_fail_at (reader, error, JP_XML_ERROR_READ, 0, _("the file is too large to be a plan (%s)."), human);
     }
-  if (!_jp_xml_check_encoding (reader, data, size, error))
+  if (!_jp_xml_check_encoding (reader, data, head_size, error))
     return FALSE;
-  if ((line = _jp_xml_find_doctype (data, size)) > 0)
+  if ((line = _jp_xml_find_doctype (data, head_size)) > 0)
     return _jp_xml_fail_at (reader, error, JP_XML_ERROR_FORMAT, line,
                             _("the file declares a document type (<!DOCTYPE>); plan files may not."));
   schema = get_schema ();
@@ -744,21 +747,31 @@ _jp_xml_read (JpXmlReader  *reader,
   g_mutex_lock (&validation_lock);
   xmlSetStructuredErrorFunc (&s, on_xml_error);
   xmlSetGenericErrorFunc (NULL, on_generic_error);
-  s.xr = xmlReaderForMemory (data, (int) size, reader->name, NULL, PARSE_OPTIONS);
+  if (bytes)
+    s.xr = xmlReaderForMemory (data, (int) size, reader->name, NULL, PARSE_OPTIONS);
+  else
+    s.xr = xmlReaderForIO (_jp_xml_file_read, NULL, file, reader->name, NULL, PARSE_OPTIONS);
   if (s.xr == NULL)
-    _jp_xml_fail_at (reader, error, JP_XML_ERROR_READ, 0, _("out of memory."));
+    _jp_xml_fail_at (reader, &local_error, JP_XML_ERROR_READ, 0, _("out of memory."));
   else
     {
       xmlTextReaderSetStructuredErrorHandler (s.xr, on_xml_error, &s);
       if (xmlTextReaderRelaxNGSetSchema (s.xr, schema) != 0)
-        _jp_xml_fail_at (reader, error, JP_XML_ERROR_INVALID, 0, _("the plan format’s schema cannot be read."));
+        _jp_xml_fail_at (reader, &local_error, JP_XML_ERROR_INVALID, 0, _("the plan format’s schema cannot be read."));
       else
-        ok = read_stream (&s, error);
+        ok = read_stream (&s, &local_error);
       xmlFreeTextReader (s.xr);
     }
   xmlSetStructuredErrorFunc (old_structured_context, old_structured);
   xmlSetGenericErrorFunc (old_generic_context, old_generic);
   g_mutex_unlock (&validation_lock);
+
+  /* A file that could not be read on says so, not what the parser made
+   * of what it got. */
+  if (!_jp_xml_file_done (file, ok, error))
+    ok = FALSE;
+  else if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   if (ok && reader->scope == JP_SCOPE_PLAN)
     add_single_items (reader);
