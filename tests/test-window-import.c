@@ -8,6 +8,8 @@
 #include "ui/window/jp-import-dialog.h"
 #include "model/exchange/jp-xml.h"
 
+#include <sqlite3.h>
+
 typedef JpTestWindowFixture Fixture;
 
 static void
@@ -253,14 +255,21 @@ test_import_cancel (Fixture       *f,
                       "  <chapter id=\"ch-1\" number=\"1\"/>\n</plan>\n";
   AdwMessageDialog *dialog;
   gboolean reloaded = FALSE;
+  sqlite3 *other;
 
   g_assert_true (g_file_set_contents (out, small, -1, NULL));
   jp_window_import (f->window, file);
   dialog = jp_test_wait_for_dialog (f->window);
   g_signal_connect (f->db, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+  /* Another writer holds the file, so that the import is still waiting
+   * when it is cancelled, however quick it is. */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   jp_test_respond (dialog, "import");
   g_assert_true (jp_window_get_busy (f->window));
   jp_window_cancel_work (f->window);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
   wait_while_busy (f->window);
   g_signal_handlers_disconnect_by_func (f->db, on_reloaded, &reloaded);
 
