@@ -7,6 +7,9 @@
 #include "model/jp-model-private.h"
 #include "model/store/jp-database.h"
 
+/* The items read with one that is not held. */
+#define READ_AHEAD 48
+
 struct _JpItemList
 {
   GObject      parent_instance;
@@ -37,6 +40,9 @@ jp_item_list_get_item (GListModel *model,
 
   if (position >= self->ids->len || self->db == NULL)
     return NULL;
+  /* A list shows its items in order: the next ones are read with this. */
+  _jp_database_read_ahead (self->db, &g_array_index (self->ids, gint64, position),
+                           MIN (READ_AHEAD, self->ids->len - position));
   return jp_store_lookup (JP_STORE (self->db), g_array_index (self->ids, gint64, position));
 }
 
@@ -138,6 +144,14 @@ jp_item_list_get_parent (JpItemList *self)
   if (self->db == NULL || self->parent_id == 0)
     return NULL;
   return jp_store_lookup (JP_STORE (self->db), self->parent_id);
+}
+
+gint64
+jp_item_list_get_id (JpItemList *self,
+                     guint       position)
+{
+  g_return_val_if_fail (JP_IS_ITEM_LIST (self), 0);
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
 }
 
 guint

@@ -16,5 +16,9 @@ G_DECLARE_FINAL_TYPE (JpItemList, jp_item_list, JP, ITEM_LIST, GObject)
 
 JpItem   *jp_item_list_get_parent (JpItemList *self);
 guint     jp_item_list_get_kinds  (JpItemList *self);
+/* The id of the item at @position, without reading the item (0 past the
+ * end). */
+gint64    jp_item_list_get_id     (JpItemList *self,
+                                   guint       position);
 
 G_END_DECLS

@@ -59,5 +59,11 @@ GArray     *_jp_database_list_ids   (JpDatabase  *self,
                                      JpListQuery  query,
                                      gint64       parent_id,
                                      guint        kinds);
+/* Reads the rows of @ids that nobody holds in one query, for the
+ * lookups that follow (a list's next items); nothing when @ids[0] is
+ * held or read already. */
+void        _jp_database_read_ahead (JpDatabase   *self,
+                                     const gint64 *ids,
+                                     guint         n_ids);
 
 G_END_DECLS

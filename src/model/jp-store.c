@@ -239,6 +239,16 @@ jp_store_count_descendants (JpStore *self,
   return JP_STORE_GET_IFACE (self)->count_descendants (self, item, kinds);
 }
 
+guint *
+jp_store_count_kinds (JpStore      *self,
+                      const gint64 *ids,
+                      guint         n_ids)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  return JP_STORE_GET_IFACE (self)->count_kinds (self, ids, n_ids);
+}
+
 JpItem *
 jp_store_add_item (JpStore  *self,
                    JpItem   *parent,

@@ -88,6 +88,9 @@ struct _JpStoreInterface
   guint       (*count_descendants) (JpStore     *self,
                                     JpItem      *item,
                                     guint        kinds);
+  guint      *(*count_kinds)       (JpStore      *self,
+                                    const gint64 *ids,
+                                    guint         n_ids);
   JpItem     *(*add_item)       (JpStore      *self,
                                  JpItem       *parent,
                                  JpKind        kind,
@@ -209,6 +212,12 @@ GListModel *jp_store_get_section_areas (JpStore     *self,
 guint       jp_store_count_descendants (JpStore     *self,
                                         JpItem      *item,
                                         guint        kinds);
+/* The descendants of each of the items @ids by kind, read at once: an
+ * array of @n_ids × JP_N_KINDS counts (free with g_free), the counts of
+ * @ids[i] from [i × JP_N_KINDS]. */
+guint      *jp_store_count_kinds       (JpStore      *self,
+                                        const gint64 *ids,
+                                        guint         n_ids);
 
 /* Edits.  Each is one step of undo of its own; each checks the item's
  * revision and fails with JP_DATABASE_ERROR_CONFLICT when somebody else

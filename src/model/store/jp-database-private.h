@@ -43,6 +43,12 @@ struct _JpDatabase
   JpLang      lang;
   gboolean    is_new;       /* opening made the plan */
   int         integrity;    /* a JpDatabaseIntegrity; writes are held back unless OK */
+  guint64     n_item_reads;
+  /* Rows read ahead of their lookup (id → JpItemData*), good while this
+   * connection wrote nothing and for a moment after ahead_time. */
+  GHashTable *ahead;
+  gint64      ahead_time;
+  sqlite3_int64 ahead_changes;
 
   /* The text the last undo step changed, so that typing merges. */
   gint64      merge_item;
@@ -144,6 +150,8 @@ gboolean    _jp_database_claim_revision (JpDatabase  *self,
   "item.code, item.person, item.email, item.phone, item.valid_from, item.valid_until, item.team, item.progress_date, " \
   "item.revision"
 
+/* Clears and frees a JpItemData of the rows read ahead. */
+void        _jp_item_data_free      (gpointer      data);
 /* Reads a row of JP_ITEM_COLUMNS into @data. */
 void        _jp_item_data_read      (JpItemData   *data,
                                      sqlite3_stmt *stmt);

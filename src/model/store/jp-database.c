@@ -374,6 +374,7 @@ jp_database_finalize (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_object_weak_unref (G_OBJECT (((JpListRef *) value)->list), _jp_database_list_finalized, value);
   g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->ahead, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db)
     sqlite3_close (self->db);
@@ -461,6 +462,7 @@ jp_database_init (JpDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, list_ref_free);
+  self->ahead = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, _jp_item_data_free);
   self->lang = JP_LANG_NL;
   self->connection.author = _jp_history_default_author ();
 }

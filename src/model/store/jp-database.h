@@ -114,6 +114,14 @@ GListModel  *jp_database_get_section_areas (JpDatabase      *self,
 guint        jp_database_count_descendants (JpDatabase      *self,
                                         JpItem              *item,
                                         guint                kinds);
+/* The descendants of each of @ids by kind, in one query (see
+ * jp_store_count_kinds()). */
+guint       *jp_database_count_kinds   (JpDatabase          *self,
+                                        const gint64        *ids,
+                                        guint                n_ids);
+/* How many items were read from the file since it was opened (an item
+ * held by anybody is read once), for the tests and the benchmarks. */
+guint64      jp_database_get_n_item_reads (JpDatabase      *self);
 
 /* Edits.  Each is one transaction and one step of undo; each checks the
  * item's revision and fails with JP_DATABASE_ERROR_CONFLICT when another

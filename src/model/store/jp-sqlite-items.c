@@ -72,6 +72,7 @@ _jp_database_read_item (JpDatabase  *self,
   int rc;
 
   memset (data, 0, sizeof *data);
+  self->n_item_reads++;
   stmt = _jp_database_prepare (self, "SELECT " JP_ITEM_COLUMNS " FROM item WHERE id = ?", NULL);
   if (stmt == NULL)
     return FALSE;
@@ -95,6 +96,107 @@ _jp_database_read_item (JpDatabase  *self,
   return TRUE;
 }
 
+/* How long rows read ahead are used: those of one frame of a list.
+ * Another program's change is seen as late as an item held that long. */
+#define AHEAD_USEC (G_USEC_PER_SEC / 4)
+
+void
+_jp_item_data_free (gpointer data)
+{
+  _jp_item_data_clear (data);
+  g_free (data);
+}
+
+static gboolean
+ahead_valid (JpDatabase *self)
+{
+  return g_get_monotonic_time () - self->ahead_time < AHEAD_USEC &&
+         sqlite3_total_changes64 (self->db) == self->ahead_changes;
+}
+
+/* Moves the row read ahead for @id into @data, if it is still good. */
+static gboolean
+take_ahead (JpDatabase *self,
+            gint64      id,
+            JpItemData *data)
+{
+  JpItemData *found;
+
+  if (g_hash_table_size (self->ahead) == 0)
+    return FALSE;
+  if (!ahead_valid (self))
+    {
+      g_hash_table_remove_all (self->ahead);
+      return FALSE;
+    }
+  found = g_hash_table_lookup (self->ahead, &id);
+  if (found == NULL)
+    return FALSE;
+  g_hash_table_steal (self->ahead, &id);
+  *data = *found;
+  g_free (found);
+  return TRUE;
+}
+
+void
+_jp_database_read_ahead (JpDatabase   *self,
+                         const gint64 *ids,
+                         guint         n_ids)
+{
+  g_autoptr(GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  if (n_ids == 0 || g_hash_table_contains (self->items, &ids[0]))
+    return;
+  if (g_hash_table_size (self->ahead) > 0 && !ahead_valid (self))
+    g_hash_table_remove_all (self->ahead);
+  if (g_hash_table_contains (self->ahead, &ids[0]))
+    return;
+  if (g_hash_table_size (self->ahead) == 0)
+    {
+      self->ahead_time = g_get_monotonic_time ();
+      self->ahead_changes = sqlite3_total_changes64 (self->db);
+    }
+  for (guint i = 0; i < n_ids; i++)
+    if (!g_hash_table_contains (self->items, &ids[i]) && !g_hash_table_contains (self->ahead, &ids[i]))
+      g_string_append_printf (list, "%s%" G_GINT64_FORMAT, n++ ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+
+  stmt = _jp_database_prepare (self, "SELECT " JP_ITEM_COLUMNS " FROM item"
+                                     " WHERE id IN (SELECT value FROM json_each (?))", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, list->str, list->len, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JpItemData *data = g_new0 (JpItemData, 1);
+
+      _jp_item_data_read (data, stmt);
+      g_hash_table_replace (self->ahead, &data->id, data);
+      self->n_item_reads++;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _jp_database_prepare (self, "SELECT item, field, lang, value FROM text"
+                                     " WHERE item IN (SELECT value FROM json_each (?))", NULL);
+  if (stmt == NULL)
+    {
+      g_hash_table_remove_all (self->ahead);
+      return;
+    }
+  sqlite3_bind_text (stmt, 1, list->str, list->len, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 item = sqlite3_column_int64 (stmt, 0);
+      JpItemData *data = g_hash_table_lookup (self->ahead, &item);
+
+      if (data != NULL)
+        _jp_item_data_read_text (data, stmt, 1);
+    }
+  sqlite3_reset (stmt);
+}
+
 JpItem *
 jp_database_lookup (JpDatabase *self,
                     gint64      id)
@@ -110,7 +212,7 @@ jp_database_lookup (JpDatabase *self,
       return g_object_ref (ref->item);
   }
 
-  if (!_jp_database_read_item (self, id, &data))
+  if (!take_ahead (self, id, &data) && !_jp_database_read_item (self, id, &data))
     {
       _jp_item_data_clear (&data);
       return NULL;
@@ -360,6 +462,58 @@ jp_database_count_descendants (JpDatabase *self,
   return count;
 }
 
+guint *
+jp_database_count_kinds (JpDatabase   *self,
+                         const gint64 *ids,
+                         guint         n_ids)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) list = g_string_new ("[");
+  guint *counts = g_new0 (guint, (gsize) MAX (n_ids, 1) * JP_N_KINDS);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (JP_IS_DATABASE (self), counts);
+
+  if (n_ids == 0)
+    return counts;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_hash_table_insert (index, (gpointer) &ids[i], GUINT_TO_POINTER (i));
+      g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+    }
+  g_string_append_c (list, ']');
+  /* One walk down from all of them, each row counted for the item it
+   * started from. */
+  stmt = _jp_database_prepare (self,
+                               "WITH RECURSIVE sub (top, id, kind) AS ("
+                               "  SELECT parent, id, kind FROM item"
+                               "   WHERE parent IN (SELECT value FROM json_each (?))"
+                               "  UNION ALL SELECT sub.top, item.id, item.kind FROM item JOIN sub ON item.parent = sub.id)"
+                               " SELECT top, kind, count(*) FROM sub GROUP BY top, kind", NULL);
+  if (stmt == NULL)
+    return counts;
+  sqlite3_bind_text (stmt, 1, list->str, list->len, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 top = sqlite3_column_int64 (stmt, 0);
+      gpointer at;
+      JpKind kind;
+
+      if (g_hash_table_lookup_extended (index, &top, NULL, &at) &&
+          jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
+        counts[GPOINTER_TO_UINT (at) * JP_N_KINDS + kind] += sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  return counts;
+}
+
+guint64
+jp_database_get_n_item_reads (JpDatabase *self)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), 0);
+  return self->n_item_reads;
+}
+
 /* Re-reads the lists whose content may have changed: the children of
  * one of @parents (0-terminated), or all lists when @parents is NULL.
  * The few lists of linked sections are always re-read. */
@@ -371,6 +525,7 @@ _jp_database_refresh_lists (JpDatabase   *self,
   GHashTableIter iter;
   gpointer value;
 
+  g_hash_table_remove_all (self->ahead);
   g_hash_table_iter_init (&iter, self->lists);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -395,6 +550,7 @@ _jp_database_refresh_item (JpDatabase *self,
   JpItemRef *ref = g_hash_table_lookup (self->items, &id);
   JpItemData data;
 
+  g_hash_table_remove (self->ahead, &id);
   if (ref == NULL)
     return;
   if (_jp_database_read_item (self, id, &data))
@@ -424,6 +580,7 @@ jp_database_reload (JpDatabase *self)
   g_return_if_fail (JP_IS_DATABASE (self));
 
   self->merge_item = 0;
+  g_hash_table_remove_all (self->ahead);
   _jp_database_refresh_all_items (self);
   _jp_database_refresh_lists (self, NULL);
   _jp_database_notify_can_undo (self);

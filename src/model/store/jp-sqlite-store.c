@@ -163,6 +163,14 @@ store_count_descendants (JpStore *store,
   return jp_database_count_descendants (JP_DATABASE (store), item, kinds);
 }
 
+static guint *
+store_count_kinds (JpStore      *store,
+                   const gint64 *ids,
+                   guint         n_ids)
+{
+  return jp_database_count_kinds (JP_DATABASE (store), ids, n_ids);
+}
+
 static JpItem *
 store_add_item (JpStore   *store,
                 JpItem    *parent,
@@ -266,6 +274,7 @@ _jp_database_store_init (JpStoreInterface *iface)
   iface->get_area_sections = store_get_area_sections;
   iface->get_section_areas = store_get_section_areas;
   iface->count_descendants = store_count_descendants;
+  iface->count_kinds = store_count_kinds;
   iface->add_item = store_add_item;
   iface->remove_item = store_remove_item;
   iface->move_item = store_move_item;

@@ -26,6 +26,8 @@ struct _JpSidebar
   /* The search as typed, which the rows highlight. */
   char               *query;
   guint               n_matches;
+  /* The sections' counts the rows show, read a level at a time. */
+  GHashTable         *counts;
   GtkTreeListModel   *tree;
   GtkSingleSelection *selection;
   JpItem             *selected;

@@ -9,12 +9,19 @@
 
 #include "ui/jp-kind-ui.h"
 #include "ui/sidebar/jp-sidebar-row.h"
+#include "model/jp-item-list.h"
+
+/* The sections whose counts are read together with the one a row
+ * shows: the rows after it in its level, which the list shows next. */
+#define COUNTS_AHEAD 64
 
 struct _JpSidebarRow
 {
   GtkWidget        parent_instance;
 
   JpStore         *db;
+  /* Shared by the rows: a section's id → its counts (guint[2]). */
+  GHashTable      *counts;
   JpItem          *item;
   char            *highlight;
   gulong           label_id;
@@ -29,14 +36,74 @@ struct _JpSidebarRow
 
 G_DEFINE_FINAL_TYPE (JpSidebarRow, jp_sidebar_row, GTK_TYPE_WIDGET)
 
-static char *
-section_counts (JpStore    *db,
-                JpItem     *section)
+/* The list of items @row is in, under its parent row, if it is one the
+ * database reads (a search filters it). */
+static JpItemList *
+row_level (GtkTreeListRow *row)
 {
-  guint projects = jp_store_count_descendants (db, section, JP_KIND_MASK (JP_KIND_PROJECT));
-  guint groups = jp_store_count_descendants (db, section, JP_KIND_MASK (JP_KIND_GROUP));
-  g_autofree char *p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", projects), projects);
-  g_autofree char *g = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups", groups), groups);
+  g_autoptr(GtkTreeListRow) parent = row ? gtk_tree_list_row_get_parent (row) : NULL;
+  GListModel *level = parent ? gtk_tree_list_row_get_children (parent) : NULL;
+
+  if (GTK_IS_FILTER_LIST_MODEL (level))
+    level = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (level));
+  return JP_IS_ITEM_LIST (level) ? JP_ITEM_LIST (level) : NULL;
+}
+
+/* Reads the counts of @section and of the sections after it in its level
+ * that have none yet, in one query. */
+static void
+read_counts (JpSidebarRow *self,
+             JpItem       *section)
+{
+  JpItemList *level = row_level (gtk_tree_expander_get_list_row (self->expander));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = jp_item_get_id (section);
+  g_autofree guint *counts = NULL;
+  guint n = level ? g_list_model_get_n_items (G_LIST_MODEL (level)) : 0;
+  guint start = n;
+
+  g_array_append_val (ids, id);
+  for (guint i = 0; i < n && start == n; i++)
+    if (jp_item_list_get_id (level, i) == id)
+      start = i;
+  for (guint i = start + 1; i < n && ids->len < COUNTS_AHEAD; i++)
+    {
+      gint64 next = jp_item_list_get_id (level, i);
+
+      if (!g_hash_table_contains (self->counts, &next))
+        g_array_append_val (ids, next);
+    }
+  counts = jp_store_count_kinds (self->db, (gint64 *) ids->data, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 *key = g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64));
+      guint *value = g_new (guint, 2);
+
+      value[0] = counts[i * JP_N_KINDS + JP_KIND_PROJECT];
+      value[1] = counts[i * JP_N_KINDS + JP_KIND_GROUP];
+      g_hash_table_replace (self->counts, key, value);
+    }
+}
+
+static char *
+section_counts (JpSidebarRow *self,
+                JpItem       *section)
+{
+  gint64 id = jp_item_get_id (section);
+  guint *value = g_hash_table_lookup (self->counts, &id);
+  guint projects, groups;
+  g_autofree char *p = NULL;
+  g_autofree char *g = NULL;
+
+  if (value == NULL)
+    {
+      read_counts (self, section);
+      value = g_hash_table_lookup (self->counts, &id);
+    }
+  projects = value[0];
+  groups = value[1];
+  p = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u project", "%u projects", projects), projects);
+  g = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups", groups), groups);
 
   if (projects == 0 && groups == 0)
     return g_strdup ("");
@@ -168,7 +235,7 @@ jp_sidebar_row_update (JpSidebarRow *self)
           ? JP_KIND_DETAIL_NONE : jp_kind_ui_get (kind)->detail)
     {
     case JP_KIND_DETAIL_COUNTS:
-      detail = section_counts (self->db, item);
+      detail = section_counts (self, item);
       break;
     case JP_KIND_DETAIL_CODE:
       code = jp_item_get_field (item, JP_FIELD_CODE);
@@ -261,6 +328,7 @@ jp_sidebar_row_dispose (GObject *object)
   jp_sidebar_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_SIDEBAR_ROW);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->highlight, g_free);
 
   G_OBJECT_CLASS (jp_sidebar_row_parent_class)->dispose (object);
@@ -290,14 +358,22 @@ jp_sidebar_row_init (JpSidebarRow *self)
 }
 
 GtkWidget *
-jp_sidebar_row_new (JpStore *db)
+jp_sidebar_row_new (JpStore    *db,
+                    GHashTable *counts)
 {
   JpSidebarRow *self = g_object_new (JP_TYPE_SIDEBAR_ROW, NULL);
 
   self->db = g_object_ref (db);
+  self->counts = g_hash_table_ref (counts);
   /* A section's counts cover nested groups: any move may change them. */
   g_signal_connect_object (db, "structure-changed", G_CALLBACK (on_structure_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
+}
+
+GHashTable *
+jp_sidebar_row_new_counts (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 void

@@ -12,7 +12,12 @@ G_DECLARE_FINAL_TYPE (JpSidebarRow, jp_sidebar_row, JP, SIDEBAR_ROW, GtkWidget)
 
 /* One row of the sidebar's tree: expander, kind icon, label, and a dim
  * detail (a working group's code, a project's status, a section's counts). */
-GtkWidget *jp_sidebar_row_new      (JpStore        *db);
+/* @counts holds the sections' counts, shared by the rows (see
+ * jp_sidebar_row_new_counts()); whoever made it empties it when the
+ * plan's structure changes, before the rows show them again. */
+GtkWidget *jp_sidebar_row_new      (JpStore        *db,
+                                    GHashTable     *counts);
+GHashTable *jp_sidebar_row_new_counts (void);
 void       jp_sidebar_row_set_row  (JpSidebarRow   *self,
                                     GtkTreeListRow *row);
 /* The search whose words the row's texts show in bold (NULL: none). */

@@ -79,10 +79,14 @@ filter_func (gpointer object,
   return FALSE;
 }
 
+/* Only a search filters the rows: the tree is built anew for each, and
+ * without one a filter would read every row of a level, shown or not. */
 static GListModel *
 filtered (JpSidebar  *self,
           GListModel *model)
 {
+  if (self->visible == NULL)
+    return model;
   return G_LIST_MODEL (gtk_filter_list_model_new (model, g_object_ref (GTK_FILTER (self->filter))));
 }
 
@@ -436,7 +440,7 @@ on_setup (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           JpSidebar                *self)
 {
-  gtk_list_item_set_child (list_item, jp_sidebar_row_new (self->db));
+  gtk_list_item_set_child (list_item, jp_sidebar_row_new (self->db, self->counts));
 }
 
 static void
@@ -517,6 +521,7 @@ jp_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->no_area);
   g_clear_pointer (&self->visible, g_hash_table_unref);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (jp_sidebar_parent_class)->dispose (object);
@@ -569,6 +574,7 @@ jp_sidebar_init (JpSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->no_area = g_object_new (G_TYPE_OBJECT, NULL);
+  self->counts = jp_sidebar_row_new_counts ();
   self->contacts = g_list_store_new (JP_TYPE_ITEM);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->selection = gtk_single_selection_new (NULL);
@@ -591,6 +597,13 @@ jp_sidebar_init (JpSidebar *self)
                            G_CALLBACK (apply_pending_scroll), self, G_CONNECT_SWAPPED);
 }
 
+/* Any move or removal may change a section's counts. */
+static void
+forget_counts (JpSidebar *self)
+{
+  g_hash_table_remove_all (self->counts);
+}
+
 GtkWidget *
 jp_sidebar_new (JpStore *db)
 {
@@ -600,6 +613,8 @@ jp_sidebar_new (JpStore *db)
 
   self = g_object_new (JP_TYPE_SIDEBAR, NULL);
   self->db = g_object_ref (db);
+  /* Before the rows, which show the counts again. */
+  g_signal_connect_object (db, "structure-changed", G_CALLBACK (forget_counts), self, G_CONNECT_SWAPPED);
   rebuild (self);
   return GTK_WIDGET (self);
 }
