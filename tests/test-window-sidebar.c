@@ -67,6 +67,42 @@ test_expand_reads_nothing (Fixture       *f,
   g_object_unref (sidebar);
 }
 
+/* Showing a row asks whether it can be opened, which reads no list:
+ * the seven areas of a large plan read their sections only when one is
+ * opened, and then only its own. */
+static void
+test_rows_read_no_list (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *sidebar = g_object_ref_sink (jp_sidebar_new (JP_STORE (f->db)));
+  GListModel *rows = jp_sidebar_get_model (JP_SIDEBAR (sidebar));
+  g_autoptr(GtkTreeListRow) area = NULL;
+  guint64 lists = jp_database_get_n_list_reads (f->db);
+  guint n_areas = 0, n_sections;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (JP_IS_ITEM (item) && jp_item_get_kind (JP_ITEM (item)) == JP_KIND_AREA)
+        {
+          g_assert_true (gtk_tree_list_row_is_expandable (row));
+          n_areas++;
+        }
+    }
+  g_assert_cmpuint (n_areas, ==, 7);
+  g_assert_cmpuint (jp_database_get_n_list_reads (f->db) - lists, ==, 0);
+
+  area = largest_area (rows, f->db, &n_sections);
+  lists = jp_database_get_n_list_reads (f->db);
+  gtk_tree_list_row_set_expanded (area, TRUE);
+  g_assert_cmpuint (jp_database_get_n_list_reads (f->db) - lists, ==, 1);
+
+  g_clear_object (&area);
+  g_object_unref (sidebar);
+}
+
 /* A list's items are read together with the one asked for: the next
  * ones a list shows cost no query of their own. */
 static void
@@ -140,6 +176,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, jp_test_window_fixture_set_up, func, jp_test_window_fixture_tear_down)
   ADD ("/window/sidebar/expand-reads-nothing", test_expand_reads_nothing);
+  ADD ("/window/sidebar/rows-read-no-list", test_rows_read_no_list);
   ADD ("/window/sidebar/read-ahead", test_read_ahead);
   ADD ("/window/sidebar/read-ahead-changed", test_read_ahead_changed);
 #undef ADD

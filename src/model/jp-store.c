@@ -229,6 +229,25 @@ jp_store_get_section_areas (JpStore *self,
   return JP_STORE_GET_IFACE (self)->get_section_areas (self, section);
 }
 
+gboolean
+jp_store_has_children (JpStore *self,
+                       JpItem  *parent,
+                       guint    kinds)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (parent), FALSE);
+  return JP_STORE_GET_IFACE (self)->has_children (self, parent, kinds);
+}
+
+gboolean
+jp_store_has_area_sections (JpStore *self,
+                            JpItem  *area)
+{
+  g_return_val_if_fail (JP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (area == NULL || JP_IS_ITEM (area), FALSE);
+  return JP_STORE_GET_IFACE (self)->has_area_sections (self, area);
+}
+
 guint
 jp_store_count_descendants (JpStore *self,
                             JpItem  *item,

@@ -85,6 +85,11 @@ struct _JpStoreInterface
                                     JpItem      *area);
   GListModel *(*get_section_areas) (JpStore     *self,
                                     JpItem      *section);
+  gboolean    (*has_children)      (JpStore     *self,
+                                    JpItem      *parent,
+                                    guint        kinds);
+  gboolean    (*has_area_sections) (JpStore     *self,
+                                    JpItem      *area);
   guint       (*count_descendants) (JpStore     *self,
                                     JpItem      *item,
                                     guint        kinds);
@@ -208,6 +213,13 @@ GListModel *jp_store_get_area_sections (JpStore     *self,
 /* The live list of the policy areas a section serves. */
 GListModel *jp_store_get_section_areas (JpStore     *self,
                                         JpItem      *section);
+/* Whether those lists would hold anything, asked without reading them
+ * (the sidebar's expanders, for rows most of which are never opened). */
+gboolean    jp_store_has_children      (JpStore     *self,
+                                        JpItem      *parent,
+                                        guint        kinds);
+gboolean    jp_store_has_area_sections (JpStore     *self,
+                                        JpItem      *area);
 /* Number of descendants of @item of the kinds in @kinds. */
 guint       jp_store_count_descendants (JpStore     *self,
                                         JpItem      *item,

@@ -110,6 +110,13 @@ GListModel  *jp_database_get_area_sections (JpDatabase      *self,
 /* The policy areas a section serves. */
 GListModel  *jp_database_get_section_areas (JpDatabase      *self,
                                         JpItem              *section);
+/* Whether jp_database_get_children() or jp_database_get_area_sections()
+ * would hold anything, without reading the list. */
+gboolean     jp_database_has_children  (JpDatabase          *self,
+                                        JpItem              *parent,
+                                        guint                kinds);
+gboolean     jp_database_has_area_sections (JpDatabase      *self,
+                                        JpItem              *area);
 /* Number of descendants of @item of each kind in @kinds. */
 guint        jp_database_count_descendants (JpDatabase      *self,
                                         JpItem              *item,
@@ -122,6 +129,8 @@ guint       *jp_database_count_kinds   (JpDatabase          *self,
 /* How many items were read from the file since it was opened (an item
  * held by anybody is read once), for the tests and the benchmarks. */
 guint64      jp_database_get_n_item_reads (JpDatabase      *self);
+/* How many lists it has read (a query each). */
+guint64      jp_database_get_n_list_reads (JpDatabase      *self);
 
 /* Edits.  Each is one transaction and one step of undo; each checks the
  * item's revision and fails with JP_DATABASE_ERROR_CONFLICT when another

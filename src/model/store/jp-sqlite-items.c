@@ -337,6 +337,7 @@ _jp_database_list_ids (JpDatabase  *self,
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
 
+  self->n_list_reads++;
   switch (query)
     {
     case JP_LIST_CHILDREN:
@@ -421,6 +422,72 @@ jp_database_get_area_sections (JpDatabase *self,
   g_return_val_if_fail (JP_IS_DATABASE (self), NULL);
   g_return_val_if_fail (area == NULL || JP_IS_ITEM (area), NULL);
   return get_list (self, area ? JP_LIST_AREA_SECTIONS : JP_LIST_UNLINKED_SECTIONS, area, JP_KIND_MASK_ALL);
+}
+
+/* The list's query without its order (which can cost a sort of the
+ * whole list), up to its first row of one of @kinds. */
+static gboolean
+list_has_ids (JpDatabase  *self,
+              JpListQuery  query,
+              gint64       parent_id,
+              guint        kinds)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  switch (query)
+    {
+    case JP_LIST_CHILDREN:
+      stmt = _jp_database_prepare (self, "SELECT kind FROM item WHERE parent = ?", NULL);
+      break;
+    case JP_LIST_AREA_SECTIONS:
+      stmt = _jp_database_prepare (self,
+                                   "SELECT s.kind FROM link JOIN item s ON s.id = link.section"
+                                   " JOIN item c ON c.id = s.parent WHERE link.area = ?", NULL);
+      break;
+    case JP_LIST_UNLINKED_SECTIONS:
+      stmt = _jp_database_prepare (self,
+                                   "SELECT s.kind FROM item s JOIN item c ON c.id = s.parent"
+                                   " WHERE s.kind = 'section' AND ?1 = ?1"
+                                   " AND NOT EXISTS (SELECT 1 FROM link WHERE link.section = s.id)", NULL);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  while (!found && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JpKind kind;
+
+      found = kinds == JP_KIND_MASK_ALL ||
+              (jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind) &&
+               (kinds & JP_KIND_MASK (kind)) != 0);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+jp_database_has_children (JpDatabase *self,
+                          JpItem     *parent,
+                          guint       kinds)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (JP_IS_ITEM (parent), FALSE);
+  return list_has_ids (self, JP_LIST_CHILDREN, jp_item_get_id (parent), kinds ? kinds : JP_KIND_MASK_ALL);
+}
+
+gboolean
+jp_database_has_area_sections (JpDatabase *self,
+                               JpItem     *area)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (area == NULL || JP_IS_ITEM (area), FALSE);
+  return list_has_ids (self, area ? JP_LIST_AREA_SECTIONS : JP_LIST_UNLINKED_SECTIONS,
+                       area ? jp_item_get_id (area) : 0, JP_KIND_MASK_ALL);
 }
 
 GListModel *
@@ -512,6 +579,13 @@ jp_database_get_n_item_reads (JpDatabase *self)
 {
   g_return_val_if_fail (JP_IS_DATABASE (self), 0);
   return self->n_item_reads;
+}
+
+guint64
+jp_database_get_n_list_reads (JpDatabase *self)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), 0);
+  return self->n_list_reads;
 }
 
 /* Re-reads the lists whose content may have changed: the children of

@@ -155,6 +155,21 @@ store_get_section_areas (JpStore *store,
   return jp_database_get_section_areas (JP_DATABASE (store), section);
 }
 
+static gboolean
+store_has_children (JpStore *store,
+                    JpItem  *parent,
+                    guint    kinds)
+{
+  return jp_database_has_children (JP_DATABASE (store), parent, kinds);
+}
+
+static gboolean
+store_has_area_sections (JpStore *store,
+                         JpItem  *area)
+{
+  return jp_database_has_area_sections (JP_DATABASE (store), area);
+}
+
 static guint
 store_count_descendants (JpStore *store,
                          JpItem  *item,
@@ -273,6 +288,8 @@ _jp_database_store_init (JpStoreInterface *iface)
   iface->find_numbered = store_find_numbered;
   iface->get_area_sections = store_get_area_sections;
   iface->get_section_areas = store_get_section_areas;
+  iface->has_children = store_has_children;
+  iface->has_area_sections = store_has_area_sections;
   iface->count_descendants = store_count_descendants;
   iface->count_kinds = store_count_kinds;
   iface->add_item = store_add_item;

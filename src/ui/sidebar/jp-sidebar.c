@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/sidebar/jp-sidebar-children.h"
 #include "ui/sidebar/jp-sidebar-private.h"
 #include "ui/sidebar/jp-sidebar-row.h"
 #include "model/jp-translations.h"
@@ -95,27 +96,22 @@ create_children (gpointer object,
                  gpointer user_data)
 {
   JpSidebar *self = user_data;
-  GListModel *children = NULL;
+  gboolean area;
   guint kinds;
 
   if (object == self->no_area)
-    return filtered (self, jp_store_get_area_sections (self->db, NULL));
+    return filtered (self, jp_sidebar_children_new (self->db, NULL, TRUE, JP_KIND_MASK_ALL));
 
   kinds = jp_kind_get_info (jp_item_get_kind (object))->sidebar_children;
   if (kinds == 0)
     return NULL;
-  /* An area's sections are linked to it, not under it. */
-  if (jp_item_get_kind (object) == JP_KIND_AREA)
-    children = jp_store_get_area_sections (self->db, object);
-  else
-    children = jp_store_get_children (self->db, object, kinds);
-  /* No expander on a row that has nothing under it. */
-  if (g_list_model_get_n_items (children) == 0)
-    {
-      g_object_unref (children);
-      return NULL;
-    }
-  return filtered (self, children);
+  /* An area's sections are linked to it, not under it.  No expander on
+   * a row that has nothing under it; the rows themselves are read when
+   * the row is opened. */
+  area = jp_item_get_kind (object) == JP_KIND_AREA;
+  if (area ? !jp_store_has_area_sections (self->db, object) : !jp_store_has_children (self->db, object, kinds))
+    return NULL;
+  return filtered (self, jp_sidebar_children_new (self->db, object, area, kinds));
 }
 
 static GListModel *
