@@ -328,44 +328,46 @@ jp_database_find_numbered (JpDatabase *self,
 
 /* ------------------------------------------------------------------ lists */
 
-GArray *
-_jp_database_list_ids (JpDatabase  *self,
-                       JpListQuery  query,
-                       gint64       parent_id,
-                       guint        kinds)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = NULL;
+/* The rows of each list (its id and kind), without and with their
+ * order (the statements are kept by their text, so both are written
+ * out). */
+#define CHILDREN "SELECT id, kind FROM item WHERE parent = ?1"
+#define AREA_SECTIONS \
+  "SELECT s.id, s.kind FROM link JOIN item s ON s.id = link.section JOIN item c ON c.id = s.parent" \
+  " WHERE link.area = ?1"
+#define UNLINKED_SECTIONS \
+  "SELECT s.id, s.kind FROM item s JOIN item c ON c.id = s.parent WHERE s.kind = 'section' AND ?1 = ?1" \
+  " AND NOT EXISTS (SELECT 1 FROM link WHERE link.section = s.id)"
+#define SECTION_AREAS "SELECT a.id, a.kind FROM link JOIN item a ON a.id = link.area WHERE link.section = ?1"
+#define SECTION_ORDER " ORDER BY c.position, c.id, s.position, s.id"
 
-  self->n_list_reads++;
-  switch (query)
-    {
-    case JP_LIST_CHILDREN:
-      stmt = _jp_database_prepare (self, "SELECT id, kind FROM item WHERE parent = ? ORDER BY position, id", NULL);
-      break;
-    case JP_LIST_AREA_SECTIONS:
-      stmt = _jp_database_prepare (self,
-                                   "SELECT s.id, s.kind FROM link JOIN item s ON s.id = link.section"
-                                   " JOIN item c ON c.id = s.parent WHERE link.area = ?"
-                                   " ORDER BY c.position, c.id, s.position, s.id", NULL);
-      break;
-    case JP_LIST_UNLINKED_SECTIONS:
-      stmt = _jp_database_prepare (self,
-                                   "SELECT s.id, s.kind FROM item s JOIN item c ON c.id = s.parent"
-                                   " WHERE s.kind = 'section' AND ?1 = ?1"
-                                   " AND NOT EXISTS (SELECT 1 FROM link WHERE link.section = s.id)"
-                                   " ORDER BY c.position, c.id, s.position, s.id", NULL);
-      break;
-    case JP_LIST_SECTION_AREAS:
-      stmt = _jp_database_prepare (self,
-                                   "SELECT a.id, a.kind FROM link JOIN item a ON a.id = link.area"
-                                   " WHERE link.section = ? ORDER BY a.position, a.id", NULL);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+static const struct {
+  const char *rows;
+  const char *ordered;
+} list_queries[] = {
+  [JP_LIST_CHILDREN] = { CHILDREN, CHILDREN " ORDER BY position, id" },
+  [JP_LIST_AREA_SECTIONS] = { AREA_SECTIONS, AREA_SECTIONS SECTION_ORDER },
+  [JP_LIST_UNLINKED_SECTIONS] = { UNLINKED_SECTIONS, UNLINKED_SECTIONS SECTION_ORDER },
+  [JP_LIST_SECTION_AREAS] = { SECTION_AREAS, SECTION_AREAS " ORDER BY a.position, a.id" },
+};
+
+/* The ids of the rows of @query of @kinds into @ids, in order or not;
+ * with @ids NULL, only up to the first.  Whether there was one. */
+static gboolean
+read_list (JpDatabase  *self,
+           JpListQuery  query,
+           gint64       parent_id,
+           guint        kinds,
+           gboolean     ordered,
+           GArray      *ids)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_assert ((guint) query < G_N_ELEMENTS (list_queries) && list_queries[query].rows != NULL);
+  stmt = _jp_database_prepare (self, ordered ? list_queries[query].ordered : list_queries[query].rows, NULL);
   if (stmt == NULL)
-    return ids;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, parent_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -377,9 +379,25 @@ _jp_database_list_ids (JpDatabase  *self,
           (!jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind) ||
            !(kinds & JP_KIND_MASK (kind))))
         continue;
+      found = TRUE;
+      if (ids == NULL)
+        break;
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
+  return found;
+}
+
+GArray *
+_jp_database_list_ids (JpDatabase  *self,
+                       JpListQuery  query,
+                       gint64       parent_id,
+                       guint        kinds)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  self->n_list_reads++;
+  read_list (self, query, parent_id, kinds, TRUE, ids);
   return ids;
 }
 
@@ -432,42 +450,7 @@ list_has_ids (JpDatabase  *self,
               gint64       parent_id,
               guint        kinds)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
-
-  switch (query)
-    {
-    case JP_LIST_CHILDREN:
-      stmt = _jp_database_prepare (self, "SELECT kind FROM item WHERE parent = ?", NULL);
-      break;
-    case JP_LIST_AREA_SECTIONS:
-      stmt = _jp_database_prepare (self,
-                                   "SELECT s.kind FROM link JOIN item s ON s.id = link.section"
-                                   " JOIN item c ON c.id = s.parent WHERE link.area = ?", NULL);
-      break;
-    case JP_LIST_UNLINKED_SECTIONS:
-      stmt = _jp_database_prepare (self,
-                                   "SELECT s.kind FROM item s JOIN item c ON c.id = s.parent"
-                                   " WHERE s.kind = 'section' AND ?1 = ?1"
-                                   " AND NOT EXISTS (SELECT 1 FROM link WHERE link.section = s.id)", NULL);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, parent_id);
-  while (!found && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JpKind kind;
-
-      found = kinds == JP_KIND_MASK_ALL ||
-              (jp_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind) &&
-               (kinds & JP_KIND_MASK (kind)) != 0);
-    }
-  sqlite3_reset (stmt);
-  return found;
+  return read_list (self, query, parent_id, kinds, FALSE, NULL);
 }
 
 gboolean
