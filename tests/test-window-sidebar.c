@@ -5,6 +5,7 @@
 #include "jp-test-window.h"
 
 #include "ui/sidebar/jp-sidebar.h"
+#include "ui/sidebar/jp-sidebar-row.h"
 #include "ui/window/jp-window.h"
 #include "model/jp-item-list.h"
 #include "model/store/jp-database.h"
@@ -138,6 +139,41 @@ test_read_ahead (Fixture       *f,
   g_object_unref (sidebar);
 }
 
+/* The rows of an opened area show their sections' counts, read for
+ * the rows that follow in one query: not one query a row. */
+static void
+test_counts_read_ahead (Fixture       *f,
+                        gconstpointer  data)
+{
+  JpSidebar *sidebar = JP_SIDEBAR (jp_test_find_type (GTK_WIDGET (f->window), JP_TYPE_SIDEBAR));
+  GListModel *rows = jp_sidebar_get_model (sidebar);
+  g_autoptr(GtkTreeListRow) area = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  guint n_sections, n_with_counts = 0;
+  guint64 counts;
+
+  g_assert_nonnull (sidebar);
+  area = largest_area (rows, f->db, &n_sections);
+  g_assert_cmpuint (n_sections, >, 3);
+  counts = jp_database_get_n_count_reads (f->db);
+  gtk_tree_list_row_set_expanded (area, TRUE);
+  jp_test_window_settle (f->window);
+
+  shown = jp_test_find_all (GTK_WIDGET (sidebar), JP_TYPE_SIDEBAR_ROW);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      GtkTreeListRow *row = jp_sidebar_row_get_list_row (g_ptr_array_index (shown, i));
+      g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+      if (JP_IS_ITEM (item) && jp_item_get_kind (JP_ITEM (item)) == JP_KIND_SECTION)
+        n_with_counts++;
+    }
+  g_assert_cmpuint (n_with_counts, >, 3);
+  g_assert_cmpuint (jp_database_get_n_count_reads (f->db) - counts, <=, 1);
+
+  g_clear_object (&area);
+}
+
 /* What was read ahead is not shown after a change: a project added
  * first moves the others down, the one read ahead too. */
 static void
@@ -179,6 +215,7 @@ main (int    argc,
   ADD ("/window/sidebar/rows-read-no-list", test_rows_read_no_list);
   ADD ("/window/sidebar/read-ahead", test_read_ahead);
   ADD ("/window/sidebar/read-ahead-changed", test_read_ahead_changed);
+  ADD ("/window/sidebar/counts-read-ahead", test_counts_read_ahead);
 #undef ADD
 
   return g_test_run ();

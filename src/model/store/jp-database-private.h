@@ -45,6 +45,7 @@ struct _JpDatabase
   int         integrity;    /* a JpDatabaseIntegrity; writes are held back unless OK */
   guint64     n_item_reads;
   guint64     n_list_reads;
+  guint64     n_count_reads;
   /* Rows read ahead of their lookup (id → JpItemData*), good while this
    * connection wrote nothing and for a moment after ahead_time. */
   GHashTable *ahead;

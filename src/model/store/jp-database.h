@@ -131,6 +131,8 @@ guint       *jp_database_count_kinds   (JpDatabase          *self,
 guint64      jp_database_get_n_item_reads (JpDatabase      *self);
 /* How many lists it has read (a query each). */
 guint64      jp_database_get_n_list_reads (JpDatabase      *self);
+/* How many times it has counted what is under items (a query each). */
+guint64      jp_database_get_n_count_reads (JpDatabase     *self);
 
 /* Edits.  Each is one transaction and one step of undo; each checks the
  * item's revision and fails with JP_DATABASE_ERROR_CONFLICT when another

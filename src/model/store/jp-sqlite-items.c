@@ -526,6 +526,7 @@ jp_database_count_kinds (JpDatabase   *self,
 
   if (n_ids == 0)
     return counts;
+  self->n_count_reads++;
   for (guint i = 0; i < n_ids; i++)
     {
       g_hash_table_insert (index, (gpointer) &ids[i], GUINT_TO_POINTER (i));
@@ -569,6 +570,13 @@ jp_database_get_n_list_reads (JpDatabase *self)
 {
   g_return_val_if_fail (JP_IS_DATABASE (self), 0);
   return self->n_list_reads;
+}
+
+guint64
+jp_database_get_n_count_reads (JpDatabase *self)
+{
+  g_return_val_if_fail (JP_IS_DATABASE (self), 0);
+  return self->n_count_reads;
 }
 
 /* Re-reads the lists whose content may have changed: the children of

@@ -100,3 +100,11 @@ jp_sidebar_children_new (JpStore  *store,
   self->kinds = kinds;
   return G_LIST_MODEL (self);
 }
+
+/* The list read from the store (read now if it was not yet). */
+GListModel *
+jp_sidebar_children_get_list (JpSidebarChildren *self)
+{
+  g_return_val_if_fail (JP_IS_SIDEBAR_CHILDREN (self), NULL);
+  return get_list (self);
+}

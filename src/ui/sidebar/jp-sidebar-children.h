@@ -17,5 +17,6 @@ GListModel *jp_sidebar_children_new (JpStore  *store,
                                      JpItem   *item,
                                      gboolean  area,
                                      guint     kinds);
+GListModel *jp_sidebar_children_get_list (JpSidebarChildren *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/jp-kind-ui.h"
+#include "ui/sidebar/jp-sidebar-children.h"
 #include "ui/sidebar/jp-sidebar-row.h"
 #include "model/jp-item-list.h"
 
@@ -46,6 +47,8 @@ row_level (GtkTreeListRow *row)
 
   if (GTK_IS_FILTER_LIST_MODEL (level))
     level = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (level));
+  if (JP_IS_SIDEBAR_CHILDREN (level))
+    level = jp_sidebar_children_get_list (JP_SIDEBAR_CHILDREN (level));
   return JP_IS_ITEM_LIST (level) ? JP_ITEM_LIST (level) : NULL;
 }
 
