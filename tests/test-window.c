@@ -493,6 +493,43 @@ test_contacts_shortcut (Fixture       *f,
   g_assert_cmpstr (accels[0], ==, "<Shift><Control>c");
 }
 
+/* The shortcuts window is built when asked for, not with the window;
+ * it shows the shortcuts in the interface's language, closes to be
+ * shown again, and goes with the window. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *shortcuts = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      g_assert_false (GTK_IS_SHORTCUTS_WINDOW (window));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  jp_test_iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        shortcuts = GTK_WINDOW (window);
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
+  g_assert_true (jp_test_has_label_containing (GTK_WIDGET (shortcuts), g_dgettext (GETTEXT_PACKAGE, "Stop Searching")));
+
+  gtk_window_close (shortcuts);
+  jp_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  jp_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+}
+
 /* Undoing the adding of the open item closes its pane. */
 static void
 test_undo_add_closes_pane (Fixture       *f,
@@ -687,6 +724,7 @@ main (int   argc,
   ADD ("/window/pane/report-error", test_pane_report_error);
   ADD ("/window/tree/search-number", test_search_number);
   ADD ("/window/shortcuts/contacts", test_contacts_shortcut);
+  ADD ("/window/shortcuts/window", test_shortcuts_window);
   ADD ("/window/crash/kill-while-editing", test_kill_while_editing);
   ADD ("/window/open/newer-database", test_newer_database);
   ADD ("/window/edit/undo-add-closes-pane", test_undo_add_closes_pane);

@@ -49,6 +49,26 @@ _jp_window_get_target (JpWindow *self,
   return self->item ? g_object_ref (self->item) : NULL;
 }
 
+/* The keyboard shortcuts, built when first asked for: GTK builds a
+ * window's help overlay with the window, before its first frame. */
+static void
+show_shortcuts_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JpWindow *self = JP_WINDOW (widget);
+
+  if (self->shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/int/benelux/Jaarplan/jp-shortcuts-window.ui");
+
+      self->shortcuts = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+      gtk_window_set_transient_for (self->shortcuts, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts, TRUE);
+    }
+  gtk_window_present (self->shortcuts);
+}
+
 /* The open item, or the one with the id @id. */
 static JpItem *
 lookup_or_open (JpWindow *self,
@@ -673,6 +693,7 @@ _jp_window_update_actions (JpWindow *self)
 void
 _jp_window_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);

@@ -30,6 +30,8 @@ struct _JpWindow
   char                 *chooser_action;
   /* What of a restored state waits for the window to be shown. */
   GVariant             *shown_state;
+  /* The keyboard shortcuts window, once shown. */
+  GtkWindow            *shortcuts;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;

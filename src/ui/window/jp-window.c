@@ -589,6 +589,9 @@ jp_window_dispose (GObject *object)
   jp_file_chooser_close (&self->chooser, self);
   g_clear_pointer (&self->chooser_action, g_free);
   g_clear_pointer (&self->shown_state, g_variant_unref);
+  if (self->shortcuts != NULL)
+    gtk_window_destroy (self->shortcuts);
+  g_clear_object (&self->shortcuts);
   gtk_widget_dispose_template (GTK_WIDGET (self), JP_TYPE_WINDOW);
   if (self->item)
     g_signal_handlers_disconnect_by_func (self->item, update_title, self);
