@@ -377,6 +377,23 @@ test_search_infix (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (g_array_index (hits, gint64, 0), ==, jp_item_get_id (plain));
   g_assert_cmpuint (hits->len, ==, 3);
+  g_clear_pointer (&hits, g_array_unref);
+
+  /* A limit keeps the first found, a code before the texts; without
+   * one, all. */
+  hits = jp_store_search (store, "fail", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, jp_item_get_id (group));
+  g_clear_pointer (&hits, g_array_unref);
+  hits = jp_store_search (store, "fail", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_array_unref);
+  hits = jp_store_search (store, "fraude", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, jp_item_get_id (plain));
 
   /* Two letters: the start of words only. */
   g_assert_true (jp_test_search_finds (store, "fr", plain));

@@ -185,8 +185,10 @@ gboolean    jp_store_get_history    (JpStore     *self,
                                      gboolean     redo,
                                      JpChange    *change);
 
-/* Full-text search; the ids (gint64) of the matching items, best first:
- * the plan's items and the contacts (teams, subject lines, people).  A
+/* Full-text search; the ids (gint64) of the matching items (best first
+ * when @limit is 0, else the first @limit found, whole words before
+ * words that hold the query): the plan's items and the contacts (teams,
+ * subject lines, people).  A
  * query whose words have three characters or more also finds them
  * inside the words of titles, codes and contacts ("fraude" in
  * "carrouselfraude"). */

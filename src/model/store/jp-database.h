@@ -202,9 +202,10 @@ void         jp_database_reload        (JpDatabase          *self);
 /* Full-text search over every text (both languages), code, person,
  * e-mail and phone; a query whose words have three characters or more
  * also finds them inside the words of titles, codes and contacts.
- * Returns the ids (gint64) of the matching items, best first; with a
- * @limit (0: none), the best among the first @limit matches of the texts
- * and of the codes, so that a word found everywhere stays quick. */
+ * Returns the ids (gint64) of the matching items.  With no @limit (0),
+ * all, best first; with one, the first @limit found, unranked: codes and
+ * contacts, then the texts, then the words that hold the query, so that
+ * a word found everywhere stays quick. */
 GArray      *jp_database_search        (JpDatabase          *self,
                                         const char          *query,
                                         guint                limit,
