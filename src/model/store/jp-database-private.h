@@ -188,6 +188,7 @@ sqlite3    *_jp_database_get_handle (JpDatabase  *self);
 GHashTable *_jp_database_get_statements (JpDatabase *self);
 /* A GDestroyNotify for prepared statements. */
 void        _jp_statement_free      (gpointer     stmt);
+GHashTable *_jp_sqlite_new_statements (void);
 sqlite3_stmt *_jp_sqlite_prepare    (sqlite3     *db,
                                      GHashTable  *cache,
                                      const char  *sql,

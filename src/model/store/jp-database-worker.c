@@ -48,7 +48,7 @@ worker_thread (GTask        *task,
     _jp_sqlite_hold_writes (connection.db, &worker->integrity);
   connection.plan = worker->plan;
   connection.author = g_strdup (worker->author);
-  connection.statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
+  connection.statements = _jp_sqlite_new_statements ();
   worker->func (task, &connection, worker->job, cancellable);
   g_hash_table_unref (connection.statements);
   g_free (connection.author);

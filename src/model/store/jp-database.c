@@ -459,7 +459,7 @@ jp_database_class_init (JpDatabaseClass *klass)
 static void
 jp_database_init (JpDatabase *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _jp_statement_free);
+  self->statements = _jp_sqlite_new_statements ();
   self->items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, list_ref_free);
   self->ahead = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, _jp_item_data_free);

@@ -178,7 +178,7 @@ _jp_sqlite_prepare (sqlite3     *db,
       return NULL;
     }
   if (cache)
-    g_hash_table_insert (cache, (gpointer) sql, stmt);
+    g_hash_table_insert (cache, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -191,6 +191,14 @@ _jp_sqlite_release (GHashTable   *cache,
     sqlite3_reset (stmt);
   else
     sqlite3_finalize (stmt);
+}
+
+/* A cache of prepared statements, by their text (copied: a caller's
+ * text may be one it made). */
+GHashTable *
+_jp_sqlite_new_statements (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _jp_statement_free);
 }
 
 void
