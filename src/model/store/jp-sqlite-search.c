@@ -98,6 +98,24 @@ only_open_year (JpDatabase *self,
   return ids;
 }
 
+/* Runs @sql with @match as its parameter and collects (see collect()). */
+static gboolean
+collect_matches (JpDatabase  *self,
+                 const char  *sql,
+                 const char  *match,
+                 GHashTable  *seen,
+                 GArray      *ids,
+                 guint        limit,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _jp_database_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  return collect (self, stmt, seen, ids, limit, error);
+}
+
 static GArray *
 search_all (JpDatabase  *self,
             const char  *query,
@@ -108,7 +126,6 @@ search_all (JpDatabase  *self,
   g_autofree char *infix = NULL;
   g_autoptr(GHashTable) seen = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (JP_IS_DATABASE (self), ids);
   g_return_val_if_fail (query != NULL, ids);
@@ -122,17 +139,13 @@ search_all (JpDatabase  *self,
   if (limit == 0)
     {
       /* All matches, best first. */
-      stmt = _jp_database_prepare (self,
-                                   "SELECT id FROM ("
-                                   "  SELECT text.item AS id, text_fts.rank AS rank FROM text_fts"
-                                   "    JOIN text ON text.id = text_fts.rowid WHERE text_fts MATCH ?1"
-                                   "  UNION ALL"
-                                   "  SELECT rowid AS id, rank FROM item_fts WHERE item_fts MATCH ?1)"
-                                   " GROUP BY id ORDER BY min (rank), id", error);
-      if (stmt == NULL)
-        return ids;
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-      if (!collect (self, stmt, seen, ids, 0, error))
+      if (!collect_matches (self,
+                            "SELECT id FROM ("
+                            "  SELECT text.item AS id, text_fts.rank AS rank FROM text_fts"
+                            "    JOIN text ON text.id = text_fts.rowid WHERE text_fts MATCH ?1"
+                            "  UNION ALL"
+                            "  SELECT rowid AS id, rank FROM item_fts WHERE item_fts MATCH ?1)"
+                            " GROUP BY id ORDER BY min (rank), id", match, seen, ids, 0, error))
         return ids;
     }
   else
@@ -141,20 +154,13 @@ search_all (JpDatabase  *self,
        * costs more than finding (bm25 for each of them, 30 of 47 ms for
        * a word found 60,000 times), and a list that shows them in the
        * plan's order has no use for it.  Codes, people and addresses
-       * first: few match, and one typed is what is looked for. */
-      stmt = _jp_database_prepare (self, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1", error);
-      if (stmt == NULL)
-        return ids;
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-      if (!collect (self, stmt, seen, ids, limit, error))
-        return ids;
-      stmt = _jp_database_prepare (self,
-                                   "SELECT text.item FROM text_fts JOIN text ON text.id = text_fts.rowid"
-                                   " WHERE text_fts MATCH ?1", error);
-      if (stmt == NULL)
-        return ids;
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-      if (!collect (self, stmt, seen, ids, limit, error))
+       * first: few match, and one typed is what is looked for.  Each
+       * statement is stepped only until @limit items are found. */
+      if (!collect_matches (self, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1",
+                            match, seen, ids, limit, error) ||
+          !collect_matches (self,
+                            "SELECT text.item FROM text_fts JOIN text ON text.id = text_fts.rowid"
+                            " WHERE text_fts MATCH ?1", match, seen, ids, limit, error))
         return ids;
     }
   if (infix == NULL)
@@ -162,21 +168,10 @@ search_all (JpDatabase  *self,
 
   /* Then the words that hold the query inside them, in the order of the
    * items: ranking them would read them all. */
-  stmt = _jp_database_prepare (self,
-                               "SELECT text.item FROM text_tri JOIN text ON text.id = text_tri.rowid"
-                               " WHERE text_tri MATCH ?1 LIMIT ?2", error);
-  if (stmt == NULL)
-    return ids;
-  sqlite3_bind_text (stmt, 1, infix, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
-  if (!collect (self, stmt, seen, ids, limit, error))
-    return ids;
-  stmt = _jp_database_prepare (self, "SELECT rowid FROM item_tri WHERE item_tri MATCH ?1 LIMIT ?2", error);
-  if (stmt == NULL)
-    return ids;
-  sqlite3_bind_text (stmt, 1, infix, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit ? (gint64) limit : G_MAXINT64);
-  collect (self, stmt, seen, ids, limit, error);
+  if (collect_matches (self,
+                       "SELECT text.item FROM text_tri JOIN text ON text.id = text_tri.rowid"
+                       " WHERE text_tri MATCH ?1", infix, seen, ids, limit, error))
+    collect_matches (self, "SELECT rowid FROM item_tri WHERE item_tri MATCH ?1", infix, seen, ids, limit, error);
   return ids;
 }
 
